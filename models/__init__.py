@@ -1,0 +1,1 @@
+"""The domain: plan schema, tables and pure rules (no I/O, no clock)."""

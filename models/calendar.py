@@ -1,0 +1,189 @@
+"""The deadline calendar: every dated obligation a plan creates, who owes what to whom, by when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from models.due import Due, DueKind
+from models.periods import periods_in_window
+from models.plan import AwardRound, Plan, Wording
+from models.vn_text import fmt_date
+from models.working_days import WorkingDays
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+_WORDS = {Wording.AT_THE_LATEST: "chậm nhất ngày", Wording.BEFORE: "trước ngày"}
+
+
+class ObligationKind(StrEnum):
+    """What sort of thing is owed."""
+
+    REPORT = "report"
+    NOMINATION = "nomination"
+    TASK = "task"
+    COUNCIL_REVIEW = "council_review"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A reminder day and the policy step it stands for."""
+
+    day: date
+    days_before: int
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Who owes what to whom by when; dates are days in Asia/Ho_Chi_Minh."""
+
+    key: str
+    kind: ObligationKind
+    what: str
+    owner: str
+    owner_name: str
+    recipient: str
+    due_text: str
+    nominal_last_day: date
+    effective_last_day: date
+    shift_reason: str | None
+    nominal_day_off: str | None
+    reminder_anchor: date
+    reminders: tuple[Reminder, ...]
+    tentative: bool
+    outside_window: str | None
+
+    @property
+    def due_at(self) -> datetime:
+        """The last moment still in time: the end of the effective last day, Vietnam time."""
+        return datetime.combine(self.effective_last_day, time(23, 59, 59), tzinfo=VN_TZ)
+
+
+@dataclass(frozen=True)
+class _Owed:
+    key: str
+    kind: ObligationKind
+    what: str
+    owner: str
+    recipient: str
+    due_text: str
+    last_day: date
+    tentative: bool = False
+
+
+def build_calendar(plan: Plan) -> list[Obligation]:
+    """Every dated obligation in the plan, in date order."""
+    days = WorkingDays(
+        extra_days_off=plan.reminders.extra_days_off,
+        extra_working_days=plan.reminders.extra_working_days,
+    )
+    names = {u.code: u.name for u in plan.units}
+    owed = [*_reports(plan), *_rounds(plan), *_tasks(plan)]
+    obligations = [_date(o, plan, days, names) for o in owed]
+    return sorted(obligations, key=lambda o: (o.effective_last_day, o.kind.value, o.key))
+
+
+def _date(o: _Owed, plan: Plan, days: WorkingDays, names: dict[str, str]) -> Obligation:
+    effective, reason = days.shift(o.last_day, plan.reminders.holiday_shift)
+    anchor = days.on_or_before(o.last_day)
+    earliest = max(plan.window.start, plan.issued_on or plan.window.start)
+    return Obligation(
+        key=o.key,
+        kind=o.kind,
+        what=o.what,
+        owner=o.owner,
+        owner_name=names[o.owner],
+        recipient=o.recipient,
+        due_text=o.due_text,
+        nominal_last_day=o.last_day,
+        effective_last_day=effective,
+        shift_reason=reason,
+        nominal_day_off=days.day_off_reason(o.last_day),
+        reminder_anchor=anchor,
+        reminders=_reminders(anchor, plan.reminders.days_before, days, earliest),
+        tentative=o.tentative,
+        outside_window=_outside(effective, plan),
+    )
+
+
+def _reminders(
+    anchor: date, steps: list[int], days: WorkingDays, earliest: date
+) -> tuple[Reminder, ...]:
+    # A step that lands on a day off moves earlier, so nobody is told late; steps that
+    # collapse onto one day keep the one nearest the deadline.
+    by_day: dict[date, Reminder] = {}
+    for step in sorted(steps, reverse=True):
+        day = days.on_or_before(anchor - timedelta(days=step))
+        if day >= earliest:
+            by_day[day] = Reminder(day, step)
+    return tuple(sorted(by_day.values(), key=lambda r: r.day))
+
+
+def _outside(effective: date, plan: Plan) -> str | None:
+    if plan.window.start <= effective <= plan.window.end:
+        return None
+    return (f"hạn {fmt_date(effective)} nằm ngoài thời gian thực hiện kế hoạch "
+            f"({fmt_date(plan.window.start)}–{fmt_date(plan.window.end)})")
+
+
+def _reports(plan: Plan) -> Iterator[_Owed]:
+    reporting = plan.reporting
+    if reporting is None:
+        return
+    reporters = [u.code for u in plan.units] if reporting.reporters == "all" \
+        else reporting.reporters
+    for period in periods_in_window(reporting, plan.window):
+        for code in reporters:
+            yield _Owed(
+                key=f"report:{period.code}:{code}",
+                kind=ObligationKind.REPORT,
+                what=f"Báo cáo kết quả CCHC {period.label}",
+                owner=code,
+                recipient=reporting.recipient,
+                due_text=f"{_WORDS[reporting.due.wording]} {fmt_date(period.named_day)}",
+                last_day=period.last_day,
+            )
+
+
+def _rounds(plan: Plan) -> Iterator[_Owed]:
+    for r in plan.award_rounds:
+        receiver = r.receiving_label or plan.unit(r.receiving_unit).name
+        if r.nomination_deadline and r.nomination_deadline.last_day:
+            # The receiving office gathers the dossiers; it does not owe one to itself.
+            for unit in (u for u in plan.units if u.code != r.receiving_unit):
+                yield _from_due(
+                    f"nomination:{r.code}:{unit.code}", ObligationKind.NOMINATION,
+                    f"Hồ sơ đề nghị khen thưởng: {r.title}", unit.code, receiver,
+                    r.nomination_deadline, plan,
+                )
+        yield from _round_meetings(r, plan)
+
+
+def _round_meetings(r: AwardRound, plan: Plan) -> Iterator[_Owed]:
+    council = f"Hội đồng Thi đua – Khen thưởng {plan.commune.kind} {plan.commune.name}"
+    if r.council_review:
+        yield _from_due(f"council_review:{r.code}", ObligationKind.COUNCIL_REVIEW,
+                        f"Họp xét khen thưởng: {r.title}", r.receiving_unit, council,
+                        r.council_review, plan)
+    if r.summary:
+        yield _from_due(f"summary:{r.code}", ObligationKind.SUMMARY,
+                        f"Tổng kết, khen thưởng: {r.title}", r.receiving_unit, plan.issuer,
+                        r.summary, plan)
+
+
+def _tasks(plan: Plan) -> Iterator[_Owed]:
+    for task in plan.tasks:
+        what = f"Nhiệm vụ {task.no}: {task.content}"
+        yield _from_due(f"task:{task.no}", ObligationKind.TASK, what, task.lead,
+                        plan.issuer, task.due, plan)
+
+
+def _from_due(
+    key: str, kind: ObligationKind, what: str, owner: str, recipient: str, due: Due, plan: Plan
+) -> _Owed:
+    last = plan.window.end if due.kind is DueKind.ONGOING or due.last_day is None \
+        else due.last_day
+    return _Owed(key, kind, what, owner, recipient, due.text, last, due.tentative)

@@ -1,0 +1,193 @@
+"""The plan format: everything a campaign plan says that the system acts on."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from models.due import Due
+from models.plan_parts import (
+    Code,
+    Commune,
+    Contact,
+    PlanTask,
+    Rating,
+    Signer,
+    Strict,
+    Target,
+    Text,
+    Unit,
+    VnDate,
+    Window,
+)
+from models.vn_text import nfc
+
+
+class PeriodKind(StrEnum):
+    """Periodic report kinds, each running from 1 January."""
+
+    Q1 = "Q1"
+    H1 = "H1"
+    M9 = "9M"
+    YEAR = "YEAR"
+
+
+class Wording(StrEnum):
+    """Whether the named day is still in time."""
+
+    AT_THE_LATEST = "chậm nhất"  # inclusive
+    BEFORE = "trước ngày"  # exclusive
+
+
+class DueRule(Strict):
+    """When a periodic report is due: day N of the period's last month."""
+
+    day_of_last_month: int = Field(10, ge=1, le=31)
+    wording: Wording = Wording.AT_THE_LATEST
+    source: Text | None = None
+
+
+class Reporting(Strict):
+    """The reporting cycle: which periods, who reports, to whom, by when."""
+
+    periods: list[PeriodKind]
+    reporters: list[Code] | Literal["all"] = "all"
+    recipient: Text
+    recipient_unit: Code | None = None
+    due: DueRule = DueRule()
+
+
+class RoundKind(StrEnum):
+    """Kinds of award round."""
+
+    AD_HOC = "ad_hoc"  # đột xuất
+    ANNUAL = "annual"  # hằng năm
+    MIDTERM = "midterm"  # sơ kết
+    FINAL = "final"  # tổng kết
+
+
+class Quota(Strict):
+    """The most awards a round may propose; `extra_allowed` if the plan lets the office ask more."""
+
+    collectives: int = Field(ge=0)
+    individuals: int = Field(ge=0)
+    extra_allowed: bool = False
+
+
+class DossierPart(Strict):
+    """One required component of a nomination dossier."""
+
+    code: Code
+    name: Text
+    forms: list[Text] = []
+    required: bool = True
+    applies_to: list[Literal["collective", "individual"]] = ["collective", "individual"]
+
+
+class Eligibility(Strict):
+    """Rules a nominee must meet; each failure is explained to staff in Vietnamese."""
+
+    collective_rating: Rating | None = None
+    individual_rating: Rating | None = None
+    index_components_not_decreased: bool = False
+    initiative_recognised: bool = False
+    initiative_recognisers: list[Text] = []
+    criteria: list[Text] = []
+
+
+class AwardRound(Strict):
+    """An award round: what it covers, when dossiers are due, quotas and rules."""
+
+    code: Code
+    kind: RoundKind
+    title: Text
+    covers: Window | None = None
+    nomination_deadline: Due | None = None
+    receiving_unit: Code
+    receiving_label: Text | None = None
+    quota: Quota | None = None
+    award: Text
+    dossier: list[DossierPart] = []
+    dossier_copies: int = Field(2, ge=1)
+    eligibility: Eligibility = Eligibility()
+    council_review: Due | None = None
+    summary: Due | None = None
+
+    @model_validator(mode="after")
+    def _dated_unless_ad_hoc(self) -> AwardRound:
+        if self.kind is not RoundKind.AD_HOC and self.nomination_deadline is None:
+            raise ValueError("a scheduled round needs a nomination_deadline (mark it '(dự kiến)' "
+                             "if the plan leaves it to later guidance)")
+        return self
+
+
+class ShiftPolicy(StrEnum):
+    """What to do when a last day falls on a weekend or public holiday."""
+
+    NEXT_WORKING_DAY = "next_working_day"  # Bộ luật Dân sự 2015, Điều 148
+    PREVIOUS_WORKING_DAY = "previous_working_day"
+    NONE = "none"
+
+
+class Escalation(Strict):
+    """Who hears about late units, starting when and how often."""
+
+    to: list[Code]
+    notify_chairman: bool = False
+    after_days: int = Field(1, ge=0)
+    every_days: int = Field(3, ge=1)
+
+
+class ReminderPolicy(Strict):
+    """Reminder steps, escalation and weekend/holiday handling."""
+
+    days_before: list[int] = [7, 3, 1]
+    escalation: Escalation | None = None
+    holiday_shift: ShiftPolicy = ShiftPolicy.NEXT_WORKING_DAY
+    extra_days_off: list[VnDate] = []
+    extra_working_days: list[VnDate] = []
+
+    @field_validator("days_before")
+    @classmethod
+    def _positive_distinct(cls, days: list[int]) -> list[int]:
+        if any(d < 0 for d in days):
+            raise ValueError("reminder days must be zero or more")
+        if len(set(days)) != len(days):
+            raise ValueError("reminder days must not repeat")
+        return sorted(days, reverse=True)
+
+
+class Plan(Strict):
+    """A campaign plan, validated; text is NFC whatever the file held."""
+
+    code: Code
+    document_kind: Text = "Kế hoạch"
+    number: Text | None = None
+    title: Text
+    commune: Commune
+    issuer: Text
+    signer: Signer
+    issued_on: VnDate | None = None
+    legal_bases: list[Text] = []
+    window: Window
+    standing_office: Code
+    units: list[Unit] = Field(min_length=1)
+    reporting: Reporting | None = None
+    award_rounds: list[AwardRound] = []
+    targets: list[Target] = []
+    tasks: list[PlanTask] = []
+    reminders: ReminderPolicy = ReminderPolicy()
+    distribution: list[Text] = []
+    notes: list[Text] = []
+    chairman: Contact | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: Any) -> Any:
+        return nfc(data)
+
+    def unit(self, code: str) -> Unit:
+        """The unit with this code."""
+        return next(u for u in self.units if u.code == code)

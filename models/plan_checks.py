@@ -1,0 +1,151 @@
+"""Rules that span several sections of a plan: declared units, unique codes, the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from models.due import Due, DueKind
+from models.periods import periods_in_window
+from models.plan import AwardRound, ReminderPolicy, Reporting
+from models.plan_parts import PlanTask, Target, Window
+from models.vn_text import fmt_date
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a plan, where it is, and what was found there."""
+
+    path: str
+    message: str
+    got: object
+
+    def render(self, source: str) -> str:
+        """`FILE: field.path: what is wrong (got X)`."""
+        return f"{source}: {self.path}: {self.message} (got {_show(self.got)})"
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The plan's sections that validated on their own (None where a section failed)."""
+
+    window: Window | None
+    standing_office: str | None
+    unit_codes: list[tuple[int, str]]
+    reporting: Reporting | None
+    award_rounds: list[tuple[int, AwardRound]]
+    targets: list[tuple[int, Target]]
+    tasks: list[tuple[int, PlanTask]]
+    reminders: ReminderPolicy | None
+
+
+def cross_check(s: Sections) -> list[Problem]:
+    """Every cross-section problem found in the sections that validated."""
+    return [
+        *_duplicates(s),
+        *_undeclared_units(s),
+        *_outside_window(s),
+        *_periods_outside_window(s),
+        *_conflicting_days(s),
+    ]
+
+
+def _duplicates(s: Sections) -> Iterator[Problem]:
+    groups: list[tuple[str, list[tuple[int, object]], str]] = [
+        ("units", list(s.unit_codes), "code"),
+        ("targets", [(i, t.code) for i, t in s.targets], "code"),
+        ("award_rounds", [(i, r.code) for i, r in s.award_rounds], "code"),
+        ("tasks", [(i, t.no) for i, t in s.tasks], "no"),
+    ]
+    for section, keys, field in groups:
+        seen: set[object] = set()
+        for i, key in keys:
+            if key in seen:
+                yield Problem(f"{section}[{i}].{field}", f"duplicate {field} in {section}", key)
+            seen.add(key)
+
+
+def _undeclared_units(s: Sections) -> Iterator[Problem]:
+    if not s.unit_codes:
+        return
+    declared = {code for _, code in s.unit_codes}
+    refs: list[tuple[str, str | None]] = [("standing_office", s.standing_office)]
+    if s.reporting:
+        reporters = s.reporting.reporters
+        if reporters != "all":
+            refs += [(f"reporting.reporters[{i}]", c) for i, c in enumerate(reporters)]
+        refs.append(("reporting.recipient_unit", s.reporting.recipient_unit))
+    for i, r in s.award_rounds:
+        refs.append((f"award_rounds[{i}].receiving_unit", r.receiving_unit))
+    for i, t in s.targets:
+        refs.append((f"targets[{i}].owner", t.owner))
+    for i, task in s.tasks:
+        refs.append((f"tasks[{i}].lead", task.lead))
+        if task.cooperating != "all":
+            refs += [(f"tasks[{i}].cooperating[{j}]", c) for j, c in enumerate(task.cooperating)]
+    if s.reminders and s.reminders.escalation:
+        refs += [(f"reminders.escalation.to[{i}]", c)
+                 for i, c in enumerate(s.reminders.escalation.to)]
+    for path, code in refs:
+        if code is not None and code not in declared:
+            yield Problem(path, "no unit with this code is declared under units", code)
+
+
+def _dated(s: Sections) -> Iterator[tuple[str, Due]]:
+    for i, r in s.award_rounds:
+        for field in ("nomination_deadline", "council_review", "summary"):
+            due = getattr(r, field)
+            if due is not None:
+                yield f"award_rounds[{i}].{field}", due
+    for i, task in s.tasks:
+        yield f"tasks[{i}].due", task.due
+
+
+def _outside_window(s: Sections) -> Iterator[Problem]:
+    window = s.window
+    if window is None:
+        return
+    if window.end < window.start:
+        yield Problem("window.end", f"the window ends before it starts on "
+                      f"{fmt_date(window.start)}", fmt_date(window.end))
+        return
+    for path, due in _dated(s):
+        if due.kind is DueKind.ONGOING or due.last_day is None:
+            continue
+        days: list[date] = [due.last_day] + ([due.start] if due.start else [])
+        if any(not window.start <= d <= window.end for d in days):
+            yield Problem(path, f"falls outside the campaign window {fmt_date(window.start)}"
+                          f"–{fmt_date(window.end)}", due.text)
+
+
+def _periods_outside_window(s: Sections) -> Iterator[Problem]:
+    if s.window is None or s.reporting is None or s.window.end < s.window.start:
+        return
+    found = {p.kind for p in periods_in_window(s.reporting, s.window)}
+    for i, kind in enumerate(s.reporting.periods):
+        if kind not in found:
+            yield Problem(f"reporting.periods[{i}]", "no report of this period falls due inside "
+                          f"the campaign window {fmt_date(s.window.start)}–"
+                          f"{fmt_date(s.window.end)}", kind.value)
+    seen: set[str] = set()
+    for i, kind in enumerate(s.reporting.periods):
+        if kind in seen:
+            yield Problem(f"reporting.periods[{i}]", "period listed twice", kind.value)
+        seen.add(kind)
+
+
+def _conflicting_days(s: Sections) -> Iterator[Problem]:
+    if s.reminders is None:
+        return
+    both = set(s.reminders.extra_days_off) & set(s.reminders.extra_working_days)
+    for day in sorted(both):
+        yield Problem("reminders.extra_working_days", "a day cannot be both a day off and a "
+                      "working day", fmt_date(day))

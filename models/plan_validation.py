@@ -1,0 +1,111 @@
+"""Validate raw plan data into a Plan, listing every problem rather than the first."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from models.plan import Plan
+from models.plan_checks import Problem, Sections, cross_check
+from models.vn_text import nfc
+
+
+def validate_plan(raw: object) -> tuple[Plan | None, list[Problem]]:
+    """Return the plan and no problems, or None and every problem found."""
+    if not isinstance(raw, dict):
+        return None, [Problem("(top)", "expected a mapping of plan fields", type(raw).__name__)]
+    data: dict[str, Any] = nfc(raw)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        problems = [_from_pydantic(e) for e in error.errors()]
+        failed = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+        return None, problems + cross_check(_sections(data, failed))
+    problems = cross_check(_sections(data, set(), plan=plan))
+    return (None, problems) if problems else (plan, [])
+
+
+_ITEM_LISTS = ("award_rounds", "targets", "tasks")
+
+
+def _sections(raw: dict[str, Any], failed: set[str], plan: Plan | None = None) -> Sections:
+    """Sections that validate on their own; list sections keep each valid item and its index."""
+    values: dict[str, Any] = {}
+    for name in ("window", "standing_office", "reporting", "reminders"):
+        field = Plan.model_fields[name]
+        if plan is not None:
+            values[name] = getattr(plan, name)
+        elif name in failed or (name not in raw and field.is_required()):
+            values[name] = None
+        else:
+            value = raw.get(name, field.get_default(call_default_factory=True))
+            adapter: TypeAdapter[Any] = TypeAdapter(field.annotation)  # type: ignore[arg-type]
+            values[name] = adapter.validate_python(value)
+    for name in _ITEM_LISTS:
+        values[name] = _valid_items(name, raw, plan)
+    units = raw.get("units")
+    values["unit_codes"] = [
+        (i, u["code"]) for i, u in enumerate(units if isinstance(units, list) else [])
+        if isinstance(u, dict) and isinstance(u.get("code"), str)
+    ]
+    return Sections(**values)
+
+
+def _valid_items(name: str, raw: dict[str, Any], plan: Plan | None) -> list[tuple[int, Any]]:
+    if plan is not None:
+        return list(enumerate(getattr(plan, name)))
+    items = raw.get(name)
+    if not isinstance(items, list):
+        return []
+    item_type = Plan.model_fields[name].annotation.__args__[0]  # type: ignore[union-attr]
+    adapter: TypeAdapter[Any] = TypeAdapter(item_type)
+    valid: list[tuple[int, Any]] = []
+    for i, item in enumerate(items):
+        try:
+            valid.append((i, adapter.validate_python(item)))
+        except ValidationError:
+            continue
+    return valid
+
+
+def path_of(loc: tuple[int | str, ...]) -> str:
+    """('units', 3, 'code') -> 'units[3].code'."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(top)"
+
+
+def _from_pydantic(error: Any) -> Problem:
+    loc = tuple(error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    got = error.get("input")
+    if error["type"] == "missing":
+        return Problem(path_of(loc), "this field is required", None)
+    if error["type"] == "extra_forbidden":
+        return Problem(path_of(loc), _unknown_field(loc), got)
+    return Problem(path_of(loc), message, got)
+
+
+def _unknown_field(loc: tuple[int | str, ...]) -> str:
+    model: type[BaseModel] | None = Plan
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(str(part))
+        model = _model_in(field.annotation) if field else None
+    known = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    return "unknown field" + (f" (did you mean '{close[0]}'?)" if close else "")
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None

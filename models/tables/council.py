@@ -1,0 +1,54 @@
+"""Council sessions, their votes, and the documents a round ends with."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.tables.base import AwareDateTime
+
+
+class CouncilSession(SQLModel, table=True):
+    """A meeting of the Emulation & Commendation Council reviewing one round."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="awardround.id", index=True)
+    meeting_date: date
+    members_total: int
+    members_present: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    quorum_met: bool
+    recorded_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class CouncilVote(SQLModel, table=True):
+    """The council's vote on one nomination."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="councilsession.id", index=True)
+    nomination_id: int = Field(foreign_key="nomination.id", index=True)
+    votes_for: int
+    votes_against: int = 0
+    abstained: int = 0
+    recused: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    approved: bool
+
+
+class Decision(SQLModel, table=True):
+    """An issued document (decision, submission, minutes) numbered in the commune's yearly book."""
+
+    __table_args__ = (UniqueConstraint("commune_id", "year", "symbol", "seq"),)
+    id: int | None = Field(default=None, primary_key=True)
+    commune_id: int = Field(foreign_key="commune.id", index=True)
+    campaign_id: int = Field(foreign_key="campaign.id", index=True)
+    round_id: int | None = Field(default=None, foreign_key="awardround.id")
+    kind: str
+    year: int
+    seq: int
+    symbol: str  # e.g. "QĐ-UBND"
+    issued_on: date
+    title: str
+    document_path: str | None = None
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,135 @@
+"""Store a validated plan in the database: idempotent, and saying what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, SQLModel, select
+
+from models import tables as t
+from models.calendar import build_calendar
+from models.periods import periods_in_window
+from models.plan import Plan
+from models.plan_diff import plan_changes
+
+
+@dataclass
+class StoreResult:
+    """What loading a plan did."""
+
+    code: str
+    created: bool
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        """True when the stored plan already matched."""
+        return not self.created and not self.changes
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The plan as canonical JSON data."""
+    data: dict[str, Any] = plan.model_dump(mode="json")
+    return data
+
+
+def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) -> StoreResult:
+    """Insert or update the campaign for this plan and everything it sets up."""
+    data = plan_json(plan)
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    campaign = session.exec(select(t.Campaign).where(t.Campaign.code == plan.code)).first()
+    if campaign is not None and campaign.plan_sha256 == digest:
+        return StoreResult(plan.code, created=False)
+    result = StoreResult(plan.code, created=campaign is None,
+                         changes=plan_changes(campaign.plan, data) if campaign else [])
+    commune = _commune(session, plan)
+    fields: dict[str, Any] = {
+        "commune_id": commune.id, "title": plan.title, "document_kind": plan.document_kind,
+        "number": plan.number, "issued_on": plan.issued_on, "window_start": plan.window.start,
+        "window_end": plan.window.end, "standing_office": plan.standing_office, "plan": data,
+        "plan_sha256": digest, "source": source, "updated_at": as_of,
+    }
+    if campaign is None:
+        campaign = t.Campaign(code=plan.code, loaded_at=as_of, **fields)
+    else:
+        campaign.sqlmodel_update(fields)
+    session.add(campaign)
+    session.flush()
+    assert campaign.id is not None
+    _sync_children(session, campaign.id, plan)
+    return result
+
+
+def _commune(session: Session, plan: Plan) -> t.Commune:
+    c = plan.commune
+    found = session.exec(select(t.Commune).where(
+        t.Commune.name == c.name, t.Commune.kind == c.kind, t.Commune.province == c.province
+    )).first()
+    if found is None:
+        found = t.Commune(name=c.name, kind=c.kind, province=c.province)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def _sync_children(session: Session, campaign_id: int, plan: Plan) -> None:
+    cid = campaign_id
+    _sync(session, t.Unit, cid, "code", [
+        {"code": u.code, "name": u.name, "kind": u.kind.value, "head_name": u.head.name,
+         "head_title": u.head.title, "email": u.head.email, "zalo_user_id": u.head.zalo_user_id,
+         "phone": u.head.phone} for u in plan.units])
+    periods = periods_in_window(plan.reporting, plan.window) if plan.reporting else []
+    _sync(session, t.ReportingPeriod, cid, "code", [
+        {"code": p.code, "kind": p.kind.value, "year": p.year, "start": p.start, "end": p.end,
+         "last_day": p.last_day} for p in periods])
+    _sync(session, t.Target, cid, "code", [
+        {**x.model_dump(mode="python"), "comparator": x.comparator.value} for x in plan.targets])
+    _sync(session, t.PlanTask, cid, "no", [
+        {"no": x.no, "content": x.content, "lead": x.lead, "cooperating": x.cooperating,
+         "due_text": x.due.text, "due_start": x.due.start, "due_last_day": x.due.last_day,
+         "product": x.product} for x in plan.tasks])
+    _sync(session, t.AwardRound, cid, "code", [
+        {"code": r.code, "kind": r.kind.value, "title": r.title, "award": r.award,
+         "receiving_unit": r.receiving_unit,
+         "nomination_deadline": r.nomination_deadline.text if r.nomination_deadline else None,
+         "quota_collectives": r.quota.collectives if r.quota else None,
+         "quota_individuals": r.quota.individuals if r.quota else None,
+         "extra_allowed": bool(r.quota and r.quota.extra_allowed)} for r in plan.award_rounds])
+    _sync(session, t.Obligation, cid, "key", [
+        {"key": o.key, "kind": o.kind.value, "unit_code": o.owner, "what": o.what,
+         "recipient": o.recipient, "due_text": o.due_text,
+         "nominal_last_day": o.nominal_last_day, "effective_last_day": o.effective_last_day,
+         "reminder_anchor": o.reminder_anchor, "shift_reason": o.shift_reason,
+         "reminder_days": [{"day": r.day.isoformat(), "days_before": r.days_before}
+                           for r in o.reminders],
+         "due_at": o.due_at, "tentative": o.tentative} for o in build_calendar(plan)],
+        keep=lambda row: getattr(row, "status", "open") != "open")
+
+
+def _sync(
+    session: Session,
+    model: type[SQLModel],
+    campaign_id: int,
+    key: str,
+    wanted: Sequence[dict[str, Any]],
+    keep: Callable[[Any], bool] = lambda _row: False,
+) -> None:
+    """Make the campaign's rows of this table match `wanted`, matched on `key`."""
+    column: Any = model.campaign_id  # type: ignore[attr-defined]
+    rows = {getattr(r, key): r for r in session.exec(select(model).where(column == campaign_id))}
+    for values in wanted:
+        row = rows.pop(values[key], None)
+        if row is None:
+            session.add(model(campaign_id=campaign_id, **values))
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            row.sqlmodel_update(values)
+            session.add(row)
+    for stale in rows.values():
+        if not keep(stale):
+            session.delete(stale)
+    session.flush()

@@ -1,0 +1,28 @@
+"""Deployment settings from THIDUA_* environment variables; read once, never at import."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Where data lives; SQLite under the data folder unless THIDUA_DATABASE_URL says otherwise."""
+
+    model_config = SettingsConfigDict(env_prefix="THIDUA_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+
+    @property
+    def effective_database_url(self) -> str:
+        """The SQLAlchemy URL in use."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'thidua.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process."""
+    return Settings()

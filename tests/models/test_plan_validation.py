@@ -1,0 +1,130 @@
+"""A bad plan is refused with every problem, each as `field.path: what (got X)`."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from models.plan_validation import validate_plan
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _set(path: str, value: Any) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+    return edit
+
+
+def _add_unit(code: str) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        data["units"].append({"code": code, "name": "Bản sao", "kind": "office",
+                              "head": {"title": "Trưởng phòng"}})
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (_set("window.start", "31/02/2025"),
+         "window.start: no such date in the calendar (got '31/02/2025')"),
+        (_set("award_rounds.0.nomination_deadline", "trước ngày 31/02/2025"),
+         "award_rounds[0].nomination_deadline: no such date in the calendar "
+         "(got 'trước ngày 31/02/2025')"),
+        (_set("award_rounds.0.nomination_deadline", "trước ngày 15/01/2026"),
+         "award_rounds[0].nomination_deadline: falls outside the campaign window "
+         "01/07/2025–31/12/2025 (got 'trước ngày 15/01/2026')"),
+        (_set("tasks.0.lead", "PTP"),
+         "tasks[0].lead: no unit with this code is declared under units (got 'PTP')"),
+        (_set("tasks.0.cooperating", ["KT", "TCKH"]),
+         "tasks[0].cooperating[1]: no unit with this code is declared under units "
+         "(got 'TCKH')"),
+        (_set("award_rounds.0.quota.collectives", -1),
+         "award_rounds[0].quota.collectives: Input should be greater than or equal to 0 "
+         "(got -1)"),
+        (_add_unit("KT"), "units[3].code: duplicate code in units (got 'KT')"),
+        (_set("reporting.periods", ["Q1", "YEAR"]),
+         "reporting.periods[0]: no report of this period falls due inside the campaign window "
+         "01/07/2025–31/12/2025 (got 'Q1')"),
+        (_set("standing_office", "VP"),
+         "standing_office: no unit with this code is declared under units (got 'VP')"),
+        (_set("award_rounds.0.receiving_unit", "HDTDKT"),
+         "award_rounds[0].receiving_unit: no unit with this code is declared under units "
+         "(got 'HDTDKT')"),
+        (_set("window.end", "30/06/2025"),
+         "window.end: the window ends before it starts on 01/07/2025 (got '30/06/2025')"),
+        (_set("units.1.head.phone", "12345"),
+         "units[1].head.phone: expected a Vietnamese mobile number such as 0912345678 or "
+         "84912345678 (got '12345')"),
+        (_set("units.1.head.email", "not-an-email"),
+         "units[1].head.email: String should match pattern"),
+        (_set("units.1.kind", "ministry"),
+         "units[1].kind: Input should be 'office', 'centre', 'front', 'village', 'party' or "
+         "'other' (got 'ministry')"),
+        (_set("award_rounds.0.nomination_deadlin", "trước ngày 30/11/2025"),
+         "award_rounds[0].nomination_deadlin: unknown field "
+         "(did you mean 'nomination_deadline'?) (got 'trước ngày 30/11/2025')"),
+        (_set("tasks.0.due", "cuối năm"), "tasks[0].due: expected a due phrase"),
+        (_set("award_rounds.0.nomination_deadline", None),
+         "award_rounds[0]: a scheduled round needs a nomination_deadline"),
+        (_set("reminders", {"days_before": [3, 3]}),
+         "reminders.days_before: reminder days must not repeat (got [3, 3])"),
+    ],
+    ids=lambda v: v.split(":")[0] if isinstance(v, str) else None,
+)
+def test_each_problem_is_named_where_it_is(
+    plan_data: dict[str, Any], edit: Edit, expected: str
+) -> None:
+    edit(plan_data)
+    plan, problems = validate_plan(plan_data)
+    assert plan is None
+    rendered = [p.render("f.yaml") for p in problems]
+    assert any(line.startswith(f"f.yaml: {expected}") for line in rendered), rendered
+
+
+def test_missing_field_is_reported(plan_data: dict[str, Any]) -> None:
+    del plan_data["title"]
+    _, problems = validate_plan(plan_data)
+    assert [p.render("f") for p in problems] == ["f: title: this field is required (got nothing)"]
+
+
+def test_every_problem_is_listed_at_once(plan_data: dict[str, Any]) -> None:
+    plan_data["units"][1]["head"]["phone"] = "12"
+    _add_unit("VHXH")(plan_data)
+    plan_data["tasks"][0]["lead"] = "NOPE"
+    plan_data["award_rounds"][0]["quota"]["individuals"] = -2
+    plan_data["window"]["start"] = "31/02/2025"
+    _, problems = validate_plan(plan_data)
+    paths = {p.path for p in problems}
+    assert {"units[1].head.phone", "units[3].code", "tasks[0].lead",
+            "award_rounds[0].quota.individuals", "window.start"} <= paths
+
+
+def test_text_is_normalised_to_nfc(plan_data: dict[str, Any]) -> None:
+    nfd: dict[str, Any] = {k: unicodedata.normalize("NFD", v) if isinstance(v, str) else v
+                           for k, v in plan_data.items()}
+    nfd["units"][0]["name"] = unicodedata.normalize("NFD", "Phòng Văn hóa – Xã hội")
+    plan, problems = validate_plan(nfd)
+    assert problems == [] and plan is not None
+    assert plan.title == unicodedata.normalize("NFC", plan_data["title"])
+    assert plan.units[0].name == "Phòng Văn hóa – Xã hội"
+    assert unicodedata.is_normalized("NFC", plan.commune.name)
+
+
+def test_valid_plan_has_no_problems(plan_data: dict[str, Any]) -> None:
+    plan, problems = validate_plan(plan_data)
+    assert problems == []
+    assert plan is not None and plan.units[1].code == "KT"
+
+
+def test_phone_is_stored_in_international_form(plan_data: dict[str, Any]) -> None:
+    plan_data["units"][1]["head"]["phone"] = "0912 345 678"
+    plan, _ = validate_plan(plan_data)
+    assert plan is not None and plan.units[1].head.phone == "84912345678"

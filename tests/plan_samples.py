@@ -1,0 +1,39 @@
+"""A small valid plan (as YAML would load it) for tests to bend into the case they need."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+_BASE: dict[str, Any] = {
+    "code": "thu-nghiem-2025",
+    "title": "Kế hoạch phát động phong trào thi đua thử nghiệm",
+    "commune": {"name": "Vĩnh Thủy", "kind": "xã", "province": "Tỉnh Quảng Trị"},
+    "issuer": "UBND xã Vĩnh Thủy",
+    "signer": {"title": "CHỦ TỊCH", "name": "Thái Nam Sơn"},
+    "window": {"start": "01/07/2025", "end": "31/12/2025"},
+    "standing_office": "VHXH",
+    "units": [
+        {"code": "VHXH", "name": "Phòng Văn hóa - Xã hội", "kind": "office",
+         "head": {"title": "Trưởng phòng", "email": "vhxh@vinhthuy.example.vn"}},
+        {"code": "KT", "name": "Phòng Kinh tế", "kind": "office",
+         "head": {"title": "Trưởng phòng", "zalo_user_id": "1000000000000000001"}},
+        {"code": "TTPVHCC", "name": "Trung tâm Phục vụ hành chính công", "kind": "centre",
+         "head": {"title": "Giám đốc"}},
+    ],
+    "reporting": {"periods": ["YEAR"], "recipient": "UBND xã",
+                  "due": {"day_of_last_month": 10, "wording": "trước ngày"}},
+    "award_rounds": [{
+        "code": "tong-ket-2025", "kind": "final", "title": "Tổng kết phong trào năm 2025",
+        "nomination_deadline": "trước ngày 30/11/2025", "receiving_unit": "VHXH",
+        "award": "Giấy khen của Chủ tịch UBND xã",
+        "quota": {"collectives": 5, "individuals": 5},
+    }],
+    "tasks": [{"no": 1, "content": "Ban hành kế hoạch", "lead": "VHXH",
+               "cooperating": "all", "due": "Trong tháng 7/2025", "product": "Kế hoạch"}],
+}
+
+
+def sample_plan_data() -> dict[str, Any]:
+    """A fresh deep copy of the sample plan."""
+    return copy.deepcopy(_BASE)

@@ -1,0 +1,113 @@
+"""The `thidua` command as a user runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tasks.database import get_engine
+from tasks.settings import get_settings
+from tests.conftest import write_plan
+from thidua.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+
+def test_help_in_plain_words() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "plan" in result.output and "db" in result.output
+    result = runner.invoke(app, ["plan", "--help"])
+    assert "validate" in result.output and "calendar" in result.output
+
+
+def test_validate_accepts_good_and_lists_every_problem_of_bad(
+    tmp_path: Path, plan_data: dict[str, Any]
+) -> None:
+    good = write_plan(tmp_path, plan_data, "good.yaml")
+    plan_data["tasks"][0]["lead"] = "NOPE"
+    plan_data["window"]["end"] = "31/02/2026"
+    bad = write_plan(tmp_path, plan_data, "bad.yaml")
+    result = runner.invoke(app, ["plan", "validate", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"OK {good}" in result.stdout
+    assert f"{bad}: window.end: no such date in the calendar (got '31/02/2026')" in result.stderr
+    assert f"{bad}: tasks[0].lead: no unit with this code" in result.stderr
+    assert "1 of 2 plan file(s) refused; nothing was written." in result.stderr
+
+
+def test_calendar_shows_shifted_deadline(tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    path = write_plan(tmp_path, plan_data)
+    table = runner.invoke(app, ["plan", "calendar", str(path)])
+    assert table.exit_code == 0, table.output
+    assert "01/12/2025" in table.stdout and "thứ Hai" in table.stdout
+    lines = runner.invoke(app, ["plan", "calendar", str(path), "--tsv"]).stdout.splitlines()
+    assert lines[0] == "Hạn\tThứ\tViệc\tĐơn vị\tGửi đến\tGhi chú"
+    nomination = next(line.split("\t") for line in lines if "Hồ sơ đề nghị" in line)
+    assert nomination[:2] == ["01/12/2025", "thứ Hai"]
+    assert nomination[3] == "Phòng Kinh tế; Trung tâm Phục vụ hành chính công"
+    assert nomination[4] == "Phòng Văn hóa - Xã hội"
+    assert nomination[5] == ("trước ngày 30/11/2025; dời từ 29/11/2025 (thứ Bảy); "
+                             "nhắc: 21/11, 25/11, 27/11")
+    report = next(line.split("\t") for line in lines if "Báo cáo" in line)
+    assert report[:4] == ["09/12/2025", "thứ Ba", "Báo cáo kết quả CCHC năm 2025",
+                          "Tất cả đơn vị (3)"]
+
+
+def test_calendar_filters_by_unit_and_dates(tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    path = write_plan(tmp_path, plan_data)
+    result = runner.invoke(app, ["plan", "calendar", str(path), "--unit", "KT",
+                                 "--from", "01/12/2025", "--to", "31/12/2025"])
+    assert result.exit_code == 0, result.output
+    assert "Phòng Kinh tế" in result.stdout and "09/12/2025" in result.stdout
+    assert "31/07/2025" not in result.stdout
+    assert "2 mốc hạn." in result.stdout
+    bad = runner.invoke(app, ["plan", "calendar", str(path), "--unit", "XYZ"])
+    assert bad.exit_code != 0 and "no unit 'XYZ'" in bad.output
+    bad = runner.invoke(app, ["plan", "calendar", str(path), "--from", "32/12/2025"])
+    assert bad.exit_code != 0 and "got '32/12/2025'" in bad.output
+
+
+def test_load_is_idempotent_and_reports_changes(
+    tmp_path: Path, plan_data: dict[str, Any]
+) -> None:
+    path = write_plan(tmp_path, plan_data)
+    first = runner.invoke(app, ["plan", "load", str(path)])
+    assert first.exit_code == 0, first.output
+    assert "thu-nghiem-2025: loaded (new)." in first.stdout
+    assert (tmp_path / "data" / "thidua.db").exists()
+    assert "unchanged" in runner.invoke(app, ["plan", "load", str(path)]).stdout
+    plan_data["title"] = "Kế hoạch đã sửa"
+    write_plan(tmp_path, plan_data)
+    third = runner.invoke(app, ["plan", "load", str(path)])
+    assert "updated, 1 change(s)" in third.stdout
+    assert "title: 'Kế hoạch phát động phong trào thi đua thử nghiệm' → 'Kế hoạch đã sửa'" \
+        in third.stdout
+
+
+def test_load_refuses_all_when_one_is_bad(tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    good = write_plan(tmp_path, plan_data, "good.yaml")
+    plan_data["code"] = "other"
+    plan_data["award_rounds"][0]["quota"]["collectives"] = -5
+    bad = write_plan(tmp_path, plan_data, "bad.yaml")
+    result = runner.invoke(app, ["plan", "load", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert "quota.collectives" in result.stderr
+    assert not (tmp_path / "data" / "thidua.db").exists()
+
+
+def test_db_upgrade(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert "is at revision 0001" in result.stdout

@@ -1,0 +1,34 @@
+"""The `thidua` command line."""
+
+from __future__ import annotations
+
+import typer
+from sqlalchemy.engine import make_url
+
+from tasks.database import upgrade
+from tasks.settings import get_settings
+from thidua.cli_plan import plan_app
+
+app = typer.Typer(
+    help="thidua: run a commune's administrative-reform emulation campaign, from launch to "
+    "final summary, without relying on anyone's memory for a deadline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(plan_app, name="plan")
+db_app = typer.Typer(help="The database: create it or bring its tables up to date.",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the database or bring its tables up to date (safe to run again)."""
+    url = get_settings().effective_database_url
+    revision = upgrade(url)
+    shown = make_url(url).render_as_string(hide_password=True)
+    typer.echo(f"Database {shown} is at revision {revision}.")
+
+
+if __name__ == "__main__":
+    app()

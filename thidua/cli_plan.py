@@ -1,0 +1,119 @@
+"""`thidua plan ...`: check plan files, show their deadline calendars, load them."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from models.calendar import build_calendar
+from models.plan import Plan
+from models.vn_text import fmt_date, parse_date
+from tasks.database import transaction, upgrade
+from tasks.plan_files import PlanRejected, read_plan
+from tasks.plan_store import store_plan
+from thidua.calendar_view import calendar_rows
+
+plan_app = typer.Typer(help="Campaign plans: check them, see their deadlines, load them.",
+                       no_args_is_help=True)
+Files = Annotated[list[Path], typer.Argument(help="Plan files (YAML), e.g. campaigns/*.yaml")]
+
+
+def _read_each(files: list[Path]) -> list[tuple[Path, Plan | None]]:
+    """Read every file, printing every problem of each bad one to stderr."""
+    read: list[tuple[Path, Plan | None]] = []
+    for path in files:
+        try:
+            read.append((path, read_plan(path)))
+        except PlanRejected as rejected:
+            read.append((path, None))
+            for problem in rejected.problems:
+                typer.echo(problem.render(rejected.source), err=True)
+    return read
+
+
+def _refuse_if_bad(read: list[tuple[Path, Plan | None]]) -> list[tuple[Path, Plan]]:
+    """The plans, or exit 1 saying how many files were refused."""
+    good = [(path, plan) for path, plan in read if plan is not None]
+    if len(good) < len(read):
+        typer.echo(f"{len(read) - len(good)} of {len(read)} plan file(s) refused; "
+                   "nothing was written.", err=True)
+        raise typer.Exit(1)
+    return good
+
+
+@plan_app.command("validate")
+def validate(files: Files) -> None:
+    """Check plan files; list every problem as FILE: field: what is wrong (got X)."""
+    read = _read_each(files)
+    for path, plan in read:
+        if plan is not None:
+            typer.echo(f"OK {path}: {plan.commune.kind} {plan.commune.name}, "
+                       f"{len(plan.units)} đơn vị, {len(plan.award_rounds)} đợt khen thưởng, "
+                       f"{len(plan.tasks)} nhiệm vụ, {len(build_calendar(plan))} mốc hạn")
+    _refuse_if_bad(read)
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{error} (got {value!r})") from None
+
+
+@plan_app.command("calendar")
+def calendar(
+    file: Annotated[Path, typer.Argument(help="One plan file (YAML)")],
+    unit: Annotated[str | None, typer.Option(help="Only this unit's deadlines (its code)")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="From this day, dd/mm/yyyy")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Up to this day, dd/mm/yyyy")] = None,
+    tsv: Annotated[bool, typer.Option(help="Tab-separated lines (to paste into Excel)")] = False,
+) -> None:
+    """Show every deadline of a plan: date, weekday, what, who, to whom, and why it moved."""
+    [(_, plan)] = _refuse_if_bad(_read_each([file]))
+    if unit is not None and unit not in {u.code for u in plan.units}:
+        codes = ", ".join(u.code for u in plan.units)
+        raise typer.BadParameter(f"no unit {unit!r} in this plan (units: {codes})")
+    rows = calendar_rows(build_calendar(plan), all_units=len(plan.units), unit=unit,
+                         start=_day(start), end=_day(end))
+    headers = ("Hạn", "Thứ", "Việc", "Đơn vị", "Gửi đến", "Ghi chú")
+    cells = [(fmt_date(r.day), r.weekday, r.what, r.who, r.to, r.note) for r in rows]
+    if tsv:
+        for line in (headers, *cells):
+            typer.echo("\t".join(line))
+        return
+    table = Table(title=f"{plan.title}\n{plan.issuer}", show_lines=True)
+    for i, header in enumerate(headers):
+        table.add_column(header, no_wrap=i < 2)
+    for line in cells:
+        table.add_row(*line)
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    typer.echo(f"{len(rows)} mốc hạn.")
+
+
+@plan_app.command("load")
+def load(files: Files) -> None:
+    """Store plans in the database; loading the same plan again changes nothing."""
+    plans = _refuse_if_bad(_read_each(files))
+    upgrade()
+    now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    with transaction() as session:
+        results = [store_plan(session, plan, source=str(path), as_of=now)
+                   for path, plan in plans]
+    for result in results:
+        if result.created:
+            typer.echo(f"{result.code}: loaded (new).")
+        elif result.unchanged:
+            typer.echo(f"{result.code}: unchanged.")
+        else:
+            typer.echo(f"{result.code}: updated, {len(result.changes)} change(s):")
+            for line in result.changes:
+                typer.echo(f"  {line}")
