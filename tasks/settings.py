@@ -15,6 +15,12 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("data")
     database_url: str | None = None
+    notify_config: Path | None = None
+
+    @property
+    def effective_notify_config(self) -> Path:
+        """The channel settings file (Apprise URLs); absent means no channel configured."""
+        return self.notify_config or self.data_dir / "notify.yaml"
 
     @property
     def effective_database_url(self) -> str:

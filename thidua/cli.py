@@ -7,6 +7,7 @@ from sqlalchemy.engine import make_url
 
 from tasks.database import upgrade
 from tasks.settings import get_settings
+from thidua.cli_notify import notify_app, outbox_app, remind
 from thidua.cli_plan import plan_app
 
 app = typer.Typer(
@@ -16,6 +17,9 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(plan_app, name="plan")
+app.add_typer(notify_app, name="notify")
+app.add_typer(outbox_app, name="outbox")
+app.command("remind")(remind)
 db_app = typer.Typer(help="The database: create it or bring its tables up to date.",
                      no_args_is_help=True)
 app.add_typer(db_app, name="db")

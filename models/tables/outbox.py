@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
+from sqlalchemy import JSON, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from models.tables.base import AwareDateTime
 
 
+class OutboxStatus(StrEnum):
+    """Where a message is: waiting, being sent, sent, waiting to retry, or failed for good."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    RETRY = "retry"
+    FAILED = "failed"
+
+
 class OutboxMessage(SQLModel, table=True):
     """One message on one channel for one reason; `dedupe_key` is unique."""
+
+    __table_args__ = (Index("ix_outboxmessage_due", "status", "next_attempt_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     dedupe_key: str = Field(unique=True, index=True)
@@ -23,10 +38,15 @@ class OutboxMessage(SQLModel, table=True):
     step: str | None = None
     subject: str
     body: str
-    status: str = Field(default="pending", index=True)
+    html: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    attachments: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default=OutboxStatus.PENDING, index=True)
     attempts: int = 0
     next_attempt_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    claimed_until: datetime | None = Field(default=None, sa_type=AwareDateTime)
     last_error: str | None = None
+    last_code: str | None = None
     provider_message_id: str | None = None
     created_at: datetime = Field(sa_type=AwareDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=AwareDateTime)

@@ -1,0 +1,72 @@
+"""The configured channels behind one `deliver(Outgoing) -> Outcome` call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apprise import Apprise
+
+from notifications.config import ChannelConfig
+from notifications.email_channel import ChannelConfigError, SmtpChannel
+from notifications.message import ChannelKind, Outcome, Outgoing
+from notifications.plugins import register
+from notifications.secrets import Masker, default_masker
+from notifications.webhook_plugin import NotifyThiduaHook
+from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
+
+
+class Channels:
+    """Opens each channel once and reuses it for every message of a batch."""
+
+    def __init__(self, config: ChannelConfig, masker: Masker = default_masker) -> None:
+        register()
+        # Apprise builds the Zalo and webhook plugins itself; they mask with default_masker.
+        masker.add(*config.secrets)
+        default_masker.add(*config.secrets)
+        self.masker = masker
+        self.config = config
+        self._email: SmtpChannel | None = None
+        self._plugins: dict[ChannelKind, Any] = {}
+
+    @property
+    def kinds(self) -> frozenset[ChannelKind]:
+        """The channels that can send."""
+        return self.config.kinds
+
+    def deliver(self, out: Outgoing) -> Outcome:
+        """Send one message on its channel; never raises for a provider's failure."""
+        if out.channel not in self.config.urls:
+            return Outcome.refused(f"kênh {out.channel} chưa được cấu hình", code="config")
+        try:
+            if out.channel is ChannelKind.EMAIL:
+                return self._smtp().deliver(out)
+            plugin = self._plugin(out.channel)
+            if isinstance(plugin, NotifyThiduaHook):
+                return plugin.deliver(out.text, out.subject, out.meta)
+            outcome: Outcome = plugin.deliver(out.address, out.text, out.meta)
+            return outcome
+        except ChannelConfigError as error:
+            return Outcome.refused(str(error), code="config")
+
+    def close(self) -> None:
+        """Close kept-open connections."""
+        if self._email is not None:
+            self._email.close()
+
+    def _smtp(self) -> SmtpChannel:
+        if self._email is None:
+            self._email = SmtpChannel(self.config.urls[ChannelKind.EMAIL], self.masker)
+        return self._email
+
+    def _plugin(self, kind: ChannelKind) -> Any:
+        if kind not in self._plugins:
+            url = self.config.urls[kind]
+            expected: type[NotifyZaloOA | NotifyZaloZNS | NotifyThiduaHook] = {
+                ChannelKind.ZALO_OA: NotifyZaloOA, ChannelKind.ZNS: NotifyZaloZNS,
+                ChannelKind.WEBHOOK: NotifyThiduaHook}[kind]
+            plugin = Apprise.instantiate(url, suppress_exceptions=True)
+            if not isinstance(plugin, expected):
+                raise ChannelConfigError(self.masker(
+                    f"{kind}: cần URL {expected.protocol}:// hợp lệ (got {url})"))
+            self._plugins[kind] = plugin
+        return self._plugins[kind]

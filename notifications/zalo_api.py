@@ -1,0 +1,76 @@
+"""Calls to Zalo's OA and ZNS endpoints: token refresh on expiry, errors inside HTTP 200."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from notifications.message import Outcome
+from notifications.secrets import Masker
+from notifications.zalo_tokens import TokenError, TokenStore
+
+# Zalo's "access token invalid / expired" codes: refresh once and try again.
+TOKEN_ERRORS = frozenset({-124, -216, -220})
+# Codes worth retrying later (rate limits, Zalo-side trouble); anything else is for good.
+TRANSIENT_ERRORS = frozenset({-32, -500, -501, -1})
+TEXT_LIMIT = 2000  # characters in one OA text message
+
+
+class ZaloApi:
+    """POSTs JSON to one Zalo base URL with the current access token."""
+
+    def __init__(self, base: str, tokens: TokenStore, masker: Masker,
+                 timeout: tuple[float, float] = (4.0, 10.0)) -> None:
+        self.base = base.rstrip("/")
+        self.tokens = tokens
+        self.masker = masker
+        self.timeout = timeout
+        self.session = requests.Session()
+
+    def post(self, path: str, body: dict[str, Any]) -> Outcome:
+        """Send once; on a token error refresh and send once more."""
+        try:
+            token = self.tokens.access_token()
+            outcome, expired = self._post(path, body, token)
+            if expired:
+                outcome, _ = self._post(path, body, self.tokens.refresh(stale=token))
+        except TokenError as error:
+            return Outcome.retry(self.masker(str(error)), code="token")
+        return outcome
+
+    def _post(self, path: str, body: dict[str, Any], token: str) -> tuple[Outcome, bool]:
+        try:
+            response = self.session.post(f"{self.base}{path}", json=body,
+                                         headers={"access_token": token}, timeout=self.timeout)
+        except requests.Timeout:
+            return Outcome.retry("Zalo không trả lời kịp (hết giờ chờ)", code="timeout"), False
+        except requests.RequestException as error:
+            return Outcome.retry(self.masker(f"không kết nối được Zalo: {error}"),
+                                 code="network"), False
+        if response.status_code == 429 or response.status_code >= 500:
+            return Outcome.retry(f"Zalo trả HTTP {response.status_code}",
+                                 code=f"http_{response.status_code}"), False
+        if response.status_code >= 400:
+            return Outcome.refused(f"Zalo trả HTTP {response.status_code}",
+                                   code=f"http_{response.status_code}"), False
+        return _answer(response, self.masker)
+
+
+def _answer(response: requests.Response, masker: Masker) -> tuple[Outcome, bool]:
+    try:
+        answer = response.json()
+        error = int(answer.get("error", 0))
+    except (ValueError, AttributeError, TypeError):
+        return Outcome.retry("Zalo trả lời không phải JSON hợp lệ", code="bad_json"), False
+    message = masker(str(answer.get("message", "")))
+    if error == 0:
+        data = answer.get("data") or {}
+        ident = data.get("message_id") or data.get("msg_id")
+        return Outcome.sent(f"Zalo: {message or 'Success'}", str(ident) if ident else None), False
+    detail = f"Zalo lỗi {error}: {message}"
+    if error in TOKEN_ERRORS:
+        return Outcome.retry(detail, code=str(error)), True
+    if error in TRANSIENT_ERRORS:
+        return Outcome.retry(detail, code=str(error)), False
+    return Outcome.refused(detail, code=str(error)), False

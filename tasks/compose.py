@@ -1,0 +1,80 @@
+"""Render messages for today's notices into outbox envelopes, one per recipient channel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from models.notices import escalation, unit_notices
+from models.plan_parts import Contact
+from notifications.context import escalation_context, message_kind, notice_context
+from notifications.message import ChannelKind
+from notifications.render import MessageKind, Rendered, render
+from tasks.outbox import Envelope
+from tasks.reminder_data import CampaignState
+
+WEBHOOK_ADDRESS = "relay"  # one relay per deployment; the unit travels in the payload
+
+
+def addresses(contact: Contact, kinds: frozenset[ChannelKind]) -> list[tuple[ChannelKind, str]]:
+    """The channels a person can be reached on here; ZNS only for those not on the OA."""
+    found = []
+    if ChannelKind.EMAIL in kinds and contact.email:
+        found.append((ChannelKind.EMAIL, contact.email))
+    if ChannelKind.ZALO_OA in kinds and contact.zalo_user_id:
+        found.append((ChannelKind.ZALO_OA, contact.zalo_user_id))
+    elif ChannelKind.ZNS in kinds and contact.phone:
+        found.append((ChannelKind.ZNS, contact.phone))
+    if ChannelKind.WEBHOOK in kinds:
+        found.append((ChannelKind.WEBHOOK, WEBHOOK_ADDRESS))
+    return found
+
+
+def envelopes_for(campaign_id: int, unit_code: str, contact: Contact, kind: MessageKind,
+                  rendered: Rendered, kinds: frozenset[ChannelKind], *,
+                  obligation_key: str | None = None, step: str | None = None,
+                  meta: dict[str, Any] | None = None,
+                  attachments: tuple[str, ...] = ()) -> list[Envelope]:
+    """One envelope per channel: email gets the details, Zalo and webhooks the short text."""
+    meta = {"kind": kind.value, "unit": unit_code, "obligation": obligation_key, **(meta or {})}
+    meta.setdefault("zns", {"ten_don_vi": unit_code, "noi_dung": rendered.short[:400]})
+    built = []
+    for channel, address in addresses(contact, kinds):
+        email = channel is ChannelKind.EMAIL
+        built.append(Envelope(
+            campaign_id=campaign_id, unit_code=unit_code, channel=channel, address=address,
+            kind=kind.value, subject=rendered.subject,
+            body=rendered.text if email else rendered.short,
+            html=rendered.html if email else None, obligation_key=obligation_key, step=step,
+            attachments=attachments if email else (), meta=meta))
+    return built
+
+
+def compose_reminders(states: Iterable[CampaignState], as_of: date,
+                      kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Today's reminders, overdue notices and escalations for every campaign."""
+    built: list[Envelope] = []
+    for state in states:
+        plan, policy = state.plan, state.plan.reminders
+        for notice in unit_notices(state.calendar, as_of, state.done, policy):
+            o = notice.obligation
+            rendered = render(message_kind(notice), notice_context(notice, plan, as_of))
+            meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
+                    "zns": {"ten_don_vi": o.owner_name[:30], "noi_dung": o.what[:100],
+                            "han_nop": o.effective_last_day.strftime("%d/%m/%Y")}}
+            built += envelopes_for(state.campaign_id, o.owner, plan.unit(o.owner).head,
+                                   message_kind(notice), rendered, kinds,
+                                   obligation_key=o.key, step=notice.step, meta=meta)
+        esc = escalation(state.calendar, as_of, state.done, policy)
+        if esc is None:
+            continue
+        recipients = [(code, plan.unit(code).head) for code in esc.to]
+        if esc.notify_chairman and plan.chairman:
+            recipients.append(("CHAIRMAN", plan.chairman))
+        for code, contact in recipients:
+            rendered = render(MessageKind.ESCALATION,
+                              escalation_context(esc, plan, as_of, contact.title))
+            built += envelopes_for(state.campaign_id, code, contact, MessageKind.ESCALATION,
+                                   rendered, kinds, obligation_key="escalation", step=esc.step)
+    return built
