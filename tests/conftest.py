@@ -58,10 +58,9 @@ def _fresh_postgres() -> Iterator[str]:
     try:
         yield url
     finally:
-        from tasks.database import get_engine
+        from tasks.database import dispose_engines
 
-        get_engine(url).dispose()
-        get_engine.cache_clear()
+        dispose_engines()
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()

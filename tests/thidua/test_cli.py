@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tasks.database import get_engine
+from tasks.database import dispose_engines
 from tasks.settings import get_settings
 from tests.conftest import write_plan
 from thidua.cli import app
@@ -21,7 +21,7 @@ def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    dispose_engines()
 
 
 def test_help_in_plain_words() -> None:

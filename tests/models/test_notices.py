@@ -1,0 +1,78 @@
+"""Reminder rules: the newest step only, overdue steps, escalation buckets, nothing when done."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from models.calendar import build_calendar
+from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, escalation, unit_notices
+from tasks.plan_files import read_plan
+from tests.conftest import REPO
+
+MO_LAO = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")
+VINH_THUY = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
+Q1 = "report:2025-Q1:VP"
+
+
+def _steps(day: date, done: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    notices = unit_notices(build_calendar(MO_LAO), day, set(done), MO_LAO.reminders)
+    return [(n.obligation.key, n.step) for n in notices]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2025, 3, 2), []),                        # before the first reminder
+    (date(2025, 3, 3), [(Q1, "d7")]),              # 7 days before 10/03
+    (date(2025, 3, 6), [(Q1, "d7")]),              # still the newest step
+    (date(2025, 3, 7), [(Q1, "d1")]),              # Friday: 3 and 1 day before (09/03 Sunday)
+    (date(2025, 3, 10), [(Q1, "d1")]),             # the last day itself: still in time
+    (date(2025, 3, 11), [(Q1, "late0")]),          # one day late
+    (date(2025, 3, 13), [(Q1, "late0")]),
+    (date(2025, 3, 14), [(Q1, "late1")]),          # every 3 days after
+    (date(2025, 5, 1), []),                        # gave up after MAX_OVERDUE_NOTICES
+])
+def test_report_reminder_steps(day: date, expected: list[tuple[str, str]]) -> None:
+    assert [s for s in _steps(day) if s[0] == Q1] == expected
+
+
+def test_nothing_for_an_obligation_already_met() -> None:
+    assert _steps(date(2025, 3, 7), frozenset({Q1})) == []
+    assert escalation(build_calendar(MO_LAO), date(2025, 3, 14), {Q1}, MO_LAO.reminders) is None
+
+
+def test_nominations_remind_but_are_never_overdue() -> None:
+    calendar = build_calendar(VINH_THUY)
+    before = unit_notices(calendar, date(2025, 11, 27), set(), VINH_THUY.reminders)
+    after = unit_notices(calendar, date(2025, 12, 5), set(), VINH_THUY.reminders)
+    assert {(n.obligation.owner, n.step, n.days_left) for n in before} == {
+        ("KT", "d1", 4), ("VP", "d1", 4), ("TTPVHCC", "d1", 4)}
+    assert after == []
+    assert escalation(calendar, date(2025, 12, 5), set(), VINH_THUY.reminders) is None
+
+
+def test_escalation_lists_the_late_and_changes_step_every_three_days() -> None:
+    calendar = build_calendar(MO_LAO)
+    first = escalation(calendar, date(2025, 3, 11), set(), MO_LAO.reminders)
+    assert first is not None
+    assert [n.obligation.key for n in first.late] == [Q1] and first.late[0].days_late == 1
+    assert first.to == ("VP",) and first.notify_chairman
+    steps = {escalation(calendar, date(2025, 3, 11) + timedelta(days=k), set(),
+                        MO_LAO.reminders).step for k in range(9)}  # type: ignore[union-attr]
+    assert len(steps) in (3, 4)  # one step per 3-day bucket
+
+
+@given(st.dates(min_value=date(2024, 12, 1), max_value=date(2026, 2, 1)))
+def test_at_most_one_notice_per_obligation_and_day(day: date) -> None:
+    notices = unit_notices(build_calendar(MO_LAO), day, set(), MO_LAO.reminders)
+    keys = [n.obligation.key for n in notices]
+    assert len(keys) == len(set(keys))
+    for n in notices:
+        if n.kind is NoticeKind.DUE:
+            assert day <= n.obligation.effective_last_day
+            assert any(r.day <= day for r in n.obligation.reminders)
+        else:
+            assert day > n.obligation.effective_last_day
+            assert int(n.step.removeprefix("late")) < MAX_OVERDUE_NOTICES

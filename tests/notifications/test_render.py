@@ -1,0 +1,129 @@
+"""Every message kind renders in good Vietnamese from the seed plans, escaped where it must be."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+
+import pytest
+from jinja2 import UndefinedError
+
+from models.calendar import build_calendar
+from models.notices import escalation, unit_notices
+from notifications.context import (
+    base_context,
+    escalation_context,
+    launch_context,
+    message_kind,
+    notice_context,
+)
+from notifications.render import MessageKind, render
+from tasks.plan_files import read_plan
+from tests.conftest import REPO
+
+VINH_THUY = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
+MO_LAO = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")
+
+
+def _contexts() -> dict[MessageKind, dict[str, Any]]:
+    plan, unit = VINH_THUY, VINH_THUY.unit("KT")
+    calendar = build_calendar(plan)
+    nomination = unit_notices(calendar, date(2025, 11, 25), set(), plan.reminders)[0]
+    mo_lao = build_calendar(MO_LAO)
+    due = unit_notices(mo_lao, date(2025, 3, 7), set(), MO_LAO.reminders)[0]
+    late = unit_notices(mo_lao, date(2025, 3, 14), set(), MO_LAO.reminders)[0]
+    esc = escalation(mo_lao, date(2025, 3, 14), set(), MO_LAO.reminders)
+    assert esc is not None
+    base = base_context(plan, unit)
+    ob = notice_context(nomination, plan, date(2025, 11, 25))["ob"]
+    round_ = {"title": plan.award_rounds[0].title, "award": plan.award_rounds[0].award,
+              "quota": "5 tập thể, 10 cá nhân", "copies": 2, "dossier": ["Tờ trình", "Báo cáo"]}
+    return {
+        MessageKind.CAMPAIGN_LAUNCHED: launch_context(plan, unit, calendar),
+        MessageKind.REPORT_DUE: notice_context(due, MO_LAO, date(2025, 3, 7)),
+        MessageKind.REPORT_OVERDUE: notice_context(late, MO_LAO, date(2025, 3, 14)),
+        MessageKind.NOMINATION_OPEN: base | {"ob": ob, "round": round_},
+        MessageKind.NOMINATION_CLOSING: notice_context(nomination, plan, date(2025, 11, 25)),
+        MessageKind.NOMINATION_CLOSED: base | {"ob": ob, "round": round_, "submitted": 2},
+        MessageKind.DOSSIER_INCOMPLETE: base | {"ob": ob, "round": round_,
+                                                "nominee": "Ông <Nguyễn> Văn A",
+                                                "missing": ["Biên bản họp xét"]},
+        MessageKind.TASK_DUE: notice_context(due, MO_LAO, date(2025, 3, 7)),
+        MessageKind.TASK_OVERDUE: notice_context(late, MO_LAO, date(2025, 3, 14)),
+        MessageKind.ESCALATION: escalation_context(esc, MO_LAO, date(2025, 3, 14),
+                                                   "Chủ tịch UBND phường"),
+        MessageKind.COUNCIL_MEETING: base | {"round": round_, "meeting": {
+            "day": date(2025, 12, 5), "time": "14 giờ 00", "place": "Hội trường UBND xã",
+            "candidates": 7}},
+        MessageKind.RESULTS_ANNOUNCED: base | {"round": round_, "decision": "125/QĐ-UBND",
+                                               "awards": [{"name": "Phòng Kinh tế",
+                                                           "unit": "Phòng Kinh tế"}]},
+        MessageKind.DELIVERY_FAILED: base | {"recipient_title": "Trưởng phòng VHXH", "failure": {
+            "unit": "Phòng Kinh tế", "channel": "email", "address": "kt@x.example.vn",
+            "subject": "Nhắc hạn", "detail": "550 không có hộp thư"}},
+        MessageKind.TEST: base,
+    }
+
+
+CONTEXTS = _contexts()
+
+
+def test_every_kind_has_a_context_here() -> None:
+    assert set(CONTEXTS) == set(MessageKind)
+
+
+@pytest.mark.parametrize("kind", list(MessageKind), ids=str)
+def test_kind_renders_nfc_with_all_four_parts(kind: MessageKind) -> None:
+    rendered = render(kind, CONTEXTS[kind])
+    for part in (rendered.subject, rendered.short, rendered.text, rendered.html):
+        assert part and unicodedata.is_normalized("NFC", part)
+        assert "{{" not in part and "{%" not in part
+    assert "\n" not in rendered.subject
+    assert len(rendered.short) <= 2000
+    assert rendered.html.startswith("<!DOCTYPE html>") and rendered.html.endswith("</html>")
+
+
+def test_reminder_says_what_to_whom_by_when_and_who_to_call() -> None:
+    text = render(MessageKind.NOMINATION_CLOSING, CONTEXTS[MessageKind.NOMINATION_CLOSING]).text
+    assert "Kính gửi: Trưởng phòng Kinh tế – Phòng Kinh tế." in text
+    assert "trước ngày 30/11/2025" in text
+    assert "thứ Hai, 01/12/2025" in text and "Điều 148 Bộ luật Dân sự 2015" in text
+    assert "Phòng Văn hóa - Xã hội (vhxh@vinhthuy.example.vn)" in text
+    assert "Còn 6 ngày" in text
+
+
+def test_overdue_and_escalation_count_days_late() -> None:
+    overdue = render(MessageKind.REPORT_OVERDUE, CONTEXTS[MessageKind.REPORT_OVERDUE])
+    assert "quá hạn 4 ngày" in overdue.text and "thứ Hai, 10/03/2025" in overdue.text
+    esc = render(MessageKind.ESCALATION, CONTEXTS[MessageKind.ESCALATION])
+    assert "Văn phòng UBND phường: Báo cáo kết quả CCHC quý I/2025" in esc.short
+    assert "chậm 4 ngày" in esc.short
+
+
+def test_html_escapes_what_came_from_data_but_text_keeps_it() -> None:
+    rendered = render(MessageKind.DOSSIER_INCOMPLETE, CONTEXTS[MessageKind.DOSSIER_INCOMPLETE])
+    assert "Ông &lt;Nguyễn&gt; Văn A" in rendered.html and "<Nguyễn>" not in rendered.html
+    assert "Ông <Nguyễn> Văn A" in rendered.text
+
+
+def test_a_missing_value_is_an_error_not_a_blank() -> None:
+    context = dict(CONTEXTS[MessageKind.REPORT_DUE])
+    del context["ob"]
+    with pytest.raises(UndefinedError):
+        render(MessageKind.REPORT_DUE, context)
+
+
+def test_long_zalo_text_is_cut_to_the_limit() -> None:
+    context = dict(CONTEXTS[MessageKind.ESCALATION])
+    context["late"] = context["late"] * 1 + [
+        {"unit": "Tổ dân phố số " + str(i) * 200, "what": "Báo cáo", "last_day": date(2025, 3, 10),
+         "days_late": 4, "reminders": None} for i in range(12)]
+    short = render(MessageKind.ESCALATION, context).short
+    assert len(short) == 2000 and short.endswith("…")
+
+
+def test_message_kind_follows_obligation_and_notice() -> None:
+    calendar = build_calendar(MO_LAO)
+    [late] = unit_notices(calendar, date(2025, 3, 14), set(), MO_LAO.reminders)
+    assert message_kind(late) is MessageKind.REPORT_OVERDUE
