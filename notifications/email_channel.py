@@ -11,11 +11,15 @@ import mimetypes
 import smtplib
 import ssl
 from datetime import datetime
-from email.header import decode_header, make_header
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email import encoders
+from email.header import Header, decode_header, make_header
+from email.message import Message
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import compat32
+from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apprise import Apprise
@@ -25,6 +29,7 @@ from notifications.message import Outcome, Outgoing
 from notifications.secrets import Masker
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+_WIRE = compat32.clone(linesep="\r\n")  # smtplib leaves the line endings of bytes alone
 
 
 class ChannelConfigError(ValueError):
@@ -48,7 +53,9 @@ class SmtpChannel:
         # Apprise keeps the sender name RFC 2047-encoded; decode it so it is encoded once.
         encoded_name, address = plugin.from_addr
         name = str(make_header(decode_header(str(encoded_name or ""))))
-        self.sender = Address(display_name=name, addr_spec=str(address))
+        self.sender_address = str(address)
+        self.sender_domain = self.sender_address.rpartition("@")[2] or "thidua.local"
+        self.sender = formataddr((Header(name, "utf-8").encode(), self.sender_address))
         self.timeout = float(plugin.socket_connect_timeout or 15)
         self.context = ssl.create_default_context()
         if not plugin.verify_certificate:
@@ -64,9 +71,11 @@ class SmtpChannel:
         for attempt in (1, 2):
             try:
                 smtp = self._connection()
-                smtp.send_message(message)
+                smtp.sendmail(self.sender_address, [out.address],
+                             message.as_bytes(policy=_WIRE))
                 self._sent_on_connection += 1
-                return Outcome.sent(f"SMTP {self.host} đã nhận", provider_id=message["Message-ID"])
+                return Outcome.sent(f"SMTP {self.host} đã nhận",
+                                    provider_id=str(message["Message-ID"]))
             except smtplib.SMTPServerDisconnected as error:
                 self.close()
                 if attempt == 2:
@@ -85,25 +94,30 @@ class SmtpChannel:
                                                  f"{error}"), "network")
         raise AssertionError("unreachable")
 
-    def build(self, out: Outgoing) -> EmailMessage:
-        """A MIME message: plain text, HTML alternative, attachments; Vietnamese headers."""
-        message = EmailMessage(policy=SMTP)
-        message["Subject"] = out.subject
-        message["From"] = self.sender
-        message["To"] = out.address
-        message["Date"] = format_datetime(datetime.now(VN_TZ))
-        message["Message-ID"] = make_msgid(domain=self.sender.domain or "thidua.local")
-        message.set_content(out.text)
+    def build(self, out: Outgoing) -> Message:
+        """A MIME message: plain text, HTML alternative, attachments; Vietnamese headers.
+
+        Built with the compat32 classes: three times cheaper than EmailMessage here, which
+        matters when a reminder day is thousands of personalised messages.
+        """
+        body: Message = MIMEText(out.text, "plain", "utf-8")
         if out.html:
-            message.add_alternative(out.html, subtype="html")
-        for path in out.attachments:
-            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            main, sub = kind.split("/", 1)
-            # Bytes as they are (base64); text files say they are UTF-8, which ours always are.
-            params = {"charset": "utf-8"} if main == "text" else None
-            message.add_attachment(path.read_bytes(), maintype=main, subtype=sub,
-                                   filename=path.name, params=params)
-        return message
+            alternative = MIMEMultipart("alternative")
+            alternative.attach(body)
+            alternative.attach(MIMEText(out.html, "html", "utf-8"))
+            body = alternative
+        if out.attachments:
+            mixed = MIMEMultipart("mixed")
+            mixed.attach(body)
+            for path in out.attachments:
+                mixed.attach(_attachment(path))
+            body = mixed
+        body["Subject"] = Header(out.subject, "utf-8", header_name="Subject").encode()
+        body["From"] = self.sender
+        body["To"] = out.address
+        body["Date"] = format_datetime(datetime.now(VN_TZ))
+        body["Message-ID"] = make_msgid(domain=self.sender_domain)
+        return body
 
     def close(self) -> None:
         """Say goodbye to the server, ignoring a connection that is already gone."""
@@ -130,6 +144,18 @@ class SmtpChannel:
                 smtp.login(self.user, self.password)
             self._smtp = smtp
         return self._smtp
+
+
+def _attachment(path: Path) -> MIMEBase:
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    main, sub = kind.split("/", 1)
+    part = MIMEBase(main, sub)
+    part.set_payload(path.read_bytes())  # bytes as they are, base64 below
+    encoders.encode_base64(part)
+    if main == "text":
+        part.set_param("charset", "utf-8")  # our text files are always UTF-8
+    part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", path.name))
+    return part
 
 
 def _text(reply: bytes | str) -> str:

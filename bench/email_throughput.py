@@ -1,0 +1,181 @@
+"""Email throughput to a local SMTP sink: our sending path beside raw smtplib, one run.
+
+    .venv/bin/python bench/email_throughput.py [N]
+
+Prints messages/s for: raw smtplib on one connection with prebuilt messages (the floor the
+issue names), our SmtpChannel (building each personalised message, one kept connection), the
+whole outbox path (queue, claim, send, record in SQLite), and naive Apprise (one notify per
+message, for reference, on N/10 messages).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import smtplib
+import socket
+import sys
+import tempfile
+import time
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import apprise
+from aiosmtpd.controller import Controller
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from notifications.channels import Channels  # noqa: E402
+from notifications.config import ChannelConfig  # noqa: E402
+from notifications.email_channel import SmtpChannel  # noqa: E402
+from notifications.message import ChannelKind, Outgoing  # noqa: E402
+from notifications.secrets import Masker  # noqa: E402
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class Sink:
+    """Counts what arrives."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.count += 1
+        return "250 OK"
+
+
+def _port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(port: int) -> None:
+    for _ in range(200):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise SystemExit("the SMTP sink did not start")
+
+
+def _outgoing(i: int) -> Outgoing:
+    return Outgoing(ChannelKind.EMAIL, f"donvi{i}@xa.example.vn",
+                    f"[Nhắc hạn] Báo cáo quý I – Đơn vị số {i} – hạn 10/03/2025",
+                    f"Kính gửi: Trưởng đơn vị số {i}.\nHạn: chậm nhất ngày 10/03/2025.\n" * 5,
+                    f"<p>Kính gửi: <strong>Trưởng đơn vị số {i}</strong></p>" * 5)
+
+
+def raw_smtplib(port: int, n: int) -> float:
+    """One connection, every message built before the clock starts."""
+    messages = []
+    for i in range(n):
+        out = _outgoing(i)
+        m = EmailMessage()
+        m["Subject"], m["From"], m["To"] = out.subject, "cchc@xa.example.vn", out.address
+        m.set_content(out.text)
+        m.add_alternative(out.html or "", subtype="html")
+        messages.append(m)
+    start = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for m in messages:
+            smtp.send_message(m)
+    return n / (time.perf_counter() - start)
+
+
+def ours(port: int, n: int) -> float:
+    """SmtpChannel: build each personalised message and send it on the kept connection."""
+    channel = SmtpChannel(f"mailto://127.0.0.1:{port}?from=cchc@xa.example.vn&name=UBND xã"
+                          "&mode=insecure", Masker())
+    start = time.perf_counter()
+    for i in range(n):
+        assert channel.deliver(_outgoing(i)).ok
+    channel.close()
+    return n / (time.perf_counter() - start)
+
+
+def outbox_path(port: int, n: int) -> float:
+    """Queue, claim, send and record through the outbox in a fresh SQLite database."""
+    from sqlmodel import Session
+
+    from models.tables import Campaign, Commune
+    from tasks.database import get_engine, upgrade
+    from tasks.deliver import deliver
+    from tasks.outbox import Envelope, claim, enqueue, record
+
+    url = f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    upgrade(url)
+    engine = get_engine(url)
+    now = datetime.now(VN)
+    with Session(engine) as session:
+        commune = Commune(name="X", kind="xã", province="Y")
+        session.add(commune)
+        session.flush()
+        campaign = Campaign(code="b", commune_id=commune.id or 0, title="t", document_kind="KH",
+                            window_start=now.date(), window_end=now.date(),
+                            standing_office="VP", plan={}, plan_sha256="-", source="-",
+                            loaded_at=now, updated_at=now)
+        session.add(campaign)
+        session.commit()
+        campaign_id = campaign.id or 0
+    channels = Channels(ChannelConfig({ChannelKind.EMAIL: f"mailto://127.0.0.1:{port}"
+                                       "?from=cchc@xa.example.vn&mode=insecure"}))
+    envelopes = [Envelope(campaign_id, f"U{i}", ChannelKind.EMAIL, o.address, "report_due",
+                          o.subject, o.text, html=o.html, obligation_key=f"r:{i}", step="d3")
+                 for i, o in ((i, _outgoing(i)) for i in range(n))]
+    start = time.perf_counter()
+    enqueue(engine, envelopes, now)
+    while batch := claim(engine, now, 1000):
+        record(engine, deliver(batch, channels), now)
+    return n / (time.perf_counter() - start)
+
+
+def naive_apprise(port: int, n: int) -> float:
+    """One Apprise notify per personalised message, the way the docs show it."""
+    start = time.perf_counter()
+    for i in range(n):
+        out = _outgoing(i)
+        sender = apprise.Apprise()
+        sender.add(f"mailto://127.0.0.1:{port}?from=cchc@xa.example.vn&to={out.address}"
+                   "&mode=insecure")
+        sender.notify(out.html or "", out.subject, body_format=apprise.NotifyFormat.HTML)
+    return n / (time.perf_counter() - start)
+
+
+def serve_sink(port: int, received: Any) -> None:
+    """The sink in its own process, so it does not share our interpreter lock."""
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    while True:
+        time.sleep(0.05)
+        received.value = sink.count
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    port = _port()
+    received = multiprocessing.Value("i", 0)
+    process = multiprocessing.Process(target=serve_sink, args=(port, received), daemon=True)
+    process.start()
+    _wait_for(port)
+    try:
+        raw = raw_smtplib(port, n)
+        mine = ours(port, n)
+        full = outbox_path(port, n)
+        naive = naive_apprise(port, max(n // 10, 10))
+        time.sleep(0.2)
+    finally:
+        process.terminate()
+    print(f"messages: {n} (naive Apprise: {max(n // 10, 10)}); sink received {received.value}")
+    print(f"raw smtplib, one connection, prebuilt : {raw:8.0f} msg/s")
+    print(f"thidua SmtpChannel (build + send)     : {mine:8.0f} msg/s  ({mine / raw:.2f}× raw)")
+    print(f"thidua outbox path (queue→send→record): {full:8.0f} msg/s  ({full / raw:.2f}× raw)")
+    print(f"naive Apprise, one notify per message : {naive:8.0f} msg/s  ({naive / raw:.2f}× raw)")
+
+
+if __name__ == "__main__":
+    main()
