@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 from sqlmodel import col, select
 
 from models.tables import OutboxMessage
@@ -29,7 +27,6 @@ from tasks.plan_files import PlanRejected, read_plan
 notify_app = typer.Typer(help="Channels: send a test message to a unit.", no_args_is_help=True)
 outbox_app = typer.Typer(help="The outbox: what was sent, what failed, try again.",
                          no_args_is_help=True)
-console = Console()
 
 
 def _channels() -> Channels:
@@ -85,11 +82,10 @@ def outbox_list(
         query = query.where(col(OutboxMessage.status) == OutboxStatus.FAILED)
     with transaction(get_engine()) as session:
         rows = list(session.scalars(query))
-    table = Table("id", "trạng thái", "kênh", "đơn vị", "địa chỉ", "tin", "lần", "lỗi")
     for r in rows:
-        table.add_row(str(r.id), r.status, r.channel, r.unit_code, r.address, r.subject[:50],
-                      str(r.attempts), r.last_error or "")
-    console.print(table)
+        error = f" — {r.last_error}" if r.last_error else ""
+        typer.echo(f"#{r.id} [{r.status}] {r.channel} {r.unit_code} {r.address}: {r.subject} "
+                   f"(lần {r.attempts}){error}")
     typer.echo(f"{len(rows)} tin.")
 
 
