@@ -23,6 +23,7 @@ from tasks.compose import envelopes_for
 from tasks.database import get_engine, transaction
 from tasks.outbox import retry_failed
 from tasks.plan_files import PlanRejected, read_plan
+from tasks.settings import get_settings
 
 notify_app = typer.Typer(help="Channels: send a test message to a unit.", no_args_is_help=True)
 outbox_app = typer.Typer(help="The outbox: what was sent, what failed, try again.",
@@ -108,5 +109,8 @@ def remind(
     from models.vn_text import parse_date
 
     day: date | None = parse_date(as_of) if as_of else None
+    if not _channels().kinds:
+        typer.echo(f"Chưa cấu hình kênh nào ({get_settings().effective_notify_config} không có): "
+                   "không tin nào được gửi.", err=True)
     result = send_reminders(as_of=day)
     typer.echo(", ".join(f"{k}: {v}" for k, v in result.items()))
