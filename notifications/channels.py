@@ -13,6 +13,7 @@ from notifications.plugins import register
 from notifications.secrets import Masker, default_masker
 from notifications.webhook_plugin import NotifyThiduaHook
 from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
+from notifications.zalo_tokens import TokenStore
 
 
 class Channels:
@@ -47,6 +48,14 @@ class Channels:
             return outcome
         except ChannelConfigError as error:
             return Outcome.refused(str(error), code="config")
+
+    def zalo_token_store(self) -> TokenStore | None:
+        """The token file of the configured Zalo OA or ZNS channel, if any."""
+        for kind in (ChannelKind.ZALO_OA, ChannelKind.ZNS):
+            if kind in self.config.urls:
+                store: TokenStore = self._plugin(kind).api.tokens
+                return store
+        return None
 
     def close(self) -> None:
         """Close kept-open connections."""

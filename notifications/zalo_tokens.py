@@ -92,7 +92,7 @@ class TokenStore:
             pair = TokenPair(data["access_token"], data["refresh_token"], data["expires_at"])
         except FileNotFoundError:
             raise TokenError(f"chưa có token Zalo trong {self.path}; chạy "
-                             "`thidua notify zalo-token` với refresh token từ Zalo") from None
+                             "`thidua notify zalo-token` để lưu refresh token từ Zalo") from None
         except (ValueError, KeyError, TypeError) as error:
             raise TokenError(f"{self.path}: tệp token Zalo hỏng ({type(error).__name__})") from None
         self.masker.add(pair.access_token, pair.refresh_token)

@@ -17,6 +17,7 @@ from notifications.context import base_context
 from notifications.message import Outgoing
 from notifications.render import MessageKind, render
 from notifications.secrets import default_masker
+from notifications.zalo_tokens import TokenError
 from tasks.channel_setup import open_channels
 from tasks.clock import now_vn
 from tasks.compose import envelopes_for
@@ -70,6 +71,29 @@ def notify_test(
         typer.echo(f"{mark} {e.channel.value:8} {e.address}: {default_masker(outcome.detail)}")
     channels.close()
     raise typer.Exit(1 if failures else 0)
+
+
+@notify_app.command("zalo-token")
+def zalo_token(
+    refresh_token: Annotated[str, typer.Option(
+        prompt="Refresh token (từ Zalo for Developers)", hide_input=True,
+        envvar="THIDUA_ZALO_REFRESH_TOKEN",
+        help="The OA's refresh token; asked for if not in THIDUA_ZALO_REFRESH_TOKEN.")],
+) -> None:
+    """Store the Zalo OA's first refresh token and exchange it for an access token now."""
+    channels = _channels()
+    store = channels.zalo_token_store()
+    if store is None:
+        typer.echo("Chưa cấu hình kênh zalo_oa hoặc zns trong notify.yaml.", err=True)
+        raise typer.Exit(2)
+    store.seed(refresh_token)
+    try:
+        store.refresh(stale="")
+    except TokenError as error:
+        typer.echo(f"Zalo từ chối refresh token: {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Đã lưu token Zalo vào {store.path} (quyền 600); token được tự làm mới khi hết "
+               "hạn.")
 
 
 @outbox_app.command("list")

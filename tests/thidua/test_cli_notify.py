@@ -38,7 +38,8 @@ def servers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[S
         (tmp_path / "notify.yaml").write_text(
             f"email: mailto://cchc:${{PW}}@127.0.0.1:{smtp.port}?from=cchc@x.example.vn"
             "&mode=insecure\n"
-            f"zalo_oa: zalooa://a:s-secret@1?api={zalo.url}&tokens={tokens}\n", encoding="utf-8")
+            f"zalo_oa: zalooa://a:s-secret@1?api={zalo.url}&oauth={zalo.url}&tokens={tokens}\n",
+            encoding="utf-8")
         monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
         monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
         monkeypatch.delenv("THIDUA_NOTIFY_CONFIG", raising=False)
@@ -82,3 +83,16 @@ def test_outbox_list_and_retry(servers: tuple[SmtpServer, HttpServer]) -> None:
     retried = runner.invoke(app, ["outbox", "retry"])
     assert retried.exit_code == 0 and "Đã đưa 1 tin" in retried.stdout
     assert "0 tin." in runner.invoke(app, ["outbox", "list", "--failed"]).stdout
+
+
+def test_zalo_token_is_exchanged_and_stored(servers: tuple[SmtpServer, HttpServer],
+                                            tmp_path: Path) -> None:
+    _, zalo = servers
+    zalo.answer("/v4/oa/access_token", (200, {"access_token": "acc-new-9", "refresh_token":
+                                             "ref-new-9", "expires_in": "90000"}))
+    result = runner.invoke(app, ["notify", "zalo-token"], input="ref-first-9\n")
+    assert result.exit_code == 0, result.output
+    assert "ref-first-9" in zalo.calls[0].body.decode()
+    stored = (tmp_path / "tokens.json").read_text()
+    assert "acc-new-9" in stored and "ref-new-9" in stored and "ref-first-9" not in stored
+    assert "ref-first-9" not in result.stdout.replace("Refresh token", "")
