@@ -154,4 +154,4 @@ def _outgoing(row: Any) -> Outgoing:
     return Outgoing(channel=ChannelKind(row["channel"]), address=row["address"],
                     subject=row["subject"], text=row["body"], html=row["html"],
                     attachments=tuple(Path(p) for p in row["attachments"] or ()),
-                    meta=dict(row["meta"] or {}))
+                    meta={**(row["meta"] or {}), "tracking_id": f"outbox-{row['id']}"})
