@@ -45,15 +45,14 @@ class MaskingFilter(logging.Filter):
 
 
 def guard_loggers(masker: Masker, names: Iterable[str] = ("apprise", "thidua", "prefect")) -> None:
-    """Attach the masking filter to the named loggers and to every handler of the root logger."""
+    """Attach the masking filter to the named loggers, their handlers and the root's handlers."""
     masking = MaskingFilter(masker)
-    for name in names:
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, MaskingFilter) for f in logger.filters):
-            logger.addFilter(masking)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, MaskingFilter) for f in handler.filters):
-            handler.addFilter(masking)
+    loggers = [logging.getLogger(name) for name in names]
+    # Logger filters miss records from child loggers; handler filters catch them.
+    handlers = [h for logger in [*loggers, logging.getLogger()] for h in logger.handlers]
+    for target in [*loggers, *handlers]:
+        if not any(isinstance(f, MaskingFilter) for f in target.filters):
+            target.addFilter(masking)
 
 
 default_masker = Masker()  # the process's secrets, shared by channels and log filters
