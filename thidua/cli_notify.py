@@ -129,12 +129,12 @@ def remind(
     = None,
 ) -> None:
     """Run one reminder pass now (queue today's messages, send what is due)."""
-    from flows.send_reminders import send_reminders
+    from flows.daily_tick import daily_tick
     from models.vn_text import parse_date
 
     day: date | None = parse_date(as_of) if as_of else None
     if not _channels().kinds:
         typer.echo(f"Chưa cấu hình kênh nào ({get_settings().effective_notify_config} không có): "
                    "không tin nào được gửi.", err=True)
-    result = send_reminders(as_of=day)
+    result = daily_tick(as_of=day)
     typer.echo(", ".join(f"{k}: {v}" for k, v in result.items()))

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from notifications.secrets import Masker
+from notifications.zalo_tokens import TokenStore
+from tasks.database import dispose_engines, upgrade
+from tasks.settings import get_settings
+from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
+from tests.servers import HttpServer, SmtpServer
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -21,3 +30,30 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+@pytest.fixture
+def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    """An empty database; email and Zalo OA pointed at servers on 127.0.0.1."""
+    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    with SmtpServer(login=("cchc", SMTP_PASSWORD)) as smtp, HttpServer() as zalo:
+        tokens = tmp_path / "zalo-tokens.json"
+        TokenStore(tokens, "app1", ZALO_SECRET, zalo.url, Masker()).seed(
+            "refresh-0042", ACCESS, time.time() + 86400)
+        (tmp_path / "notify.yaml").write_text(
+            f"email: mailto://cchc:${{SMTP_PW}}@127.0.0.1:{smtp.port}"
+            "?from=cchc@xa.example.vn&name=UBND xã&mode=insecure\n"
+            f"zalo_oa: zalooa://app1:${{ZALO_SECRET}}@4321000?api={zalo.url}&tokens={tokens}\n",
+            encoding="utf-8")
+        monkeypatch.setenv("THIDUA_DATABASE_URL", url)
+        monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
+        monkeypatch.setenv("THIDUA_NOTIFY_CONFIG", str(tmp_path / "notify.yaml"))
+        monkeypatch.setenv("SMTP_PW", SMTP_PASSWORD)
+        monkeypatch.setenv("ZALO_SECRET", ZALO_SECRET)
+        get_settings.cache_clear()
+        dispose_engines()
+        upgrade(url)
+        zalo.answer("/v3.0/oa/message/cs", OK)
+        yield World(url, smtp, zalo, tmp_path)
+    get_settings.cache_clear()
+    dispose_engines()

@@ -1,16 +1,14 @@
-"""send-reminders: today's reminders, overdue notices and escalations, through the outbox."""
+"""Tasks the flows share: read campaigns, queue messages, send what is due."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from prefect import flow, task
+from prefect import task
 from prefect.cache_policies import NONE
 
 from notifications.message import ChannelKind
 from tasks.channel_setup import open_channels
-from tasks.clock import now_vn
-from tasks.compose import compose_reminders
 from tasks.database import get_engine
 from tasks.deliver import deliver
 from tasks.delivery_failures import compose_failure_reports
@@ -26,11 +24,10 @@ def read_campaigns(codes: list[str] | None) -> list[CampaignState]:
     return active_campaigns(get_engine(), codes)
 
 
-@task(name="soạn tin nhắc", cache_policy=NONE)
-def compose(states: list[CampaignState], as_of: date,
-            kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Render today's messages."""
-    return compose_reminders(states, as_of, kinds)
+@task(name="kênh đã cấu hình", cache_policy=NONE)
+def configured_channels() -> frozenset[ChannelKind]:
+    """The channels this deployment can send on."""
+    return open_channels().kinds
 
 
 @task(name="ghi hộp thư đi", cache_policy=NONE)
@@ -50,26 +47,11 @@ def send_batch(now: datetime, states: list[CampaignState]) -> tuple[int, int, in
     return len(claimed), len(claimed) - len(failed), len(failed)
 
 
-@flow(name="send-reminders", flow_run_name="nhắc việc {as_of}")
-def send_reminders(
-    as_of: date | None = None,
-    campaigns: list[str] | None = None,
-) -> dict[str, int]:
-    """Queue today's reminders for every active campaign, then send everything that is due.
-
-    Args:
-        as_of: the day to act for, in Asia/Ho_Chi_Minh (replay any day).
-        campaigns: campaign codes to limit the pass to.
-    """
-    now = now_vn()
-    day = as_of or now.date()
-    kinds = open_channels().kinds
-    states = read_campaigns(campaigns)
-    queued = queue(compose(states, day, kinds), now)
+def send_all_due(now: datetime, states: list[CampaignState]) -> dict[str, int]:
+    """Send batches until nothing is due (failure reports queued by one go in the next)."""
     taken = sent = failed = 0
     while True:
         batch = send_batch(now, states)
         taken, sent, failed = taken + batch[0], sent + batch[1], failed + batch[2]
-        if batch[0] == 0:  # failure reports queued by a batch go out in the next one
-            break
-    return {"queued": queued, "claimed": taken, "not_failed": sent, "failed": failed}
+        if batch[0] == 0:
+            return {"claimed": taken, "not_failed": sent, "failed": failed}

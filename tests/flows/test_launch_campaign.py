@@ -1,0 +1,59 @@
+"""launch-campaign: a plan file in, every unit told about the campaign and its deadlines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from prefect.exceptions import PrefectException
+from sqlmodel import select
+
+from flows.launch_campaign import launch_campaign
+from models import tables as t
+from tasks.database import get_engine, transaction
+from tasks.plan_files import PlanRejected
+from tests.conftest import REPO
+from tests.flows.deployment import World
+
+LAUNCH = datetime(2025, 1, 2, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+MO_LAO = str(REPO / "campaigns" / "004-mo-lao.yaml")
+
+
+def test_every_unit_gets_the_announcement_with_its_calendar_and_the_plan(
+        deployment: World) -> None:
+    first = launch_campaign(MO_LAO, now=LAUNCH)
+    again = launch_campaign(MO_LAO, now=LAUNCH)
+    box = deployment.smtp.box
+    assert len(box.messages) == 25 and first["queued"] == 50 and again["queued"] == 0
+    vp = next(m for m in box.messages if str(m["To"]) == "vp@molao.example.vn")
+    assert str(vp["Subject"]) == "[Phát động] Kế hoạch tuyên truyền Cải cách hành chính Nhà " \
+                                 "nước năm 2025"
+    text = vp.get_body(("plain",))
+    assert text is not None
+    body = text.get_content()
+    assert "thứ Hai, 10/03/2025: Báo cáo kết quả CCHC quý I/2025" in body
+    assert "thứ Tư, 10/12/2025: Báo cáo kết quả CCHC năm 2025" in body
+    [plan] = [p for p in vp.iter_attachments()]
+    assert plan.get_filename() == "004-mo-lao.yaml"
+    assert plan.get_content() == Path(MO_LAO).read_bytes()
+    village = next(m for m in box.messages if str(m["To"]) == "tdp07@molao.example.vn")
+    village_text = village.get_body(("plain",))
+    assert village_text is not None and "không có mốc hạn riêng" in village_text.get_content()
+    assert len(deployment.zalo.calls) == 25
+    with transaction(get_engine(deployment.url)) as session:
+        assert session.exec(select(t.Campaign)).one().code == "mo-lao-tuyen-truyen-cchc-2025"
+
+
+def test_a_bad_plan_stops_the_launch_and_writes_nothing(deployment: World,
+                                                        tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(Path(MO_LAO).read_text(encoding="utf-8").replace(
+        'end: "31/12/2025"', 'end: "31/02/2025"'), encoding="utf-8")
+    with pytest.raises((PlanRejected, PrefectException)) as error:
+        launch_campaign(str(bad), now=LAUNCH)
+    assert "window.end: no such date in the calendar (got '31/02/2025')" in str(error.value)
+    with transaction(get_engine(deployment.url)) as session:
+        assert session.exec(select(t.Campaign)).all() == []
+    assert deployment.smtp.box.messages == []
