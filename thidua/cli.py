@@ -20,6 +20,14 @@ app.add_typer(plan_app, name="plan")
 app.add_typer(notify_app, name="notify")
 app.add_typer(outbox_app, name="outbox")
 app.command("remind")(remind)
+
+
+@app.command("serve")
+def serve(port: int = 4200) -> None:
+    """Start the Prefect server and UI on 127.0.0.1 and serve every flow (Ctrl+C stops)."""
+    from deployments.serve import serve_everything
+
+    serve_everything(port)
 db_app = typer.Typer(help="The database: create it or bring its tables up to date.",
                      no_args_is_help=True)
 app.add_typer(db_app, name="db")

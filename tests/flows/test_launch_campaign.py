@@ -35,7 +35,7 @@ def test_every_unit_gets_the_announcement_with_its_calendar_and_the_plan(
     body = text.get_content()
     assert "thứ Hai, 10/03/2025: Báo cáo kết quả CCHC quý I/2025" in body
     assert "thứ Tư, 10/12/2025: Báo cáo kết quả CCHC năm 2025" in body
-    [plan] = [p for p in vp.iter_attachments()]
+    [plan] = list(vp.iter_attachments())
     assert plan.get_filename() == "004-mo-lao.yaml"
     assert plan.get_content() == Path(MO_LAO).read_bytes()
     village = next(m for m in box.messages if str(m["To"]) == "tdp07@molao.example.vn")

@@ -1,0 +1,35 @@
+"""Deployments for one machine: when each flow runs and how staff trigger it from the UI."""
+
+from __future__ import annotations
+
+from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+from prefect.deployments.runner import RunnerDeployment
+from prefect.schedules import Cron
+
+from flows.daily_tick import daily_tick
+from flows.launch_campaign import launch_campaign
+
+TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
+DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
+
+
+def deployments() -> list[RunnerDeployment]:
+    """daily-tick on its schedule (never two at once) and launch-campaign on demand."""
+    built = [
+        daily_tick.to_deployment(
+            name="hang-ngay",
+            schedules=[Cron(DAILY_AT, timezone=TIMEZONE)],
+            concurrency_limit=ConcurrencyLimitConfig(
+                limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
+            description="Nhắc hạn, báo quá hạn và báo cáo chậm mỗi sáng 07:30 (giờ Việt Nam).",
+            tags=["thidua"],
+        ),
+        launch_campaign.to_deployment(
+            name="phat-dong",
+            description="Phát động phong trào từ một tệp kế hoạch: lưu và thông báo đến các "
+                        "đơn vị.",
+            tags=["thidua"],
+        ),
+    ]
+    # to_deployment is typed sync-or-async; called from sync code it returns the deployment.
+    return [d for d in built if isinstance(d, RunnerDeployment)]

@@ -1,0 +1,63 @@
+"""`thidua serve`: a local Prefect server with its UI, and every deployment served from here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+UI_HOST, UI_PORT = "127.0.0.1", 4200
+
+
+def _healthy(api_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@contextmanager
+def local_server(port: int = UI_PORT, timeout: float = 120.0) -> Iterator[str]:
+    """Start `prefect server start` on 127.0.0.1 unless PREFECT_API_URL names one already."""
+    configured = os.environ.get("PREFECT_API_URL")
+    if configured:
+        yield configured
+        return
+    api_url = f"http://{UI_HOST}:{port}/api"
+    if _healthy(api_url):
+        os.environ["PREFECT_API_URL"] = api_url
+        yield api_url
+        return
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", UI_HOST,
+         "--port", str(port)],
+        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+    try:
+        deadline = time.monotonic() + timeout
+        while not _healthy(api_url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the Prefect server did not start on {UI_HOST}:{port}")
+            time.sleep(0.5)
+        os.environ["PREFECT_API_URL"] = api_url
+        yield api_url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def serve_everything(port: int = UI_PORT) -> None:
+    """Run until stopped: the server (if needed) and the deployments, printing where to click."""
+    with local_server(port) as api_url:
+        from prefect import serve
+
+        from deployments.local import deployments
+
+        ui = api_url.removesuffix("/api")
+        print(f"Giao diện Prefect: {ui}  (Deployments → daily-tick/hang-ngay chạy 07:30 mỗi "
+              "ngày; launch-campaign/phat-dong: Run → Custom run để phát động một kế hoạch)")
+        serve(*deployments())

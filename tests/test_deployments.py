@@ -1,0 +1,27 @@
+"""Deployments: the tick fires at 07:30 Vietnam time and never overlaps itself."""
+
+from __future__ import annotations
+
+from prefect.client.schemas.objects import ConcurrencyLimitStrategy
+
+from deployments.local import deployments
+
+
+def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
+    by_name = {d.name: d for d in deployments()}
+    assert set(by_name) == {"hang-ngay", "phat-dong"}
+    tick = by_name["hang-ngay"]
+    [schedule] = tick.schedules
+    assert schedule.schedule.cron == "30 7 * * *"  # type: ignore[union-attr]
+    assert schedule.schedule.timezone == "Asia/Ho_Chi_Minh"  # type: ignore[union-attr]
+    limit = tick.concurrency_options
+    assert tick.concurrency_limit == 1 and limit is not None
+    assert limit.collision_strategy is ConcurrencyLimitStrategy.CANCEL_NEW
+    assert by_name["phat-dong"].schedules == []
+
+
+def test_ui_forms_have_vietnamese_help() -> None:
+    tick = next(d for d in deployments() if d.name == "hang-ngay")
+    properties = tick._parameter_openapi_schema.properties  # the form the UI renders
+    assert set(properties) == {"as_of", "campaigns", "now"}
+    assert "Ngày xử lý" in properties["as_of"]["description"]
