@@ -11,6 +11,7 @@ def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     by_name = {d.name: d for d in deployments()}
     assert set(by_name) == {"hang-ngay", "phat-dong"}
     tick = by_name["hang-ngay"]
+    assert tick.schedules is not None
     [schedule] = tick.schedules
     assert schedule.schedule.cron == "30 7 * * *"  # type: ignore[union-attr]
     assert schedule.schedule.timezone == "Asia/Ho_Chi_Minh"  # type: ignore[union-attr]
