@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 from sqlalchemy.engine import make_url
 
@@ -20,6 +23,20 @@ app.add_typer(plan_app, name="plan")
 app.add_typer(notify_app, name="notify")
 app.add_typer(outbox_app, name="outbox")
 app.command("remind")(remind)
+
+
+@app.command("demo")
+def demo(
+    plan: Annotated[Path, typer.Argument(help="A plan file (default: Vĩnh Thủy).")] = Path(
+        "campaigns/002-vinh-thuy.yaml"),
+    output: Annotated[Path, typer.Option(help="Where mail and data are left.")] = Path(
+        "demo-output"),
+) -> None:
+    """Run a plan on a simulated calendar against local mail and Zalo stand-ins; tell the story."""
+    from thidua.demo import run_demo
+
+    for line in run_demo(plan, output / plan.stem):
+        typer.echo(line)
 
 
 @app.command("serve")
