@@ -117,6 +117,8 @@ class SmtpChannel:
         body["To"] = out.address
         body["Date"] = format_datetime(datetime.now(VN_TZ))
         body["Message-ID"] = make_msgid(domain=self.sender_domain)
+        if out.meta.get("tracking_id"):
+            body["X-Thidua-Message"] = str(out.meta["tracking_id"])  # the outbox row: audit
         return body
 
     def close(self) -> None:
