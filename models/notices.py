@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from models.calendar import Obligation, ObligationKind
 from models.plan import Escalation, ReminderPolicy
+from models.working_days import WorkingDays
 
 MAX_OVERDUE_NOTICES = 5  # after this many, only the standing office keeps hearing about it
 _NO_OVERDUE = {ObligationKind.NOMINATION}  # nominating is optional: nobody is late for it
@@ -46,10 +47,21 @@ class EscalationNotice:
     notify_chairman: bool
 
 
+def _office_open(as_of: date, policy: ReminderPolicy) -> bool:
+    days = WorkingDays(extra_days_off=policy.extra_days_off,
+                       extra_working_days=policy.extra_working_days)
+    return days.is_working_day(as_of)
+
+
 def unit_notices(obligations: Iterable[Obligation], as_of: date, done: set[str],
                  policy: ReminderPolicy) -> list[Notice]:
-    """The newest due reminder or overdue notice for each open obligation, as of a day."""
+    """The newest due reminder or overdue notice for each open obligation, as of a day.
+
+    Overdue notices wait for a working day (nobody chases a unit on a Sunday or in Tết);
+    reminders already fall on working days by the calendar.
+    """
     overdue_rule = policy.escalation or Escalation(to=[])
+    office_open = _office_open(as_of, policy)
     found: list[Notice] = []
     for o in obligations:
         if o.key in done:
@@ -63,16 +75,17 @@ def unit_notices(obligations: Iterable[Obligation], as_of: date, done: set[str],
             continue
         late = (as_of - o.effective_last_day).days
         step = _overdue_step(late, overdue_rule)
-        if o.kind not in _NO_OVERDUE and step is not None and step < MAX_OVERDUE_NOTICES:
+        if office_open and o.kind not in _NO_OVERDUE and step is not None \
+                and step < MAX_OVERDUE_NOTICES:
             found.append(Notice(o, NoticeKind.OVERDUE, f"late{step}", 0, late))
     return found
 
 
 def escalation(obligations: Iterable[Obligation], as_of: date, done: set[str],
                policy: ReminderPolicy) -> EscalationNotice | None:
-    """Who is late enough to report, at most once every `every_days` days."""
+    """Who is late enough to report, at most once every `every_days` days, on working days."""
     rule = policy.escalation
-    if rule is None:
+    if rule is None or not _office_open(as_of, policy):
         return None
     late = tuple(
         Notice(o, NoticeKind.OVERDUE, "esc", 0, (as_of - o.effective_last_day).days)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from models.calendar import build_calendar
 from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, escalation, unit_notices
+from models.working_days import WorkingDays
 from tasks.plan_files import read_plan
 from tests.conftest import REPO
 
@@ -32,6 +33,8 @@ def _steps(day: date, done: frozenset[str] = frozenset()) -> list[tuple[str, str
     (date(2025, 3, 11), [(Q1, "late0")]),          # one day late
     (date(2025, 3, 13), [(Q1, "late0")]),
     (date(2025, 3, 14), [(Q1, "late1")]),          # every 3 days after
+    (date(2025, 3, 15), []),                       # Saturday: nobody is chased
+    (date(2025, 3, 17), [(Q1, "late2")]),          # Monday: the current step
     (date(2025, 5, 1), []),                        # gave up after MAX_OVERDUE_NOTICES
 ])
 def test_report_reminder_steps(day: date, expected: list[tuple[str, str]]) -> None:
@@ -59,8 +62,10 @@ def test_escalation_lists_the_late_and_changes_step_every_three_days() -> None:
     assert first is not None
     assert [n.obligation.key for n in first.late] == [Q1] and first.late[0].days_late == 1
     assert first.to == ("VP",) and first.notify_chairman
-    steps = {escalation(calendar, date(2025, 3, 11) + timedelta(days=k), set(),
-                        MO_LAO.reminders).step for k in range(9)}  # type: ignore[union-attr]
+    found = {k: escalation(calendar, date(2025, 3, 11) + timedelta(days=k), set(),
+                           MO_LAO.reminders) for k in range(9)}
+    assert found[4] is None and found[5] is None  # Saturday 15/03, Sunday 16/03
+    steps = {e.step for e in found.values() if e is not None}
     assert len(steps) in (3, 4)  # one step per 3-day bucket
 
 
@@ -75,4 +80,5 @@ def test_at_most_one_notice_per_obligation_and_day(day: date) -> None:
             assert any(r.day <= day for r in n.obligation.reminders)
         else:
             assert day > n.obligation.effective_last_day
+            assert WorkingDays().is_working_day(day)
             assert int(n.step.removeprefix("late")) < MAX_OVERDUE_NOTICES
