@@ -1,0 +1,64 @@
+"""Target attainment and timeliness, table-driven."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from models.attainment import (
+    Attainment,
+    Timeliness,
+    attainment,
+    commune_value,
+    target_results,
+    timeliness,
+)
+from models.plan_parts import Comparator, Target
+
+
+def _target(comparator: str, threshold: float | None = 90, owner: str | None = None) -> Target:
+    return Target(code="T1", text="x", metric="m", comparator=Comparator(comparator),
+                  threshold=threshold, unit="%", owner=owner)
+
+
+@pytest.mark.parametrize(("comparator", "value", "expected"), [
+    (">=", 90, Attainment.ACHIEVED), (">=", 89.9, Attainment.NOT_ACHIEVED),
+    (">", 90, Attainment.NOT_ACHIEVED), (">", 90.1, Attainment.ACHIEVED),
+    ("<=", 90, Attainment.ACHIEVED), ("<", 90, Attainment.NOT_ACHIEVED),
+    ("=", 90, Attainment.ACHIEVED), (">=", None, Attainment.NO_DATA),
+    ("qualitative", 95, Attainment.QUALITATIVE),
+])
+def test_attainment(comparator: str, value: float | None, expected: Attainment) -> None:
+    assert attainment(_target(comparator), value) is expected
+
+
+def test_owner_value_or_mean_of_units() -> None:
+    assert commune_value(_target(">=", owner="KT"), {"KT": 80, "VP": 100}) == 80
+    assert commune_value(_target(">=", owner="KT"), {"VP": 100}) is None
+    assert commune_value(_target(">="), {"KT": 80, "VP": 100}) == 90
+    [result] = target_results([_target(">=")], {"T1": {"KT": 80, "VP": 100}})
+    assert (result.value, result.attainment, result.reporters) == (90, Attainment.ACHIEVED, 2)
+
+
+DUE = datetime(2025, 12, 9, 23, 59, 59, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.mark.parametrize(("submitted", "expected"), [
+    (DUE, Timeliness.ON_TIME), (DUE + timedelta(seconds=1), Timeliness.LATE),
+    (None, Timeliness.MISSING),
+    (datetime(2025, 12, 9, 16, 59, 59, tzinfo=ZoneInfo("UTC")), Timeliness.ON_TIME),
+    (datetime(2025, 12, 9, 17, 0, 0, tzinfo=ZoneInfo("UTC")), Timeliness.LATE),
+])
+def test_timeliness_in_vietnam_time(submitted: datetime | None, expected: Timeliness) -> None:
+    assert timeliness(DUE, submitted) is expected
+
+
+@given(st.floats(0, 100), st.floats(0, 100))
+def test_at_least_and_less_than_are_opposites(value: float, threshold: float) -> None:
+    high = attainment(_target(">=", threshold), value)
+    low = attainment(_target("<", threshold), value)
+    assert {high, low} == {Attainment.ACHIEVED, Attainment.NOT_ACHIEVED}
