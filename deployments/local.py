@@ -6,6 +6,7 @@ from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLi
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
+from flows.compile_period_report import compile_period_report
 from flows.daily_tick import daily_tick
 from flows.launch_campaign import launch_campaign
 
@@ -14,7 +15,7 @@ DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
 
 
 def deployments() -> list[RunnerDeployment]:
-    """daily-tick on its schedule (never two at once) and launch-campaign on demand."""
+    """daily-tick on its schedule (never two at once); the others on demand from the UI."""
     built = [
         daily_tick.to_deployment(
             name="hang-ngay",
@@ -22,6 +23,12 @@ def deployments() -> list[RunnerDeployment]:
             concurrency_limit=ConcurrencyLimitConfig(
                 limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
             description="Nhắc hạn, báo quá hạn và báo cáo chậm mỗi sáng 07:30 (giờ Việt Nam).",
+            tags=["thidua"],
+        ),
+        compile_period_report.to_deployment(
+            name="tong-hop-bao-cao",
+            description="Tổng hợp báo cáo một kỳ: đơn vị đúng hạn/chậm/chưa nộp, kết quả chỉ "
+                        "tiêu; xuất Markdown và Word.",
             tags=["thidua"],
         ),
         launch_campaign.to_deployment(

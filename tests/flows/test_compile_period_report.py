@@ -1,0 +1,79 @@
+"""compile-period-report on Hùng Thắng's year report: timeliness, attainment, the .docx."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from docx import Document
+from sqlmodel import Session, select
+
+from flows.compile_period_report import compile_period_report
+from models import tables as t
+from tasks.database import get_engine, transaction
+from tasks.period_data import UnknownPeriod
+from tasks.plan_files import read_plan
+from tasks.plan_store import store_plan
+from tests.conftest import REPO
+from tests.flows.deployment import World
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+CAMPAIGN = "hung-thang-cchc-2025-h2"
+
+
+def _report(session: Session, unit: str, at: datetime, values: dict[str, float]) -> None:
+    unit_row = session.exec(select(t.Unit).where(t.Unit.code == unit)).one()
+    assert unit_row.id is not None
+    report = t.UnitReport(campaign_id=unit_row.campaign_id, period_code="2025-YEAR",
+                          unit_id=unit_row.id, submitted_at=at)
+    session.add(report)
+    session.flush()
+    assert report.id is not None
+    for code, value in values.items():
+        session.add(t.TargetValue(report_id=report.id, target_code=code, value=value))
+
+
+def _docx_text(path: Path) -> str:
+    document = Document(str(path))
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
+                   as_of=datetime(2025, 7, 1, tzinfo=VN))
+        _report(session, "VP", datetime(2025, 12, 5, 9, 0, tzinfo=VN), {"T02": 100})
+        _report(session, "KT", datetime(2025, 12, 9, 23, 59, tzinfo=VN), {})
+        _report(session, "TTPVHCC", datetime(2025, 12, 10, 8, 0, tzinfo=VN),
+                {"T05": 92.5, "T07": 75, "T11": 30})
+    paths = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12))
+    markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
+    assert "2 đơn vị đúng hạn, 1 đơn vị chậm, 1 đơn vị chưa nộp." in markdown
+    assert "| Trung tâm sự nghiệp công xã | thứ Ba, 09/12/2025 | — | Chưa nộp |" in markdown
+    assert "| Trung tâm Phục vụ hành chính công xã | thứ Ba, 09/12/2025 | 08:00 10/12/2025 " \
+           "| Chậm |" in markdown
+    lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}
+    assert lines["T05"].endswith("| > 90% | 92,5% | Đạt |")
+    assert lines["T07"].endswith("| >= 80% | 75% | Không đạt |")
+    assert lines["T11"].endswith("| >= 30% | 30% | Đạt |")
+    assert lines["T06"].endswith("| — | Chưa có số liệu |")
+    assert lines["T01"].endswith("| Đánh giá định tính |")
+    text = _docx_text(Path(paths["docx"]))
+    for block in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "ỦY BAN NHÂN DÂN", "XÃ HÙNG THẮNG", "Số:      /BC-UBND",
+                  "Hùng Thắng, ngày 12 tháng 12 năm 2025", "BÁO CÁO",
+                  "Báo cáo kết quả CCHC năm 2025", "Nơi nhận:", "- Phòng Văn hóa - Xã hội;",
+                  "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Trọng Thủy",
+                  "Chưa nộp", "Không đạt"):
+        assert block in text, block
+
+
+def test_an_unknown_period_names_the_known_ones(deployment: World) -> None:
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
+                   as_of=datetime(2025, 7, 1, tzinfo=VN))
+    with pytest.raises(UnknownPeriod, match=r"không có kỳ báo cáo '2025-Q1' \(có: 2025-YEAR\)"):
+        compile_period_report(CAMPAIGN, "2025-Q1")
