@@ -7,6 +7,7 @@ from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
 from flows.compile_period_report import compile_period_report
+from flows.council_review import council_review
 from flows.daily_tick import daily_tick
 from flows.launch_campaign import launch_campaign
 
@@ -23,6 +24,12 @@ def deployments() -> list[RunnerDeployment]:
             concurrency_limit=ConcurrencyLimitConfig(
                 limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
             description="Nhắc hạn, báo quá hạn và báo cáo chậm mỗi sáng 07:30 (giờ Việt Nam).",
+            tags=["thidua"],
+        ),
+        council_review.to_deployment(
+            name="hoi-dong-xet",
+            description="Hội đồng xét khen thưởng một đợt: khoá hồ sơ, xét điều kiện, chờ kết "
+                        "quả họp nhập trên giao diện, ra biên bản, tờ trình, quyết định.",
             tags=["thidua"],
         ),
         compile_period_report.to_deployment(
