@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import ssl
 import threading
 import time
@@ -17,12 +16,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
-
-def free_port() -> int:
-    """A TCP port nobody is listening on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from thidua.demo_servers import free_port, send_json
 
 
 @dataclass
@@ -124,12 +118,8 @@ class HttpServer:
                 if outer.delay:
                     time.sleep(outer.delay)
                 status, payload = outer._reply(call)
-                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                send_json(self, status, payload if isinstance(payload, bytes)
+                          else json.dumps(payload).encode())
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

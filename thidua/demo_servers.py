@@ -19,6 +19,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def send_json(handler: BaseHTTPRequestHandler, status: int, data: bytes) -> None:
+    """Answer an HTTP request with a JSON body."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
 class MailSink:
     """Keeps every message it receives as an .eml file."""
 
@@ -62,12 +71,7 @@ class ZaloStandIn:
                         file.write(body.decode("utf-8") + "\n")
                     reply = {"error": 0, "message": "Success",
                              "data": {"message_id": f"demo-{outer.count}"}}
-                data = json.dumps(reply).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                send_json(self, 200, json.dumps(reply).encode())
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
