@@ -9,6 +9,7 @@ from prefect.schedules import Cron
 from flows.compile_period_report import compile_period_report
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
+from flows.final_summary import final_summary
 from flows.launch_campaign import launch_campaign
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
@@ -30,6 +31,12 @@ def deployments() -> list[RunnerDeployment]:
             name="hoi-dong-xet",
             description="Hội đồng xét khen thưởng một đợt: khoá hồ sơ, xét điều kiện, chờ kết "
                         "quả họp nhập trên giao diện, ra biên bản, tờ trình, quyết định.",
+            tags=["thidua"],
+        ),
+        final_summary.to_deployment(
+            name="tong-ket",
+            description="Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen "
+                        "thưởng; gửi báo cáo đến các đơn vị.",
             tags=["thidua"],
         ),
         compile_period_report.to_deployment(

@@ -37,6 +37,7 @@ class MessageKind(StrEnum):
     ESCALATION = "escalation"
     COUNCIL_MEETING = "council_meeting"
     RESULTS_ANNOUNCED = "results_announced"
+    FINAL_SUMMARY = "final_summary"
     DELIVERY_FAILED = "delivery_failed"
     TEST = "test"
 

@@ -15,16 +15,16 @@ from models.vn_text import fmt_date, fmt_day
 from tasks.nd30 import AdminDocument, Signature, write_docx
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-_ENV = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
+DOCUMENTS = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_ENV.filters["ngay"] = fmt_day
-_ENV.filters["ngay_gio"] = lambda moment: moment.astimezone(VN).strftime("%H:%M %d/%m/%Y")
-_ENV.filters["so"] = lambda number: f"{number:g}".replace(".", ",")
+DOCUMENTS.filters["ngay"] = fmt_day
+DOCUMENTS.filters["ngay_gio"] = lambda moment: moment.astimezone(VN).strftime("%H:%M %d/%m/%Y")
+DOCUMENTS.filters["so"] = lambda number: f"{number:g}".replace(".", ",")
 
 
 def render_markdown(plan: Plan, summary: PeriodSummary, today: date) -> str:
     """The report as Markdown (for the Prefect artifact and for reading in a browser)."""
-    return _ENV.get_template("period_report.md.j2").render(
+    return DOCUMENTS.get_template("period_report.md.j2").render(
         plan=plan, s=summary, today=today, T=Timeliness)
 
 

@@ -62,6 +62,7 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
         MessageKind.DELIVERY_FAILED: base | {"recipient_title": "Trưởng phòng VHXH", "failure": {
             "unit": "Phòng Kinh tế", "channel": "email", "address": "kt@x.example.vn",
             "subject": "Nhắc hạn", "detail": "550 không có hộp thư"}},
+        MessageKind.FINAL_SUMMARY: base | {"tasks_done": 14, "tasks_total": 15, "awards": 3},
         MessageKind.TEST: base,
     }
 

@@ -1,0 +1,49 @@
+"""final-summary on Hùng Thắng: tasks, reporting discipline, awards; sent to every unit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from flows.final_summary import final_summary
+from models import tables as t
+from tasks.database import get_engine, transaction
+from tasks.plan_files import read_plan
+from tasks.plan_store import store_plan
+from tests.conftest import REPO
+from tests.flows.deployment import World
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
+                   as_of=datetime(2025, 7, 1, tzinfo=VN))
+        for o in session.exec(select(t.Obligation).where(
+                t.Obligation.key.in_(["task:1", "task:2"]))):  # type: ignore[attr-defined]
+            o.status = "done"
+        vp = session.exec(select(t.Unit).where(t.Unit.code == "VP")).one()
+        assert vp.id is not None
+        report = t.UnitReport(campaign_id=vp.campaign_id, period_code="2025-YEAR",
+                              unit_id=vp.id, submitted_at=datetime(2025, 12, 10, 8, tzinfo=VN))
+        session.add(report)
+        session.flush()
+        assert report.id is not None
+        session.add(t.TargetValue(report_id=report.id, target_code="T02", value=100))
+    paths = final_summary("hung-thang-cchc-2025-h2", as_of=date(2026, 1, 5))
+    markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
+    assert "Hoàn thành 2/15 nhiệm vụ." in markdown
+    assert "| Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | 0 | 1 | 0 |" in markdown
+    assert "| Phòng Kinh tế | 0 | 0 | 1 |" in markdown
+    assert "| T02 |" in markdown and "| 100 | Đạt |" in markdown
+    box = deployment.smtp.box
+    assert sorted(to for _, [to] in box.envelopes) == sorted(
+        [f"{c}@hungthang.example.vn" for c in ("vp", "vhxh", "kt", "ttpvhcc", "ttsnc", "mttq",
+                                                "doantn", "hpn", "hnd", "hccb", "chutich")])
+    attachment = next(box.messages[0].iter_attachments())
+    assert attachment.get_filename() == "bao-cao-tong-ket.docx"
+    assert attachment.get_content() == Path(paths["docx"]).read_bytes()
