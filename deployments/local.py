@@ -11,6 +11,7 @@ from flows.council_review import council_review
 from flows.daily_tick import daily_tick
 from flows.final_summary import final_summary
 from flows.launch_campaign import launch_campaign
+from flows.return_for_correction import return_for_correction
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
 DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
@@ -49,6 +50,12 @@ def deployments() -> list[RunnerDeployment]:
             name="phat-dong",
             description="Phát động phong trào từ một tệp kế hoạch: lưu và thông báo đến các "
                         "đơn vị.",
+            tags=["thidua"],
+        ),
+        return_for_correction.to_deployment(
+            name="tra-lai",
+            description="Trả lại báo cáo hoặc hồ sơ khen thưởng để đơn vị chỉnh sửa, bổ sung; "
+                        "đơn vị nhận thư kèm lý do, lịch sử ghi ai trả, khi nào, vì sao.",
             tags=["thidua"],
         ),
     ]

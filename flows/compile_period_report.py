@@ -12,6 +12,7 @@ from prefect.cache_policies import NONE
 from models.period_summary import PeriodSummary, summarise
 from tasks.clock import now_vn
 from tasks.database import get_engine
+from tasks.milestones import mark_compiled
 from tasks.period_data import PeriodData, read_period
 from tasks.period_report import render_markdown, write_report_docx
 from tasks.settings import get_settings
@@ -47,6 +48,12 @@ def write(data: PeriodData, summary: PeriodSummary, today: date) -> dict[str, st
     return {"markdown": str(md_path), "docx": str(Path(docx_path))}
 
 
+@task(name="ghi nhận đã tổng hợp", cache_policy=NONE)
+def mark(campaign: str, period: str) -> None:
+    """The tick will not compile this period again by itself."""
+    mark_compiled(get_engine(), campaign, period, now_vn())
+
+
 @flow(name="compile-period-report", flow_run_name="tổng hợp {campaign} {period}")
 def compile_period_report(campaign: str, period: str,
                           as_of: date | None = None) -> dict[str, str]:
@@ -58,4 +65,6 @@ def compile_period_report(campaign: str, period: str,
         as_of: Ngày lập báo cáo (mặc định hôm nay).
     """
     data = read(campaign, period)
-    return write(data, compile_summary(data), as_of or now_vn().date())
+    written = write(data, compile_summary(data), as_of or now_vn().date())
+    mark(campaign, period)
+    return written

@@ -12,9 +12,13 @@ from prefect import flow, task
 from prefect.cache_policies import NONE
 
 from flows.common import configured_channels, queue, read_campaigns, send_all_due
+from flows.compile_period_report import compile_period_report
 from notifications.message import ChannelKind
 from tasks.clock import now_vn
 from tasks.compose import compose_reminders
+from tasks.council_request import request_review
+from tasks.database import get_engine
+from tasks.milestones import close_windows, periods_to_compile
 from tasks.outbox import Envelope
 from tasks.reminder_data import CampaignState
 
@@ -26,10 +30,29 @@ def compose(states: list[CampaignState], as_of: date,
     return compose_reminders(states, as_of, kinds)
 
 
+@task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
+def due_periods(day: date) -> list[tuple[str, str]]:
+    """Periods whose every report was due before today and that are not compiled yet."""
+    return periods_to_compile(get_engine(), day)
+
+
+@task(name="đóng nhận hồ sơ", cache_policy=NONE)
+def close_rounds(day: date) -> list[tuple[str, str]]:
+    """Rounds whose nomination deadlines have all passed stop taking dossiers."""
+    return close_windows(get_engine(), day)
+
+
+@task(name="mở phiên Hội đồng xét", cache_policy=NONE)
+def open_review(campaign: str, round_code: str) -> str:
+    """Start council-review for a closed round; it waits for the council's form in the UI."""
+    return request_review(campaign, round_code)
+
+
 @flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                now: datetime | None = None) -> dict[str, int]:
-    """Nhắc việc hằng ngày: nhắc hạn, báo quá hạn, báo cáo chậm, rồi gửi tin đến hạn.
+    """Nhắc việc hằng ngày: nhắc hạn, báo quá hạn, gửi tin; tổng hợp kỳ báo cáo đã hết hạn;
+    đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét.
 
     Args:
         as_of: Ngày xử lý (mặc định hôm nay, giờ Việt Nam); chọn ngày khác để chạy lại.
@@ -40,4 +63,8 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     day = as_of or moment.date()
     states = read_campaigns(campaigns)
     queued = queue(compose(states, day, configured_channels()), moment)
-    return {"queued": queued, **send_all_due(moment, states)}
+    sent = send_all_due(moment, states)
+    compiled = [compile_period_report(campaign, period, as_of=day)
+                for campaign, period in due_periods(day)]
+    opened = [open_review(campaign, code) for campaign, code in close_rounds(day)]
+    return {"queued": queued, **sent, "compiled": len(compiled), "reviews": len(opened)}

@@ -40,6 +40,13 @@ class Assessment:
         return not self.reasons
 
 
+def missing_parts(round_: AwardRound, kind: str, documents: Iterable[str]) -> list[str]:
+    """The names of the required dossier components not among the documents."""
+    have = set(documents)
+    return [p.name for p in round_.dossier
+            if p.required and kind in p.applies_to and p.code not in have]
+
+
 def reasons_against(c: Candidate, round_: AwardRound) -> list[str]:
     """Every rule of the round the candidate does not meet, in Vietnamese."""
     rules, found = round_.eligibility, []
@@ -52,8 +59,7 @@ def reasons_against(c: Candidate, round_: AwardRound) -> list[str]:
         found.append("chỉ số thành phần được giao phụ trách giảm điểm so với năm trước")
     if rules.initiative_recognised and not c.initiative_recognised_by:
         found.append("chưa có mô hình, giải pháp, sáng kiến được Hội đồng Sáng kiến công nhận")
-    missing = [p.name for p in round_.dossier
-               if p.required and c.kind in p.applies_to and p.code not in c.documents]
+    missing = missing_parts(round_, c.kind, c.documents)
     if missing:
         found.append("hồ sơ còn thiếu: " + "; ".join(missing))
     return found

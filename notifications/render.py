@@ -28,6 +28,7 @@ class MessageKind(StrEnum):
     CAMPAIGN_LAUNCHED = "campaign_launched"
     REPORT_DUE = "report_due"
     REPORT_OVERDUE = "report_overdue"
+    REPORT_RETURNED = "report_returned"
     NOMINATION_OPEN = "nomination_open"
     NOMINATION_CLOSING = "nomination_closing"
     NOMINATION_CLOSED = "nomination_closed"

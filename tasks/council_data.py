@@ -39,23 +39,33 @@ def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
         row.status = "under_review"
         nominations = session.exec(select(t.Nomination).where(
             t.Nomination.round_id == row.id, col(t.Nomination.superseded).is_(False))).all()
-        candidates = []
         for n in nominations:
-            assert n.id is not None
             if n.status == "submitted":
-                _change(session, n, "under_review", now, actor, "Hội đồng bắt đầu xét")
-            documents = session.exec(select(t.DossierDocument.component).where(
-                t.DossierDocument.nomination_id == n.id)).all()
-            unit = session.get(t.Unit, n.unit_id)
-            candidates.append(Candidate(
-                n.id, unit.name if unit else str(n.unit_id),
-                cast(Literal["collective", "individual"], n.nominee_kind), n.nominee_name,
-                n.rating, n.index_components_not_decreased, n.initiative_recognised_by,
-                frozenset(documents)))
+                change_status(session, n, "under_review", now, actor, "Hội đồng bắt đầu xét")
+        candidates = [_candidate(session, n) for n in nominations]
         plan = Plan.model_validate(camp.plan)
         rules = next(r for r in plan.award_rounds if r.code == round_code)
         assert row.id is not None and camp.id is not None
         return RoundState(row.id, camp.commune_id, camp.id, plan, rules, candidates)
+
+
+def round_candidates(engine: Engine, campaign: str, round_code: str) -> list[Candidate]:
+    """The round's current nominations as the council sees them (nothing changes)."""
+    with transaction(engine) as session:
+        row, _ = _round(session, campaign, round_code)
+        return [_candidate(session, n) for n in session.exec(select(t.Nomination).where(
+            t.Nomination.round_id == row.id, col(t.Nomination.superseded).is_(False)))]
+
+
+def _candidate(session: Session, n: t.Nomination) -> Candidate:
+    assert n.id is not None
+    documents = session.exec(select(t.DossierDocument.component).where(
+        t.DossierDocument.nomination_id == n.id)).all()
+    unit = session.get(t.Unit, n.unit_id)
+    return Candidate(n.id, unit.name if unit else str(n.unit_id),
+                     cast(Literal["collective", "individual"], n.nominee_kind), n.nominee_name,
+                     n.rating, n.index_components_not_decreased, n.initiative_recognised_by,
+                     frozenset(documents))
 
 
 def record_session(engine: Engine, state: RoundState, meeting: date, members_total: int,
@@ -76,7 +86,7 @@ def record_session(engine: Engine, state: RoundState, meeting: date, members_tot
             nomination = session.get(t.Nomination, c.id)
             assert nomination is not None
             verdict = "approved" if c.id in approved else "not_approved"
-            _change(session, nomination, verdict, now, actor,
+            change_status(session, nomination, verdict, now, actor,
                     f"Hội đồng họp ngày {meeting:%d/%m/%Y}: {votes.get(c.id, 0)}/{len(present)}"
                     " phiếu đồng ý")
         row = session.get(t.AwardRound, state.round_id)
@@ -103,10 +113,17 @@ def _round(session: Session, campaign: str, code: str) -> tuple[t.AwardRound, t.
     return row, camp
 
 
-def _change(session: Session, n: t.Nomination, to: str, now: datetime, actor: str,
-            reason: str) -> None:
+def change_status(session: Session, n: t.Nomination, to: str, now: datetime, actor: str,
+                  reason: str) -> int:
+    """Move a nomination to a new status, record who, when and why; return the record's id."""
+    session.flush()
     assert n.id is not None
-    session.add(t.NominationStatusChange(nomination_id=n.id, at=now, actor=actor,
-                                         from_status=n.status, to_status=to, reason=reason))
+    change = t.NominationStatusChange(nomination_id=n.id, at=now, actor=actor,
+                                      from_status=None if n.status == "new" else n.status,
+                                      to_status=to, reason=reason)
+    session.add(change)
     n.status = to
     session.add(n)
+    session.flush()
+    assert change.id is not None
+    return change.id

@@ -10,7 +10,7 @@ from deployments.local import deployments
 def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     by_name = {d.name: d for d in deployments()}
     assert set(by_name) == {"hang-ngay", "phat-dong", "tong-hop-bao-cao",
-                            "hoi-dong-xet", "tong-ket"}
+                            "hoi-dong-xet", "tong-ket", "tra-lai"}
     tick = by_name["hang-ngay"]
     assert tick.schedules is not None
     [schedule] = tick.schedules

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from deployments.local import DAILY_AT, TIMEZONE
+from deployments.local import DAILY_AT, TIMEZONE, deployments
 from tests.conftest import REPO
 
 
@@ -14,6 +14,8 @@ def test_prefect_yaml_matches_the_served_deployments() -> None:
     tick = by_name["hang-ngay"]
     assert tick["schedules"] == [{"cron": DAILY_AT, "timezone": TIMEZONE}]
     assert tick["concurrency_limit"] == {"limit": 1, "collision_strategy": "CANCEL_NEW"}
+    served = {d.name for d in deployments()}
+    assert set(by_name) == served
     for deployment in by_name.values():
         module, function = deployment["entrypoint"].split(":")
         assert (REPO / module).exists() and f"def {function}(" in (REPO / module).read_text()

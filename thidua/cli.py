@@ -27,15 +27,16 @@ app.command("remind")(remind)
 
 @app.command("demo")
 def demo(
-    plan: Annotated[Path, typer.Argument(help="A plan file (default: Vĩnh Thủy).")] = Path(
-        "campaigns/002-vinh-thuy.yaml"),
+    plans: Annotated[list[Path] | None, typer.Argument(
+        help="Plan files (default: the five seed plans under campaigns/).")] = None,
     output: Annotated[Path, typer.Option(help="Where mail and data are left.")] = Path(
         "demo-output"),
 ) -> None:
     """Run a plan on a simulated calendar against local mail and Zalo stand-ins; tell the story."""
     from thidua.demo import run_demo
 
-    for line in run_demo(plan, output / plan.stem):
+    chosen = plans or sorted(Path("campaigns").glob("*.yaml"))
+    for line in run_demo(chosen, output):
         typer.echo(line)
 
 

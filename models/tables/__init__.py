@@ -7,6 +7,7 @@ from models.tables.intake import (
     DossierDocument,
     Nomination,
     NominationStatusChange,
+    ReportStatusChange,
     TargetValue,
     UnitReport,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "OutboxMessage",
     "Person",
     "PlanTask",
+    "ReportStatusChange",
     "ReportingPeriod",
     "Target",
     "TargetValue",

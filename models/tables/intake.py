@@ -18,6 +18,7 @@ class UnitReport(SQLModel, table=True):
     unit_id: int = Field(foreign_key="unit.id", index=True)
     version: int = 1
     superseded: bool = False
+    status: str = "submitted"  # submitted | returned | superseded
     submitted_at: datetime = Field(sa_type=AwareDateTime)
     late: bool = False
     source: str = "ui"
@@ -68,6 +69,18 @@ class DossierDocument(SQLModel, table=True):
     size: int
     content_type: str
     added_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class ReportStatusChange(SQLModel, table=True):
+    """Who changed a unit report's status, when and why."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="unitreport.id", index=True)
+    at: datetime = Field(sa_type=AwareDateTime)
+    actor: str
+    from_status: str | None = None
+    to_status: str
+    reason: str
 
 
 class NominationStatusChange(SQLModel, table=True):

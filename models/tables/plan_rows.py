@@ -23,6 +23,7 @@ class ReportingPeriod(SQLModel, table=True):
     start: date
     end: date
     last_day: date
+    compiled_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class Target(SQLModel, table=True):

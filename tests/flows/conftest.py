@@ -26,9 +26,13 @@ def prefect_harness() -> Iterator[None]:
                        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"})
     os.environ.pop("PREFECT_API_KEY", None)
     os.environ.pop("PREFECT_API_URL", None)
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=90):
+    # The heartbeat thread is joined at the end of each run in 1 s steps (Prefect 3.8.8);
+    # a test process has no crashed run for it to detect.
+    with prefect_test_harness(server_startup_timeout=90), \
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield
 
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+from prefect.client.schemas.sorting import FlowRunSort
+from prefect.deployments.runner import RunnerDeployment
 from sqlmodel import col, select
 
+from flows.council_review import council_review
 from flows.daily_tick import daily_tick
 from models import tables as t
+from models.calendar import build_calendar
 from notifications.message import ChannelKind
 from tasks.compose import compose_reminders
 from tasks.database import get_engine, transaction
@@ -18,6 +24,7 @@ from tasks.outbox import enqueue
 from tasks.plan_files import read_plan
 from tasks.plan_store import store_plan
 from tasks.reminder_data import active_campaigns
+from tasks.report_intake import record_report
 from tests.conftest import REPO
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 
@@ -84,3 +91,39 @@ def test_a_permanent_failure_is_reported_to_the_standing_office(world: World) ->
     assert [str(m["To"]) for m in reports] == ["vhxh@vinhthuy.example.vn"]
     body = reports[0].get_body(("plain",))
     assert body is not None and failed.address in body.get_content()
+
+
+def test_the_tick_compiles_a_period_once_its_reports_are_all_due(deployment: World) -> None:
+    plan = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, plan, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+    record_report(get_engine(deployment.url), campaign=plan.code, unit="KT",
+                  period="2025-YEAR", values={"T01": 100.0}, actor="KT",
+                  submitted_at=datetime(2025, 12, 5, 9, tzinfo=VN))
+    assert daily_tick(as_of=date(2025, 12, 9))["compiled"] == 0  # 09/12 is still in time
+    assert daily_tick(as_of=date(2025, 12, 10))["compiled"] == 1
+    assert daily_tick(as_of=date(2025, 12, 11))["compiled"] == 0
+    report = deployment.folder / "documents" / plan.code / "2025-YEAR" / "bao-cao.md"
+    assert "Phòng Kinh tế" in report.read_text(encoding="utf-8")
+
+
+def test_the_tick_closes_a_round_and_opens_its_council_review(deployment: World) -> None:
+    plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, plan, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
+    built = council_review.to_deployment(name="hoi-dong-xet")
+    assert isinstance(built, RunnerDeployment)
+    deployment_id = built.apply()
+    day = max(o.effective_last_day for o in build_calendar(plan)
+              if o.key.startswith("nomination:hang-nam-2026:"))
+    assert daily_tick(as_of=day, campaigns=[plan.code])["reviews"] == 0
+    assert daily_tick(as_of=day + timedelta(days=1), campaigns=[plan.code])["reviews"] == 1
+    assert daily_tick(as_of=day + timedelta(days=2), campaigns=[plan.code])["reviews"] == 0
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(deployment_filter=DeploymentFilter(
+            id=DeploymentFilterId(any_=[deployment_id])), limit=10, sort=FlowRunSort.ID_DESC)
+    assert [r.parameters for r in runs] == [{"campaign": plan.code,
+                                             "round_code": "hang-nam-2026"}]
+    with transaction(get_engine(deployment.url)) as session:
+        row = session.exec(select(t.AwardRound).where(t.AwardRound.code == "hang-nam-2026")).one()
+    assert row.status == "closed"

@@ -1,46 +1,91 @@
-"""`thidua demo`: a seed plan from launch through its calendar, mail and Zalo counted."""
+"""`thidua demo`: each seed plan from launch to final summary, every message checked once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from docx import Document
+from sqlalchemy import create_engine
+from sqlmodel import Session, select
 
+from models import tables as t
+from models.calendar import ObligationKind, build_calendar
 from tasks.database import dispose_engines
 from tasks.plan_files import read_plan
 from tasks.settings import get_settings
-from tests.conftest import REPO
-from thidua.demo import event_days, run_demo
+from tests.conftest import SEED_PLANS
+from thidua.demo import run_demo
+from thidua.demo_script import script
+from thidua.demo_timeline import event_days
 
-VINH_THUY = REPO / "campaigns" / "002-vinh-thuy.yaml"
+REMINDERS = {"report_due", "nomination_closing", "task_due"}
 
 
 def test_event_days_are_the_reminder_and_overdue_days() -> None:
-    days = event_days(read_plan(VINH_THUY))
+    days = event_days(read_plan(next(p for p in SEED_PLANS if "vinh-thuy" in p.name)))
     assert days[:3] == [date(2025, 11, 21), date(2025, 11, 25), date(2025, 11, 27)]
     assert date(2025, 12, 1) not in days  # the last day itself brings no new step
 
 
-def test_vinh_thuy_runs_end_to_end_and_each_message_arrives_once(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def demo_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The demo points settings at its own folder; put them back afterwards."""
     for name in ("THIDUA_DATA_DIR", "THIDUA_NOTIFY_CONFIG", "THIDUA_DATABASE_URL"):
-        monkeypatch.setenv(name, "unset-by-the-demo")  # restored after the test
-    try:
-        story = list(run_demo(VINH_THUY, tmp_path / "out"))
-    finally:
-        get_settings.cache_clear()
-        dispose_engines()
-    assert story[0].startswith("thứ Ba, 01/07/2025: phát động UBND xã Vĩnh Thủy")
-    assert "8 tin đến 4 đơn vị" in story[0]
-    assert story[1] == "thứ Sáu, 21/11/2025: 3 email, 3 Zalo — 3 × [Sắp hết hạn nộp hồ sơ]"
-    mail = sorted((tmp_path / "out" / "mail").glob("*.eml"))
-    messages = [message_from_bytes(p.read_bytes(), policy=policy.default) for p in mail]
-    outbox_ids = [str(m["X-Thidua-Message"]) for m in messages]
-    assert len(outbox_ids) == len(set(outbox_ids)), "a message arrived twice"
-    keys = [(str(m["To"]), str(m["Subject"])) for m in messages]
-    closing = [to for to, subject in keys if subject.startswith("[Sắp hết hạn nộp hồ sơ]")]
-    assert sorted(closing) == sorted(3 * ["kt@vinhthuy.example.vn", "vp@vinhthuy.example.vn",
-                                          "ttpvhcc@vinhthuy.example.vn"])
-    assert story[-1].startswith(f"Tổng cộng {len(mail)} email")
+        monkeypatch.setenv(name, "unset-by-the-demo")
+    yield
+    get_settings.cache_clear()
+    dispose_engines()
+
+
+@pytest.mark.parametrize("plan_path", SEED_PLANS, ids=[p.stem for p in SEED_PLANS])
+def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: None) -> None:
+    plan = read_plan(plan_path)
+    out = tmp_path / "out"
+    story = list(run_demo([plan_path], out))
+    assert f"phát động {plan.issuer}" in story[0]
+    assert "(đã gửi các đơn vị)." in story[-2]
+    mail = [message_from_bytes(p.read_bytes(), policy=policy.default)
+            for p in sorted((out / "mail").glob("*.eml"))]
+    ids = [str(m["X-Thidua-Message"]) for m in mail]
+    assert len(ids) == len(set(ids)), "a message arrived twice"
+    engine = create_engine(f"sqlite:///{out / 'data' / 'thidua.db'}")
+    with Session(engine) as session:
+        rows = session.exec(select(t.OutboxMessage)).all()
+        done = {o.key: o.fulfilled_at for o in session.exec(select(t.Obligation))
+                if o.fulfilled_at is not None}
+        decisions = session.exec(select(t.Decision).where(t.Decision.kind == "decision")).all()
+    engine.dispose()
+    assert rows and {r.status for r in rows} == {"sent"}
+    # Nobody is reminded of what they have already sent.
+    for r in rows:
+        if r.message_kind in REMINDERS and r.obligation_key in done:
+            assert r.created_at < done[r.obligation_key], (r.obligation_key, r.step)
+    cast = script(plan, build_calendar(plan))
+    periods = {r.period for r in cast.reports} | {
+        o.key.split(":")[1] for o in build_calendar(plan) if o.kind is ObligationKind.REPORT}
+    for period in periods:
+        report = out / "data" / "documents" / plan.code / period / "bao-cao.docx"
+        assert "ĐỘC LẬP - TỰ DO - HẠNH PHÚC" in _text(report).upper()
+    rounds = {n.round_code for n in cast.nominations}
+    assert len(decisions) == len(rounds)
+    for decision in decisions:
+        assert decision.document_path and "QUYẾT ĐỊNH" in _text(Path(decision.document_path))
+    returned = [n for n in cast.nominations if n.incomplete]
+    subjects = [(str(m["To"]), str(m["Subject"])) for m in mail]
+    for n in returned:
+        assert (plan.unit(n.unit).head.email, f"[Hồ sơ thiếu] {n.name} – ") in [
+            (to, s[:len(f"[Hồ sơ thiếu] {n.name} – ")]) for to, s in subjects]
+    summaries = [to for to, s in subjects if s.startswith("[Tổng kết]")]
+    assert sorted(summaries) == sorted({u.head.email for u in plan.units if u.head.email}
+                                       | ({plan.chairman.email} if plan.chairman and
+                                          plan.chairman.email else set()))
+
+
+def _text(path: Path) -> str:
+    document = Document(str(path))
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)

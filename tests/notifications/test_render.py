@@ -48,7 +48,10 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
         MessageKind.NOMINATION_CLOSED: base | {"ob": ob, "round": round_, "submitted": 2},
         MessageKind.DOSSIER_INCOMPLETE: base | {"ob": ob, "round": round_,
                                                 "nominee": "Ông <Nguyễn> Văn A",
-                                                "missing": ["Biên bản họp xét"]},
+                                                "missing": ["Biên bản họp xét"],
+                                                "reason": "Thiếu chữ ký <Chủ tịch>"},
+        MessageKind.REPORT_RETURNED: notice_context(late, MO_LAO, date(2025, 3, 14))
+        | {"reason": "Số liệu chỉ tiêu 3 > 100%"},
         MessageKind.TASK_DUE: notice_context(due, MO_LAO, date(2025, 3, 7)),
         MessageKind.TASK_OVERDUE: notice_context(late, MO_LAO, date(2025, 3, 14)),
         MessageKind.ESCALATION: escalation_context(esc, MO_LAO, date(2025, 3, 14),

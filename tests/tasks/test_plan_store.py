@@ -23,9 +23,9 @@ def _store(url: str, data: dict[str, Any]) -> Any:
 
 
 def test_upgrade_creates_every_table_and_is_repeatable(database_url: str) -> None:
-    assert upgrade(database_url) == "0002"
-    assert upgrade(database_url) == "0002"
-    assert current_revision(database_url) == "0002"
+    assert upgrade(database_url) == "0003"
+    assert upgrade(database_url) == "0003"
+    assert current_revision(database_url) == "0003"
 
 
 def test_load_twice_changes_nothing(database_url: str, plan_data: dict[str, Any]) -> None:

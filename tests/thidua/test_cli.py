@@ -110,4 +110,4 @@ def test_load_refuses_all_when_one_is_bad(tmp_path: Path, plan_data: dict[str, A
 def test_db_upgrade(tmp_path: Path) -> None:
     result = runner.invoke(app, ["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    assert "is at revision 0002" in result.stdout
+    assert "is at revision 0003" in result.stdout

@@ -72,7 +72,7 @@ def test_notify_test_names_a_missing_unit(servers: tuple[SmtpServer, HttpServer]
 def test_outbox_list_and_retry(servers: tuple[SmtpServer, HttpServer]) -> None:
     runner.invoke(app, ["plan", "load", VINH_THUY])
     engine = get_engine()
-    assert upgrade() == "0002"
+    assert upgrade() == "0003"
     enqueue(engine, [Envelope(1, "KT", ChannelKind.EMAIL, "sai@x.example.vn", "report_due",
                               "Nhắc hạn báo cáo", "…")], NOW)
     [item] = claim(engine, NOW)

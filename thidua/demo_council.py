@@ -1,0 +1,77 @@
+"""The demo's council: run council-review, wait for its pause, answer as the secretary would."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from typing import Any
+
+from models.eligibility import assess
+from models.plan import Plan
+from thidua.demo_script import council_answer
+
+WAIT = 120.0  # seconds; a pause is noticed within a poll (1 s here)
+
+
+def run_council(plan: Plan, round_code: str, meeting: date) -> str:
+    """Review the round; first approve every eligible nominee, then, if refused, the proposal."""
+    from prefect.flow_runs import resume_flow_run
+
+    from flows.council_review import council_review
+    from tasks.council_data import round_candidates
+    from tasks.database import get_engine
+
+    rules = next(r for r in plan.award_rounds if r.code == round_code)
+    assessed = assess(round_candidates(get_engine(), plan.code, round_code), rules)
+    outcome: dict[str, Any] = {}
+
+    def review() -> None:
+        try:
+            outcome["result"] = council_review(plan.code, round_code, wait_seconds=int(WAIT),
+                                               poll_seconds=1)
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=review, daemon=True)
+    worker.start()
+    everyone = {a.candidate.id: a.eligible for a in assessed}
+    proposal = {a.candidate.id: a.proposed for a in assessed}
+    refused = False
+    for attempt, votes in ((1, everyone), (2, proposal)):
+        run_id = _paused(plan.code, round_code, attempt, worker)
+        if run_id is None:
+            break
+        refused = attempt == 2
+        resume_flow_run(run_id, run_input=council_answer(meeting, votes))
+    worker.join(WAIT)
+    if "error" in outcome:
+        raise outcome["error"]
+    approved = sum(proposal.values()) if refused else sum(everyone.values())
+    note = " (lần đầu vượt chỉ tiêu, bị từ chối, nhập lại)" if refused else ""
+    return (f"Hội đồng xét {rules.title}: {len(assessed)} hồ sơ, "
+            f"{sum(everyone.values())} đủ điều kiện, khen {approved}{note}; "
+            f"{outcome['result'].get('decision', '')}")
+
+
+def _paused(campaign: str, round_code: str, attempt: int,
+            worker: threading.Thread) -> Any | None:
+    """The run's id once it waits for answer `attempt`; None when the run ended instead."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    deadline = time.monotonic() + WAIT
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline and worker.is_alive():
+            for run in client.read_flow_runs(
+                    flow_filter=FlowFilter(name=FlowFilterName(any_=["council-review"])),
+                    limit=20, sort=FlowRunSort.ID_DESC):
+                details = run.state.state_details if run.state else None
+                if run.state and run.state.is_paused() and details is not None \
+                        and details.pause_key == f"hoi-dong-{attempt}" \
+                        and run.parameters.get("campaign") == campaign \
+                        and run.parameters.get("round_code") == round_code:
+                    return run.id
+            time.sleep(0.3)
+    return None

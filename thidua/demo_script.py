@@ -1,0 +1,136 @@
+"""The demo's cast: what each unit sends and when, and how the scripted council votes.
+
+Deterministic, so the story is the same on every run: of the units owing a report, one in
+three sends on time, one late and one not at all (rotating by period); in every award
+round one dossier arrives incomplete, one nominee is below the required rating, and the
+rest are in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from models.calendar import Obligation, ObligationKind
+from models.plan import AwardRound, Plan
+from models.plan_parts import Comparator, Rating, Target
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+AD_HOC_AFTER = timedelta(days=45)
+COUNCIL_MEMBERS = ["Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên thường trực",
+                   "Ủy viên 1", "Ủy viên 2", "Ủy viên 3", "Ủy viên 4"]
+
+
+@dataclass(frozen=True)
+class ReportAction:
+    """A unit sends its period report on a day."""
+
+    day: date
+    unit: str
+    period: str
+    values: dict[str, float | None]
+    late: bool
+
+    @property
+    def at(self) -> datetime:
+        """Mid-morning of that day, Vietnam time."""
+        return datetime.combine(self.day, time(9, 30), tzinfo=VN)
+
+
+@dataclass(frozen=True)
+class NominationAction:
+    """A unit sends a nomination; `parts` are the dossier components it includes."""
+
+    day: date
+    unit: str
+    round_code: str
+    kind: str
+    name: str
+    rating: str
+    parts: tuple[str, ...]
+    incomplete: bool = False
+    recognised_by: str | None = "Hội đồng Sáng kiến xã"
+
+    @property
+    def at(self) -> datetime:
+        """Mid-afternoon of that day, Vietnam time."""
+        return datetime.combine(self.day, time(15, 0), tzinfo=VN)
+
+
+@dataclass(frozen=True)
+class Script:
+    """Everything the units do, in date order."""
+
+    reports: list[ReportAction] = field(default_factory=list)
+    nominations: list[NominationAction] = field(default_factory=list)
+
+
+def script(plan: Plan, calendar: list[Obligation]) -> Script:
+    """The units' submissions for a plan's whole calendar."""
+    reports = [a for a in (_report(o, i, plan) for i, o in enumerate(
+        o for o in calendar if o.kind is ObligationKind.REPORT)) if a is not None]
+    nominations = [a for r in plan.award_rounds for a in _nominations(r, plan, calendar)]
+    return Script(sorted(reports, key=lambda a: a.day),
+                  sorted(nominations, key=lambda a: a.day))
+
+
+def _report(o: Obligation, index: int, plan: Plan) -> ReportAction | None:
+    _, period, unit = o.key.split(":")
+    fate = index % 3
+    if fate == 2:
+        return None  # this one never reports: the period report shows it missing
+    late = fate == 1
+    day = o.effective_last_day + timedelta(days=3) if late \
+        else o.effective_last_day - timedelta(days=2)
+    owned = [t for t in plan.targets if t.owner in (None, unit)]
+    values = {t.code: _value(t, met=j % 4 != 3) for j, t in enumerate(owned)}
+    return ReportAction(day, unit, period, values, late)
+
+
+def _value(target: Target, *, met: bool) -> float | None:
+    if target.comparator is Comparator.QUALITATIVE or target.threshold is None:
+        return None
+    t = target.threshold
+    if target.comparator in (Comparator.AT_LEAST, Comparator.MORE_THAN):
+        return t + (1 if target.comparator is Comparator.MORE_THAN else 0) if met else t * 0.8
+    if target.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN):
+        return max(t - 1, 0) if met else t + 1
+    return t if met else t + 1
+
+
+def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[
+        NominationAction]:
+    owed = [o for o in calendar if o.kind is ObligationKind.NOMINATION
+            and o.key.startswith(f"nomination:{r.code}:")]
+    if r.nomination_deadline is None:  # ad hoc: one proposal some weeks into the campaign
+        unit = next(u for u in plan.units if u.code != r.receiving_unit)
+        return [NominationAction(plan.window.start + AD_HOC_AFTER, unit.code, r.code,
+                                 "collective", unit.name, Rating.EXCELLENT.value,
+                                 tuple(p.code for p in r.dossier if p.required))]
+    required = tuple(p.code for p in r.dossier if p.required)
+    rules = r.eligibility
+    found = []
+    for i, o in enumerate(owed):
+        unit = plan.unit(o.owner)
+        kind = "individual" if i % 2 else "collective"
+        need = rules.individual_rating if kind == "individual" else rules.collective_rating
+        rating = (need or Rating.EXCELLENT).value
+        parts, incomplete = required, False
+        if i == 1 and required:
+            parts, incomplete = required[:-1], True
+        if i == 2 and need is not None:
+            rating = Rating.COMPLETED.value
+        name = unit.name if kind == "collective" else f"{unit.head.title} {unit.head.name or ''}"
+        found.append(NominationAction(o.effective_last_day - timedelta(days=3), o.owner, r.code,
+                                      kind, name.strip(), rating, parts, incomplete))
+    return found
+
+
+def council_answer(meeting: date, votes_for: dict[int, bool]) -> dict[str, object]:
+    """The secretary's form: six of seven members present; each listed dossier carried or not."""
+    present = COUNCIL_MEMBERS[:6]
+    return {"meeting_date": meeting.isoformat(), "members_total": len(COUNCIL_MEMBERS),
+            "members_present": present,
+            "votes": [{"nomination_id": n, "votes_for": len(present) - 1 if carried else 1}
+                      for n, carried in votes_for.items()]}
