@@ -58,15 +58,25 @@ def _paused(campaign: str, round_code: str, attempt: int,
             worker: threading.Thread) -> Any | None:
     """The run's id once it waits for answer `attempt`; None when the run ended instead."""
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+    from prefect.client.schemas.filters import (
+        FlowFilter,
+        FlowFilterName,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
     from prefect.client.schemas.sorting import FlowRunSort
 
     deadline = time.monotonic() + WAIT
     with get_client(sync_client=True) as client:
         while time.monotonic() < deadline and worker.is_alive():
+            # Only paused runs: ids are random UUIDs, so "the newest N" cannot be asked by id.
             for run in client.read_flow_runs(
                     flow_filter=FlowFilter(name=FlowFilterName(any_=["council-review"])),
-                    limit=20, sort=FlowRunSort.ID_DESC):
+                    flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
+                        type=FlowRunFilterStateType(any_=[StateType.PAUSED]))),
+                    limit=50, sort=FlowRunSort.START_TIME_DESC):
                 details = run.state.state_details if run.state else None
                 if run.state and run.state.is_paused() and details is not None \
                         and details.pause_key == f"hoi-dong-{attempt}" \

@@ -11,7 +11,13 @@ from zoneinfo import ZoneInfo
 
 from docx import Document
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+from prefect.client.schemas.filters import (
+    FlowRunFilter,
+    FlowRunFilterName,
+    FlowRunFilterState,
+    FlowRunFilterStateType,
+)
+from prefect.client.schemas.objects import StateType
 from prefect.client.schemas.sorting import FlowRunSort
 from prefect.flow_runs import resume_flow_run
 from sqlmodel import Session, col, select
@@ -53,7 +59,9 @@ def _paused_run(name: str, seen: int, timeout: float = 90) -> Any:
     with get_client(sync_client=True) as client:
         while time.monotonic() < deadline:
             runs = client.read_flow_runs(flow_run_filter=FlowRunFilter(
-                name=FlowRunFilterName(any_=[name])), limit=5, sort=FlowRunSort.ID_DESC)
+                name=FlowRunFilterName(any_=[name]), state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(any_=[StateType.PAUSED]))), limit=50,
+                sort=FlowRunSort.START_TIME_DESC)
             for run in runs:
                 if run.state and run.state.is_paused() and run.state.state_details.pause_key \
                         == f"hoi-dong-{seen}":
