@@ -16,12 +16,16 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 from pydantic import Field
 
+from flows.common import configured_channels, queue, read_campaigns, send_all_due
 from models.council import Verdict, judge
 from models.eligibility import Assessment, assess
+from notifications.message import ChannelKind
 from tasks.clock import now_vn
+from tasks.compose_milestones import compose_results
 from tasks.council_data import RoundState, freeze_round, record_session
 from tasks.council_documents import Meeting, issue_documents
 from tasks.database import get_engine
+from tasks.outbox import Envelope
 from tasks.settings import get_settings
 
 ACTOR = "council-review"
@@ -76,6 +80,16 @@ def conclude(state: RoundState, assessed: list[Assessment], answer: CouncilInput
     return issue_documents(engine, state, assessed, set(verdict.approved), meeting, folder, now)
 
 
+@task(name="soạn thông báo kết quả", cache_policy=NONE)
+def announce(state: RoundState, assessed: list[Assessment], verdict: Verdict, decision: str,
+             kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """The results message to every unit head and the chairman."""
+    awards = [(a.candidate.name, a.candidate.unit) for a in assessed
+              if a.candidate.id in set(verdict.approved)]
+    return compose_results(state.campaign_id, state.plan, state.round.code, awards, decision,
+                           kinds)
+
+
 def _form_text(assessed: list[Assessment], problems: tuple[str, ...]) -> str:
     lines = [f"**Không nhận được kết quả:** {p}" for p in problems]
     lines += ["| Số hồ sơ | Tên | Đơn vị | Đủ điều kiện | Đề xuất |", "|---|---|---|---|---|"]
@@ -111,4 +125,9 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
         verdict = check(state, assessed, answer)
         problems = verdict.problems
         if not problems:
-            return conclude(state, assessed, answer, verdict)
+            break
+    documents = conclude(state, assessed, answer, verdict)
+    queue(announce(state, assessed, verdict, documents["decision_number"],
+                   configured_channels()), now_vn())
+    send_all_due(now_vn(), read_campaigns([campaign]))
+    return documents

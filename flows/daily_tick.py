@@ -16,9 +16,10 @@ from flows.compile_period_report import compile_period_report
 from notifications.message import ChannelKind
 from tasks.clock import now_vn
 from tasks.compose import compose_reminders
+from tasks.compose_milestones import compose_round_closed
 from tasks.council_request import request_review
 from tasks.database import get_engine
-from tasks.milestones import close_windows, periods_to_compile
+from tasks.milestones import close_windows, nomination_counts, periods_to_compile
 from tasks.outbox import Envelope
 from tasks.reminder_data import CampaignState
 
@@ -37,9 +38,21 @@ def due_periods(day: date) -> list[tuple[str, str]]:
 
 
 @task(name="đóng nhận hồ sơ", cache_policy=NONE)
-def close_rounds(day: date) -> list[tuple[str, str]]:
+def close_rounds(day: date, campaigns: list[str] | None) -> list[tuple[str, str]]:
     """Rounds whose nomination deadlines have all passed stop taking dossiers."""
-    return close_windows(get_engine(), day)
+    return close_windows(get_engine(), day, campaigns)
+
+
+@task(name="soạn tin hết hạn nhận hồ sơ", cache_policy=NONE)
+def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], day: date,
+                   kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Tell each unit of a round closed today that intake ended, and what it sent."""
+    counts = nomination_counts(get_engine(), closed)
+    by_code = {s.plan.code: s for s in states}
+    return [e for campaign, code in closed if campaign in by_code
+            for e in compose_round_closed(by_code[campaign].campaign_id, by_code[campaign].plan,
+                                          by_code[campaign].calendar, code,
+                                          counts[(campaign, code)], day, kinds)]
 
 
 @task(name="mở phiên Hội đồng xét", cache_policy=NONE)
@@ -62,9 +75,12 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     moment = now or now_vn()
     day = as_of or moment.date()
     states = read_campaigns(campaigns)
-    queued = queue(compose(states, day, configured_channels()), moment)
+    kinds = configured_channels()
+    closed = close_rounds(day, campaigns)
+    queued = queue(compose(states, day, kinds) + compose_closed(states, closed, day, kinds),
+                   moment)
     sent = send_all_due(moment, states)
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]
-    opened = [open_review(campaign, code) for campaign, code in close_rounds(day)]
+    opened = [open_review(campaign, code) for campaign, code in closed]
     return {"queued": queued, **sent, "compiled": len(compiled), "reviews": len(opened)}

@@ -103,10 +103,18 @@ def _date(o: _Owed, plan: Plan, days: WorkingDays, names: dict[str, str]) -> Obl
         shift_reason=reason,
         nominal_day_off=days.day_off_reason(o.last_day),
         reminder_anchor=anchor,
-        reminders=_reminders(anchor, plan.reminders.days_before, days, earliest),
+        reminders=_reminders(anchor, _steps(o.kind, plan), days, earliest),
         tentative=o.tentative,
         outside_window=_outside(effective, plan),
     )
+
+
+def _steps(kind: ObligationKind, plan: Plan) -> list[int]:
+    steps = plan.reminders.days_before
+    opening = plan.reminders.nomination_open_days
+    if kind is ObligationKind.NOMINATION and opening > max(steps, default=0):
+        return [opening, *steps]
+    return steps
 
 
 def _reminders(

@@ -22,6 +22,7 @@ _NO_OVERDUE = {ObligationKind.NOMINATION}  # nominating is optional: nobody is l
 class NoticeKind(StrEnum):
     """What a notice is about."""
 
+    OPEN = "open"  # a nomination window: what to send, well before the deadline
     DUE = "due"
     OVERDUE = "overdue"
 
@@ -70,7 +71,10 @@ def unit_notices(obligations: Iterable[Obligation], as_of: date, done: set[str],
             passed = [r for r in o.reminders if r.day <= as_of]
             if passed:
                 newest = max(passed, key=lambda r: r.day)
-                found.append(Notice(o, NoticeKind.DUE, f"d{newest.days_before}",
+                opening = o.kind is ObligationKind.NOMINATION \
+                    and newest.days_before == policy.nomination_open_days
+                found.append(Notice(o, NoticeKind.OPEN if opening else NoticeKind.DUE,
+                                    f"d{newest.days_before}",
                                     (o.effective_last_day - as_of).days, 0))
             continue
         late = (as_of - o.effective_last_day).days

@@ -144,6 +144,7 @@ class ReminderPolicy(Strict):
     """Reminder steps, escalation and weekend/holiday handling."""
 
     days_before: list[int] = [7, 3, 1]
+    nomination_open_days: int = Field(30, ge=0)  # the "window open" notice, before the deadline
     escalation: Escalation | None = None
     holiday_shift: ShiftPolicy = ShiftPolicy.NEXT_WORKING_DAY
     extra_days_off: list[VnDate] = []

@@ -15,6 +15,7 @@ from notifications.render import MessageKind
 _KINDS = {
     (ObligationKind.REPORT, NoticeKind.DUE): MessageKind.REPORT_DUE,
     (ObligationKind.REPORT, NoticeKind.OVERDUE): MessageKind.REPORT_OVERDUE,
+    (ObligationKind.NOMINATION, NoticeKind.OPEN): MessageKind.NOMINATION_OPEN,
     (ObligationKind.NOMINATION, NoticeKind.DUE): MessageKind.NOMINATION_CLOSING,
     (ObligationKind.TASK, NoticeKind.DUE): MessageKind.TASK_DUE,
     (ObligationKind.TASK, NoticeKind.OVERDUE): MessageKind.TASK_OVERDUE,
@@ -58,7 +59,20 @@ def notice_context(notice: Notice, plan: Plan, as_of: date) -> dict[str, Any]:
     """Context for a reminder or overdue notice to the obligation's owner."""
     context = base_context(plan, plan.unit(notice.obligation.owner))
     context["ob"] = obligation_context(notice.obligation, plan, as_of)
+    if notice.obligation.kind is ObligationKind.NOMINATION:
+        context["round"] = round_context(plan, notice.obligation.key.split(":")[1])
     return context
+
+
+def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
+    """An award round as templates see it: title, award, quota, dossier parts."""
+    r = next(r for r in plan.award_rounds if r.code == round_code)
+    quota = None
+    if r.quota:
+        quota = f"{r.quota.collectives} tập thể, {r.quota.individuals} cá nhân"
+    return {"code": r.code, "title": r.title, "award": r.award, "quota": quota,
+            "copies": r.dossier_copies, "dossier": [
+                f"{p.name} ({', '.join(p.forms)})" if p.forms else p.name for p in r.dossier]}
 
 
 def escalation_context(notice: EscalationNotice, plan: Plan, as_of: date,

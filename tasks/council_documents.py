@@ -31,7 +31,7 @@ class Meeting:
 def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment],
                     approved: set[int], meeting: Meeting, folder: Path,
                     now: datetime) -> dict[str, str]:
-    """Write the three documents and enter each in the commune's book; return their paths."""
+    """Write the three documents and enter each in the commune's book; paths and numbers."""
     plan, round_ = state.plan, state.round
     winners = [a.candidate for a in assessed if a.candidate.id in approved]
     rows = [[str(i), c.name, c.unit, "Tập thể" if c.kind == "collective" else "Cá nhân",
@@ -62,6 +62,7 @@ def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment
                                    document_path=str(path),
                                    details={"approved": sorted(approved)}))
         paths[kind] = str(path)
+        paths[f"{kind}_number"] = f"{seq}/{symbol}"
     return paths
 
 

@@ -45,13 +45,17 @@ def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime) -> 
         session.add(row)
 
 
-def close_windows(engine: Engine, day: date) -> list[tuple[str, str]]:
+def close_windows(engine: Engine, day: date,
+                  codes: list[str] | None = None) -> list[tuple[str, str]]:
     """Close every round whose units' nomination deadlines have all passed; return them."""
     closed = []
     with transaction(engine) as session:
-        rounds = session.exec(select(t.AwardRound, col(t.Campaign.code)).join(
+        query = select(t.AwardRound, col(t.Campaign.code)).join(
             t.Campaign, col(t.Campaign.id) == col(t.AwardRound.campaign_id)).where(
-            t.Campaign.status == "active", col(t.AwardRound.status).in_(OPEN_ROUND))).all()
+            t.Campaign.status == "active", col(t.AwardRound.status).in_(OPEN_ROUND))
+        if codes is not None:
+            query = query.where(col(t.Campaign.code).in_(codes))
+        rounds = session.exec(query).all()
         for row, campaign in rounds:
             due = session.exec(select(col(t.Obligation.effective_last_day)).where(
                 t.Obligation.campaign_id == row.campaign_id,
@@ -61,3 +65,24 @@ def close_windows(engine: Engine, day: date) -> list[tuple[str, str]]:
                 session.add(row)
                 closed.append((campaign, row.code))
     return closed
+
+
+def nomination_counts(engine: Engine, rounds: list[tuple[str, str]]
+                      ) -> dict[tuple[str, str], dict[str, int]]:
+    """How many current dossiers each unit sent to each (campaign, round)."""
+    counts: dict[tuple[str, str], dict[str, int]] = {key: {} for key in rounds}
+    if not rounds:
+        return counts
+    with transaction(engine) as session:
+        rows = session.exec(
+            select(col(t.Campaign.code), col(t.AwardRound.code), col(t.Unit.code))
+            .join(t.AwardRound, col(t.AwardRound.campaign_id) == col(t.Campaign.id))
+            .join(t.Nomination, col(t.Nomination.round_id) == col(t.AwardRound.id))
+            .join(t.Unit, col(t.Unit.id) == col(t.Nomination.unit_id))
+            .where(col(t.Campaign.code).in_({c for c, _ in rounds}),
+                   col(t.Nomination.superseded).is_(False))).all()
+    for campaign, round_code, unit in rows:
+        if (campaign, round_code) in counts:
+            per_unit = counts[(campaign, round_code)]
+            per_unit[unit] = per_unit.get(unit, 0) + 1
+    return counts

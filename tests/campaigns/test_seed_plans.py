@@ -51,8 +51,8 @@ def test_vinh_thuy_nominations_before_30_11_end_monday_01_12() -> None:
     assert (o.nominal_last_day, o.effective_last_day) == (date(2025, 11, 29), date(2025, 12, 1))
     assert o.nominal_day_off == "thứ Bảy"
     assert o.shift_reason and "Điều 148 Bộ luật Dân sự 2015" in o.shift_reason
-    assert [r.day for r in o.reminders] == [date(2025, 11, 21), date(2025, 11, 25),
-                                            date(2025, 11, 27)]
+    assert [r.day for r in o.reminders] == [date(2025, 10, 29), date(2025, 11, 21),
+                                            date(2025, 11, 25), date(2025, 11, 27)]
     assert "Văn hóa" in o.recipient
 
 

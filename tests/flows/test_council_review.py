@@ -105,7 +105,9 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
                   + [{"nomination_id": good[5], "votes_for": 2}])
     resume_flow_run(second.id, run_input=within)
     worker.join(timeout=120)
-    assert set(result) == {"minutes", "submission", "decision"}
+    assert set(result) == {"minutes", "submission", "decision", "minutes_number",
+                           "submission_number", "decision_number"}
+    assert result["decision_number"] == "1/QĐ-UBND"
     decision = Document(result["decision"])
     text = "\n".join(p.text for p in decision.paragraphs) + "\n".join(
         c.text for table in decision.tables for row in table.rows for c in row.cells)
@@ -124,3 +126,10 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
         ("submitted", "under_review"), ("under_review", "approved")]
     assert sorted(books) == [("BB-HĐTĐKT", 1), ("QĐ-UBND", 1), ("TTr-VHXH", 1)]
     assert Path(result["minutes"]).exists()
+    results = [m for m in deployment.smtp.box.messages
+               if str(m["Subject"]).startswith("[Kết quả]")]
+    plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
+    assert len(results) == len([u for u in plan.units if u.head.email]) + 1  # and the chairman
+    vp = next(m for m in results if m["To"] == plan.unit("VP").head.email)
+    assert "Quyết định 1/QĐ-UBND" in vp.get_body(("plain",)).get_content()
+    assert "Tập thể VP" in vp.get_body(("plain",)).get_content()

@@ -127,3 +127,9 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(deployment: World)
     with transaction(get_engine(deployment.url)) as session:
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == "hang-nam-2026")).one()
     assert row.status == "closed"
+    closed = [m for m in _outbox(deployment.url) if m.message_kind == "nomination_closed"]
+    owing = {o.owner for o in build_calendar(plan)
+             if o.key.startswith("nomination:hang-nam-2026:")}
+    assert {m.unit_code for m in closed} == owing  # each unit that owed a dossier, once
+    assert len({(m.unit_code, m.channel) for m in closed}) == len(closed)
+    assert all(m.status == "sent" and "không nộp hồ sơ" in m.body for m in closed)

@@ -62,7 +62,7 @@ def test_reminders_aim_at_the_last_working_day_before_the_nominal_one(
     plan_data: dict[str, Any],
 ) -> None:
     o = _one(_plan(plan_data), "nomination:tong-ket-2025:TTPVHCC")
-    assert [(r.day, r.days_before) for r in o.reminders] == [
+    assert [(r.day, r.days_before) for r in o.reminders] == [(date(2025, 10, 29), 30),
         (date(2025, 11, 21), 7), (date(2025, 11, 25), 3), (date(2025, 11, 27), 1)]
 
 
@@ -71,13 +71,16 @@ def test_reminders_on_days_off_move_earlier_and_collapse(plan_data: dict[str, An
     plan = _plan(plan_data, window={"start": "01/01/2026", "end": "31/12/2026"},
                  reminders={"days_before": [7, 6, 1]}, reporting=None, tasks=[])
     o = _one(plan, "nomination:tong-ket-2025:KT")
-    # 09/02/2026 (Mon) - 7 = 02/02 (Mon); -6 = 03/02 (Tue); -1 = 08/02 (Sun) -> 06/02 (Fri)
-    assert [r.day for r in o.reminders] == [date(2026, 2, 2), date(2026, 2, 3), date(2026, 2, 6)]
+    # 09/02/2026 (Mon) - 7 = 02/02 (Mon); -6 = 03/02 (Tue); -1 = 08/02 (Sun) -> 06/02 (Fri);
+    # the window opens 30 days before: Sat 10/01 -> Fri 09/01
+    assert [r.day for r in o.reminders] == [date(2026, 1, 9), date(2026, 2, 2), date(2026, 2, 3),
+                                            date(2026, 2, 6)]
     plan = _plan(plan_data, window={"start": "01/01/2026", "end": "31/12/2026"},
                  reminders={"days_before": [2, 1]}, reporting=None, tasks=[])
     # 09/02 - 2 = Sat 07/02 -> Fri 06/02; -1 = Sun 08/02 -> Fri 06/02: one reminder, step 1
     o = _one(plan, "nomination:tong-ket-2025:KT")
-    assert [(r.day, r.days_before) for r in o.reminders] == [(date(2026, 2, 6), 1)]
+    assert [(r.day, r.days_before) for r in o.reminders] == [(date(2026, 1, 9), 30),
+                                                             (date(2026, 2, 6), 1)]
 
 
 def test_no_reminder_before_the_campaign_starts(plan_data: dict[str, Any]) -> None:

@@ -56,6 +56,28 @@ def test_nominations_remind_but_are_never_overdue() -> None:
     assert escalation(calendar, date(2025, 12, 5), set(), VINH_THUY.reminders) is None
 
 
+NOMINATION_KT = "nomination:tong-ket-2025:KT"
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2025, 10, 28), []),                                    # before the window opens
+    (date(2025, 10, 29), [("d30", NoticeKind.OPEN)]),            # 30 days before 29/11
+    (date(2025, 11, 20), [("d30", NoticeKind.OPEN)]),            # still the newest step
+    (date(2025, 11, 21), [("d7", NoticeKind.DUE)]),              # then "closing in N days"
+])
+def test_a_nomination_window_is_announced_before_it_is_reminded(
+        day: date, expected: list[tuple[str, NoticeKind]]) -> None:
+    notices = unit_notices(build_calendar(VINH_THUY), day, set(), VINH_THUY.reminders)
+    assert [(n.step, n.kind) for n in notices if n.obligation.key == NOMINATION_KT] == expected
+
+
+def test_no_opening_notice_when_the_plan_sets_none() -> None:
+    policy = VINH_THUY.reminders.model_copy(update={"nomination_open_days": 0})
+    plan = VINH_THUY.model_copy(update={"reminders": policy})
+    notices = unit_notices(build_calendar(plan), date(2025, 11, 20), set(), policy)
+    assert [n for n in notices if n.obligation.key == NOMINATION_KT] == []
+
+
 def test_escalation_lists_the_late_and_changes_step_every_three_days() -> None:
     calendar = build_calendar(MO_LAO)
     first = escalation(calendar, date(2025, 3, 11), set(), MO_LAO.reminders)

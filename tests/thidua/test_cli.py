@@ -59,7 +59,7 @@ def test_calendar_shows_shifted_deadline(tmp_path: Path, plan_data: dict[str, An
     assert nomination[3] == "Phòng Kinh tế; Trung tâm Phục vụ hành chính công"
     assert nomination[4] == "Phòng Văn hóa - Xã hội"
     assert nomination[5] == ("trước ngày 30/11/2025; dời từ 29/11/2025 (thứ Bảy); "
-                             "nhắc: 21/11, 25/11, 27/11")
+                             "nhắc: 29/10, 21/11, 25/11, 27/11")
     report = next(line.split("\t") for line in lines if "Báo cáo" in line)
     assert report[:4] == ["09/12/2025", "thứ Ba", "Báo cáo kết quả CCHC năm 2025",
                           "Tất cả đơn vị (3)"]
