@@ -131,5 +131,7 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
     assert len(results) == len([u for u in plan.units if u.head.email]) + 1  # and the chairman
     vp = next(m for m in results if m["To"] == plan.unit("VP").head.email)
-    assert "Quyết định 1/QĐ-UBND" in vp.get_body(("plain",)).get_content()
-    assert "Tập thể VP" in vp.get_body(("plain",)).get_content()
+    plain = vp.get_body(("plain",))
+    assert plain is not None
+    assert "Quyết định 1/QĐ-UBND" in plain.get_content()
+    assert "Tập thể VP" in plain.get_content()
