@@ -10,12 +10,15 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from models.period_summary import PeriodSummary, summarise
+from tasks.charts import write_attainment_chart
 from tasks.clock import now_vn
 from tasks.database import get_engine
 from tasks.milestones import mark_compiled
 from tasks.period_data import PeriodData, read_period
 from tasks.period_report import render_markdown, write_report_docx
 from tasks.settings import get_settings
+
+CHART = "bieu-do-chi-tieu.png"
 
 
 @task(name="đọc báo cáo các đơn vị", cache_policy=NONE)
@@ -36,16 +39,18 @@ def write(data: PeriodData, summary: PeriodSummary, today: date) -> dict[str, st
     """Markdown and .docx under the data folder, and artifacts for the Prefect UI."""
     folder = get_settings().data_dir / "documents" / data.plan.code / data.period_code
     folder.mkdir(parents=True, exist_ok=True)
-    markdown = render_markdown(data.plan, summary, today)
+    chart = write_attainment_chart(summary.targets, summary.title, folder / CHART)
+    markdown = render_markdown(data.plan, summary, today, CHART if chart else None)
     md_path = folder / "bao-cao.md"
     md_path.write_text(markdown, encoding="utf-8")
-    docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx")
+    docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx", chart)
     key = f"bao-cao-{data.plan.code}-{data.period_code}".lower()
     create_markdown_artifact(markdown, key=key, description=summary.title)
     create_table_artifact(
         [{"Đơn vị": r.unit, "Tình trạng": r.timeliness.value} for r in summary.units],
         key=f"{key}-don-vi", description="Tình hình gửi báo cáo")
-    return {"markdown": str(md_path), "docx": str(Path(docx_path))}
+    written = {"markdown": str(md_path), "docx": str(Path(docx_path))}
+    return written | ({"chart": str(chart)} if chart else {})
 
 
 @task(name="ghi nhận đã tổng hợp", cache_policy=NONE)

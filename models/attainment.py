@@ -80,3 +80,22 @@ def timeliness(due_at: datetime, submitted_at: datetime | None) -> Timeliness:
     if submitted_at is None:
         return Timeliness.MISSING
     return Timeliness.ON_TIME if submitted_at <= due_at else Timeliness.LATE
+
+
+def share_of_target(result: TargetResult) -> float | None:
+    """How far the value goes toward the threshold, in percent (100 = just met).
+
+    For "at most" targets the share is threshold / value, so less is better there too;
+    qualitative targets and targets without data have none.
+    """
+    target, value = result.target, result.value
+    if value is None or target.threshold is None \
+            or target.comparator is Comparator.QUALITATIVE:
+        return None
+    if target.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN):
+        if value <= 0:
+            return 100.0 if result.attainment is Attainment.ACHIEVED else 0.0
+        return 100.0 * target.threshold / value
+    if target.threshold == 0:
+        return 100.0 if result.attainment is Attainment.ACHIEVED else 0.0
+    return 100.0 * value / target.threshold

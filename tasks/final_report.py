@@ -7,16 +7,20 @@ from pathlib import Path
 
 from models.final_summary import FinalSummary
 from models.plan import Plan
+from tasks.charts import write_attainment_chart
 from tasks.nd30 import AdminDocument, Signature, write_docx
-from tasks.period_report import DOCUMENTS
+from tasks.period_report import CHART_CAPTION, DOCUMENTS
 
 
 def write_final_report(plan: Plan, summary: FinalSummary, today: date,
                        folder: Path) -> dict[str, str]:
     """bao-cao-tong-ket.md and .docx in the folder; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
+    chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu – {plan.issuer}",
+                                   folder / "bieu-do-chi-tieu-tong-ket.png")
     template = DOCUMENTS.get_template("final_summary.md.j2")
-    markdown = template.render(plan=plan, s=summary, today=today)
+    markdown = template.render(plan=plan, s=summary, today=today,
+                               chart=chart.name if chart else None, caption=CHART_CAPTION)
     md_path = folder / "bao-cao-tong-ket.md"
     md_path.write_text(markdown, encoding="utf-8")
     tables = [(["Đơn vị", "Đúng hạn", "Chậm", "Chưa nộp"],
@@ -37,7 +41,9 @@ def write_final_report(plan: Plan, summary: FinalSummary, today: date,
         number="Số:      /BC-UBND", place=plan.commune.name, day=today, kind="BÁO CÁO",
         subject=f"Tổng kết {plan.title[:1].lower()}{plan.title[1:]}", paragraphs=paragraphs,
         tables=tables, recipients=plan.distribution or ["Lưu: VT"],
+        figures=[(chart, CHART_CAPTION)] if chart else [],
         signature=Signature(plan.signer.on_behalf, plan.signer.title, plan.signer.name,
                             plan.signer.acting_for))
     docx_path = write_docx(document, folder / "bao-cao-tong-ket.docx")
-    return {"markdown": str(md_path), "docx": str(docx_path), "text": markdown}
+    written = {"markdown": str(md_path), "docx": str(docx_path), "text": markdown}
+    return written | ({"chart": str(chart)} if chart else {})

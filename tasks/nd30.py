@@ -41,6 +41,7 @@ class AdminDocument:
     subject: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[tuple[list[str], list[list[str]]]] = field(default_factory=list)
+    figures: list[tuple[Path, str]] = field(default_factory=list)  # picture, caption
     recipients: list[str] = field(default_factory=list)
     signature: Signature = Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "")
 
@@ -75,6 +76,10 @@ def write_docx(doc: AdminDocument, path: Path) -> Path:
         for row in rows:
             for cell, value in zip(table.add_row().cells, row, strict=True):
                 _lines(cell, [(value, False, False)], size=12, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for picture, caption in doc.figures:
+        word.add_picture(str(picture), width=Cm(16))
+        word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _paragraph(word, caption, align=WD_ALIGN_PARAGRAPH.CENTER, italic=True)
     footer = word.add_table(rows=1, cols=2)
     left, right = footer.rows[0].cells
     _lines(left, [("Nơi nhận:", True, False)] + [(f"- {r};", False, False)

@@ -22,13 +22,18 @@ DOCUMENTS.filters["ngay_gio"] = lambda moment: moment.astimezone(VN).strftime("%
 DOCUMENTS.filters["so"] = lambda number: f"{number:g}".replace(".", ",")
 
 
-def render_markdown(plan: Plan, summary: PeriodSummary, today: date) -> str:
+CHART_CAPTION = "Biểu đồ: mức đạt so với chỉ tiêu"
+
+
+def render_markdown(plan: Plan, summary: PeriodSummary, today: date,
+                    chart: str | None = None) -> str:
     """The report as Markdown (for the Prefect artifact and for reading in a browser)."""
     return DOCUMENTS.get_template("period_report.md.j2").render(
-        plan=plan, s=summary, today=today, T=Timeliness)
+        plan=plan, s=summary, today=today, T=Timeliness, chart=chart, caption=CHART_CAPTION)
 
 
-def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Path) -> Path:
+def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Path,
+                      chart: Path | None = None) -> Path:
     """The report as a .docx the office can sign and send."""
     rows = [[r.unit, fmt_date(r.last_day),
              r.submitted_at.astimezone(VN).strftime("%d/%m/%Y") if r.submitted_at else "—",
@@ -47,6 +52,7 @@ def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Pat
         superior="ỦY BAN NHÂN DÂN", issuer=f"{plan.commune.kind} {plan.commune.name}".upper(),
         number="Số:      /BC-UBND", place=plan.commune.name, day=today, kind="BÁO CÁO",
         subject=summary.title, paragraphs=[intro], tables=tables,
+        figures=[(chart, CHART_CAPTION)] if chart else [],
         recipients=[summary.recipient, "Lưu: VT"],
         signature=Signature(plan.signer.on_behalf, plan.signer.title, plan.signer.name,
                             plan.signer.acting_for))

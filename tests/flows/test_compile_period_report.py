@@ -69,6 +69,23 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
                   "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Trọng Thủy",
                   "Chưa nộp", "Không đạt"):
         assert block in text, block
+    assert "![Biểu đồ: mức đạt so với chỉ tiêu](bieu-do-chi-tieu.png)" in markdown
+    chart = Path(paths["chart"])
+    assert chart.parent == Path(paths["markdown"]).parent
+    assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    pictures = Document(paths["docx"]).inline_shapes
+    assert len(pictures) == 1  # the chart, embedded, not linked
+    assert "Biểu đồ: mức đạt so với chỉ tiêu" in text
+
+
+def test_no_chart_when_no_target_has_a_number(deployment: World) -> None:
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
+                   as_of=datetime(2025, 7, 1, tzinfo=VN))
+    paths = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12))
+    assert "chart" not in paths
+    assert "Biểu đồ" not in Path(paths["markdown"]).read_text(encoding="utf-8")
+    assert len(Document(paths["docx"]).inline_shapes) == 0
 
 
 def test_an_unknown_period_names_the_known_ones(deployment: World) -> None:

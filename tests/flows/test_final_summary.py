@@ -40,6 +40,8 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     assert "| Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | 0 | 1 | 0 |" in markdown
     assert "| Phòng Kinh tế | 0 | 0 | 1 |" in markdown
     assert "| T02 |" in markdown and "| 100 | Đạt |" in markdown
+    assert "![Biểu đồ: mức đạt so với chỉ tiêu](bieu-do-chi-tieu-tong-ket.png)" in markdown
+    assert Path(paths["chart"]).read_bytes().startswith(b"\x89PNG")
     box = deployment.smtp.box
     assert sorted(to for _, [to] in box.envelopes) == sorted(
         [f"{c}@hungthang.example.vn" for c in ("vp", "vhxh", "kt", "ttpvhcc", "ttsnc", "mttq",

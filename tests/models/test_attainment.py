@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from models.attainment import (
     Attainment,
+    TargetResult,
     Timeliness,
     attainment,
     commune_value,
+    share_of_target,
     target_results,
     timeliness,
 )
@@ -62,3 +64,26 @@ def test_at_least_and_less_than_are_opposites(value: float, threshold: float) ->
     high = attainment(_target(">=", threshold), value)
     low = attainment(_target("<", threshold), value)
     assert {high, low} == {Attainment.ACHIEVED, Attainment.NOT_ACHIEVED}
+
+
+@pytest.mark.parametrize(("comparator", "threshold", "value", "expected"), [
+    (">=", 90, 45, 50.0), (">=", 90, 90, 100.0), (">=", 80, 100, 125.0),
+    ("<=", 10, 20, 50.0), ("<=", 10, 5, 200.0), ("<=", 10, 0, 100.0),
+    (">=", 0, 3, 100.0), (">=", 90, None, None), ("qualitative", None, 1, None),
+])
+def test_share_of_target(comparator: str, threshold: float | None, value: float | None,
+                         expected: float | None) -> None:
+    target = _target(comparator, threshold)
+    result = TargetResult(target, value, attainment(target, value), 1)
+    assert share_of_target(result) == expected
+
+
+@given(st.floats(1, 1000), st.floats(1, 1000))
+def test_a_share_of_100_or_more_is_an_achieved_target(value: float, threshold: float) -> None:
+    for comparator in (">=", "<="):
+        target = _target(comparator, threshold)
+        result = TargetResult(target, value, attainment(target, value), 1)
+        share = share_of_target(result)
+        assert share is not None
+        assert (share >= 100) == (result.attainment is Attainment.ACHIEVED) or \
+            abs(share - 100) < 1e-9
