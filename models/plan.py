@@ -57,6 +57,8 @@ class Reporting(Strict):
     recipient: Text
     recipient_unit: Code | None = None
     due: DueRule = DueRule()
+    # A late report is better than none: accepted and flagged, unless the plan refuses it.
+    late: Literal["accept", "refuse"] = "accept"
 
 
 class RoundKind(StrEnum):
@@ -114,6 +116,8 @@ class AwardRound(Strict):
     eligibility: Eligibility = Eligibility()
     council_review: Due | None = None
     summary: Due | None = None
+    # After the deadline: refuse, or accept and flag late, as the plan says (seeds are silent).
+    late: Literal["accept", "refuse"] = "refuse"
 
     @model_validator(mode="after")
     def _dated_unless_ad_hoc(self) -> AwardRound:

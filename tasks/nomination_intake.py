@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from models import tables as t
 from models.eligibility import missing_parts
 from models.plan import AwardRound, Plan
-from models.vn_text import nfc
+from models.vn_text import fmt_date, nfc
 from tasks.council_data import change_status
 from tasks.database import transaction
 from tasks.dossier_files import store_file
@@ -47,6 +47,15 @@ def submit_nomination(engine: Engine, *, campaign: str, round_code: str, unit: s
                       nominee: Nominee, documents: dict[str, Path], submitted_at: datetime,
                       actor: str, store: Path) -> Receipt:
     """Store the nomination and its files (superseding the same nominee's earlier one)."""
+    return submit_nominations(engine, campaign=campaign, round_code=round_code, unit=unit,
+                              entries=[(nominee, documents)], submitted_at=submitted_at,
+                              actor=actor, store=store)[0]
+
+
+def submit_nominations(engine: Engine, *, campaign: str, round_code: str, unit: str,
+                       entries: list[tuple[Nominee, dict[str, Path]]], submitted_at: datetime,
+                       actor: str, store: Path) -> list[Receipt]:
+    """Store a unit's nominations in one transaction: all of them, or none."""
     with transaction(engine) as session:
         camp = campaign_row(session, campaign)
         unit_row = unit_of(session, camp, unit)
@@ -54,45 +63,58 @@ def submit_nomination(engine: Engine, *, campaign: str, round_code: str, unit: s
         if row.status in CLOSED:
             raise IntakeRefused(f"{campaign}: đợt {round_code!r} đã khoá nhận hồ sơ để Hội đồng "
                                 "xét; không nhận thêm")
-        if unknown := sorted(set(documents) - {p.code for p in rules.dossier}):
-            raise IntakeRefused(f"{round_code}: thành phần hồ sơ không có trong kế hoạch: "
-                                f"{', '.join(unknown)} (có: "
-                                f"{', '.join(p.code for p in rules.dossier)})")
-        files = {part: store_file(path, store) for part, path in documents.items()}
-        name = nfc(nominee.name.strip())
-        assert row.id is not None and unit_row.id is not None
-        same = (t.Nomination.round_id == row.id, t.Nomination.unit_id == unit_row.id,
-                t.Nomination.nominee_name == name)
-        version = 1 + (session.exec(select(func.max(t.Nomination.version)).where(*same)).one()
-                       or 0)
-        for earlier in session.exec(select(t.Nomination).where(
-                *same, col(t.Nomination.superseded).is_(False))):
-            earlier.superseded = True
-            change_status(session, earlier, "superseded", submitted_at, actor,
-                          f"Thay bằng hồ sơ gửi lần {version}")
         key = f"nomination:{round_code}:{unit}"
         obligation = session.exec(select(t.Obligation).where(
             t.Obligation.campaign_id == camp.id, t.Obligation.key == key)).first()
         late = obligation is not None and submitted_at > obligation.due_at
-        nomination = t.Nomination(
-            round_id=row.id, unit_id=unit_row.id, nominee_kind=nominee.kind, nominee_name=name,
-            nominee_title=nfc(nominee.title), rating=nfc(nominee.rating),
-            achievements=nfc(nominee.achievements), initiative=nfc(nominee.initiative),
-            initiative_recognised_by=nfc(nominee.initiative_recognised_by),
-            index_components_not_decreased=nominee.index_components_not_decreased,
-            submitted_at=submitted_at, late=late, version=version, status="new")
-        session.add(nomination)
-        session.flush()
-        assert nomination.id is not None
-        session.add_all(t.DossierDocument(
-            nomination_id=nomination.id, component=part, filename=f.filename, sha256=f.sha256,
-            size=f.size, content_type=f.content_type, added_at=submitted_at)
-            for part, f in files.items())
-        change_status(session, nomination, "submitted", submitted_at, actor,
-                      f"Gửi lần {version}" + (" (sau hạn)" if late else ""))
+        if late and rules.late == "refuse":
+            assert obligation is not None
+            raise IntakeRefused(f"{round_code}: đã hết hạn nhận hồ sơ (ngày cuối "
+                                f"{fmt_date(obligation.effective_last_day)}); kế hoạch không "
+                                "nhận hồ sơ sau hạn")
+        receipts = [_store(session, row, rules, unit_row, nominee, documents, submitted_at,
+                           actor, store, late) for nominee, documents in entries]
         if obligation is not None:
             fulfil(session, obligation, submitted_at)
-        return Receipt(nomination.id, version, late, key)
+        return [Receipt(r.id or 0, r.version, late, key) for r in receipts]
+
+
+def _store(session: Session, row: t.AwardRound, rules: AwardRound, unit_row: t.Unit,
+           nominee: Nominee, documents: dict[str, Path], submitted_at: datetime, actor: str,
+           store: Path, late: bool) -> t.Nomination:
+    if unknown := sorted(set(documents) - {p.code for p in rules.dossier}):
+        raise IntakeRefused(f"{rules.code}: thành phần hồ sơ không có trong kế hoạch: "
+                            f"{', '.join(unknown)} (có: "
+                            f"{', '.join(p.code for p in rules.dossier)})")
+    files = {part: store_file(path, store) for part, path in documents.items()}
+    name = nfc(nominee.name.strip())
+    assert row.id is not None and unit_row.id is not None
+    same = (t.Nomination.round_id == row.id, t.Nomination.unit_id == unit_row.id,
+            t.Nomination.nominee_name == name)
+    version = 1 + (session.exec(select(func.max(t.Nomination.version)).where(*same)).one()
+                   or 0)
+    for earlier in session.exec(select(t.Nomination).where(
+            *same, col(t.Nomination.superseded).is_(False))):
+        earlier.superseded = True
+        change_status(session, earlier, "superseded", submitted_at, actor,
+                      f"Thay bằng hồ sơ gửi lần {version}")
+    nomination = t.Nomination(
+        round_id=row.id, unit_id=unit_row.id, nominee_kind=nominee.kind, nominee_name=name,
+        nominee_title=nfc(nominee.title), rating=nfc(nominee.rating),
+        achievements=nfc(nominee.achievements), initiative=nfc(nominee.initiative),
+        initiative_recognised_by=nfc(nominee.initiative_recognised_by),
+        index_components_not_decreased=nominee.index_components_not_decreased,
+        submitted_at=submitted_at, late=late, version=version, status="new")
+    session.add(nomination)
+    session.flush()
+    assert nomination.id is not None
+    session.add_all(t.DossierDocument(
+        nomination_id=nomination.id, component=part, filename=f.filename, sha256=f.sha256,
+        size=f.size, content_type=f.content_type, added_at=submitted_at)
+        for part, f in files.items())
+    change_status(session, nomination, "submitted", submitted_at, actor,
+                  f"Gửi lần {version}" + (" (sau hạn)" if late else ""))
+    return nomination
 
 
 def return_nomination(engine: Engine, *, nomination_id: int, reason: str, actor: str,

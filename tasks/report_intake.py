@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from models import tables as t
-from models.vn_text import nfc
+from models.vn_text import fmt_date, nfc
 from tasks.database import transaction
 
 
@@ -65,6 +65,10 @@ def record_report(engine: Engine, *, campaign: str, unit: str, period: str,
             report_change(session, current, "superseded", submitted_at, actor,
                           f"Thay bằng bản gửi lần {version}")
         late = submitted_at > obligation.due_at
+        if late and (camp.plan.get("reporting") or {}).get("late") == "refuse":
+            raise IntakeRefused(f"{campaign}: đã hết hạn gửi báo cáo kỳ {period} (ngày cuối "
+                                f"{fmt_date(obligation.effective_last_day)}); kế hoạch không "
+                                "nhận báo cáo sau hạn")
         report = t.UnitReport(campaign_id=camp.id, period_code=period, unit_id=unit_row.id,
                               version=version, submitted_at=submitted_at, late=late,
                               source=source, narrative=nfc(narrative) if narrative else None,

@@ -1,0 +1,103 @@
+"""Import a filled form: identify it, check every cell, store all of it in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from models.calendar import Obligation, build_calendar
+from models.plan import AwardRound, Plan
+from tasks.database import transaction
+from tasks.form_layout import Identity
+from tasks.form_reader import FormRefused, NomineeEntry, open_form, read_nominations, read_report
+from tasks.nomination_intake import Nominee, submit_nominations
+from tasks.report_intake import IntakeRefused, Receipt, campaign_row, record_report
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What one file became: its identity and the stored rows."""
+
+    path: Path
+    identity: Identity
+    receipts: list[Receipt]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What staff say the file should be; a file for anything else is refused."""
+
+    campaign: str | None = None
+    unit: str | None = None
+    key: str | None = None  # period or round code
+
+
+def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store: Path,
+                expected: Expected = Expected()) -> Imported:
+    """A report or a nomination list, whichever the file is; FormRefused lists every problem."""
+    identity, book = open_form(path)
+    _check_expected(path, identity, expected)
+    plan = _plan(engine, path, identity.campaign)
+    try:
+        if identity.kind == "report":
+            obligation = _obligation(path, plan, f"report:{identity.key}:{identity.unit}")
+            entry = read_report(path, book, plan, obligation)
+            receipt = record_report(engine, campaign=plan.code, unit=identity.unit,
+                                    period=identity.key, values=dict(entry.values),
+                                    submitted_at=now, actor=actor, source="excel",
+                                    narrative=entry.narrative)
+            return Imported(path, identity, [receipt])
+        round_ = _round(path, plan, identity.key)
+        entries = read_nominations(path, book, plan, round_, identity.unit)
+        receipts = submit_nominations(
+            engine, campaign=plan.code, round_code=round_.code, unit=identity.unit,
+            entries=[as_nominee(e) for e in entries], submitted_at=now, actor=actor,
+            store=store)
+        return Imported(path, identity, receipts)
+    except IntakeRefused as refused:
+        raise FormRefused(path, [str(refused)]) from None
+
+
+def as_nominee(entry: NomineeEntry) -> tuple[Nominee, dict[str, Path]]:
+    """A form row as the intake stores it (the UI form goes through the same shape)."""
+    return Nominee(entry.kind, entry.name, entry.title, entry.rating, entry.achievements,
+                   entry.initiative, entry.recognised_by, entry.index_not_decreased), \
+        dict(entry.documents)
+
+
+def _check_expected(path: Path, identity: Identity, expected: Expected) -> None:
+    wrong = [f"{META_LABELS[field]}: tệp dành cho {got!r}, không phải {want!r}"
+             for field, got, want in (("campaign", identity.campaign, expected.campaign),
+                                      ("unit", identity.unit, expected.unit),
+                                      ("key", identity.key, expected.key))
+             if want is not None and got != want]
+    if wrong:
+        raise FormRefused(path, wrong)
+
+
+META_LABELS = {"campaign": "chiến dịch", "unit": "đơn vị", "key": "kỳ/đợt"}
+
+
+def _plan(engine: Engine, path: Path, campaign: str) -> Plan:
+    try:
+        with transaction(engine) as session:
+            return Plan.model_validate(campaign_row(session, campaign).plan)
+    except IntakeRefused as refused:
+        raise FormRefused(path, [str(refused)]) from None
+
+
+def _obligation(path: Path, plan: Plan, key: str) -> Obligation:
+    found = next((o for o in build_calendar(plan) if o.key == key), None)
+    if found is None:
+        raise FormRefused(path, [f"kế hoạch {plan.code} không có nghĩa vụ {key!r}"])
+    return found
+
+
+def _round(path: Path, plan: Plan, code: str) -> AwardRound:
+    found = next((r for r in plan.award_rounds if r.code == code), None)
+    if found is None:
+        raise FormRefused(path, [f"kế hoạch {plan.code} không có đợt khen thưởng {code!r}"])
+    return found

@@ -1,0 +1,112 @@
+"""Where everything sits in the Excel forms: one description read by the writer and the reader.
+
+The reader rebuilds the layout from the plan named in the hidden sheet and compares every
+label cell, so a moved row, an edited label or another unit's name is refused by cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.calendar import Obligation
+from models.plan import AwardRound, Plan
+from models.plan_parts import Target
+from models.vn_text import fmt_date
+
+META_SHEET = "_thidua"
+LAYOUT_VERSION = "1"
+REPORT_SHEET = "Báo cáo"
+NARRATIVE_SHEET = "Thuyết minh"
+NOMINATION_SHEET = "Đề nghị khen thưởng"
+FIRST_TARGET_ROW = 10
+FIRST_NOMINEE_ROW = 9
+NOMINEE_ROWS = 20
+VALUE_COLUMN, NOTE_COLUMN = "E", "F"
+NARRATIVE_CELL, INITIATIVE_CELL = "A3", "A6"
+NOMINEE_COLUMNS = (("A", "TT"), ("B", "Tập thể / Cá nhân"), ("C", "Tên tập thể, họ tên cá nhân"),
+                   ("D", "Chức vụ"), ("E", "Xếp loại năm"), ("F", "Tóm tắt thành tích"),
+                   ("G", "Sáng kiến / giải pháp"), ("H", "Cấp công nhận sáng kiến"),
+                   ("I", "Các chỉ số thành phần không giảm (Có/để trống)"))
+FIRST_PART_COLUMN = 10  # J: one column per dossier component, "Có" when attached
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the hidden sheet says the workbook is for."""
+
+    kind: str  # report | nomination
+    campaign: str
+    unit: str
+    key: str  # period code or round code
+    version: str = LAYOUT_VERSION
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Label cells per sheet (cell -> text) and the rows staff fill in."""
+
+    identity: Identity
+    labels: dict[str, dict[str, str]]
+    targets: list[tuple[int, Target]] = field(default_factory=list)
+    parts: list[tuple[int, str, str]] = field(default_factory=list)  # column, code, name
+
+
+def targets_for(plan: Plan, unit: str) -> list[Target]:
+    """The targets a unit reports: its own and those every unit reports."""
+    return [t for t in plan.targets if t.owner in (None, unit) and t.threshold is not None]
+
+
+def requirement(target: Target) -> str:
+    """'>= 90%' as the form shows it."""
+    threshold = f"{target.threshold:g}".replace(".", ",") if target.threshold is not None else ""
+    return f"{target.comparator.value} {threshold}{'%' if target.unit == '%' else ''}"
+
+
+UNIT_WORDS = {"%": "%", "count": "số lượng", "rank": "thứ hạng", "score": "điểm", None: ""}
+
+
+def report_layout(plan: Plan, obligation: Obligation) -> Layout:
+    """The unit's report form for one period."""
+    _, period, unit = obligation.key.split(":")
+    labels = {
+        "A1": f"{obligation.what.upper()}", "A3": "Kế hoạch", "B3": plan.title,
+        "A4": "Đơn vị", "B4": obligation.owner_name, "A5": "Hạn gửi",
+        "B5": f"{obligation.due_text} (ngày cuối: {fmt_date(obligation.effective_last_day)})",
+        "A6": "Gửi đến", "B6": obligation.recipient,
+        "A7": "Hướng dẫn", "B7": "Chỉ nhập vào cột Kết quả và Ghi chú; không sửa các ô khác.",
+        "A9": "Mã", "B9": "Chỉ tiêu", "C9": "Yêu cầu", "D9": "Đơn vị tính",
+        "E9": "Kết quả (nhập số)", "F9": "Ghi chú"}
+    rows = list(enumerate(targets_for(plan, unit), start=FIRST_TARGET_ROW))
+    for row, target in rows:
+        labels |= {f"A{row}": target.code, f"B{row}": target.text,
+                   f"C{row}": requirement(target), f"D{row}": UNIT_WORDS[target.unit]}
+    narrative = {"A1": f"Thuyết minh – {obligation.owner_name}",
+                 "A2": "Tình hình, kết quả nổi bật trong kỳ",
+                 "A5": "Sáng kiến, cách làm mới (nếu có)"}
+    return Layout(Identity("report", plan.code, unit, period),
+                  {REPORT_SHEET: labels, NARRATIVE_SHEET: narrative}, targets=rows)
+
+
+def nomination_layout(plan: Plan, round_: AwardRound, unit: str) -> Layout:
+    """The unit's nomination list for one award round, with a checklist of dossier parts."""
+    name = plan.unit(unit).name
+    labels = {"A1": f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG: {round_.title.upper()}",
+              "A3": "Kế hoạch", "C3": plan.title, "A4": "Đơn vị đề nghị", "C4": name,
+              "A5": "Hình thức", "C5": round_.award,
+              "A6": "Hướng dẫn", "C6": "Mỗi dòng một tập thể hoặc cá nhân; cột hồ sơ ghi 'Có' "
+                                       "khi đã có thành phần đó."}
+    labels |= {f"{col}{FIRST_NOMINEE_ROW - 1}": text for col, text in NOMINEE_COLUMNS}
+    parts = [(FIRST_PART_COLUMN + i, p.code, p.name) for i, p in enumerate(round_.dossier)]
+    for column, _, part_name in parts:
+        labels[f"{column_letter(column)}{FIRST_NOMINEE_ROW - 1}"] = f"Hồ sơ: {part_name}"
+    return Layout(Identity("nomination", plan.code, unit, round_.code),
+                  {NOMINATION_SHEET: labels}, parts=parts)
+
+
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
