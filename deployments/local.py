@@ -10,8 +10,12 @@ from flows.compile_period_report import compile_period_report
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
 from flows.final_summary import final_summary
+from flows.import_nominations import import_nominations
+from flows.import_unit_report import import_unit_report
 from flows.launch_campaign import launch_campaign
+from flows.record_unit_report import record_unit_report
 from flows.return_for_correction import return_for_correction
+from flows.submit_nomination import submit_nomination
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
 DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
@@ -56,6 +60,28 @@ def deployments() -> list[RunnerDeployment]:
             name="tra-lai",
             description="Trả lại báo cáo hoặc hồ sơ khen thưởng để đơn vị chỉnh sửa, bổ sung; "
                         "đơn vị nhận thư kèm lý do, lịch sử ghi ai trả, khi nào, vì sao.",
+            tags=["thidua"],
+        ),
+        import_unit_report.to_deployment(
+            name="nhap-bao-cao-excel",
+            description="Nhập báo cáo kỳ của đơn vị từ biểu mẫu Excel đã điền; sai ô nào báo "
+                        "ô đó, không ghi gì khi còn lỗi.",
+            tags=["thidua"],
+        ),
+        import_nominations.to_deployment(
+            name="nhap-khen-thuong-excel",
+            description="Nhập danh sách đề nghị khen thưởng của đơn vị từ biểu mẫu Excel, kèm "
+                        "các tệp hồ sơ cùng thư mục.",
+            tags=["thidua"],
+        ),
+        record_unit_report.to_deployment(
+            name="nhap-bao-cao",
+            description="Nhập báo cáo kỳ của một đơn vị bằng biểu mẫu trên giao diện.",
+            tags=["thidua"],
+        ),
+        submit_nomination.to_deployment(
+            name="nhap-ho-so",
+            description="Nhập một hồ sơ đề nghị khen thưởng và các tệp kèm theo.",
             tags=["thidua"],
         ),
     ]

@@ -33,6 +33,7 @@ class Expected:
     campaign: str | None = None
     unit: str | None = None
     key: str | None = None  # period or round code
+    kind: str | None = None  # report | nomination
 
 
 def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store: Path,
@@ -70,7 +71,8 @@ def as_nominee(entry: NomineeEntry) -> tuple[Nominee, dict[str, Path]]:
 
 def _check_expected(path: Path, identity: Identity, expected: Expected) -> None:
     wrong = [f"{META_LABELS[field]}: tệp dành cho {got!r}, không phải {want!r}"
-             for field, got, want in (("campaign", identity.campaign, expected.campaign),
+             for field, got, want in (("kind", identity.kind, expected.kind),
+                                      ("campaign", identity.campaign, expected.campaign),
                                       ("unit", identity.unit, expected.unit),
                                       ("key", identity.key, expected.key))
              if want is not None and got != want]
@@ -78,7 +80,7 @@ def _check_expected(path: Path, identity: Identity, expected: Expected) -> None:
         raise FormRefused(path, wrong)
 
 
-META_LABELS = {"campaign": "chiến dịch", "unit": "đơn vị", "key": "kỳ/đợt"}
+META_LABELS = {"kind": "loại biểu mẫu", "campaign": "chiến dịch", "unit": "đơn vị", "key": "kỳ/đợt"}
 
 
 def _plan(engine: Engine, path: Path, campaign: str) -> Plan:

@@ -67,13 +67,13 @@ def submit_nominations(engine: Engine, *, campaign: str, round_code: str, unit: 
         obligation = session.exec(select(t.Obligation).where(
             t.Obligation.campaign_id == camp.id, t.Obligation.key == key)).first()
         late = obligation is not None and submitted_at > obligation.due_at
-        if late and rules.late == "refuse":
-            assert obligation is not None
-            raise IntakeRefused(f"{round_code}: đã hết hạn nhận hồ sơ (ngày cuối "
-                                f"{fmt_date(obligation.effective_last_day)}); kế hoạch không "
-                                "nhận hồ sơ sau hạn")
+        refuse_late = None
+        if late and rules.late == "refuse" and obligation is not None:
+            refuse_late = (f"{round_code}: đã hết hạn nhận hồ sơ (ngày cuối "
+                           f"{fmt_date(obligation.effective_last_day)}); kế hoạch không nhận "
+                           "hồ sơ mới sau hạn")
         receipts = [_store(session, row, rules, unit_row, nominee, documents, submitted_at,
-                           actor, store, late) for nominee, documents in entries]
+                           actor, store, late, refuse_late) for nominee, documents in entries]
         if obligation is not None:
             fulfil(session, obligation, submitted_at)
         return [Receipt(r.id or 0, r.version, late, key) for r in receipts]
@@ -81,7 +81,7 @@ def submit_nominations(engine: Engine, *, campaign: str, round_code: str, unit: 
 
 def _store(session: Session, row: t.AwardRound, rules: AwardRound, unit_row: t.Unit,
            nominee: Nominee, documents: dict[str, Path], submitted_at: datetime, actor: str,
-           store: Path, late: bool) -> t.Nomination:
+           store: Path, late: bool, refuse_late: str | None) -> t.Nomination:
     if unknown := sorted(set(documents) - {p.code for p in rules.dossier}):
         raise IntakeRefused(f"{rules.code}: thành phần hồ sơ không có trong kế hoạch: "
                             f"{', '.join(unknown)} (có: "
@@ -93,8 +93,12 @@ def _store(session: Session, row: t.AwardRound, rules: AwardRound, unit_row: t.U
             t.Nomination.nominee_name == name)
     version = 1 + (session.exec(select(func.max(t.Nomination.version)).where(*same)).one()
                    or 0)
-    for earlier in session.exec(select(t.Nomination).where(
-            *same, col(t.Nomination.superseded).is_(False))):
+    current = session.exec(select(t.Nomination).where(
+        *same, col(t.Nomination.superseded).is_(False))).all()
+    # A dossier sent back for correction may come back after the deadline; a new one may not.
+    if refuse_late and not any(n.status == "returned" for n in current):
+        raise IntakeRefused(refuse_late)
+    for earlier in current:
         earlier.superseded = True
         change_status(session, earlier, "superseded", submitted_at, actor,
                       f"Thay bằng hồ sơ gửi lần {version}")

@@ -10,7 +10,8 @@ from deployments.local import deployments
 def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     by_name = {d.name: d for d in deployments()}
     assert set(by_name) == {"hang-ngay", "phat-dong", "tong-hop-bao-cao",
-                            "hoi-dong-xet", "tong-ket", "tra-lai"}
+                            "hoi-dong-xet", "tong-ket", "tra-lai", "nhap-bao-cao-excel",
+                            "nhap-khen-thuong-excel", "nhap-bao-cao", "nhap-ho-so"}
     tick = by_name["hang-ngay"]
     assert tick.schedules is not None
     [schedule] = tick.schedules
@@ -27,3 +28,14 @@ def test_ui_forms_have_vietnamese_help() -> None:
     properties = tick._parameter_openapi_schema.properties  # the form the UI renders
     assert set(properties) == {"as_of", "campaigns", "now"}
     assert "Ngày xử lý" in properties["as_of"]["description"]
+
+
+def test_intake_forms_show_vietnamese_titles_and_choices() -> None:
+    by_name = {d.name: d for d in deployments()}
+    schema = by_name["nhap-ho-so"]._parameter_openapi_schema
+    form = schema.definitions["NominationForm"]["properties"]
+    assert form["name"]["title"] == "Tên tập thể, họ tên cá nhân"
+    assert schema.definitions["NomineeKind"]["enum"] == ["Tập thể", "Cá nhân"]
+    assert "Hoàn thành xuất sắc nhiệm vụ" in schema.definitions["Rating"]["enum"]
+    report = by_name["nhap-bao-cao"]._parameter_openapi_schema.definitions
+    assert report["TargetResult"]["properties"]["value"]["title"] == "Kết quả"
