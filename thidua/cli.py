@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from tasks.database import upgrade
 from tasks.settings import get_settings
+from thidua.cli_forms import form_app, import_files
 from thidua.cli_notify import notify_app, outbox_app, remind
 from thidua.cli_plan import plan_app
 
@@ -23,6 +24,8 @@ app.add_typer(plan_app, name="plan")
 app.add_typer(notify_app, name="notify")
 app.add_typer(outbox_app, name="outbox")
 app.command("remind")(remind)
+app.add_typer(form_app, name="form")
+app.command("import")(import_files)
 
 
 @app.command("demo")

@@ -1,0 +1,56 @@
+"""`thidua form` writes the units' Excel forms; `thidua import` reads them back, file by file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from tasks.database import dispose_engines
+from tasks.form_layout import REPORT_SHEET
+from tasks.settings import get_settings
+from tests.conftest import REPO
+from thidua.cli import app
+
+runner = CliRunner()
+CAMPAIGN = "hung-thang-cchc-2025-h2"
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    dispose_engines()
+
+
+def test_forms_out_and_back_in(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "003-hung-thang.yaml")]
+                         ).exit_code == 0
+    out = runner.invoke(app, ["form", "report", CAMPAIGN, "--period", "2025-YEAR",
+                              "--out", str(tmp_path / "forms")])
+    assert out.exit_code == 0, out.output
+    written = {line.split(": ")[0]: Path(line.split(": ")[1]) for line in out.stdout.splitlines()}
+    assert {"VP", "KT", "TTPVHCC"} <= set(written)
+    good, bad = written["VP"], written["KT"]
+    book = load_workbook(good)
+    sheet = book[REPORT_SHEET]
+    for row in range(10, 30):
+        if sheet[f"A{row}"].value:
+            sheet[f"E{row}"] = "95,5"
+    book.save(good)
+    result = runner.invoke(app, ["import", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"OK {good}: VP 2025-YEAR, 1 bản ghi (sau hạn)" in result.stdout
+    assert f"{bad.name}: Báo cáo!E10: ô bắt buộc, chưa nhập (got None)" in result.stderr
+    assert "1/2 tệp bị từ chối; các tệp đó chưa ghi gì." in result.stderr
+
+
+def test_unknown_campaign_and_round_are_named(tmp_path: Path) -> None:
+    runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "003-hung-thang.yaml")])
+    missing = runner.invoke(app, ["form", "report", "khong-co", "--period", "2025-YEAR"])
+    assert missing.exit_code == 1 and "không có chiến dịch 'khong-co'" in missing.stderr
+    bad_round = runner.invoke(app, ["form", "nomination", CAMPAIGN, "--round", "nope"])
+    assert bad_round.exit_code == 1 and "không có đợt 'nope'" in bad_round.stderr
