@@ -22,12 +22,13 @@ from thidua.demo import run_demo
 from thidua.demo_script import script
 from thidua.demo_timeline import event_days
 
-REMINDERS = {"report_due", "nomination_closing", "task_due"}
+REMINDERS = {"report_due", "nomination_open", "nomination_closing", "task_due"}
 
 
 def test_event_days_are_the_reminder_and_overdue_days() -> None:
     days = event_days(read_plan(next(p for p in SEED_PLANS if "vinh-thuy" in p.name)))
-    assert days[:3] == [date(2025, 11, 21), date(2025, 11, 25), date(2025, 11, 27)]
+    assert days[:4] == [date(2025, 10, 29), date(2025, 11, 21), date(2025, 11, 25),
+                        date(2025, 11, 27)]  # the window opens, then three reminders
     assert date(2025, 12, 1) not in days  # the last day itself brings no new step
 
 
@@ -79,6 +80,12 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
     for n in returned:
         assert (plan.unit(n.unit).head.email, f"[Hồ sơ thiếu] {n.name} – ") in [
             (to, s[:len(f"[Hồ sơ thiếu] {n.name} – ")]) for to, s in subjects]
+    heads = {u.head.email for u in plan.units if u.head.email} | (
+        {plan.chairman.email} if plan.chairman and plan.chairman.email else set())
+    for code in rounds:
+        title = next(r.title for r in plan.award_rounds if r.code == code)
+        told = [to for to, s in subjects if s == f"[Kết quả] {title}"]
+        assert sorted(told) == sorted(heads)  # every head and the chairman, once
     summaries = [to for to, s in subjects if s.startswith("[Tổng kết]")]
     assert sorted(summaries) == sorted({u.head.email for u in plan.units if u.head.email}
                                        | ({plan.chairman.email} if plan.chairman and
