@@ -22,7 +22,10 @@ from tests.servers import HttpServer, SmtpServer
 def prefect_harness() -> Iterator[None]:
     """A throwaway Prefect API for every flow test."""
     home = tempfile.mkdtemp(prefix="thidua-prefect-")
+    # Task runs are not recorded: the recorder's SQLite writes make the API answer 503 to
+    # the next flow run's creation and the client back off 2 s (see thidua/demo.py).
     os.environ.update({"PREFECT_HOME": home, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                       "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
                        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"})
     os.environ.pop("PREFECT_API_KEY", None)
     os.environ.pop("PREFECT_API_URL", None)
