@@ -19,16 +19,25 @@ from tasks.compose import compose_reminders
 from tasks.compose_milestones import compose_round_closed
 from tasks.council_request import request_review
 from tasks.database import get_engine
+from tasks.form_writer import ensure_forms
 from tasks.milestones import close_windows, nomination_counts, periods_to_compile
 from tasks.outbox import Envelope
 from tasks.reminder_data import CampaignState
+from tasks.settings import get_settings
 
 
 @task(name="soạn tin nhắc", cache_policy=NONE)
 def compose(states: list[CampaignState], as_of: date,
             kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Render today's reminders, overdue notices and escalations."""
-    return compose_reminders(states, as_of, kinds)
+    """Render today's reminders, overdue notices and escalations, forms attached."""
+    return compose_reminders(states, as_of, kinds, get_settings().data_dir / "forms")
+
+
+@task(name="chuẩn bị biểu mẫu Excel", cache_policy=NONE)
+def prepare_forms(states: list[CampaignState], envelopes: list[Envelope]) -> list[Envelope]:
+    """Write the report and nomination forms the messages attach, once each."""
+    ensure_forms(states, envelopes)
+    return envelopes
 
 
 @task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
@@ -77,8 +86,8 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     states = read_campaigns(campaigns)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)
-    queued = queue(compose(states, day, kinds) + compose_closed(states, closed, day, kinds),
-                   moment)
+    reminders = prepare_forms(states, compose(states, day, kinds))
+    queued = queue(reminders + compose_closed(states, closed, day, kinds), moment)
     sent = send_all_due(moment, states)
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from models.calendar import ObligationKind
 from models.notices import escalation, unit_notices
 from models.plan_parts import Contact
 from notifications.context import escalation_context, message_kind, notice_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, Rendered, render
+from tasks.form_layout import form_path
 from tasks.outbox import Envelope
 from tasks.reminder_data import CampaignState
 
+WITH_FORM = {ObligationKind.REPORT, ObligationKind.NOMINATION}
 WEBHOOK_ADDRESS = "relay"  # one relay per deployment; the unit travels in the payload
 
 
@@ -52,8 +56,9 @@ def envelopes_for(campaign_id: int, unit_code: str, contact: Contact, kind: Mess
 
 
 def compose_reminders(states: Iterable[CampaignState], as_of: date,
-                      kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Today's reminders, overdue notices and escalations for every campaign."""
+                      kinds: frozenset[ChannelKind], forms: Path | None = None) -> list[Envelope]:
+    """Today's reminders, overdue notices and escalations; reports and nominations carry the
+    unit's Excel form (under `forms`) so answering is one reply away."""
     built: list[Envelope] = []
     for state in states:
         plan, policy = state.plan, state.plan.reminders
@@ -63,9 +68,12 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
             meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
                     "zns": {"ten_don_vi": o.owner_name[:30], "noi_dung": o.what[:100],
                             "han_nop": o.effective_last_day.strftime("%d/%m/%Y")}}
+            form = (str(form_path(forms, plan.code, o.key)),) \
+                if forms is not None and o.kind in WITH_FORM else ()
             built += envelopes_for(state.campaign_id, o.owner, plan.unit(o.owner).head,
                                    message_kind(notice), rendered, kinds,
-                                   obligation_key=o.key, step=notice.step, meta=meta)
+                                   obligation_key=o.key, step=notice.step, meta=meta,
+                                   attachments=form)
         esc = escalation(state.calendar, as_of, state.done, policy)
         if esc is None:
             continue

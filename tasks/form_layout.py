@@ -7,6 +7,7 @@ label cell, so a moved row, an edited label or another unit's name is refused by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from models.calendar import Obligation
 from models.plan import AwardRound, Plan
@@ -101,6 +102,12 @@ def nomination_layout(plan: Plan, round_: AwardRound, unit: str) -> Layout:
         labels[f"{column_letter(column)}{FIRST_NOMINEE_ROW - 1}"] = f"Hồ sơ: {part_name}"
     return Layout(Identity("nomination", plan.code, unit, round_.code),
                   {NOMINATION_SHEET: labels}, parts=parts)
+
+
+def form_path(folder: Path, campaign: str, obligation_key: str) -> Path:
+    """Where a unit's form for an obligation is kept: forms/<campaign>/<period|round>/<unit>."""
+    _, key, unit = obligation_key.split(":")
+    return folder / campaign / key / f"{unit}.xlsx"
 
 
 def column_letter(index: int) -> str:

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.calendar import Obligation
+from models.calendar import Obligation, ObligationKind
 from models.plan import AwardRound, Plan
 from models.plan_parts import Rating
 from tasks.form_layout import (
@@ -28,6 +28,8 @@ from tasks.form_layout import (
     nomination_layout,
     report_layout,
 )
+from tasks.outbox import Envelope
+from tasks.reminder_data import CampaignState
 
 INPUT = PatternFill("solid", start_color="FFF8E1")
 UNLOCKED = Protection(locked=False)
@@ -124,3 +126,24 @@ def _save(book: Workbook, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+def ensure_forms(states: list[CampaignState], envelopes: list[Envelope]) -> int:
+    """Write every form an envelope attaches that is not on disk yet; return how many."""
+    by_id = {s.campaign_id: s for s in states}
+    written = 0
+    for e in envelopes:
+        for attachment in e.attachments:
+            path = Path(attachment)
+            state = by_id.get(e.campaign_id)
+            if path.suffix != ".xlsx" or path.exists() or state is None or not e.obligation_key:
+                continue
+            o = next(o for o in state.calendar if o.key == e.obligation_key)
+            if o.kind is ObligationKind.REPORT:
+                write_report_form(state.plan, o, path)
+            else:
+                round_ = next(r for r in state.plan.award_rounds
+                              if r.code == o.key.split(":")[1])
+                write_nomination_form(state.plan, round_, o.owner, path)
+            written += 1
+    return written

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
 from prefect.client.schemas.sorting import FlowRunSort
@@ -20,6 +22,7 @@ from models.calendar import build_calendar
 from notifications.message import ChannelKind
 from tasks.compose import compose_reminders
 from tasks.database import get_engine, transaction
+from tasks.form_layout import NOMINATION_SHEET
 from tasks.outbox import enqueue
 from tasks.plan_files import read_plan
 from tasks.plan_store import store_plan
@@ -133,3 +136,16 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(deployment: World)
     assert {m.unit_code for m in closed} == owing  # each unit that owed a dossier, once
     assert len({(m.unit_code, m.channel) for m in closed}) == len(closed)
     assert all(m.status == "sent" and "không nộp hồ sơ" in m.body for m in closed)
+
+
+def test_reminders_carry_the_units_own_excel_form(world: World) -> None:
+    daily_tick(as_of=date(2025, 11, 25))
+    plan = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
+    for message in world.smtp.box.messages:
+        [form] = [a for a in message.iter_attachments()
+                  if str(a.get_filename()).endswith(".xlsx")]
+        unit = next(u for u in plan.units if u.head.email == message["To"])
+        assert form.get_filename() == f"{unit.code}.xlsx"
+        book = load_workbook(BytesIO(form.get_content()))
+        assert book[NOMINATION_SHEET]["C4"].value == unit.name
+    assert not [c for c in world.zalo.calls if "xlsx" in c.body.decode()]  # Zalo: text only
