@@ -182,3 +182,16 @@ def test_a_late_report_is_flagged_and_one_the_plan_refuses_is_not_stored(
     with pytest.raises(FormRefused, match="đã hết hạn gửi báo cáo kỳ 2025-YEAR"):
         import_form(engine, path, now=datetime(2025, 12, 16, tzinfo=VN), actor="x",
                     store=tmp_path)
+
+
+def test_labels_are_locked_inputs_open_and_validated(tmp_path: Path) -> None:
+    book = load_workbook(_form(tmp_path))
+    sheet = book[REPORT_SHEET]
+    row = _row("T05")
+    assert sheet.protection.sheet is True
+    assert sheet[f"B{row}"].protection.locked is True
+    assert sheet[f"E{row}"].protection.locked is False
+    rules = {str(r.sqref): r for r in sheet.data_validations.dataValidation}
+    assert (rules[f"E{row}"].type, rules[f"E{row}"].formula1, rules[f"E{row}"].formula2) == (
+        "decimal", "0", "100")
+    assert book["_thidua"].sheet_state == "veryHidden"

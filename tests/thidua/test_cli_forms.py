@@ -10,8 +10,10 @@ from typer.testing import CliRunner
 
 from tasks.database import dispose_engines
 from tasks.form_layout import REPORT_SHEET
+from tasks.form_writer import write_report_form
 from tasks.settings import get_settings
 from tests.conftest import REPO
+from tests.tasks.test_forms import BROKEN, OBLIGATION, PLAN
 from thidua.cli import app
 
 runner = CliRunner()
@@ -54,3 +56,25 @@ def test_unknown_campaign_and_round_are_named(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "không có chiến dịch 'khong-co'" in missing.stderr
     bad_round = runner.invoke(app, ["form", "nomination", CAMPAIGN, "--round", "nope"])
     assert bad_round.exit_code == 1 and "không có đợt 'nope'" in bad_round.stderr
+
+
+def test_a_folder_of_broken_forms_is_refused_file_by_file(tmp_path: Path) -> None:
+    runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "003-hung-thang.yaml")])
+    folder = tmp_path / "broken"
+    files = []
+    for defect, (change, _) in sorted(BROKEN.items()):
+        path = write_report_form(PLAN, OBLIGATION, folder / f"{defect}.xlsx")
+        book = load_workbook(path)
+        sheet = book[REPORT_SHEET]
+        for row in range(10, 30):
+            if sheet[f"A{row}"].value:
+                sheet[f"E{row}"] = "50"
+        change(sheet)
+        book.save(path)
+        files.append(path)
+    result = runner.invoke(app, ["import", *map(str, files)])
+    assert result.exit_code == 1
+    for defect, (_, message) in BROKEN.items():
+        assert f"{defect}.xlsx: {message}" in result.stderr, defect
+    assert f"{len(files)}/{len(files)} tệp bị từ chối" in result.stderr
+    assert "OK " not in result.stdout
