@@ -51,4 +51,6 @@ def _summary(imported: Imported) -> dict[str, str]:
             "đơn vị": imported.identity.unit, "kỳ/đợt": imported.identity.key,
             "số bản ghi": str(len(imported.receipts)),
             "lần gửi": ", ".join(str(r.version) for r in imported.receipts),
-            "sau hạn": "có" if late else "không"}
+            "sau hạn": "có" if late else "không",
+            "hồ sơ còn thiếu": "; ".join(f"{name}: {', '.join(parts)}" for name, parts
+                                         in imported.incomplete.items()) or "không"}

@@ -65,7 +65,7 @@ def _entry(form: NominationForm) -> NomineeEntry:
 
 
 @task(name="ghi hồ sơ đề nghị", cache_policy=NONE)
-def store(form: NominationForm, now: datetime) -> Receipt:
+def store(form: NominationForm, now: datetime) -> tuple[Receipt, list[str]]:
     """The nomination and its files, checked and stored like a row of the Excel list."""
     return enter_nomination(get_engine(), campaign=form.campaign, round_code=form.round_code,
                             unit=form.unit, entry=_entry(form),
@@ -81,6 +81,7 @@ def submit_nomination(form: NominationForm, now: datetime | None = None) -> dict
         form: Đợt khen thưởng, đơn vị, người/tập thể được đề nghị và các tệp hồ sơ.
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
-    receipt = store(form, now or now_vn())
+    receipt, missing = store(form, now or now_vn())
     return {"hồ sơ số": str(receipt.id), "lần gửi": str(receipt.version),
-            "sau hạn": "có" if receipt.late else "không"}
+            "sau hạn": "có" if receipt.late else "không",
+            "hồ sơ còn thiếu": ", ".join(missing) or "không"}

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from models.cell_rules import CellError, clean_text, target_value
+from models.eligibility import missing_parts
 from models.plan import Plan
 from tasks.database import transaction
 from tasks.form_import import as_nominee
@@ -60,19 +61,25 @@ def enter_report(engine: Engine, *, campaign: str, unit: str, period: str,
 
 def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: str,
                      entry: NomineeEntry, folder: Path | None, now: datetime, actor: str,
-                     store: Path) -> Receipt:
-    """One nomination with its files (listed, or found in an upload folder), stored whole."""
+                     store: Path) -> tuple[Receipt, list[str]]:
+    """One nomination with its files (listed, or found in an upload folder), stored whole;
+    and the required dossier parts still missing."""
+    plan = plan_of(engine, campaign)
+    round_ = next((r for r in plan.award_rounds if r.code == round_code), None)
+    if round_ is None:
+        raise EntryRefused([f"{campaign}: không có đợt khen thưởng {round_code!r} (có: "
+                            f"{', '.join(r.code for r in plan.award_rounds)})"])
     if folder is not None:
-        plan = plan_of(engine, campaign)
-        parts = [p.code for r in plan.award_rounds if r.code == round_code for p in r.dossier]
+        parts = [p.code for p in round_.dossier]
         entry = replace(entry, documents=files_in(folder, parts) | entry.documents)
     missing = [f"{part}: không thấy tệp {str(path)!r}" for part, path in entry.documents.items()
                if not path.is_file()]
     if missing:
         raise EntryRefused(missing)
-    return submit_nominations(engine, campaign=campaign, round_code=round_code, unit=unit,
-                              entries=[as_nominee(entry)], submitted_at=now, actor=actor,
-                              store=store)[0]
+    [receipt] = submit_nominations(engine, campaign=campaign, round_code=round_code,
+                                   unit=unit, entries=[as_nominee(entry)], submitted_at=now,
+                                   actor=actor, store=store)
+    return receipt, missing_parts(round_, entry.kind, entry.documents)
 
 
 def files_in(folder: Path, parts: list[str]) -> dict[str, Path]:

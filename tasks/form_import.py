@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from models.calendar import Obligation, build_calendar
+from models.eligibility import missing_parts
 from models.plan import AwardRound, Plan
 from tasks.database import transaction
 from tasks.form_layout import Identity
@@ -24,6 +25,7 @@ class Imported:
     path: Path
     identity: Identity
     receipts: list[Receipt]
+    incomplete: dict[str, list[str]] = field(default_factory=dict)  # nominee -> missing parts
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store:
             engine, campaign=plan.code, round_code=round_.code, unit=identity.unit,
             entries=[as_nominee(e) for e in entries], submitted_at=now, actor=actor,
             store=store)
-        return Imported(path, identity, receipts)
+        incomplete = {e.name: missing for e in entries
+                      if (missing := missing_parts(round_, e.kind, e.documents))}
+        return Imported(path, identity, receipts, incomplete)
     except IntakeRefused as refused:
         raise FormRefused(path, [str(refused)]) from None
 

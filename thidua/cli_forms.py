@@ -84,6 +84,8 @@ def import_files(
         late = " (sau hạn)" if any(r.late for r in done.receipts) else ""
         typer.echo(f"OK {path}: {done.identity.unit} {done.identity.key}, "
                    f"{len(done.receipts)} bản ghi{late}")
+        for name, parts in done.incomplete.items():
+            typer.echo(f"   {name}: hồ sơ còn thiếu {', '.join(parts)}")
     if refused:
         typer.echo(f"{refused}/{len(files)} tệp bị từ chối; các tệp đó chưa ghi gì.", err=True)
         raise typer.Exit(1)

@@ -65,11 +65,12 @@ def _stored(url: str) -> list[dict[str, Any]]:
 def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
         world: World, tmp_path: Path) -> None:
     files = _files(tmp_path / "upload")
-    submit_nomination(NominationForm(
+    by_ui = submit_nomination(NominationForm(
         campaign=PLAN.code, round_code=ROUND.code, unit="KT", kind=NomineeKind.COLLECTIVE,
         name="Phòng Kinh tế", rating=Rating.EXCELLENT, achievements=ACHIEVEMENTS,
         index_not_decreased=True, folder=str(tmp_path / "upload"),
         documents=[DossierPath(part="bien-ban", path=str(files["bien-ban"]))]), now=IN_TIME)
+    assert by_ui["hồ sơ còn thiếu"].startswith("Báo cáo thành tích của cá nhân, tập thể")
     by_form = _stored(world.url)
     with transaction(get_engine(world.url)) as session:
         for table in (t.DossierDocument, t.NominationStatusChange, t.Nomination):
@@ -86,6 +87,7 @@ def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
     book.save(path)
     result = import_nominations(FormFile(path=str(path), unit="KT"), now=IN_TIME)
     assert result["số bản ghi"] == "1" and result["sau hạn"] == "không"
+    assert result["hồ sơ còn thiếu"] == "Phòng Kinh tế: " + by_ui["hồ sơ còn thiếu"]
     assert _stored(world.url) == by_form
     assert {f[0] for f in by_form[0]["files"]} == {"to-trinh", "bien-ban"}
 
