@@ -7,7 +7,7 @@ the reasons and the form is asked again.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -48,9 +48,9 @@ class CouncilInput(RunInput):
 
 
 @task(name="khoá nhận hồ sơ", cache_policy=NONE)
-def freeze(campaign: str, round_code: str) -> RoundState:
+def freeze(campaign: str, round_code: str, now: datetime) -> RoundState:
     """The round goes under review; its nominations' history records it."""
-    return freeze_round(get_engine(), campaign, round_code, now_vn(), ACTOR)
+    return freeze_round(get_engine(), campaign, round_code, now, ACTOR)
 
 
 @task(name="xét điều kiện", cache_policy=NONE)
@@ -69,9 +69,9 @@ def check(state: RoundState, assessed: list[Assessment], answer: CouncilInput) -
 
 @task(name="ghi kết quả và ra văn bản", cache_policy=NONE)
 def conclude(state: RoundState, assessed: list[Assessment], answer: CouncilInput,
-             verdict: Verdict) -> dict[str, str]:
+             verdict: Verdict, now: datetime) -> dict[str, str]:
     """Store the session and votes, then the minutes, submission and decision."""
-    engine, now = get_engine(), now_vn()
+    engine = get_engine()
     meeting = Meeting(answer.meeting_date, answer.members_total, answer.members_present,
                       {v.nomination_id: v.votes_for for v in answer.votes})
     record_session(engine, state, meeting.day, meeting.members_total, meeting.present,
@@ -101,7 +101,7 @@ def _form_text(assessed: list[Assessment], problems: tuple[str, ...]) -> str:
 
 @flow(name="council-review", flow_run_name="xét khen thưởng {round_code}")
 def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 3600,
-                   poll_seconds: int = 10) -> dict[str, str]:
+                   poll_seconds: int = 10, now: datetime | None = None) -> dict[str, str]:
     """Hội đồng xét khen thưởng: khoá hồ sơ, xét điều kiện, chờ kết quả họp, ra văn bản.
 
     Args:
@@ -109,8 +109,9 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
         round_code: Mã đợt khen thưởng, ví dụ hang-nam-2026.
         wait_seconds: Chờ Hội đồng nhập kết quả tối đa bao lâu (giây).
         poll_seconds: Bao lâu kiểm tra một lần xem đã có kết quả chưa (giây).
+        now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
-    state = freeze(campaign, round_code)
+    state = freeze(campaign, round_code, now or now_vn())
     assessed = assess_round(state)
     create_markdown_artifact(_form_text(assessed, ()), key="xet-khen-thuong",
                              description="Danh sách hồ sơ và đề xuất")
@@ -126,8 +127,9 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
         problems = verdict.problems
         if not problems:
             break
-    documents = conclude(state, assessed, answer, verdict)
+    moment = now or now_vn()
+    documents = conclude(state, assessed, answer, verdict, moment)
     queue(announce(state, assessed, verdict, documents["decision_number"],
-                   configured_channels()), now_vn())
-    send_all_due(now_vn(), read_campaigns([campaign]))
+                   configured_channels()), moment)
+    send_all_due(moment, read_campaigns([campaign]))
     return documents

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-import time
-from datetime import date
+import time as clock
+from datetime import date, datetime, time
 from typing import Any
 
+from models.calendar import VN_TZ
 from models.eligibility import assess
 from models.plan import Plan
 from thidua.demo_script import council_answer
@@ -28,8 +29,9 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
 
     def review() -> None:
         try:
-            outcome["result"] = council_review(plan.code, round_code, wait_seconds=int(WAIT),
-                                               poll_seconds=1)
+            outcome["result"] = council_review(
+                plan.code, round_code, wait_seconds=int(WAIT), poll_seconds=1,
+                now=datetime.combine(meeting, time(14), tzinfo=VN_TZ))
         except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
             outcome["error"] = error
 
@@ -68,9 +70,9 @@ def _paused(campaign: str, round_code: str, attempt: int,
     from prefect.client.schemas.objects import StateType
     from prefect.client.schemas.sorting import FlowRunSort
 
-    deadline = time.monotonic() + WAIT
+    deadline = clock.monotonic() + WAIT
     with get_client(sync_client=True) as client:
-        while time.monotonic() < deadline and worker.is_alive():
+        while clock.monotonic() < deadline and worker.is_alive():
             # Only paused runs: ids are random UUIDs, so "the newest N" cannot be asked by id.
             for run in client.read_flow_runs(
                     flow_filter=FlowFilter(name=FlowFilterName(any_=["council-review"])),
@@ -83,5 +85,5 @@ def _paused(campaign: str, round_code: str, attempt: int,
                         and run.parameters.get("campaign") == campaign \
                         and run.parameters.get("round_code") == round_code:
                     return run.id
-            time.sleep(0.3)
+            clock.sleep(0.3)
     return None
