@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from prefect import task
 from prefect.cache_policies import NONE
@@ -19,9 +19,9 @@ BATCH = 1000
 
 
 @task(name="đọc chiến dịch đang chạy", cache_policy=NONE)
-def read_campaigns(codes: list[str] | None) -> list[CampaignState]:
-    """Active campaigns with calendars and fulfilled obligations."""
-    return active_campaigns(get_engine(), codes)
+def read_campaigns(codes: list[str] | None, day: date | None = None) -> list[CampaignState]:
+    """Active campaigns with their open obligations (those near `day` when given)."""
+    return active_campaigns(get_engine(), codes, day)
 
 
 @task(name="kênh đã cấu hình", cache_policy=NONE)

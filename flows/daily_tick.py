@@ -83,7 +83,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     """
     moment = now or now_vn()
     day = as_of or moment.date()
-    states = read_campaigns(campaigns)
+    states = read_campaigns(campaigns, day)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)
     reminders = prepare_forms(states, compose(states, day, kinds))

@@ -61,8 +61,9 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
     unit's Excel form (under `forms`) so answering is one reply away."""
     built: list[Envelope] = []
     for state in states:
-        plan, policy = state.plan, state.plan.reminders
-        for notice in unit_notices(state.calendar, as_of, state.done, policy):
+        policy = state.policy
+        for notice in unit_notices(state.open_obligations, as_of, set(), policy):
+            plan = state.plan
             o = notice.obligation
             rendered = render(message_kind(notice), notice_context(notice, plan, as_of))
             meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
@@ -74,9 +75,10 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
                                    message_kind(notice), rendered, kinds,
                                    obligation_key=o.key, step=notice.step, meta=meta,
                                    attachments=form)
-        esc = escalation(state.calendar, as_of, state.done, policy)
+        esc = escalation(state.open_obligations, as_of, set(), policy)
         if esc is None:
             continue
+        plan = state.plan
         recipients = [(code, plan.unit(code).head) for code in esc.to]
         if esc.notify_chairman and plan.chairman:
             recipients.append(("CHAIRMAN", plan.chairman))

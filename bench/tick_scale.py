@@ -1,0 +1,133 @@
+"""The daily tick's decision pass over N communes against a hand-written floor (on demand).
+
+    .venv/bin/python bench/tick_scale.py [N ...] [--as-of dd/mm/yyyy]
+
+For each N (default 10 100 1000 3321) a synthetic nation (bench/nation.py, seed 1) is
+generated once into bench/.cache/ (or THIDUA_BENCH_URL's database, emptied first), then:
+  ours   what daily-tick runs to decide: read the active campaigns, then the reminder,
+         overdue and escalation rules (models/notices.py) per campaign;
+  floor  one SQL query over the same tables fetching open obligations near today, and the
+         same decisions in a bare loop (fixed default policy, no models).
+Both must find the same notices; prints seconds, ratio and peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import tracemalloc
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import Engine, text  # noqa: E402
+
+from bench.nation import build, load  # noqa: E402
+from models.notices import MAX_OVERDUE_NOTICES, escalation, unit_notices  # noqa: E402
+from models.working_days import WorkingDays  # noqa: E402
+from tasks.database import dispose_engines, get_engine, upgrade  # noqa: E402
+from tasks.reminder_data import active_campaigns  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+AFTER, EVERY, LOOK_AHEAD = 1, 3, 31
+
+
+def nation(n: int, as_of: date) -> Engine:
+    """The nation's database, generated on first use."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"nation-{n}-{as_of.isoformat()}.db"
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        started = time.perf_counter()
+        upgrade(url)
+        load(get_engine(url), build(n), as_of)
+        print(f"  (generated {n} communes in {time.perf_counter() - started:.1f} s)")
+    return get_engine(url)
+
+
+def ours(engine: Engine, day: date) -> set[tuple[int, str, str]]:
+    """The tick's own decision pass."""
+    found = set()
+    for state in active_campaigns(engine, day=day):
+        for notice in unit_notices(state.open_obligations, day, set(), state.policy):
+            found.add((state.campaign_id, notice.obligation.key, notice.step))
+        esc = escalation(state.open_obligations, day, set(), state.policy)
+        if esc is not None:
+            found.add((state.campaign_id, "escalation", esc.step))
+    return found
+
+
+def floor(engine: Engine, day: date) -> set[tuple[int, str, str]]:
+    """One query, then the default policy's decisions in a bare loop."""
+    office_open = WorkingDays().is_working_day(day)
+    horizon = day - timedelta(days=AFTER + EVERY * MAX_OVERDUE_NOTICES + 366)
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT o.campaign_id, o.key, o.kind, o.effective_last_day, o.reminder_days "
+            "FROM obligation o JOIN campaign c ON c.id = o.campaign_id "
+            "WHERE c.status = 'active' AND o.status = 'open' "
+            "AND o.effective_last_day BETWEEN :low AND :high"),
+            {"low": horizon, "high": day + timedelta(days=LOOK_AHEAD)}).all()
+    found, late_somewhere = set(), set()
+    for campaign, key, kind, last, reminders in rows:
+        last = date.fromisoformat(str(last))
+        if day <= last:
+            steps = [r for r in (json.loads(reminders) if isinstance(reminders, str)
+                                 else reminders) if r["day"] <= day.isoformat()]
+            if steps:
+                newest = max(steps, key=lambda r: r["day"])
+                found.add((campaign, key, f"d{newest['days_before']}"))
+            continue
+        if kind == "nomination":
+            continue
+        late = (day - last).days
+        if late >= AFTER and office_open:
+            late_somewhere.add(campaign)
+            step = (late - AFTER) // EVERY
+            if step < MAX_OVERDUE_NOTICES:
+                found.add((campaign, key, f"late{step}"))
+    found |= {(c, "escalation", f"esc{day.toordinal() // EVERY}") for c in late_somewhere}
+    return found
+
+
+def measure(name: str, run: object, engine: Engine, day: date) -> tuple[float, float, set]:
+    """Best of three runs' seconds, then peak MiB in a traced run (tracing slows it)."""
+    seconds = []
+    for _ in range(3):
+        started = time.perf_counter()
+        result = run(engine, day)  # type: ignore[operator]
+        seconds.append(time.perf_counter() - started)
+    tracemalloc.start()
+    run(engine, day)  # type: ignore[operator]
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return min(seconds), peak, result
+
+
+def main(sizes: list[int], day: date) -> None:
+    print(f"decision pass on {day.isoformat()}")
+    print(f"{'N':>6} {'obligations':>11} {'notices':>8} {'ours s':>8} {'floor s':>8} "
+          f"{'ratio':>6} {'ours MiB':>9} {'floor MiB':>9}")
+    for n in sizes:
+        engine = nation(n, day)
+        with engine.connect() as connection:
+            total = connection.execute(text("SELECT count(*) FROM obligation")).scalar_one()
+        ours(engine, day)  # warm caches (holiday tables, compiled queries) as a worker would
+        ours_s, ours_mib, mine = measure("ours", ours, engine, day)
+        floor_s, floor_mib, theirs = measure("floor", floor, engine, day)
+        same = "" if mine == theirs else f"  MISMATCH: {len(mine ^ theirs)} differ"
+        print(f"{n:>6} {total:>11} {len(mine):>8} {ours_s:>8.2f} {floor_s:>8.2f} "
+              f"{ours_s / floor_s:>6.1f} {ours_mib:>9.1f} {floor_mib:>9.1f}{same}")
+        dispose_engines()
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    as_of = date(2026, 6, 22)
+    if "--as-of" in args:
+        i = args.index("--as-of")
+        d, m, y = (int(x) for x in args[i + 1].split("/"))
+        as_of, args = date(y, m, d), args[:i] + args[i + 2:]
+    main([int(a) for a in args] or [10, 100, 1000, 3321], as_of)
