@@ -6,13 +6,14 @@ of each plan: the plan itself is validated only when a message about it is rende
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, partial
 from typing import Any
 
-from sqlalchemy import Engine, and_
+from sqlalchemy import Engine, String, and_, type_coerce
 from sqlmodel import col, select
 
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
@@ -57,9 +58,11 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
                      for campaign_id, reminders in session.execute(query)]
         rows = select(*FIELDS).join(Unit, and_(
             col(Unit.campaign_id) == col(ObligationRow.campaign_id),
-            col(Unit.code) == col(ObligationRow.unit_code))).where(
-            col(ObligationRow.status) == "open",
-            col(ObligationRow.campaign_id).in_([c[0] for c in campaigns]))
+            col(Unit.code) == col(ObligationRow.unit_code))).join(
+            Campaign, col(Campaign.id) == col(ObligationRow.campaign_id)).where(
+            col(ObligationRow.status) == "open", col(Campaign.status) == "active")
+        if codes:
+            rows = rows.where(col(Campaign.code).in_(codes))
         if day is not None and campaigns:
             # Obligations due later than the earliest possible reminder cannot be due yet.
             lead = max(max([*p.days_before, p.nomination_open_days]) for _, p in campaigns)
@@ -73,25 +76,35 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
             for campaign_id, policy in campaigns]
 
 
-FIELDS: list[Any] = [col(getattr(ObligationRow, name)) for name in (
-    "campaign_id", "key", "kind", "unit_code", "what", "recipient", "due_text",
-    "nominal_last_day", "effective_last_day", "shift_reason", "reminder_anchor",
-    "reminder_days", "tentative")] + [col(Unit.name)]
+# Dates and the reminder list are read as the driver gives them and converted here, and
+# the list only for obligations still ahead: a national pass reads ~400,000 rows.
+RAW = ("nominal_last_day", "effective_last_day", "reminder_anchor", "reminder_days")
+FIELDS: list[Any] = [
+    type_coerce(col(getattr(ObligationRow, name)), String) if name in RAW
+    else col(getattr(ObligationRow, name))
+    for name in ("campaign_id", "key", "kind", "unit_code", "what", "recipient", "due_text",
+                 "nominal_last_day", "effective_last_day", "shift_reason", "reminder_anchor",
+                 "reminder_days", "tentative")] + [col(Unit.name)]
 
 
 def _obligation(day: date | None, key: str, kind: str, unit: str, what: str, recipient: str,
-                due_text: str, nominal: date, effective: date, shift_reason: str | None,
-                anchor: date, reminders: list[dict[str, Any]], tentative: bool,
-                unit_name: str) -> Obligation:
+                due_text: str, nominal: Any, effective: Any, shift_reason: str | None,
+                anchor: Any, reminders: Any, tentative: bool, unit_name: str) -> Obligation:
+    last = _day(effective)
+    # Once the last day has passed only overdue rules apply: no reminder is read again.
+    steps = () if day is not None and last < day else tuple(
+        Reminder(date.fromisoformat(r["day"]), r["days_before"])
+        for r in (json.loads(reminders) if isinstance(reminders, str) else reminders))
     return Obligation(
         key=key, kind=ObligationKind(kind), what=what, owner=unit, owner_name=unit_name,
-        recipient=recipient, due_text=due_text, nominal_last_day=nominal,
-        effective_last_day=effective, shift_reason=shift_reason, nominal_day_off=None,
-        reminder_anchor=anchor,
-        # Once the last day has passed only overdue rules apply: no reminder is read again.
-        reminders=() if day is not None and effective < day else tuple(
-            Reminder(date.fromisoformat(r["day"]), r["days_before"]) for r in reminders),
-        tentative=tentative, outside_window=None)
+        recipient=recipient, due_text=due_text, nominal_last_day=_day(nominal),
+        effective_last_day=last, shift_reason=shift_reason, nominal_day_off=None,
+        reminder_anchor=_day(anchor), reminders=steps, tentative=tentative,
+        outside_window=None)
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _plan_data(engine: Engine, campaign_id: int) -> dict[str, Any]:

@@ -1,0 +1,48 @@
+"""The tick reads open obligations from the stored calendar: the same ones the plan gives."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from models import tables as t
+from models.calendar import build_calendar
+from tasks.database import get_engine, transaction, upgrade
+from tasks.plan_files import read_plan
+from tasks.plan_store import store_plan
+from tasks.reminder_data import active_campaigns
+from tests.conftest import REPO
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+PLAN = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+
+
+def _comparable(o: object) -> object:
+    return dataclasses.replace(o, nominal_day_off=None, outside_window=None,  # type: ignore
+                               reminders=())
+
+
+def test_open_obligations_match_the_plans_calendar(database_url: str) -> None:
+    upgrade(database_url)
+    engine = get_engine(database_url)
+    with transaction(engine) as session:
+        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        task = session.exec(select(t.Obligation).where(t.Obligation.key == "task:1")).one()
+        task.status = "done"
+        session.add(task)
+    day = date(2025, 11, 3)
+    [state] = active_campaigns(engine, day=day)
+    expected = [o for o in build_calendar(PLAN)
+                if o.key != "task:1" and (o.effective_last_day - day).days <= 30 + 16]
+    assert len(expected) > 5
+    assert [_comparable(o) for o in state.open_obligations] == [_comparable(o)
+                                                                for o in expected]
+    ahead = {o.key: o.reminders for o in expected if o.effective_last_day >= day}
+    assert {o.key: o.reminders for o in state.open_obligations
+            if o.effective_last_day >= day} == ahead  # reminders kept where they still count
+    assert state.policy == PLAN.reminders and state.plan == PLAN  # the plan, read on demand
+    everything = active_campaigns(engine)[0].open_obligations
+    assert len(everything) == len(build_calendar(PLAN)) - 1
