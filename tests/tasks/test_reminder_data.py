@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlmodel import select
 
 from models import tables as t
@@ -25,7 +26,8 @@ def _comparable(o: object) -> object:
                                reminders=())
 
 
-def test_open_obligations_match_the_plans_calendar(database_url: str) -> None:
+@pytest.mark.parametrize("day", [date(2025, 11, 3), date(2026, 1, 5)])
+def test_open_obligations_match_the_plans_calendar(database_url: str, day: date) -> None:
     upgrade(database_url)
     engine = get_engine(database_url)
     with transaction(engine) as session:
@@ -33,11 +35,10 @@ def test_open_obligations_match_the_plans_calendar(database_url: str) -> None:
         task = session.exec(select(t.Obligation).where(t.Obligation.key == "task:1")).one()
         task.status = "done"
         session.add(task)
-    day = date(2025, 11, 3)
     [state] = active_campaigns(engine, day=day)
     expected = [o for o in build_calendar(PLAN)
                 if o.key != "task:1" and (o.effective_last_day - day).days <= 30 + 16]
-    assert len(expected) > 5
+    assert len(expected) >= 4
     assert [_comparable(o) for o in state.open_obligations] == [_comparable(o)
                                                                 for o in expected]
     ahead = {o.key: o.reminders for o in expected if o.effective_last_day >= day}
