@@ -96,11 +96,14 @@ def _obligation(day: date | None, key: str, kind: str, unit: str, what: str, rec
         Reminder(date.fromisoformat(r["day"]), r["days_before"])
         for r in (json.loads(reminders) if isinstance(reminders, str) else reminders))
     return Obligation(
-        key=key, kind=ObligationKind(kind), what=what, owner=unit, owner_name=unit_name,
+        key=key, kind=KINDS[kind], what=what, owner=unit, owner_name=unit_name,
         recipient=recipient, due_text=due_text, nominal_last_day=_day(nominal),
         effective_last_day=last, shift_reason=shift_reason, nominal_day_off=None,
         reminder_anchor=_day(anchor), reminders=steps, tentative=tentative,
         outside_window=None)
+
+
+KINDS = {kind.value: kind for kind in ObligationKind}  # Enum(value) is slow at this count
 
 
 def _day(value: Any) -> date:
