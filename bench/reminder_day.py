@@ -1,0 +1,118 @@
+"""A whole reminder day for N communes: decide, render, queue, send, record (on demand).
+
+    .venv/bin/python bench/reminder_day.py [N ...] [--no-forms]
+
+Uses the synthetic nation of bench/tick_scale.py (a copy, so the cached one stays clean),
+the daily tick's own steps without Prefect's per-task bookkeeping, a local SMTP sink and
+Zalo stand-in on 127.0.0.1, and prints each phase's seconds beside raw smtplib on one open
+connection sending the same number of mails to the same sink (the floor for sending).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import smtplib
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from datetime import time as clock
+from email.message import EmailMessage
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.tick_scale import CACHE, nation  # noqa: E402
+from models.calendar import VN_TZ  # noqa: E402
+from notifications.secrets import Masker  # noqa: E402
+from notifications.zalo_tokens import TokenStore  # noqa: E402
+from tasks.channel_setup import open_channels  # noqa: E402
+from tasks.compose import compose_reminders  # noqa: E402
+from tasks.database import dispose_engines, get_engine  # noqa: E402
+from tasks.deliver import deliver  # noqa: E402
+from tasks.form_writer import ensure_forms  # noqa: E402
+from tasks.outbox import claim, enqueue, record  # noqa: E402
+from tasks.reminder_data import active_campaigns  # noqa: E402
+from tasks.settings import get_settings  # noqa: E402
+from thidua.demo_servers import MailSink, ZaloStandIn  # noqa: E402
+
+DAY = date(2026, 6, 22)
+
+
+def day_of_reminders(n: int, folder: Path, forms: bool) -> dict[str, float]:
+    """Run the day once; each phase's seconds and the counts."""
+    nation(n, DAY)
+    shutil.copy(CACHE / f"nation-{n}-{DAY.isoformat()}.db", folder / "thidua.db")
+    url = f"sqlite:///{folder / 'thidua.db'}"
+    engine = get_engine(url)
+    now = datetime.combine(DAY, clock(7, 30), VN_TZ)
+    phases: dict[str, float] = {}
+    started = time.perf_counter()
+    states = active_campaigns(engine, day=DAY)
+    phases["decide+read"] = time.perf_counter() - started
+    channels = open_channels()
+    mark = time.perf_counter()
+    envelopes = compose_reminders(states, DAY, channels.kinds,
+                                  folder / "forms" if forms else None)
+    phases["render"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    phases["forms written"] = ensure_forms(states, envelopes)
+    phases["forms"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    phases["queued"] = enqueue(engine, envelopes, now)
+    phases["queue"] = time.perf_counter() - mark
+    mark, sent = time.perf_counter(), 0
+    while batch := claim(engine, now, 1000, sorted(channels.kinds)):
+        record(engine, deliver(batch, channels), now)
+        sent += len(batch)
+    phases["send+record"] = time.perf_counter() - mark
+    phases["sent"] = sent
+    phases["total"] = time.perf_counter() - started
+    dispose_engines()
+    return phases
+
+
+def raw_smtplib(port: int, count: int) -> float:
+    """Seconds for raw smtplib to send `count` small personalised mails on one connection."""
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for i in range(count):
+            message = EmailMessage()
+            message["From"], message["To"] = "cchc@bench.example.vn", f"u{i}@bench.example.vn"
+            message["Subject"] = f"Nhắc hạn {i}"
+            message.set_content(f"Kính gửi đơn vị {i}: báo cáo quý II/2026 đã quá hạn.")
+            smtp.send_message(message)
+    return time.perf_counter() - started
+
+
+def main(sizes: list[int], forms: bool) -> None:
+    print(f"reminder day {DAY.isoformat()} ({'with' if forms else 'without'} Excel forms)")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            with MailSink(folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
+                (folder / "notify.yaml").write_text(
+                    f"email: mailto://127.0.0.1:{sink.port}?from=cchc@bench.example.vn"
+                    "&name=UBND&mode=insecure\n"
+                    f"zalo_oa: zalooa://bench:secret@1?api={zalo.url}&oauth={zalo.url}"
+                    f"&tokens={folder / 'tokens.json'}\n", encoding="utf-8")
+                os.environ.update({"THIDUA_DATA_DIR": str(folder),
+                                   "THIDUA_NOTIFY_CONFIG": str(folder / "notify.yaml")})
+                get_settings.cache_clear()
+                TokenStore(folder / "tokens.json", "bench", "secret", zalo.url,
+                           Masker()).seed("bench-refresh")
+                phases = day_of_reminders(n, folder, forms)
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                mails = sink.count
+                floor = raw_smtplib(sink.port, mails)
+            print(f"N={n}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                                         for k, v in phases.items()))
+            print(f"  {mails} mails, {zalo.count} Zalo; raw smtplib for {mails} mails "
+                  f"{floor:.2f} s; peak RSS so far {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "--no-forms"]
+    main([int(a) for a in args] or [10, 100, 1000], "--no-forms" not in sys.argv)
