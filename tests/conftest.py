@@ -38,10 +38,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'thidua.db'}"
         return
-    yield from _fresh_postgres()
+    yield from fresh_postgres()
 
 
-def _fresh_postgres() -> Iterator[str]:
+def fresh_postgres() -> Iterator[str]:
+    """A new empty database on the test server, dropped afterwards; skips if none is there."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 

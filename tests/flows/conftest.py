@@ -14,6 +14,7 @@ from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.database import dispose_engines, upgrade
 from tasks.settings import get_settings
+from tests.conftest import fresh_postgres
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 from tests.servers import HttpServer, SmtpServer
 
@@ -40,9 +41,19 @@ def prefect_harness() -> Iterator[None]:
 
 
 @pytest.fixture
-def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+def deployment_url(tmp_path: Path) -> Iterator[str]:
+    """A SQLite file, or a fresh PostgreSQL database when THIDUA_TEST_BACKEND=postgresql."""
+    if os.environ.get("THIDUA_TEST_BACKEND") == "postgresql":
+        yield from fresh_postgres()
+    else:
+        yield f"sqlite:///{tmp_path / 'thidua.db'}"
+
+
+@pytest.fixture
+def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               deployment_url: str) -> Iterator[World]:
     """An empty database; email and Zalo OA pointed at servers on 127.0.0.1."""
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    url = deployment_url
     with SmtpServer(login=("cchc", SMTP_PASSWORD)) as smtp, HttpServer() as zalo:
         tokens = tmp_path / "zalo-tokens.json"
         TokenStore(tokens, "app1", ZALO_SECRET, zalo.url, Masker()).seed(
