@@ -57,7 +57,7 @@ def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], d
                    kinds: frozenset[ChannelKind]) -> list[Envelope]:
     """Tell each unit of a round closed today that intake ended, and what it sent."""
     counts = nomination_counts(get_engine(), closed)
-    by_code = {s.plan.code: s for s in states}
+    by_code = {s.code: s for s in states}
     return [e for campaign, code in closed if campaign in by_code
             for e in compose_round_closed(by_code[campaign].campaign_id, by_code[campaign].plan,
                                           by_code[campaign].calendar, code,

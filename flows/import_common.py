@@ -34,9 +34,9 @@ def import_file(form: FormFile, kind: str, now: datetime | None) -> dict[str, st
     """Check every cell and store the file in one transaction, or refuse it whole."""
     settings = get_settings()
     try:
-        imported = import_form(get_engine(), Path(form.path), now=now or now_vn(), actor=form.actor,
-                           store=settings.data_dir / "dossiers",
-                           expected=Expected(form.campaign, form.unit, form.key, kind))
+        imported = import_form(get_engine(), Path(form.path), now=now or now_vn(),
+                               actor=form.actor, store=settings.data_dir / "dossiers",
+                               expected=Expected(form.campaign, form.unit, form.key, kind))
     except FormRefused as refused:
         create_markdown_artifact("**Không nhận tệp, chưa ghi gì.** Các lỗi:\n\n" + "\n".join(
             f"- `{p}`" for p in refused.problems), key="nhap-excel-loi",

@@ -14,7 +14,7 @@ from tasks.form_entry import enter_report
 from tasks.report_intake import Receipt
 
 
-class TargetResult(BaseModel):
+class TargetEntry(BaseModel):
     """One target's result."""
 
     target: str = Field(title="Mã chỉ tiêu", description="Ví dụ T05")
@@ -27,7 +27,7 @@ class UnitReportForm(BaseModel):
     campaign: str = Field(title="Mã chiến dịch")
     unit: str = Field(title="Mã đơn vị", description="Ví dụ KT, VP, TTPVHCC")
     period: str = Field(title="Kỳ báo cáo", description="2025-Q1, 2025-H1, 2025-9M, 2025-YEAR")
-    results: list[TargetResult] = Field(title="Kết quả các chỉ tiêu của đơn vị")
+    results: list[TargetEntry] = Field(title="Kết quả các chỉ tiêu của đơn vị")
     narrative: str | None = Field(None, title="Thuyết minh, sáng kiến (nếu có)")
     actor: str = Field("Văn phòng", title="Người nhập (ghi vào lịch sử)")
 

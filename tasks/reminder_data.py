@@ -31,6 +31,7 @@ class CampaignState:
     """One active campaign as the reminder rules see it."""
 
     campaign_id: int
+    code: str
     policy: ReminderPolicy
     open_obligations: list[Obligation]
     load_plan: Callable[[], dict[str, Any]]
@@ -50,12 +51,13 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
                      day: date | None = None) -> list[CampaignState]:
     """Every active campaign (or the named ones) with its open obligations (near `day`)."""
     with transaction(engine) as session:
-        query = select(col(Campaign.id), col(Campaign.plan)["reminders"]).where(
+        query = select(col(Campaign.id), col(Campaign.code),
+                       col(Campaign.plan)["reminders"]).where(
             col(Campaign.status) == "active").order_by(col(Campaign.id))
         if codes:
             query = query.where(col(Campaign.code).in_(codes))
-        campaigns = [(campaign_id, ReminderPolicy.model_validate(reminders or {}))
-                     for campaign_id, reminders in session.execute(query)]
+        campaigns = [(campaign_id, code, ReminderPolicy.model_validate(reminders or {}))
+                     for campaign_id, code, reminders in session.execute(query)]
         rows = select(*FIELDS).join(Unit, and_(
             col(Unit.campaign_id) == col(ObligationRow.campaign_id),
             col(Unit.code) == col(ObligationRow.unit_code))).join(
@@ -65,15 +67,16 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
             rows = rows.where(col(Campaign.code).in_(codes))
         if day is not None and campaigns:
             # Obligations due later than the earliest possible reminder cannot be due yet.
-            lead = max(max([*p.days_before, p.nomination_open_days]) for _, p in campaigns)
+            lead = max(max([*p.days_before, p.nomination_open_days]) for *_, p in campaigns)
             rows = rows.where(col(ObligationRow.effective_last_day)
                               <= day + timedelta(days=lead) + DAYS_OFF_SLACK)
         owed: dict[int, list[Obligation]] = {}
         for row in session.execute(rows):
             owed.setdefault(row[0], []).append(_obligation(day, *row[1:]))
-    return [CampaignState(campaign_id, policy, sorted(owed.get(campaign_id, []), key=_order),
+    return [CampaignState(campaign_id, code, policy,
+                          sorted(owed.get(campaign_id, []), key=_order),
                           partial(_plan_data, engine, campaign_id))
-            for campaign_id, policy in campaigns]
+            for campaign_id, code, policy in campaigns]
 
 
 # Dates and the reminder list are read as the driver gives them and converted here, and

@@ -38,4 +38,4 @@ def test_intake_forms_show_vietnamese_titles_and_choices() -> None:
     assert schema.definitions["NomineeKind"]["enum"] == ["Tập thể", "Cá nhân"]
     assert "Hoàn thành xuất sắc nhiệm vụ" in schema.definitions["Rating"]["enum"]
     report = by_name["nhap-bao-cao"]._parameter_openapi_schema.definitions
-    assert report["TargetResult"]["properties"]["value"]["title"] == "Kết quả"
+    assert report["TargetEntry"]["properties"]["value"]["title"] == "Kết quả"

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from flows.import_common import FormFile
 from flows.import_nominations import import_nominations
 from flows.import_unit_report import import_unit_report
-from flows.record_unit_report import TargetResult, UnitReportForm, record_unit_report
+from flows.record_unit_report import TargetEntry, UnitReportForm, record_unit_report
 from flows.submit_nomination import DossierPath, NominationForm, NomineeKind, submit_nomination
 from models import tables as t
 from models.plan_parts import Rating
@@ -125,7 +125,7 @@ def test_a_report_typed_in_the_ui_is_checked_like_the_workbook(
     with transaction(get_engine(world.url)) as session:
         store_plan(session, hung_thang, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     form = UnitReportForm(campaign=hung_thang.code, unit="VP", period="2025-YEAR", results=[
-        TargetResult(target="T02", value="140"), TargetResult(target="T99", value="1")])
+        TargetEntry(target="T02", value="140"), TargetEntry(target="T99", value="1")])
     with pytest.raises(EntryRefused) as refused:
         record_unit_report(form, now=datetime(2025, 12, 5, tzinfo=VN))
     problems = refused.value.problems
@@ -137,7 +137,7 @@ def test_a_report_typed_in_the_ui_is_checked_like_the_workbook(
     owned = {r.target for r in form.results} - {"T99"}
     assert owned  # VP reports T02 (its own) and the targets every unit reports
     good = form.model_copy(update={"results": [
-        TargetResult(target=code, value="99,5") for code in _targets_of(hung_thang, "VP")]})
+        TargetEntry(target=code, value="99,5") for code in _targets_of(hung_thang, "VP")]})
     done = record_unit_report(good, now=datetime(2025, 12, 5, tzinfo=VN))
     assert done["lần gửi"] == "1" and done["sau hạn"] == "không"
     with transaction(get_engine(world.url)) as session:
