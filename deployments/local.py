@@ -15,6 +15,7 @@ from flows.import_unit_report import import_unit_report
 from flows.launch_campaign import launch_campaign
 from flows.record_unit_report import record_unit_report
 from flows.return_for_correction import return_for_correction
+from flows.send_outbox import send_outbox
 from flows.submit_nomination import submit_nomination
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
@@ -77,6 +78,12 @@ def deployments() -> list[RunnerDeployment]:
         record_unit_report.to_deployment(
             name="nhap-bao-cao",
             description="Nhập báo cáo kỳ của một đơn vị bằng biểu mẫu trên giao diện.",
+            tags=["thidua"],
+        ),
+        send_outbox.to_deployment(
+            name="gui-thu",
+            description="Gửi các tin đang chờ trong hộp thư đi; daily-tick với senders > 0 "
+                        "chia việc gửi cho nhiều worker qua deployment này.",
             tags=["thidua"],
         ),
         submit_nomination.to_deployment(

@@ -14,6 +14,7 @@ from tasks.deliver import deliver
 from tasks.delivery_failures import compose_failure_reports
 from tasks.outbox import Envelope, claim, enqueue, record
 from tasks.reminder_data import CampaignState, active_campaigns
+from tasks.sender_request import request_senders
 
 BATCH = 1000
 
@@ -55,3 +56,17 @@ def send_all_due(now: datetime, states: list[CampaignState]) -> dict[str, int]:
         taken, sent, failed = taken + batch[0], sent + batch[1], failed + batch[2]
         if batch[0] == 0:
             return {"claimed": taken, "not_failed": sent, "failed": failed}
+
+
+@task(name="chia việc gửi cho các worker", cache_policy=NONE)
+def request_sending(count: int, now: datetime) -> list[str]:
+    """Start send-outbox runs on the work pool; they share the outbox without overlap."""
+    return request_senders(count, now)
+
+
+def dispatch(now: datetime, states: list[CampaignState], senders: int) -> dict[str, int]:
+    """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers."""
+    if senders <= 0:
+        return send_all_due(now, states)
+    return {"claimed": 0, "not_failed": 0, "failed": 0,
+            "senders": len(request_sending(senders, now))}

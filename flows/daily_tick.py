@@ -11,7 +11,7 @@ from datetime import date, datetime
 from prefect import flow, task
 from prefect.cache_policies import NONE
 
-from flows.common import configured_channels, queue, read_campaigns, send_all_due
+from flows.common import configured_channels, dispatch, queue, read_campaigns
 from flows.compile_period_report import compile_period_report
 from notifications.message import ChannelKind
 from tasks.clock import now_vn
@@ -72,7 +72,7 @@ def open_review(campaign: str, round_code: str) -> str:
 
 @flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
-               now: datetime | None = None) -> dict[str, int]:
+               now: datetime | None = None, senders: int = 0) -> dict[str, int]:
     """Nhắc việc hằng ngày: nhắc hạn, báo quá hạn, gửi tin; tổng hợp kỳ báo cáo đã hết hạn;
     đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét.
 
@@ -80,6 +80,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
         as_of: Ngày xử lý (mặc định hôm nay, giờ Việt Nam); chọn ngày khác để chạy lại.
         campaigns: Mã chiến dịch (mặc định tất cả chiến dịch đang chạy).
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
+        senders: Số lượt gửi chạy song song trên các worker (0: gửi ngay trong lượt này).
     """
     moment = now or now_vn()
     day = as_of or moment.date()
@@ -88,7 +89,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     closed = close_rounds(day, campaigns)
     reminders = prepare_forms(states, compose(states, day, kinds))
     queued = queue(reminders + compose_closed(states, closed, day, kinds), moment)
-    sent = send_all_due(moment, states)
+    sent = dispatch(moment, states, senders)
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]
     opened = [open_review(campaign, code) for campaign, code in closed]

@@ -11,7 +11,7 @@ def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     by_name = {d.name: d for d in deployments()}
     assert set(by_name) == {"hang-ngay", "phat-dong", "tong-hop-bao-cao",
                             "hoi-dong-xet", "tong-ket", "tra-lai", "nhap-bao-cao-excel",
-                            "nhap-khen-thuong-excel", "nhap-bao-cao", "nhap-ho-so"}
+                            "nhap-khen-thuong-excel", "nhap-bao-cao", "nhap-ho-so", "gui-thu"}
     tick = by_name["hang-ngay"]
     assert tick.schedules is not None
     [schedule] = tick.schedules
@@ -26,7 +26,7 @@ def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
 def test_ui_forms_have_vietnamese_help() -> None:
     tick = next(d for d in deployments() if d.name == "hang-ngay")
     properties = tick._parameter_openapi_schema.properties  # the form the UI renders
-    assert set(properties) == {"as_of", "campaigns", "now"}
+    assert set(properties) == {"as_of", "campaigns", "now", "senders"}
     assert "Ngày xử lý" in properties["as_of"]["description"]
 
 

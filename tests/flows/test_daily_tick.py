@@ -17,6 +17,7 @@ from sqlmodel import col, select
 
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
+from flows.send_outbox import send_outbox
 from models import tables as t
 from models.calendar import build_calendar
 from notifications.message import ChannelKind
@@ -149,3 +150,19 @@ def test_reminders_carry_the_units_own_excel_form(world: World) -> None:
         book = load_workbook(BytesIO(form.get_content()))
         assert book[NOMINATION_SHEET]["C4"].value == unit.name
     assert not [c for c in world.zalo.calls if "xlsx" in c.body.decode()]  # Zalo: text only
+
+
+def test_the_tick_can_leave_sending_to_runs_on_the_workers(world: World) -> None:
+    built = send_outbox.to_deployment(name="gui-thu")
+    assert isinstance(built, RunnerDeployment)
+    deployment_id = built.apply()
+    result = daily_tick(as_of=date(2025, 11, 25), senders=2)
+    assert result["senders"] == 2 and result["queued"] == 6 and result["claimed"] == 0
+    assert world.smtp.box.messages == []  # nothing sent by the tick itself
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(deployment_filter=DeploymentFilter(
+            id=DeploymentFilterId(any_=[deployment_id])), limit=10, sort=FlowRunSort.ID_DESC)
+    assert len(runs) == 2
+    done = send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN))  # as one of those runs would
+    assert done["not_failed"] == 6 and len(world.smtp.box.messages) == 3
+    assert send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN))["claimed"] == 0
