@@ -115,6 +115,13 @@ def load(engine: Engine, plans: list[Plan], as_of: date, seed: int = 1) -> None:
             connection.execute(insert(t.UnitReport.__table__), [  # type: ignore[attr-defined]
                 {"version": 1, "superseded": False, "status": "submitted", **r}
                 for r in reports])
+        # A running system compiled each period the day after its deadline.
+        periods = t.ReportingPeriod.__table__  # type: ignore[attr-defined]
+        for code, month in (("2026-Q1", 3), ("2026-H1", 6), ("2026-9M", 9), ("2026-YEAR", 12)):
+            if date(2026, month, 11) < as_of:
+                connection.execute(update(periods).where(periods.c.code == code).values(
+                    compiled_at=datetime.combine(date(2026, month, 11), datetime.min.time(),
+                                                 VN)))
 
 
 def main() -> None:

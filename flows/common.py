@@ -38,21 +38,23 @@ def queue(envelopes: list[Envelope], now: datetime) -> int:
 
 
 @task(name="gửi một lô", cache_policy=NONE)
-def send_batch(now: datetime, states: list[CampaignState]) -> tuple[int, int, int]:
+def send_batch(now: datetime, states: list[CampaignState],
+               size: int = BATCH) -> tuple[int, int, int]:
     """Claim, send and record one batch; report permanent failures to the standing office."""
     engine = get_engine()
     channels = open_channels()
-    claimed = claim(engine, now, BATCH, sorted(channels.kinds))
+    claimed = claim(engine, now, size, sorted(channels.kinds))
     failed = record(engine, deliver(claimed, channels), now)
     enqueue(engine, compose_failure_reports(engine, failed, states, channels.kinds), now)
     return len(claimed), len(claimed) - len(failed), len(failed)
 
 
-def send_all_due(now: datetime, states: list[CampaignState]) -> dict[str, int]:
+def send_all_due(now: datetime, states: list[CampaignState],
+                 size: int = BATCH) -> dict[str, int]:
     """Send batches until nothing is due (failure reports queued by one go in the next)."""
     taken = sent = failed = 0
     while True:
-        batch = send_batch(now, states)
+        batch = send_batch(now, states, size)
         taken, sent, failed = taken + batch[0], sent + batch[1], failed + batch[2]
         if batch[0] == 0:
             return {"claimed": taken, "not_failed": sent, "failed": failed}

@@ -24,12 +24,13 @@ def publish(sent: dict[str, int]) -> str:
 
 
 @flow(name="send-outbox", flow_run_name="gửi hộp thư đi")
-def send_outbox(now: datetime | None = None) -> dict[str, int | str]:
+def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int | str]:
     """Gửi các tin đang chờ trong hộp thư đi; nhiều lượt chạy song song không gửi trùng.
 
     Args:
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
+        batch: Mỗi lần nhận bao nhiêu tin để gửi (nhỏ hơn thì các worker chia đều hơn).
     """
     moment = now or now_vn()
-    sent = send_all_due(moment, read_campaigns(None, moment.date()))
+    sent = send_all_due(moment, read_campaigns(None, moment.date()), batch)
     return {"worker": publish(sent), **sent}

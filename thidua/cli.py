@@ -49,6 +49,16 @@ def serve(port: int = 4200) -> None:
     from deployments.serve import serve_everything
 
     serve_everything(port)
+@app.command("deploy")
+def deploy(pool: Annotated[str, typer.Option(help="Work pool (type process).")] = "thidua",
+           ) -> None:
+    """Register every flow for a work pool's workers on the server at PREFECT_API_URL."""
+    from deployments.pool import apply_to_pool
+
+    for name, deployment_id in apply_to_pool(pool).items():
+        typer.echo(f"{name}: {deployment_id}")
+
+
 db_app = typer.Typer(help="The database: create it or bring its tables up to date.",
                      no_args_is_help=True)
 app.add_typer(db_app, name="db")
