@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from prefect import Flow
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
@@ -22,6 +25,38 @@ TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
 DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
 
 
+# The flows staff start from the UI: (flow, deployment name, what the form does).
+ON_DEMAND: list[tuple[Flow[..., Any], str, str]] = [
+    (council_review, "hoi-dong-xet",
+     "Hội đồng xét khen thưởng một đợt: khoá hồ sơ, xét điều kiện, chờ kết quả họp nhập trên "
+     "giao diện, ra biên bản, tờ trình, quyết định."),
+    (final_summary, "tong-ket",
+     "Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen thưởng; gửi báo cáo "
+     "đến các đơn vị."),
+    (compile_period_report, "tong-hop-bao-cao",
+     "Tổng hợp báo cáo một kỳ: đơn vị đúng hạn/chậm/chưa nộp, kết quả chỉ tiêu; xuất Markdown "
+     "và Word."),
+    (launch_campaign, "phat-dong",
+     "Phát động phong trào từ một tệp kế hoạch: lưu và thông báo đến các đơn vị."),
+    (return_for_correction, "tra-lai",
+     "Trả lại báo cáo hoặc hồ sơ khen thưởng để đơn vị chỉnh sửa, bổ sung; đơn vị nhận thư kèm "
+     "lý do, lịch sử ghi ai trả, khi nào, vì sao."),
+    (import_unit_report, "nhap-bao-cao-excel",
+     "Nhập báo cáo kỳ của đơn vị từ biểu mẫu Excel đã điền; sai ô nào báo ô đó, không ghi gì "
+     "khi còn lỗi."),
+    (import_nominations, "nhap-khen-thuong-excel",
+     "Nhập danh sách đề nghị khen thưởng của đơn vị từ biểu mẫu Excel, kèm các tệp hồ sơ cùng "
+     "thư mục."),
+    (record_unit_report, "nhap-bao-cao",
+     "Nhập báo cáo kỳ của một đơn vị bằng biểu mẫu trên giao diện."),
+    (send_outbox, "gui-thu",
+     "Gửi các tin đang chờ trong hộp thư đi; daily-tick với senders > 0 chia việc gửi cho "
+     "nhiều worker qua deployment này."),
+    (submit_nomination, "nhap-ho-so",
+     "Nhập một hồ sơ đề nghị khen thưởng và các tệp kèm theo."),
+]
+
+
 def deployments() -> list[RunnerDeployment]:
     """daily-tick on its schedule (never two at once); the others on demand from the UI."""
     built = [
@@ -33,64 +68,8 @@ def deployments() -> list[RunnerDeployment]:
             description="Nhắc hạn, báo quá hạn và báo cáo chậm mỗi sáng 07:30 (giờ Việt Nam).",
             tags=["thidua"],
         ),
-        council_review.to_deployment(
-            name="hoi-dong-xet",
-            description="Hội đồng xét khen thưởng một đợt: khoá hồ sơ, xét điều kiện, chờ kết "
-                        "quả họp nhập trên giao diện, ra biên bản, tờ trình, quyết định.",
-            tags=["thidua"],
-        ),
-        final_summary.to_deployment(
-            name="tong-ket",
-            description="Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen "
-                        "thưởng; gửi báo cáo đến các đơn vị.",
-            tags=["thidua"],
-        ),
-        compile_period_report.to_deployment(
-            name="tong-hop-bao-cao",
-            description="Tổng hợp báo cáo một kỳ: đơn vị đúng hạn/chậm/chưa nộp, kết quả chỉ "
-                        "tiêu; xuất Markdown và Word.",
-            tags=["thidua"],
-        ),
-        launch_campaign.to_deployment(
-            name="phat-dong",
-            description="Phát động phong trào từ một tệp kế hoạch: lưu và thông báo đến các "
-                        "đơn vị.",
-            tags=["thidua"],
-        ),
-        return_for_correction.to_deployment(
-            name="tra-lai",
-            description="Trả lại báo cáo hoặc hồ sơ khen thưởng để đơn vị chỉnh sửa, bổ sung; "
-                        "đơn vị nhận thư kèm lý do, lịch sử ghi ai trả, khi nào, vì sao.",
-            tags=["thidua"],
-        ),
-        import_unit_report.to_deployment(
-            name="nhap-bao-cao-excel",
-            description="Nhập báo cáo kỳ của đơn vị từ biểu mẫu Excel đã điền; sai ô nào báo "
-                        "ô đó, không ghi gì khi còn lỗi.",
-            tags=["thidua"],
-        ),
-        import_nominations.to_deployment(
-            name="nhap-khen-thuong-excel",
-            description="Nhập danh sách đề nghị khen thưởng của đơn vị từ biểu mẫu Excel, kèm "
-                        "các tệp hồ sơ cùng thư mục.",
-            tags=["thidua"],
-        ),
-        record_unit_report.to_deployment(
-            name="nhap-bao-cao",
-            description="Nhập báo cáo kỳ của một đơn vị bằng biểu mẫu trên giao diện.",
-            tags=["thidua"],
-        ),
-        send_outbox.to_deployment(
-            name="gui-thu",
-            description="Gửi các tin đang chờ trong hộp thư đi; daily-tick với senders > 0 "
-                        "chia việc gửi cho nhiều worker qua deployment này.",
-            tags=["thidua"],
-        ),
-        submit_nomination.to_deployment(
-            name="nhap-ho-so",
-            description="Nhập một hồ sơ đề nghị khen thưởng và các tệp kèm theo.",
-            tags=["thidua"],
-        ),
+        *(flow.to_deployment(name=name, description=description, tags=["thidua"])
+          for flow, name, description in ON_DEMAND),
     ]
     # to_deployment is typed sync-or-async; called from sync code it returns the deployment.
     return [d for d in built if isinstance(d, RunnerDeployment)]

@@ -16,7 +16,7 @@ from flows.compile_period_report import compile_period_report
 from notifications.message import ChannelKind
 from tasks.clock import now_vn
 from tasks.compose import compose_reminders
-from tasks.compose_milestones import compose_round_closed
+from tasks.compose_milestones import compose_rounds_closed
 from tasks.council_request import request_review
 from tasks.database import get_engine
 from tasks.form_writer import ensure_forms
@@ -56,12 +56,7 @@ def close_rounds(day: date, campaigns: list[str] | None) -> list[tuple[str, str]
 def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], day: date,
                    kinds: frozenset[ChannelKind]) -> list[Envelope]:
     """Tell each unit of a round closed today that intake ended, and what it sent."""
-    counts = nomination_counts(get_engine(), closed)
-    by_code = {s.code: s for s in states}
-    return [e for campaign, code in closed if campaign in by_code
-            for e in compose_round_closed(by_code[campaign].campaign_id, by_code[campaign].plan,
-                                          by_code[campaign].calendar, code,
-                                          counts[(campaign, code)], day, kinds)]
+    return compose_rounds_closed(states, nomination_counts(get_engine(), closed), day, kinds)
 
 
 @task(name="mở phiên Hội đồng xét", cache_policy=NONE)

@@ -12,6 +12,7 @@ from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
 from tasks.compose import envelopes_for
 from tasks.outbox import Envelope
+from tasks.reminder_data import CampaignState
 
 
 def compose_round_closed(campaign_id: int, plan: Plan, calendar: list[Obligation],
@@ -30,6 +31,17 @@ def compose_round_closed(campaign_id: int, plan: Plan, calendar: list[Obligation
                                render(MessageKind.NOMINATION_CLOSED, context), kinds,
                                obligation_key=o.key, step="dong")
     return built
+
+
+def compose_rounds_closed(states: list[CampaignState],
+                          counts: dict[tuple[str, str], dict[str, int]], as_of: date,
+                          kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """The closing notices of every (campaign, round) in `counts`, dossiers sent per unit."""
+    by_code = {s.code: s for s in states}
+    return [e for (campaign, code), submitted in counts.items() if campaign in by_code
+            for e in compose_round_closed(by_code[campaign].campaign_id, by_code[campaign].plan,
+                                          by_code[campaign].calendar, code, submitted, as_of,
+                                          kinds)]
 
 
 def compose_results(campaign_id: int, plan: Plan, round_code: str,

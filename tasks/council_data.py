@@ -13,6 +13,7 @@ from models import tables as t
 from models.eligibility import Candidate
 from models.plan import AwardRound, Plan
 from tasks.database import transaction
+from tasks.status_history import move_status
 
 
 class UnknownRound(LookupError):
@@ -116,14 +117,5 @@ def _round(session: Session, campaign: str, code: str) -> tuple[t.AwardRound, t.
 def change_status(session: Session, n: t.Nomination, to: str, now: datetime, actor: str,
                   reason: str) -> int:
     """Move a nomination to a new status, record who, when and why; return the record's id."""
-    session.flush()
-    assert n.id is not None
-    change = t.NominationStatusChange(nomination_id=n.id, at=now, actor=actor,
-                                      from_status=None if n.status == "new" else n.status,
-                                      to_status=to, reason=reason)
-    session.add(change)
-    n.status = to
-    session.add(n)
-    session.flush()
-    assert change.id is not None
-    return change.id
+    return move_status(session, n, t.NominationStatusChange, "nomination_id", to, now, actor,
+                       reason)

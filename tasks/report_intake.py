@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from models import tables as t
 from models.vn_text import fmt_date, nfc
 from tasks.database import transaction
+from tasks.status_history import move_status
 
 
 class IntakeRefused(ValueError):
@@ -146,14 +147,5 @@ def reopen(session: Session, obligation: t.Obligation) -> None:
 def report_change(session: Session, report: t.UnitReport, to: str, at: datetime, actor: str,
                   reason: str) -> int:
     """Move a report to a new status, record who, when and why; return the record's id."""
-    session.flush()
-    assert report.id is not None
-    change = t.ReportStatusChange(report_id=report.id, at=at, actor=actor,
-                                  from_status=None if report.status == "new" else report.status,
-                                  to_status=to, reason=reason)
-    session.add(change)
-    report.status = to
-    session.add(report)
-    session.flush()
-    assert change.id is not None
-    return change.id
+    return move_status(session, report, t.ReportStatusChange, "report_id", to, at, actor,
+                       reason)

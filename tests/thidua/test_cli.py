@@ -5,23 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
-from tasks.database import dispose_engines
-from tasks.settings import get_settings
 from tests.conftest import write_plan
 from thidua.cli import app
 
 runner = CliRunner()
 
-
-@pytest.fixture(autouse=True)
-def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    dispose_engines()
 
 
 def test_help_in_plain_words() -> None:

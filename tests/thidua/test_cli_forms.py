@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tasks.database import dispose_engines
 from tasks.form_layout import REPORT_SHEET
 from tasks.form_writer import write_report_form
-from tasks.settings import get_settings
 from tests.conftest import REPO
 from tests.tasks.test_forms import BROKEN, OBLIGATION, PLAN
 from thidua.cli import app
@@ -19,13 +16,6 @@ from thidua.cli import app
 runner = CliRunner()
 CAMPAIGN = "hung-thang-cchc-2025-h2"
 
-
-@pytest.fixture(autouse=True)
-def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    dispose_engines()
 
 
 def test_forms_out_and_back_in(tmp_path: Path) -> None:
