@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import Engine, text  # noqa: E402
 
 from bench.nation import build, load  # noqa: E402
-from models.notices import MAX_OVERDUE_NOTICES, escalation, unit_notices  # noqa: E402
+from models.notices import MAX_OVERDUE_NOTICES, decide  # noqa: E402
 from models.working_days import WorkingDays  # noqa: E402
 from tasks.database import dispose_engines, get_engine, upgrade  # noqa: E402
 from tasks.reminder_data import active_campaigns  # noqa: E402
@@ -44,6 +44,7 @@ def nation(n: int, as_of: date) -> Engine:
         upgrade(url)
         load(get_engine(url), build(n), as_of)
         print(f"  (generated {n} communes in {time.perf_counter() - started:.1f} s)")
+    upgrade(url)  # a nation cached by an older schema follows its migrations
     return get_engine(url)
 
 
@@ -51,11 +52,11 @@ def ours(engine: Engine, day: date) -> set[tuple[int, str, str]]:
     """The tick's own decision pass."""
     found = set()
     for state in active_campaigns(engine, day=day):
-        for notice in unit_notices(state.open_obligations, day, set(), state.policy):
+        decided = decide(state.open_obligations, day, set(), state.policy)
+        for notice in decided.notices:
             found.add((state.campaign_id, notice.obligation.key, notice.step))
-        esc = escalation(state.open_obligations, day, set(), state.policy)
-        if esc is not None:
-            found.add((state.campaign_id, "escalation", esc.step))
+        if decided.escalation is not None:
+            found.add((state.campaign_id, "escalation", decided.escalation.step))
     return found
 
 

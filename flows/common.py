@@ -38,23 +38,21 @@ def queue(envelopes: list[Envelope], now: datetime) -> int:
 
 
 @task(name="gửi một lô", cache_policy=NONE)
-def send_batch(now: datetime, states: list[CampaignState],
-               size: int = BATCH) -> tuple[int, int, int]:
+def send_batch(now: datetime, size: int = BATCH) -> tuple[int, int, int]:
     """Claim, send and record one batch; report permanent failures to the standing office."""
     engine = get_engine()
     channels = open_channels()
     claimed = claim(engine, now, size, sorted(channels.kinds))
     failed = record(engine, deliver(claimed, channels), now)
-    enqueue(engine, compose_failure_reports(engine, failed, states, channels.kinds), now)
+    enqueue(engine, compose_failure_reports(engine, failed, channels.kinds), now)
     return len(claimed), len(claimed) - len(failed), len(failed)
 
 
-def send_all_due(now: datetime, states: list[CampaignState],
-                 size: int = BATCH) -> dict[str, int]:
+def send_all_due(now: datetime, size: int = BATCH) -> dict[str, int]:
     """Send batches until nothing is due (failure reports queued by one go in the next)."""
     taken = sent = failed = 0
     while True:
-        batch = send_batch(now, states, size)
+        batch = send_batch(now, size)
         taken, sent, failed = taken + batch[0], sent + batch[1], failed + batch[2]
         if batch[0] == 0:
             return {"claimed": taken, "not_failed": sent, "failed": failed}
@@ -66,9 +64,9 @@ def request_sending(count: int, now: datetime) -> list[str]:
     return request_senders(count, now)
 
 
-def dispatch(now: datetime, states: list[CampaignState], senders: int) -> dict[str, int]:
+def dispatch(now: datetime, senders: int) -> dict[str, int]:
     """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers."""
     if senders <= 0:
-        return send_all_due(now, states)
+        return send_all_due(now)
     return {"claimed": 0, "not_failed": 0, "failed": 0,
             "senders": len(request_sending(senders, now))}

@@ -16,7 +16,7 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 from pydantic import Field
 
-from flows.common import configured_channels, queue, read_campaigns, send_all_due
+from flows.common import configured_channels, queue, send_all_due
 from models.council import Verdict, judge
 from models.eligibility import Assessment, assess
 from notifications.message import ChannelKind
@@ -131,5 +131,5 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
     documents = conclude(state, assessed, answer, verdict, moment)
     queue(announce(state, assessed, verdict, documents["decision_number"],
                    configured_channels()), moment)
-    send_all_due(moment, read_campaigns([campaign]))
+    send_all_due(moment)
     return documents

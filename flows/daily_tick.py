@@ -84,7 +84,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     closed = close_rounds(day, campaigns)
     reminders = prepare_forms(states, compose(states, day, kinds))
     queued = queue(reminders + compose_closed(states, closed, day, kinds), moment)
-    sent = dispatch(moment, states, senders)
+    sent = dispatch(moment, senders)
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]
     opened = [open_review(campaign, code) for campaign, code in closed]

@@ -9,7 +9,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 
-from flows.common import configured_channels, queue, read_campaigns, send_all_due
+from flows.common import configured_channels, queue, send_all_due
 from models.final_summary import FinalSummary, summarise_campaign
 from notifications.message import ChannelKind
 from tasks.clock import now_vn
@@ -64,5 +64,5 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     summary = summarise(record)
     paths = write(record, summary, as_of or now.date())
     queue(compose(record, summary, paths["docx"], configured_channels()), now)
-    send_all_due(now, read_campaigns([campaign]))
+    send_all_due(now)
     return paths

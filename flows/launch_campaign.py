@@ -55,4 +55,4 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     register(plan, plan_path, moment)
     [state] = read_campaigns([plan.code])
     queued = queue(compose(state, configured_channels(), plan_path), moment)
-    return {"queued": queued, **send_all_due(moment, [state])}
+    return {"queued": queued, **send_all_due(moment)}

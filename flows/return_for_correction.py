@@ -64,4 +64,4 @@ def return_for_correction(what: Returnable, number: int, reason: str,
     [state] = read_campaigns([returned.campaign])
     queued = queue(compose(state, returned, reason, moment, configured_channels()), moment)
     return {"returned": returned.obligation_key, "missing": "; ".join(returned.missing),
-            "queued": str(queued), **{k: str(v) for k, v in send_all_due(moment, [state]).items()}}
+            "queued": str(queued), **{k: str(v) for k, v in send_all_due(moment).items()}}

@@ -10,7 +10,7 @@ from prefect import flow, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE
 
-from flows.common import read_campaigns, send_all_due
+from flows.common import send_all_due
 from tasks.clock import now_vn
 
 
@@ -32,5 +32,5 @@ def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int 
         batch: Mỗi lần nhận bao nhiêu tin để gửi (nhỏ hơn thì các worker chia đều hơn).
     """
     moment = now or now_vn()
-    sent = send_all_due(moment, read_campaigns(None, moment.date()), batch)
+    sent = send_all_due(moment, batch)
     return {"worker": publish(sent), **sent}

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Generic, Protocol, TypeVar
 
-from models.calendar import Obligation, ObligationKind
+from models.calendar import ObligationKind, Reminder
 from models.plan import Escalation, ReminderPolicy
 from models.working_days import WorkingDays
 
 MAX_OVERDUE_NOTICES = 5  # after this many, only the standing office keeps hearing about it
-_NO_OVERDUE = {ObligationKind.NOMINATION}  # nominating is optional: nobody is late for it
 
 
 class NoticeKind(StrEnum):
@@ -27,23 +27,44 @@ class NoticeKind(StrEnum):
     OVERDUE = "overdue"
 
 
-@dataclass(frozen=True)
-class Notice:
+class Owed(Protocol):
+    """What the rules read of an obligation: a calendar entry or a row decided on."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> ObligationKind: ...
+    @property
+    def effective_last_day(self) -> date: ...
+    @property
+    def reminders(self) -> tuple[Reminder, ...]: ...
+
+
+Ob = TypeVar("Ob", bound=Owed)
+Full = TypeVar("Full", bound=Owed)
+
+
+@dataclass(slots=True)  # not frozen: a national escalation pass makes ~40,000 of these
+class Notice(Generic[Ob]):
     """One message a unit should get today about one obligation; `step` makes it unique."""
 
-    obligation: Obligation
+    obligation: Ob
     kind: NoticeKind
     step: str
     days_left: int
     days_late: int
 
+    def about(self, obligation: Full) -> Notice[Full]:
+        """The same notice about a fuller record of its obligation (for writing messages)."""
+        return Notice(obligation, self.kind, self.step, self.days_left, self.days_late)
+
 
 @dataclass(frozen=True)
-class EscalationNotice:
+class EscalationNotice(Generic[Ob]):
     """One message to the standing office (and chairman) listing who is late."""
 
     step: str
-    late: tuple[Notice, ...]
+    late: tuple[Notice[Ob], ...]
     to: tuple[str, ...]
     notify_chairman: bool
 
@@ -54,55 +75,63 @@ def _office_open(as_of: date, policy: ReminderPolicy) -> bool:
     return days.is_working_day(as_of)
 
 
-def unit_notices(obligations: Iterable[Obligation], as_of: date, done: set[str],
-                 policy: ReminderPolicy) -> list[Notice]:
-    """The newest due reminder or overdue notice for each open obligation, as of a day.
+@dataclass(frozen=True)
+class Decision(Generic[Ob]):
+    """What one campaign's units and standing office should hear today."""
 
-    Overdue notices wait for a working day (nobody chases a unit on a Sunday or in Tết);
-    reminders already fall on working days by the calendar.
+    notices: list[Notice[Ob]]
+    escalation: EscalationNotice[Ob] | None
+
+
+def decide(obligations: Iterable[Ob], as_of: date, done: set[str],
+           policy: ReminderPolicy) -> Decision[Ob]:
+    """The newest due reminder or overdue notice for each open obligation, and the list of
+    who is late enough to report to the standing office, as of a day (one pass).
+
+    Overdue notices and escalations wait for a working day (nobody chases a unit on a Sunday
+    or in Tết); reminders already fall on working days by the calendar. An escalation goes
+    out at most once every `every_days` days; its list keeps an obligation after its own
+    notices have stopped.
     """
-    overdue_rule = policy.escalation or Escalation(to=[])
+    rule = policy.escalation or Escalation(to=[])
+    after, every = max(rule.after_days, 1), rule.every_days
     office_open = _office_open(as_of, policy)
-    found: list[Notice] = []
+    found: list[Notice[Ob]] = []
+    late: list[Notice[Ob]] = []
     for o in obligations:
         if o.key in done:
             continue
-        if as_of <= o.effective_last_day:
+        last = o.effective_last_day
+        if as_of <= last:
             passed = [r for r in o.reminders if r.day <= as_of]
             if passed:
                 newest = max(passed, key=lambda r: r.day)
                 opening = o.kind is ObligationKind.NOMINATION \
                     and newest.days_before == policy.nomination_open_days
                 found.append(Notice(o, NoticeKind.OPEN if opening else NoticeKind.DUE,
-                                    f"d{newest.days_before}",
-                                    (o.effective_last_day - as_of).days, 0))
-            continue
-        late = (as_of - o.effective_last_day).days
-        step = _overdue_step(late, overdue_rule)
-        if office_open and o.kind not in _NO_OVERDUE and step is not None \
-                and step < MAX_OVERDUE_NOTICES:
-            found.append(Notice(o, NoticeKind.OVERDUE, f"late{step}", 0, late))
-    return found
+                                    f"d{newest.days_before}", (last - as_of).days, 0))
+        # Nominating is optional: nobody is late for it.
+        elif office_open and o.kind is not ObligationKind.NOMINATION:
+            days_late = (as_of - last).days
+            if days_late >= after:
+                step = (days_late - after) // every
+                notice = Notice(o, NoticeKind.OVERDUE, f"late{step}", 0, days_late)
+                late.append(notice)
+                if step < MAX_OVERDUE_NOTICES:
+                    found.append(notice)
+    if policy.escalation is None or not late:
+        return Decision(found, None)
+    return Decision(found, EscalationNotice(f"esc{as_of.toordinal() // every}", tuple(late),
+                                            tuple(rule.to), rule.notify_chairman))
 
 
-def escalation(obligations: Iterable[Obligation], as_of: date, done: set[str],
-               policy: ReminderPolicy) -> EscalationNotice | None:
-    """Who is late enough to report, at most once every `every_days` days, on working days."""
-    rule = policy.escalation
-    if rule is None or not _office_open(as_of, policy):
-        return None
-    late = tuple(
-        Notice(o, NoticeKind.OVERDUE, "esc", 0, (as_of - o.effective_last_day).days)
-        for o in obligations
-        if o.key not in done and o.kind not in _NO_OVERDUE
-        and (as_of - o.effective_last_day).days >= max(rule.after_days, 1))
-    if not late:
-        return None
-    bucket = as_of.toordinal() // rule.every_days
-    return EscalationNotice(f"esc{bucket}", late, tuple(rule.to), rule.notify_chairman)
+def unit_notices(obligations: Iterable[Ob], as_of: date, done: set[str],
+                 policy: ReminderPolicy) -> list[Notice[Ob]]:
+    """The notices of `decide` alone."""
+    return decide(obligations, as_of, done, policy).notices
 
 
-def _overdue_step(days_late: int, rule: Escalation) -> int | None:
-    if days_late < max(rule.after_days, 1):
-        return None
-    return (days_late - max(rule.after_days, 1)) // rule.every_days
+def escalation(obligations: Iterable[Ob], as_of: date, done: set[str],
+               policy: ReminderPolicy) -> EscalationNotice[Ob] | None:
+    """The escalation of `decide` alone."""
+    return decide(obligations, as_of, done, policy).escalation

@@ -26,7 +26,7 @@ _KINDS = {
 }
 
 
-def message_kind(notice: Notice) -> MessageKind:
+def message_kind(notice: Notice[Any]) -> MessageKind:
     """The template for a notice."""
     return _KINDS[(notice.obligation.kind, notice.kind)]
 
@@ -55,7 +55,7 @@ def obligation_context(o: Obligation, plan: Plan, as_of: date) -> dict[str, Any]
             "days_late": max((as_of - o.effective_last_day).days, 0), "how": how}
 
 
-def notice_context(notice: Notice, plan: Plan, as_of: date) -> dict[str, Any]:
+def notice_context(notice: Notice[Obligation], plan: Plan, as_of: date) -> dict[str, Any]:
     """Context for a reminder or overdue notice to the obligation's owner."""
     context = base_context(plan, plan.unit(notice.obligation.owner))
     context["ob"] = obligation_context(notice.obligation, plan, as_of)
@@ -75,7 +75,7 @@ def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
                 f"{p.name} ({', '.join(p.forms)})" if p.forms else p.name for p in r.dossier]}
 
 
-def escalation_context(notice: EscalationNotice, plan: Plan, as_of: date,
+def escalation_context(notice: EscalationNotice[Obligation], plan: Plan, as_of: date,
                        recipient_title: str) -> dict[str, Any]:
     """Context for the list of late units sent to the standing office or the chairman."""
     context = base_context(plan, None)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from models.calendar import ObligationKind
-from models.notices import escalation, unit_notices
+from models.calendar import Obligation, ObligationKind
+from models.notices import EscalationNotice, Notice, decide
 from models.plan_parts import Contact
 from notifications.context import escalation_context, message_kind, notice_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, Rendered, render
 from tasks.form_layout import form_path
 from tasks.outbox import Envelope
-from tasks.reminder_data import CampaignState
+from tasks.reminder_data import CampaignState, OpenObligation
 
 WITH_FORM = {ObligationKind.REPORT, ObligationKind.NOMINATION}
 WEBHOOK_ADDRESS = "relay"  # one relay per deployment; the unit travels in the payload
@@ -61,30 +61,48 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
     unit's Excel form (under `forms`) so answering is one reply away."""
     built: list[Envelope] = []
     for state in states:
-        policy = state.policy
-        for notice in unit_notices(state.open_obligations, as_of, set(), policy):
-            plan = state.plan
-            o = notice.obligation
-            rendered = render(message_kind(notice), notice_context(notice, plan, as_of))
-            meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
-                    "zns": {"ten_don_vi": o.owner_name[:30], "noi_dung": o.what[:100],
-                            "han_nop": o.effective_last_day.strftime("%d/%m/%Y")}}
-            form = (str(form_path(forms, plan.code, o.key)),) \
-                if forms is not None and o.kind in WITH_FORM else ()
-            built += envelopes_for(state.campaign_id, o.owner, plan.unit(o.owner).head,
-                                   message_kind(notice), rendered, kinds,
-                                   obligation_key=o.key, step=notice.step, meta=meta,
-                                   attachments=form)
-        esc = escalation(state.open_obligations, as_of, set(), policy)
-        if esc is None:
-            continue
-        plan = state.plan
-        recipients = [(code, plan.unit(code).head) for code in esc.to]
-        if esc.notify_chairman and plan.chairman:
-            recipients.append(("CHAIRMAN", plan.chairman))
-        for code, contact in recipients:
-            rendered = render(MessageKind.ESCALATION,
-                              escalation_context(esc, plan, as_of, contact.title))
-            built += envelopes_for(state.campaign_id, code, contact, MessageKind.ESCALATION,
-                                   rendered, kinds, obligation_key="escalation", step=esc.step)
+        decided = decide(state.open_obligations, as_of, set(), state.policy)
+        for notice in _in_full(state, decided.notices):
+            built += _unit_message(state, notice, as_of, kinds, forms)
+        if (esc := decided.escalation) is not None:
+            built += _escalation_messages(state, EscalationNotice(
+                esc.step, tuple(_in_full(state, esc.late)), esc.to, esc.notify_chairman),
+                as_of, kinds)
+    return built
+
+
+def _in_full(state: CampaignState, decided: Iterable[Notice[OpenObligation]]
+             ) -> Iterator[Notice[Obligation]]:
+    # An obligation a plan amendment removed after the decision gets no message.
+    for notice in decided:
+        if (o := state.details.get(notice.obligation.id)) is not None:
+            yield notice.about(o)
+
+
+def _unit_message(state: CampaignState, notice: Notice[Obligation], as_of: date,
+                  kinds: frozenset[ChannelKind], forms: Path | None) -> list[Envelope]:
+    plan, o = state.plan, notice.obligation
+    rendered = render(message_kind(notice), notice_context(notice, plan, as_of))
+    meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
+            "zns": {"ten_don_vi": o.owner_name[:30], "noi_dung": o.what[:100],
+                    "han_nop": o.effective_last_day.strftime("%d/%m/%Y")}}
+    form = (str(form_path(forms, plan.code, o.key)),) \
+        if forms is not None and o.kind in WITH_FORM else ()
+    return envelopes_for(state.campaign_id, o.owner, plan.unit(o.owner).head,
+                         message_kind(notice), rendered, kinds, obligation_key=o.key,
+                         step=notice.step, meta=meta, attachments=form)
+
+
+def _escalation_messages(state: CampaignState, esc: EscalationNotice[Obligation],
+                         as_of: date, kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    plan = state.plan
+    recipients = [(code, plan.unit(code).head) for code in esc.to]
+    if esc.notify_chairman and plan.chairman:
+        recipients.append(("CHAIRMAN", plan.chairman))
+    built: list[Envelope] = []
+    for code, contact in recipients:
+        rendered = render(MessageKind.ESCALATION,
+                          escalation_context(esc, plan, as_of, contact.title))
+        built += envelopes_for(state.campaign_id, code, contact, MessageKind.ESCALATION,
+                               rendered, kinds, obligation_key="escalation", step=esc.step)
     return built

@@ -7,35 +7,34 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from models.tables import OutboxMessage
+from models.plan import Plan
+from models.tables import Campaign, OutboxMessage
 from notifications.context import base_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
 from tasks.compose import envelopes_for
 from tasks.database import transaction
 from tasks.outbox import Envelope
-from tasks.reminder_data import CampaignState
 
 _CHANNEL_NAMES = {"email": "email", "zalo_oa": "Zalo OA", "zns": "Zalo ZNS", "webhook": "webhook"}
 
 
 def compose_failure_reports(engine: Engine, failed_ids: Sequence[int],
-                            states: Sequence[CampaignState],
                             kinds: frozenset[ChannelKind]) -> list[Envelope]:
     """One message per failed send to the standing office's head, on every channel but the
     one that failed for that same head (so a bad office address cannot loop)."""
     if not failed_ids:
         return []
     with transaction(engine) as session:
-        rows = list(session.scalars(select(OutboxMessage).where(
-            col(OutboxMessage.id).in_(list(failed_ids)))))
-    by_id = {s.campaign_id: s for s in states}
+        rows = [row for row in session.scalars(select(OutboxMessage).where(
+            col(OutboxMessage.id).in_(list(failed_ids))))
+            if row.message_kind != MessageKind.DELIVERY_FAILED]
+        plans = {campaign_id: Plan.model_validate(data) for campaign_id, data in session.execute(
+            select(col(Campaign.id), col(Campaign.plan)).where(
+                col(Campaign.id).in_({row.campaign_id for row in rows})))}
     built: list[Envelope] = []
     for row in rows:
-        state = by_id.get(row.campaign_id)
-        if state is None or row.message_kind == MessageKind.DELIVERY_FAILED:
-            continue
-        plan = state.plan
+        plan = plans[row.campaign_id]
         office = plan.unit(plan.standing_office)
         unit_name = plan.unit(row.unit_code).name if any(
             u.code == row.unit_code for u in plan.units) else row.unit_code

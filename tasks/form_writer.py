@@ -138,7 +138,7 @@ def ensure_forms(states: list[CampaignState], envelopes: list[Envelope]) -> int:
             state = by_id.get(e.campaign_id)
             if path.suffix != ".xlsx" or path.exists() or state is None or not e.obligation_key:
                 continue
-            o = next((o for o in state.open_obligations if o.key == e.obligation_key), None) \
+            o = state.obligation(e.obligation_key) \
                 or next(o for o in state.calendar if o.key == e.obligation_key)
             if o.kind is ObligationKind.REPORT:
                 write_report_form(state.plan, o, path)

@@ -52,7 +52,8 @@ def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) ->
         "commune_id": commune.id, "title": plan.title, "document_kind": plan.document_kind,
         "number": plan.number, "issued_on": plan.issued_on, "window_start": plan.window.start,
         "window_end": plan.window.end, "standing_office": plan.standing_office, "plan": data,
-        "plan_sha256": digest, "source": source, "updated_at": as_of,
+        "reminders": data["reminders"], "plan_sha256": digest, "source": source,
+        "updated_at": as_of,
     }
     if campaign is None:
         campaign = t.Campaign(code=plan.code, loaded_at=as_of, **fields)

@@ -1,20 +1,21 @@
 """Read what a reminder pass needs: each active campaign's policy and its open obligations.
 
-The decision reads the stored calendar (one query over the obligation table), not a replay
-of each plan: the plan itself is validated only when a message about it is rendered.
+Deciding reads the stored calendar narrowly (key, kind, last day, reminder days: one query
+over the obligation table, no plan replayed); what a message says about an obligation is
+read once, in bulk, when the first message is written, and the plan when it is rendered.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, partial
-from typing import Any
+from functools import cached_property, lru_cache, partial
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, String, and_, type_coerce
-from sqlmodel import col, select
+from sqlalchemy import Engine, Select, String, Table, and_, cast, select
+from sqlmodel import col
 
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
 from models.plan import Plan, ReminderPolicy
@@ -26,6 +27,31 @@ from tasks.database import transaction
 DAYS_OFF_SLACK = timedelta(days=16)
 
 
+class OpenObligation(NamedTuple):
+    """What deciding needs of one open obligation (a tuple: ~400,000 are read nationally);
+    `reminders` holds the steps reached by the day read for (all of them without a day)."""
+
+    id: int
+    key: str
+    kind: ObligationKind
+    effective_last_day: date
+    reminders: tuple[Reminder, ...]
+
+
+@dataclass(eq=False)
+class Details:
+    """The obligations one read decided on, in full, loaded in bulk on first use."""
+
+    load: Callable[[], dict[int, Obligation]]
+    _loaded: dict[int, Obligation] | None = field(default=None, init=False)
+
+    def get(self, obligation_id: int) -> Obligation | None:
+        """The obligation in full, or None when a plan amendment has removed it since."""
+        if self._loaded is None:
+            self._loaded = self.load()
+        return self._loaded.get(obligation_id)
+
+
 @dataclass(eq=False)
 class CampaignState:
     """One active campaign as the reminder rules see it."""
@@ -33,8 +59,9 @@ class CampaignState:
     campaign_id: int
     code: str
     policy: ReminderPolicy
-    open_obligations: list[Obligation]
+    open_obligations: list[OpenObligation]
     load_plan: Callable[[], dict[str, Any]]
+    details: Details
 
     @cached_property
     def plan(self) -> Plan:
@@ -46,71 +73,115 @@ class CampaignState:
         """Every obligation of the plan, met or not."""
         return build_calendar(self.plan)
 
+    def obligation(self, key: str) -> Obligation | None:
+        """An open obligation with everything a message says about it (None: not open)."""
+        owed = next((o for o in self.open_obligations if o.key == key), None)
+        return None if owed is None else self.details.get(owed.id)
+
 
 def active_campaigns(engine: Engine, codes: list[str] | None = None,
                      day: date | None = None) -> list[CampaignState]:
     """Every active campaign (or the named ones) with its open obligations (near `day`)."""
     with transaction(engine) as session:
-        query = select(col(Campaign.id), col(Campaign.code),
-                       col(Campaign.plan)["reminders"]).where(
-            col(Campaign.status) == "active").order_by(col(Campaign.id))
+        query = select(CAMPAIGN.id, CAMPAIGN.code, cast(CAMPAIGN.reminders, String)).where(
+            CAMPAIGN.status == "active").order_by(CAMPAIGN.id)
         if codes:
-            query = query.where(col(Campaign.code).in_(codes))
-        campaigns = [(campaign_id, code, ReminderPolicy.model_validate(reminders or {}))
-                     for campaign_id, code, reminders in session.execute(query)]
-        rows = select(*FIELDS).join(Unit, and_(
-            col(Unit.campaign_id) == col(ObligationRow.campaign_id),
-            col(Unit.code) == col(ObligationRow.unit_code))).join(
-            Campaign, col(Campaign.id) == col(ObligationRow.campaign_id)).where(
-            col(ObligationRow.status) == "open", col(Campaign.status) == "active")
-        if codes:
-            rows = rows.where(col(Campaign.code).in_(codes))
-        if day is not None and campaigns:
-            # Obligations due later than the earliest possible reminder cannot be due yet.
-            lead = max(max([*p.days_before, p.nomination_open_days]) for *_, p in campaigns)
-            rows = rows.where(col(ObligationRow.effective_last_day)
-                              <= day + timedelta(days=lead) + DAYS_OFF_SLACK)
-        owed: dict[int, list[Obligation]] = {}
-        for row in session.execute(rows):
-            owed.setdefault(row[0], []).append(_obligation(day, *row[1:]))
-    return [CampaignState(campaign_id, code, policy,
-                          sorted(owed.get(campaign_id, []), key=_order),
-                          partial(_plan_data, engine, campaign_id))
+            query = query.where(CAMPAIGN.code.in_(codes))
+        campaigns = [(campaign_id, code, _policy(reminders))
+                     for campaign_id, code, reminders in session.connection().execute(query)]
+        lead = max((max([*p.days_before, p.nomination_open_days]) for *_, p in campaigns),
+                   default=0)
+        rows = session.connection().execute(
+            _open_near(codes, day, lead, select(*NARROW)).order_by(*ORDER)).all()
+    owed: dict[int, list[OpenObligation]] = {}
+    since, until = (day or date.min), (day or date.max).isoformat()
+    for campaign_id, obligation_id, key, kind, last, reminders in rows:
+        last_day = date.fromisoformat(last)
+        # Once the last day has passed only overdue rules apply: no reminder is read again.
+        steps = () if last_day < since else _reminders(reminders, until)
+        owed.setdefault(campaign_id, []).append(
+            OpenObligation(obligation_id, key, KINDS[kind], last_day, steps))
+    details = Details(partial(_details, engine, [o.id for os in owed.values() for o in os]))
+    return [CampaignState(campaign_id, code, policy, owed.get(campaign_id, []),
+                          partial(_plan_data, engine, campaign_id), details)
             for campaign_id, code, policy in campaigns]
 
 
-# Dates and the reminder list are read as the driver gives them and converted here, and
-# the list only for obligations still ahead: a national pass reads ~400,000 rows.
-RAW = ("nominal_last_day", "effective_last_day", "reminder_anchor", "reminder_days")
-FIELDS: list[Any] = [
-    type_coerce(col(getattr(ObligationRow, name)), String) if name in RAW
-    else col(getattr(ObligationRow, name))
-    for name in ("campaign_id", "key", "kind", "unit_code", "what", "recipient", "due_text",
-                 "nominal_last_day", "effective_last_day", "shift_reason", "reminder_anchor",
-                 "reminder_days", "tentative")] + [col(Unit.name)]
+def _open_near(codes: list[str] | None, day: date | None, lead: int,
+               query: Select[Any]) -> Select[Any]:
+    query = query.join(CAMPAIGN_TABLE, CAMPAIGN.id == OBLIGATION.campaign_id).where(
+        OBLIGATION.status == "open", CAMPAIGN.status == "active")
+    if codes:
+        query = query.where(CAMPAIGN.code.in_(codes))
+    if day is not None:
+        # Obligations due later than the earliest possible reminder cannot be due yet.
+        query = query.where(OBLIGATION.effective_last_day
+                            <= day + timedelta(days=lead) + DAYS_OFF_SLACK)
+    return query
 
 
-def _obligation(day: date | None, key: str, kind: str, unit: str, what: str, recipient: str,
-                due_text: str, nominal: Any, effective: Any, shift_reason: str | None,
-                anchor: Any, reminders: Any, tentative: bool, unit_name: str) -> Obligation:
-    last = _day(effective)
-    # Once the last day has passed only overdue rules apply: no reminder is read again.
-    steps = () if day is not None and last < day else tuple(
-        Reminder(date.fromisoformat(r["day"]), r["days_before"])
-        for r in (json.loads(reminders) if isinstance(reminders, str) else reminders))
+# Core columns rather than the ORM's attributes: a national read (~40,000 rows) is a third
+# faster. Dates and reminder lists come back as text on every database and are converted
+# here, the lists only for obligations still ahead.
+OBLIGATION_TABLE: Table = ObligationRow.__table__  # type: ignore[attr-defined]
+CAMPAIGN_TABLE: Table = Campaign.__table__  # type: ignore[attr-defined]
+UNIT_TABLE: Table = Unit.__table__  # type: ignore[attr-defined]
+OBLIGATION, CAMPAIGN, UNIT = OBLIGATION_TABLE.c, CAMPAIGN_TABLE.c, UNIT_TABLE.c
+TEXT = ("nominal_last_day", "effective_last_day", "reminder_anchor", "reminder_days")
+
+
+def _columns(*names: str) -> list[Any]:
+    return [cast(OBLIGATION[name], String) if name in TEXT else OBLIGATION[name]
+            for name in names]
+
+
+# Due order, then the plan's own order (row ids): the tick's index already yields it.
+ORDER = [OBLIGATION.effective_last_day, OBLIGATION.id]
+NARROW = _columns("campaign_id", "id", "key", "kind", "effective_last_day", "reminder_days")
+FULL = _columns("id", "key", "kind", "unit_code", "what", "recipient", "due_text",
+                "nominal_last_day", "effective_last_day", "shift_reason", "reminder_anchor",
+                "reminder_days", "tentative") + [UNIT.name]
+
+
+@lru_cache(maxsize=256)
+def _policy(stored: str) -> ReminderPolicy:
+    # Communes copy their policy from one template: a nation holds a handful of distinct ones.
+    return ReminderPolicy.model_validate_json(stored)
+
+
+CHUNK = 5000  # ids per query: below every driver's limit on bound parameters
+
+
+def _details(engine: Engine, ids: list[int]) -> dict[int, Obligation]:
+    query = select(*FULL).join(UNIT_TABLE, and_(UNIT.campaign_id == OBLIGATION.campaign_id,
+                                                UNIT.code == OBLIGATION.unit_code))
+    found: dict[int, Obligation] = {}
+    with transaction(engine) as session:
+        for start in range(0, len(ids), CHUNK):
+            chunk = query.where(OBLIGATION.id.in_(ids[start:start + CHUNK]))
+            found |= {row[0]: _obligation(*row[1:])
+                      for row in session.connection().execute(chunk)}
+    return found
+
+
+def _obligation(key: str, kind: str, unit: str, what: str, recipient: str, due_text: str,
+                nominal: str, effective: str, shift_reason: str | None, anchor: str,
+                reminders: str, tentative: bool, unit_name: str) -> Obligation:
     return Obligation(
         key=key, kind=KINDS[kind], what=what, owner=unit, owner_name=unit_name,
-        recipient=recipient, due_text=due_text, nominal_last_day=_day(nominal),
-        effective_last_day=last, shift_reason=shift_reason, nominal_day_off=None,
-        reminder_anchor=_day(anchor), reminders=steps, tentative=tentative,
+        recipient=recipient, due_text=due_text, nominal_last_day=date.fromisoformat(nominal),
+        effective_last_day=date.fromisoformat(effective), shift_reason=shift_reason,
+        nominal_day_off=None, reminder_anchor=date.fromisoformat(anchor),
+        reminders=_reminders(reminders, date.max.isoformat()), tentative=tentative,
         outside_window=None)
 
 
 KINDS = {kind.value: kind for kind in ObligationKind}  # Enum(value) is slow at this count
 
 
-def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
+def _reminders(stored: str, until: str) -> tuple[Reminder, ...]:
+    return tuple(Reminder(date.fromisoformat(r["day"]), r["days_before"])
+                 for r in json.loads(stored) if r["day"] <= until)
 
 
 def _plan_data(engine: Engine, campaign_id: int) -> dict[str, Any]:
@@ -118,6 +189,3 @@ def _plan_data(engine: Engine, campaign_id: int) -> dict[str, Any]:
         return dict(session.execute(select(col(Campaign.plan)).where(
             col(Campaign.id) == campaign_id)).scalar_one())
 
-
-def _order(o: Obligation) -> tuple[date, str, str]:
-    return o.effective_last_day, o.kind.value, o.key

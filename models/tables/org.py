@@ -36,6 +36,9 @@ class Campaign(SQLModel, table=True):
     standing_office: str
     status: str = "active"
     plan: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    # The plan's reminder policy again: the tick reads it for every campaign, every day.
+    reminders: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}"))
     plan_sha256: str
     source: str
     loaded_at: datetime = Field(sa_type=AwareDateTime)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.tables.base import AwareDateTime
@@ -80,7 +80,9 @@ class AwardRound(SQLModel, table=True):
 class Obligation(SQLModel, table=True):
     """A dated obligation from the calendar, kept so a day's work is one query, not a replay."""
 
-    __table_args__ = (UniqueConstraint("campaign_id", "key"),)
+    # The tick's query: open obligations up to a day ahead (a province reads ~10% of them).
+    __table_args__ = (UniqueConstraint("campaign_id", "key"),
+                      Index("ix_obligation_open_due", "status", "effective_last_day"))
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: int = Field(foreign_key="campaign.id", index=True)
     key: str

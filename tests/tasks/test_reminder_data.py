@@ -1,4 +1,5 @@
-"""The tick reads open obligations from the stored calendar: the same ones the plan gives."""
+"""The tick reads open obligations from the stored calendar: the same ones the plan gives,
+narrowly to decide, in full (once, in bulk) to write messages."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _comparable(o: object) -> object:
                                reminders=())
 
 
-@pytest.mark.parametrize("day", [date(2025, 11, 3), date(2026, 1, 5)])
+@pytest.mark.parametrize("day", [date(2025, 11, 3), date(2025, 12, 3), date(2026, 1, 5)])
 def test_open_obligations_match_the_plans_calendar(database_url: str, day: date) -> None:
     upgrade(database_url)
     engine = get_engine(database_url)
@@ -39,11 +40,32 @@ def test_open_obligations_match_the_plans_calendar(database_url: str, day: date)
     expected = [o for o in build_calendar(PLAN)
                 if o.key != "task:1" and (o.effective_last_day - day).days <= 30 + 16]
     assert len(expected) >= 4
-    assert [_comparable(o) for o in state.open_obligations] == [_comparable(o)
-                                                                for o in expected]
-    ahead = {o.key: o.reminders for o in expected if o.effective_last_day >= day}
+    assert [(o.key, o.kind, o.effective_last_day) for o in state.open_obligations] == [
+        (o.key, o.kind, o.effective_last_day) for o in expected]
+    reached = {o.key: tuple(r for r in o.reminders if r.day <= day)
+               for o in expected if o.effective_last_day >= day}
     assert {o.key: o.reminders for o in state.open_obligations
-            if o.effective_last_day >= day} == ahead  # reminders kept where they still count
+            if o.effective_last_day >= day} == reached  # the steps deciding still needs
+    full = [state.obligation(o.key) for o in state.open_obligations]
+    assert [_comparable(o) for o in full] == [_comparable(o) for o in expected]
+    assert {o.key: o.reminders for o in full if o and o.effective_last_day >= day} == {
+        o.key: o.reminders for o in expected if o.effective_last_day >= day}
+    assert state.obligation("task:1") is None  # done: not open, so no message about it
     assert state.policy == PLAN.reminders and state.plan == PLAN  # the plan, read on demand
     everything = active_campaigns(engine)[0].open_obligations
     assert len(everything) == len(build_calendar(PLAN)) - 1
+
+
+def test_details_load_once_for_every_campaign_and_skip_removed_rows(database_url: str) -> None:
+    upgrade(database_url)
+    engine = get_engine(database_url)
+    with transaction(engine) as session:
+        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+    [state] = active_campaigns(engine, day=date(2025, 11, 3))
+    first, second = state.open_obligations[:2]
+    with transaction(engine) as session:  # an amendment drops one after the decision
+        session.delete(session.exec(select(t.Obligation).where(
+            t.Obligation.key == second.key)).one())
+    assert state.details.get(first.id) == state.obligation(first.key)
+    assert state.obligation(first.key) is not None
+    assert state.details.get(second.id) is None

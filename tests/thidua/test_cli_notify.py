@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from notifications.message import ChannelKind, Outcome
 from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
-from tasks.database import dispose_engines, get_engine, upgrade
+from tasks.database import current_revision, dispose_engines, get_engine
 from tasks.outbox import Envelope, claim, enqueue, record
 from tasks.settings import get_settings
 from tests.conftest import REPO
@@ -72,7 +72,7 @@ def test_notify_test_names_a_missing_unit(servers: tuple[SmtpServer, HttpServer]
 def test_outbox_list_and_retry(servers: tuple[SmtpServer, HttpServer]) -> None:
     runner.invoke(app, ["plan", "load", VINH_THUY])
     engine = get_engine()
-    assert upgrade() == "0003"
+    assert current_revision() != "none"  # loading the plan created the schema
     enqueue(engine, [Envelope(1, "KT", ChannelKind.EMAIL, "sai@x.example.vn", "report_due",
                               "Nhắc hạn báo cáo", "…")], NOW)
     [item] = claim(engine, NOW)
