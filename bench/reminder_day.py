@@ -6,6 +6,7 @@ Uses the synthetic nation of bench/tick_scale.py (a copy, so the cached one stay
 the daily tick's own steps without Prefect's per-task bookkeeping, a local SMTP sink and
 Zalo stand-in on 127.0.0.1, and prints each phase's seconds beside raw smtplib on one open
 connection sending the same number of mails to the same sink (the floor for sending).
+Each N runs in a process of its own, so the peak RSS printed is that N's alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import resource
 import shutil
 import smtplib
+import subprocess
 import sys
 import tempfile
 import time
@@ -88,31 +90,46 @@ def raw_smtplib(port: int, count: int) -> float:
 
 
 def main(sizes: list[int], forms: bool) -> None:
+    """Each N in a fresh interpreter (the cached nation is generated first, outside it)."""
     print(f"reminder day {DAY.isoformat()} ({'with' if forms else 'without'} Excel forms)")
     for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            with MailSink(folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
-                (folder / "notify.yaml").write_text(
-                    f"email: mailto://127.0.0.1:{sink.port}?from=cchc@bench.example.vn"
-                    "&name=UBND&mode=insecure\n"
-                    f"zalo_oa: zalooa://bench:secret@1?api={zalo.url}&oauth={zalo.url}"
-                    f"&tokens={folder / 'tokens.json'}\n", encoding="utf-8")
-                os.environ.update({"THIDUA_DATA_DIR": str(folder),
-                                   "THIDUA_NOTIFY_CONFIG": str(folder / "notify.yaml")})
-                get_settings.cache_clear()
-                TokenStore(folder / "tokens.json", "bench", "secret", zalo.url,
-                           Masker()).seed("bench-refresh")
-                phases = day_of_reminders(n, folder, forms)
-                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                mails = sink.count
-                floor = raw_smtplib(sink.port, mails)
-            print(f"N={n}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
-                                         for k, v in phases.items()))
-            print(f"  {mails} mails, {zalo.count} Zalo; raw smtplib for {mails} mails "
-                  f"{floor:.2f} s; peak RSS so far {peak:.0f} MiB")
+        nation(n, DAY)
+        dispose_engines()
+        subprocess.run([sys.executable, __file__, "--one", str(n),
+                        *([] if forms else ["--no-forms"])], check=True)
+
+
+def one(n: int, forms: bool) -> None:
+    """One N: the day, then raw smtplib to the same sink; prints figures and peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with MailSink(folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
+            (folder / "notify.yaml").write_text(
+                f"email: mailto://127.0.0.1:{sink.port}?from=cchc@bench.example.vn"
+                "&name=UBND&mode=insecure\n"
+                f"zalo_oa: zalooa://bench:secret@1?api={zalo.url}&oauth={zalo.url}"
+                f"&tokens={folder / 'tokens.json'}\n", encoding="utf-8")
+            os.environ.update({"THIDUA_DATA_DIR": str(folder),
+                               "THIDUA_NOTIFY_CONFIG": str(folder / "notify.yaml")})
+            get_settings.cache_clear()
+            TokenStore(folder / "tokens.json", "bench", "secret", zalo.url,
+                       Masker()).seed("bench-refresh")
+            phases = day_of_reminders(n, folder, forms)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            mails = sink.count
+            floor = raw_smtplib(sink.port, mails)
+        ours, raw = phases["sent"] / phases["send+record"], mails / floor
+        print(f"N={n}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                                     for k, v in phases.items()))
+        print(f"  {mails} mails, {zalo.count} Zalo; send+record {ours:.0f} msg/s, raw "
+              f"smtplib {raw:.0f} mails/s ({mails} in {floor:.2f} s): ratio "
+              f"{ours / raw:.2f}; peak RSS {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
+    forms = "--no-forms" not in sys.argv
     args = [a for a in sys.argv[1:] if a != "--no-forms"]
-    main([int(a) for a in args] or [10, 100, 1000], "--no-forms" not in sys.argv)
+    if args[:1] == ["--one"]:
+        one(int(args[1]), forms)
+    else:
+        main([int(a) for a in args] or [10, 100, 1000, 3321], forms)
