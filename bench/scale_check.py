@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/scale_check.py FOLDER TICK_RUN_ID
 
-Exits 1 when a message arrived twice, went missing, or a run failed.
+Exits 1 when a message arrived twice, went missing, or without its Excel form, or a run
+failed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import json
 import sys
 import time
 from collections import Counter
+from email.parser import BytesParser
+from email.policy import default
 from pathlib import Path
 from uuid import UUID
 
@@ -58,17 +61,26 @@ def main(folder: Path, tick_id: UUID, timeout: float = 900) -> int:
             "SELECT status, count(*) FROM outboxmessage GROUP BY status")).all())
         due = dict(connection.execute(text(
             "SELECT channel, count(*) FROM outboxmessage GROUP BY channel")).all())
+        with_form = connection.execute(text(
+            "SELECT count(*) FROM outboxmessage WHERE channel = 'email' "
+            "AND CAST(attachments AS TEXT) LIKE '%.xlsx%'")).scalar_one()
     headers = Counter(line for path in (folder / "mail").glob("*.eml")
                       for line in path.read_bytes().decode("utf-8", "replace").splitlines()
                       if line.startswith("X-Thidua-Message:"))
     mails = sum(headers.values())
+    forms = sum(1 for path in (folder / "mail").glob("*.eml")
+                if any(str(part.get_filename()).endswith(".xlsx") for part in
+                       BytesParser(policy=default).parsebytes(path.read_bytes())
+                       .iter_attachments()))
     zalo_lines = (folder / "zalo.jsonl").read_text(encoding="utf-8").splitlines() \
         if (folder / "zalo.jsonl").exists() else []
     ids = Counter(json.loads(line).get("tracking_id") or line for line in zalo_lines)
     print(f"runs: {dict(states)}; sent per worker: {dict(by_worker)}")
-    print(f"outbox: {outbox}; mail received {mails} of {due.get('email', 0)}, "
+    print(f"outbox: {outbox}; mail received {mails} of {due.get('email', 0)} "
+          f"({forms} of {with_form} with their Excel form), "
           f"Zalo received {len(zalo_lines)} of {due.get('zalo_oa', 0)}")
     ok = (mails == due.get("email", 0) and len(zalo_lines) == due.get("zalo_oa", 0)
+          and forms == with_form
           and set(outbox) == {"sent"} and states.get("COMPLETED", 0) == len(runs)
           and all(n == 1 for n in [*ids.values(), *headers.values()])
           and len([w for w, n in by_worker.items() if n > 0]) >= 2)

@@ -12,11 +12,19 @@ from tasks.channel_setup import open_channels
 from tasks.database import get_engine
 from tasks.deliver import deliver
 from tasks.delivery_failures import compose_failure_reports
+from tasks.form_writer import write_missing_forms
 from tasks.outbox import Envelope, claim, enqueue, record
 from tasks.reminder_data import CampaignState, active_campaigns
 from tasks.sender_request import request_senders
 
 BATCH = 1000
+CAMPAIGNS_PER_PART = 200  # ~2,500 messages nationally: what one part holds in memory
+
+
+def in_parts(states: list[CampaignState],
+             size: int = CAMPAIGNS_PER_PART) -> list[list[CampaignState]]:
+    """Campaigns in groups, so a national day is composed and queued a part at a time."""
+    return [states[start:start + size] for start in range(0, len(states), size)]
 
 
 @task(name="đọc chiến dịch đang chạy", cache_policy=NONE)
@@ -39,10 +47,12 @@ def queue(envelopes: list[Envelope], now: datetime) -> int:
 
 @task(name="gửi một lô", cache_policy=NONE)
 def send_batch(now: datetime, size: int = BATCH) -> tuple[int, int, int]:
-    """Claim, send and record one batch; report permanent failures to the standing office."""
+    """Claim one batch, write the Excel forms it attaches, send, record; report permanent
+    failures to the standing office."""
     engine = get_engine()
     channels = open_channels()
     claimed = claim(engine, now, size, sorted(channels.kinds))
+    write_missing_forms(engine, claimed)
     failed = record(engine, deliver(claimed, channels), now)
     enqueue(engine, compose_failure_reports(engine, failed, channels.kinds), now)
     return len(claimed), len(claimed) - len(failed), len(failed)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from prefect import flow, task
 from prefect.cache_policies import NONE
 
-from flows.common import configured_channels, dispatch, queue, read_campaigns
+from flows.common import configured_channels, dispatch, in_parts, queue, read_campaigns
 from flows.compile_period_report import compile_period_report
 from notifications.message import ChannelKind
 from tasks.clock import now_vn
@@ -19,7 +19,6 @@ from tasks.compose import compose_reminders
 from tasks.compose_milestones import compose_rounds_closed
 from tasks.council_request import request_review
 from tasks.database import get_engine
-from tasks.form_writer import ensure_forms
 from tasks.milestones import close_windows, nomination_counts, periods_to_compile
 from tasks.outbox import Envelope
 from tasks.reminder_data import CampaignState
@@ -29,15 +28,9 @@ from tasks.settings import get_settings
 @task(name="soạn tin nhắc", cache_policy=NONE)
 def compose(states: list[CampaignState], as_of: date,
             kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Render today's reminders, overdue notices and escalations, forms attached."""
+    """Render today's reminders, overdue notices and escalations; report and nomination
+    messages name the unit's Excel form, written by whichever run sends them."""
     return compose_reminders(states, as_of, kinds, get_settings().data_dir / "forms")
-
-
-@task(name="chuẩn bị biểu mẫu Excel", cache_policy=NONE)
-def prepare_forms(states: list[CampaignState], envelopes: list[Envelope]) -> list[Envelope]:
-    """Write the report and nomination forms the messages attach, once each."""
-    ensure_forms(states, envelopes)
-    return envelopes
 
 
 @task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
@@ -82,8 +75,8 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     states = read_campaigns(campaigns, day)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)
-    reminders = prepare_forms(states, compose(states, day, kinds))
-    queued = queue(reminders + compose_closed(states, closed, day, kinds), moment)
+    queued = sum(queue(compose(part, day, kinds), moment) for part in in_parts(states))
+    queued += queue(compose_closed(states, closed, day, kinds), moment)
     sent = dispatch(moment, senders)
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]

@@ -67,7 +67,11 @@ class SmtpChannel:
 
     def deliver(self, out: Outgoing) -> Outcome:
         """Send one message; a dropped connection is reopened once."""
-        message = self.build(out)
+        try:
+            message = self.build(out)
+        except FileNotFoundError as error:
+            return Outcome.refused(f"không còn tệp đính kèm {Path(str(error.filename)).name}",
+                                   "attachment")
         for attempt in (1, 2):
             try:
                 smtp = self._connection()

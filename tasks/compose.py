@@ -9,6 +9,7 @@ from typing import Any
 
 from models.calendar import Obligation, ObligationKind
 from models.notices import EscalationNotice, Notice, decide
+from models.plan import Plan
 from models.plan_parts import Contact
 from notifications.context import escalation_context, message_kind, notice_context
 from notifications.message import ChannelKind
@@ -62,10 +63,13 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
     built: list[Envelope] = []
     for state in states:
         decided = decide(state.open_obligations, as_of, set(), state.policy)
+        if not decided.notices and decided.escalation is None:
+            continue
+        plan = state.read_plan()  # not kept on the state: a national pass holds one at a time
         for notice in _in_full(state, decided.notices):
-            built += _unit_message(state, notice, as_of, kinds, forms)
+            built += _unit_message(state.campaign_id, plan, notice, as_of, kinds, forms)
         if (esc := decided.escalation) is not None:
-            built += _escalation_messages(state, EscalationNotice(
+            built += _escalation_messages(state.campaign_id, plan, EscalationNotice(
                 esc.step, tuple(_in_full(state, esc.late)), esc.to, esc.notify_chairman),
                 as_of, kinds)
     return built
@@ -79,23 +83,22 @@ def _in_full(state: CampaignState, decided: Iterable[Notice[OpenObligation]]
             yield notice.about(o)
 
 
-def _unit_message(state: CampaignState, notice: Notice[Obligation], as_of: date,
+def _unit_message(campaign_id: int, plan: Plan, notice: Notice[Obligation], as_of: date,
                   kinds: frozenset[ChannelKind], forms: Path | None) -> list[Envelope]:
-    plan, o = state.plan, notice.obligation
+    o = notice.obligation
     rendered = render(message_kind(notice), notice_context(notice, plan, as_of))
     meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
             "zns": {"ten_don_vi": o.owner_name[:30], "noi_dung": o.what[:100],
                     "han_nop": o.effective_last_day.strftime("%d/%m/%Y")}}
     form = (str(form_path(forms, plan.code, o.key)),) \
         if forms is not None and o.kind in WITH_FORM else ()
-    return envelopes_for(state.campaign_id, o.owner, plan.unit(o.owner).head,
+    return envelopes_for(campaign_id, o.owner, plan.unit(o.owner).head,
                          message_kind(notice), rendered, kinds, obligation_key=o.key,
                          step=notice.step, meta=meta, attachments=form)
 
 
-def _escalation_messages(state: CampaignState, esc: EscalationNotice[Obligation],
+def _escalation_messages(campaign_id: int, plan: Plan, esc: EscalationNotice[Obligation],
                          as_of: date, kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    plan = state.plan
     recipients = [(code, plan.unit(code).head) for code in esc.to]
     if esc.notify_chairman and plan.chairman:
         recipients.append(("CHAIRMAN", plan.chairman))
@@ -103,6 +106,6 @@ def _escalation_messages(state: CampaignState, esc: EscalationNotice[Obligation]
     for code, contact in recipients:
         rendered = render(MessageKind.ESCALATION,
                           escalation_context(esc, plan, as_of, contact.title))
-        built += envelopes_for(state.campaign_id, code, contact, MessageKind.ESCALATION,
+        built += envelopes_for(campaign_id, code, contact, MessageKind.ESCALATION,
                                rendered, kinds, obligation_key="escalation", step=esc.step)
     return built

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from models.plan import Plan
-from models.tables import Campaign, OutboxMessage
+from models.tables import OutboxMessage
 from notifications.context import base_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
 from tasks.compose import envelopes_for
 from tasks.database import transaction
 from tasks.outbox import Envelope
+from tasks.plan_store import read_plans
 
 _CHANNEL_NAMES = {"email": "email", "zalo_oa": "Zalo OA", "zns": "Zalo ZNS", "webhook": "webhook"}
 
@@ -29,9 +29,7 @@ def compose_failure_reports(engine: Engine, failed_ids: Sequence[int],
         rows = [row for row in session.scalars(select(OutboxMessage).where(
             col(OutboxMessage.id).in_(list(failed_ids))))
             if row.message_kind != MessageKind.DELIVERY_FAILED]
-        plans = {campaign_id: Plan.model_validate(data) for campaign_id, data in session.execute(
-            select(col(Campaign.id), col(Campaign.plan)).where(
-                col(Campaign.id).in_({row.campaign_id for row in rows})))}
+        plans = read_plans(session, {row.campaign_id for row in rows})
     built: list[Envelope] = []
     for row in rows:
         plan = plans[row.campaign_id]

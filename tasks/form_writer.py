@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import Engine
 
-from models.calendar import Obligation, ObligationKind
+from models.calendar import Obligation, ObligationKind, build_calendar
 from models.plan import AwardRound, Plan
 from models.plan_parts import Rating
+from tasks.database import transaction
 from tasks.form_layout import (
     FIRST_NOMINEE_ROW,
     INITIATIVE_CELL,
@@ -28,8 +32,8 @@ from tasks.form_layout import (
     nomination_layout,
     report_layout,
 )
-from tasks.outbox import Envelope
-from tasks.reminder_data import CampaignState
+from tasks.outbox import Claimed
+from tasks.plan_store import read_plans
 
 INPUT = PatternFill("solid", start_color="FFF8E1")
 UNLOCKED = Protection(locked=False)
@@ -123,28 +127,39 @@ def _index(letters: str) -> int:
 
 
 def _save(book: Workbook, path: Path) -> Path:
+    # Written beside and renamed: a sender on another worker never attaches half a file.
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    book.save(partial)
+    os.replace(partial, path)
     return path
 
 
-def ensure_forms(states: list[CampaignState], envelopes: list[Envelope]) -> int:
-    """Write every form an envelope attaches that is not on disk yet; return how many."""
-    by_id = {s.campaign_id: s for s in states}
+def write_missing_forms(engine: Engine, claimed: Sequence[Claimed]) -> int:
+    """Write every form these messages attach that is not on disk yet; return how many.
+
+    Run by whichever worker sends the message, so a national day's forms are spread over
+    the senders instead of written by the tick alone.
+    """
+    missing = [(item, Path(a)) for item in claimed for a in item.outgoing.attachments
+               if a.suffix == ".xlsx" and item.obligation_key and not a.exists()]
+    if not missing:
+        return 0
+    with transaction(engine) as session:
+        plans = read_plans(session, {item.campaign_id for item, _ in missing})
+    calendars: dict[int, dict[str, Obligation]] = {}
     written = 0
-    for e in envelopes:
-        for attachment in e.attachments:
-            path = Path(attachment)
-            state = by_id.get(e.campaign_id)
-            if path.suffix != ".xlsx" or path.exists() or state is None or not e.obligation_key:
-                continue
-            o = state.obligation(e.obligation_key) \
-                or next(o for o in state.calendar if o.key == e.obligation_key)
-            if o.kind is ObligationKind.REPORT:
-                write_report_form(state.plan, o, path)
-            else:
-                round_ = next(r for r in state.plan.award_rounds
-                              if r.code == o.key.split(":")[1])
-                write_nomination_form(state.plan, round_, o.owner, path)
-            written += 1
+    for item, path in missing:
+        plan = plans[item.campaign_id]
+        if item.campaign_id not in calendars:
+            calendars[item.campaign_id] = {o.key: o for o in build_calendar(plan)}
+        o = calendars[item.campaign_id].get(str(item.obligation_key))
+        if o is None:  # left the plan since it was queued: the mail is refused, the office told
+            continue
+        if o.kind is ObligationKind.REPORT:
+            write_report_form(plan, o, path)
+        else:
+            round_ = next(r for r in plan.award_rounds if r.code == o.key.split(":")[1])
+            write_nomination_form(plan, round_, o.owner, path)
+        written += 1
     return written

@@ -54,6 +54,8 @@ class Claimed:
     id: int
     attempts: int
     outgoing: Outgoing
+    campaign_id: int = 0
+    obligation_key: str | None = None
 
 
 def backoff(attempts: int) -> timedelta:
@@ -102,7 +104,8 @@ def claim(engine: Engine, now: datetime, limit: int = 1000,
              .returning(*_table.c))
     with transaction(engine) as session:
         rows = sorted(session.execute(taken).mappings().all(), key=lambda r: r["id"])
-    return [Claimed(r["id"], r["attempts"], _outgoing(r)) for r in rows]
+    return [Claimed(r["id"], r["attempts"], _outgoing(r), r["campaign_id"], r["obligation_key"])
+            for r in rows]
 
 
 def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]], now: datetime,

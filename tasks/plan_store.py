@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from models import tables as t
 from models.calendar import build_calendar
@@ -36,6 +36,16 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     """The plan as canonical JSON data."""
     data: dict[str, Any] = plan.model_dump(mode="json")
     return data
+
+
+def read_plans(session: Session, campaign_ids: Iterable[int]) -> dict[int, Plan]:
+    """The validated plans of these campaigns, by campaign id."""
+    wanted = set(campaign_ids)
+    if not wanted:
+        return {}
+    return {campaign_id: Plan.model_validate(data) for campaign_id, data in session.exec(
+        select(t.Campaign.id, t.Campaign.plan).where(col(t.Campaign.id).in_(wanted)))
+        if campaign_id is not None}
 
 
 def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) -> StoreResult:

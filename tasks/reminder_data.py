@@ -66,17 +66,16 @@ class CampaignState:
     @cached_property
     def plan(self) -> Plan:
         """The validated plan, read when first needed (rendering; deciding needs the policy)."""
+        return self.read_plan()
+
+    def read_plan(self) -> Plan:
+        """The validated plan, read anew and not kept (~120 KiB each, 3,321 nationally)."""
         return Plan.model_validate(self.load_plan())
 
     @cached_property
     def calendar(self) -> list[Obligation]:
         """Every obligation of the plan, met or not."""
         return build_calendar(self.plan)
-
-    def obligation(self, key: str) -> Obligation | None:
-        """An open obligation with everything a message says about it (None: not open)."""
-        owed = next((o for o in self.open_obligations if o.key == key), None)
-        return None if owed is None else self.details.get(owed.id)
 
 
 def active_campaigns(engine: Engine, codes: list[str] | None = None,

@@ -74,6 +74,17 @@ def test_message_arrives_with_vietnamese_headers_both_parts_and_attachments(
     assert files["ghi-chú.txt"].get_content() == "Hạn nộp: thứ Hai, 10/03/2025"
 
 
+def test_a_missing_attachment_is_refused_and_the_next_mail_still_goes(tmp_path: Path) -> None:
+    with SmtpServer() as smtp:
+        channel = SmtpChannel(_url(smtp.port), Masker())
+        gone = channel.deliver(_mail(attachments=(tmp_path / "Mẫu KT.xlsx",)))
+        sent = channel.deliver(_mail())
+        channel.close()
+    assert not gone.ok and gone.permanent and gone.code == "attachment"
+    assert gone.detail == "không còn tệp đính kèm Mẫu KT.xlsx"
+    assert sent.ok and len(smtp.box.messages) == 1
+
+
 def test_many_messages_share_one_connection() -> None:
     with SmtpServer() as smtp:
         channel = SmtpChannel(_url(smtp.port), Masker())
