@@ -3,7 +3,8 @@
     .venv/bin/python bench/tick_scale.py [N ...] [--as-of dd/mm/yyyy]
 
 For each N (default 10 100 1000 3321) a synthetic nation (bench/nation.py, seed 1) is
-generated once into bench/.cache/ (or THIDUA_BENCH_URL's database, emptied first), then:
+generated once into bench/.cache/ or, with THIDUA_BENCH_URL set to a PostgreSQL server, into
+a database of its own there (thidua_bench_N_date, kept for the next run), then:
   ours   what daily-tick runs to decide: read the active campaigns, then the reminder,
          overdue and escalation rules (models/notices.py) per campaign;
   floor  one SQL query over the same tables fetching open obligations near today, and the
@@ -14,6 +15,7 @@ Both must find the same notices; prints seconds, ratio and peak memory.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import tracemalloc
@@ -22,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy import Engine, create_engine, text  # noqa: E402
+from sqlalchemy.engine import URL, make_url  # noqa: E402
 
 from bench.nation import build, load  # noqa: E402
 from models.notices import MAX_OVERDUE_NOTICES, decide  # noqa: E402
@@ -36,16 +39,43 @@ AFTER, EVERY, LOOK_AHEAD = 1, 3, 31
 
 def nation(n: int, as_of: date) -> Engine:
     """The nation's database, generated on first use."""
+    if os.environ.get("THIDUA_BENCH_URL"):
+        return _on_server(make_url(os.environ["THIDUA_BENCH_URL"]), n, as_of)
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"nation-{n}-{as_of.isoformat()}.db"
     url = f"sqlite:///{path}"
     if not path.exists():
-        started = time.perf_counter()
-        upgrade(url)
-        load(get_engine(url), build(n), as_of)
-        print(f"  (generated {n} communes in {time.perf_counter() - started:.1f} s)")
+        _generate(url, n, as_of)
     upgrade(url)  # a nation cached by an older schema follows its migrations
     return get_engine(url)
+
+
+def _on_server(server: URL, n: int, as_of: date) -> Engine:
+    # Loaded under a temporary name and renamed: a half-loaded nation is never reused.
+    name = f"thidua_bench_{n}_{as_of:%Y%m%d}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                    {"name": name}).first()
+        if not exists:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}_loading" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}_loading"'))
+    if not exists:
+        _generate(server.set(database=f"{name}_loading").render_as_string(False), n, as_of)
+        dispose_engines()
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}_loading" RENAME TO "{name}"'))
+    admin.dispose()
+    url = server.set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    return get_engine(url)
+
+
+def _generate(url: str, n: int, as_of: date) -> None:
+    started = time.perf_counter()
+    upgrade(url)
+    load(get_engine(url), build(n), as_of)
+    print(f"  (generated {n} communes in {time.perf_counter() - started:.1f} s)")
 
 
 def ours(engine: Engine, day: date) -> set[tuple[int, str, str]]:
@@ -108,8 +138,9 @@ def measure(name: str, run: object, engine: Engine, day: date) -> tuple[float, f
 
 
 def main(sizes: list[int], day: date) -> None:
-    print(f"decision pass on {day.isoformat()}")
-    print(f"{'N':>6} {'obligations':>11} {'notices':>8} {'ours s':>8} {'floor s':>8} "
+    where = make_url(os.environ.get("THIDUA_BENCH_URL") or "sqlite://").get_backend_name()
+    print(f"decision pass on {day.isoformat()}, {where}")
+    print(f"{'N':>6} {'obligations':>11} {'notices':>8} {'ours ms':>8} {'floor ms':>8} "
           f"{'ratio':>6} {'ours MiB':>9} {'floor MiB':>9}")
     for n in sizes:
         engine = nation(n, day)
@@ -119,8 +150,8 @@ def main(sizes: list[int], day: date) -> None:
         ours_s, ours_mib, mine = measure("ours", ours, engine, day)
         floor_s, floor_mib, theirs = measure("floor", floor, engine, day)
         same = "" if mine == theirs else f"  MISMATCH: {len(mine ^ theirs)} differ"
-        print(f"{n:>6} {total:>11} {len(mine):>8} {ours_s:>8.2f} {floor_s:>8.2f} "
-              f"{ours_s / floor_s:>6.1f} {ours_mib:>9.1f} {floor_mib:>9.1f}{same}")
+        print(f"{n:>6} {total:>11} {len(mine):>8} {ours_s * 1000:>8.1f} {floor_s * 1000:>8.1f} "
+              f"{ours_s / floor_s:>6.2f} {ours_mib:>9.1f} {floor_mib:>9.1f}{same}")
         dispose_engines()
 
 
