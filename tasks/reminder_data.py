@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, Select, String, Table, and_, cast, select
+from sqlalchemy import Engine, Select, String, Table, and_, cast, select, type_coerce
 from sqlmodel import col
 
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
@@ -95,7 +95,7 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
     owed: dict[int, list[OpenObligation]] = {}
     since, until = (day or date.min), (day or date.max).isoformat()
     for campaign_id, obligation_id, key, kind, last, reminders in rows:
-        last_day = date.fromisoformat(last)
+        last_day = _day(last)
         # Once the last day has passed only overdue rules apply: no reminder is read again.
         steps = () if last_day < since else _reminders(reminders, until)
         owed.setdefault(campaign_id, []).append(
@@ -120,18 +120,20 @@ def _open_near(codes: list[str] | None, day: date | None, lead: int,
 
 
 # Core columns rather than the ORM's attributes: a national read (~40,000 rows) is a third
-# faster. Dates and reminder lists come back as text on every database and are converted
-# here, the lists only for obligations still ahead.
+# faster. Dates are taken as the driver gives them (text from SQLite, dates from PostgreSQL
+# whatever its DateStyle) and reminder lists as JSON text, parsed here only for obligations
+# still ahead.
 OBLIGATION_TABLE: Table = ObligationRow.__table__  # type: ignore[attr-defined]
 CAMPAIGN_TABLE: Table = Campaign.__table__  # type: ignore[attr-defined]
 UNIT_TABLE: Table = Unit.__table__  # type: ignore[attr-defined]
 OBLIGATION, CAMPAIGN, UNIT = OBLIGATION_TABLE.c, CAMPAIGN_TABLE.c, UNIT_TABLE.c
-TEXT = ("nominal_last_day", "effective_last_day", "reminder_anchor", "reminder_days")
+DATES = ("nominal_last_day", "effective_last_day", "reminder_anchor")
 
 
 def _columns(*names: str) -> list[Any]:
-    return [cast(OBLIGATION[name], String) if name in TEXT else OBLIGATION[name]
-            for name in names]
+    return [type_coerce(OBLIGATION[name], String) if name in DATES
+            else cast(OBLIGATION[name], String) if name == "reminder_days"
+            else OBLIGATION[name] for name in names]
 
 
 # Due order, then the plan's own order (row ids): the tick's index already yields it.
@@ -164,13 +166,13 @@ def _details(engine: Engine, ids: list[int]) -> dict[int, Obligation]:
 
 
 def _obligation(key: str, kind: str, unit: str, what: str, recipient: str, due_text: str,
-                nominal: str, effective: str, shift_reason: str | None, anchor: str,
+                nominal: Any, effective: Any, shift_reason: str | None, anchor: Any,
                 reminders: str, tentative: bool, unit_name: str) -> Obligation:
     return Obligation(
         key=key, kind=KINDS[kind], what=what, owner=unit, owner_name=unit_name,
-        recipient=recipient, due_text=due_text, nominal_last_day=date.fromisoformat(nominal),
-        effective_last_day=date.fromisoformat(effective), shift_reason=shift_reason,
-        nominal_day_off=None, reminder_anchor=date.fromisoformat(anchor),
+        recipient=recipient, due_text=due_text, nominal_last_day=_day(nominal),
+        effective_last_day=_day(effective), shift_reason=shift_reason,
+        nominal_day_off=None, reminder_anchor=_day(anchor),
         reminders=_reminders(reminders, date.max.isoformat()), tentative=tentative,
         outside_window=None)
 
@@ -183,8 +185,11 @@ def _reminders(stored: str, until: str) -> tuple[Reminder, ...]:
                  for r in json.loads(stored) if r["day"] <= until)
 
 
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
 def _plan_data(engine: Engine, campaign_id: int) -> dict[str, Any]:
     with transaction(engine) as session:
         return dict(session.execute(select(col(Campaign.plan)).where(
             col(Campaign.id) == campaign_id)).scalar_one())
-

@@ -15,9 +15,14 @@ from tests.plan_samples import sample_plan_data
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_PLANS = sorted((REPO / "campaigns").glob("*.yaml"))
-POSTGRES_URL = os.environ.get(
-    "THIDUA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+# With THIDUA_DATABASE_URL on PostgreSQL, the suite runs there: throwaway databases are made
+# on that server (never the named database itself) and the flow tests use them too.
+_APP_URL = os.environ.get("THIDUA_DATABASE_URL", "")
+POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
+    _APP_URL if _APP_URL.startswith("postgresql")
+    else "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+FLOWS_ON_POSTGRES = os.environ.get("THIDUA_TEST_BACKEND") == "postgresql" \
+    or _APP_URL.startswith("postgresql")
 
 @pytest.fixture
 def plan_data() -> dict[str, Any]:

@@ -14,7 +14,7 @@ from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.database import dispose_engines, upgrade
 from tasks.settings import get_settings
-from tests.conftest import fresh_postgres
+from tests.conftest import FLOWS_ON_POSTGRES, fresh_postgres
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 from tests.servers import HttpServer, SmtpServer
 
@@ -42,8 +42,9 @@ def prefect_harness() -> Iterator[None]:
 
 @pytest.fixture
 def deployment_url(tmp_path: Path) -> Iterator[str]:
-    """A SQLite file, or a fresh PostgreSQL database when THIDUA_TEST_BACKEND=postgresql."""
-    if os.environ.get("THIDUA_TEST_BACKEND") == "postgresql":
+    """A SQLite file, or a fresh PostgreSQL database (THIDUA_TEST_BACKEND=postgresql, or
+    THIDUA_DATABASE_URL on PostgreSQL)."""
+    if FLOWS_ON_POSTGRES:
         yield from fresh_postgres()
     else:
         yield f"sqlite:///{tmp_path / 'thidua.db'}"

@@ -4,19 +4,22 @@ narrowly to decide, in full (once, in bulk) to write messages."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from models import tables as t
 from models.calendar import build_calendar
-from tasks.database import get_engine, transaction, upgrade
+from tasks.database import dispose_engines, get_engine, transaction, upgrade
 from tasks.plan_files import read_plan
 from tasks.plan_store import store_plan
 from tasks.reminder_data import active_campaigns
-from tests.conftest import REPO
+from tests.conftest import REPO, fresh_postgres
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PLAN = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
@@ -69,3 +72,29 @@ def test_details_are_read_after_deciding_and_skip_rows_removed_since(database_ur
     found = state.details.get(first.id)
     assert found is not None and found.key == first.key
     assert state.details.get(second.id) is None
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    yield from fresh_postgres()
+
+
+def test_dates_are_read_right_whatever_the_servers_date_style(postgres_url: str) -> None:
+    upgrade(postgres_url)
+    engine = get_engine(postgres_url)
+    with transaction(engine) as session:
+        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        session.execute(text(f'ALTER DATABASE "{make_url(postgres_url).database}" '
+                             "SET datestyle = 'SQL, DMY'"))
+    dispose_engines()
+    engine = get_engine(postgres_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT CAST(DATE '2025-12-10' AS TEXT)")).scalar_one() \
+            == "10/12/2025"  # the server now writes dates day first
+    [state] = active_campaigns(engine, day=date(2025, 12, 3))
+    expected = {o.key: o.effective_last_day for o in build_calendar(PLAN)
+                if (o.effective_last_day - date(2025, 12, 3)).days <= 46}
+    assert {o.key: o.effective_last_day for o in state.open_obligations} == expected
+    full = state.details.get(state.open_obligations[0].id)
+    assert full is not None and full.nominal_last_day == next(
+        o.nominal_last_day for o in build_calendar(PLAN) if o.key == full.key)
