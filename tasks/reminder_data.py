@@ -94,8 +94,10 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
             _open_near(codes, day, lead, select(*NARROW)).order_by(*ORDER)).all()
     owed: dict[int, list[OpenObligation]] = {}
     since, until = (day or date.min), (day or date.max).isoformat()
+    # SQLite hands dates back as ISO text, PostgreSQL as dates: one check per read, not row.
+    to_date = date.fromisoformat if engine.dialect.name == "sqlite" else _day
     for campaign_id, obligation_id, key, kind, last, reminders in rows:
-        last_day = _day(last)
+        last_day = to_date(last)
         # Once the last day has passed only overdue rules apply: no reminder is read again.
         steps = () if last_day < since else _reminders(reminders, until)
         owed.setdefault(campaign_id, []).append(
