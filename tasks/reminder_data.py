@@ -102,7 +102,7 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
         steps = () if last_day < since else _reminders(reminders, until)
         owed.setdefault(campaign_id, []).append(
             OpenObligation(obligation_id, key, KINDS[kind], last_day, steps))
-    details = Details(partial(_details, engine, [o.id for os in owed.values() for o in os]))
+    details = Details(partial(_details, engine, owed))
     return [CampaignState(campaign_id, code, policy, owed.get(campaign_id, []),
                           partial(_plan_data, engine, campaign_id), details)
             for campaign_id, code, policy in campaigns]
@@ -155,7 +155,8 @@ def _policy(stored: str) -> ReminderPolicy:
 CHUNK = 5000  # ids per query: below every driver's limit on bound parameters
 
 
-def _details(engine: Engine, ids: list[int]) -> dict[int, Obligation]:
+def _details(engine: Engine, owed: dict[int, list[OpenObligation]]) -> dict[int, Obligation]:
+    ids = [o.id for obligations in owed.values() for o in obligations]
     query = select(*FULL).join(UNIT_TABLE, and_(UNIT.campaign_id == OBLIGATION.campaign_id,
                                                 UNIT.code == OBLIGATION.unit_code))
     found: dict[int, Obligation] = {}
