@@ -19,6 +19,7 @@ import os
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -123,18 +124,27 @@ def floor(engine: Engine, day: date) -> set[tuple[int, str, str]]:
     return found
 
 
-def measure(name: str, run: object, engine: Engine, day: date) -> tuple[float, float, set]:
-    """Best of three runs' seconds, then peak MiB in a traced run (tracing slows it)."""
-    seconds = []
-    for _ in range(3):
-        started = time.perf_counter()
-        result = run(engine, day)  # type: ignore[operator]
-        seconds.append(time.perf_counter() - started)
-    tracemalloc.start()
-    run(engine, day)  # type: ignore[operator]
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return min(seconds), peak, result
+Pass = Callable[[Engine, date], set[tuple[int, str, str]]]
+
+
+def measure(passes: list[Pass], engine: Engine, day: date,
+            rounds: int = 7) -> list[tuple[float, float, set[tuple[int, str, str]]]]:
+    """Each pass's best seconds over `rounds` taken in turn (so drift hits both alike), then
+    its peak MiB in a traced run (tracing slows it), and what it found."""
+    seconds: list[list[float]] = [[] for _ in passes]
+    for _ in range(rounds):
+        for times, run in zip(seconds, passes, strict=True):
+            started = time.perf_counter()
+            run(engine, day)
+            times.append(time.perf_counter() - started)
+    measured = []
+    for times, run in zip(seconds, passes, strict=True):
+        tracemalloc.start()
+        found = run(engine, day)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        measured.append((min(times), peak, found))
+    return measured
 
 
 def main(sizes: list[int], day: date) -> None:
@@ -147,8 +157,8 @@ def main(sizes: list[int], day: date) -> None:
         with engine.connect() as connection:
             total = connection.execute(text("SELECT count(*) FROM obligation")).scalar_one()
         ours(engine, day)  # warm caches (holiday tables, compiled queries) as a worker would
-        ours_s, ours_mib, mine = measure("ours", ours, engine, day)
-        floor_s, floor_mib, theirs = measure("floor", floor, engine, day)
+        (ours_s, ours_mib, mine), (floor_s, floor_mib, theirs) = measure(
+            [ours, floor], engine, day)
         same = "" if mine == theirs else f"  MISMATCH: {len(mine ^ theirs)} differ"
         print(f"{n:>6} {total:>11} {len(mine):>8} {ours_s * 1000:>8.1f} {floor_s * 1000:>8.1f} "
               f"{ours_s / floor_s:>6.2f} {ours_mib:>9.1f} {floor_mib:>9.1f}{same}")
