@@ -54,8 +54,8 @@ class Claimed:
     id: int
     attempts: int
     outgoing: Outgoing
-    campaign_id: int = 0
-    obligation_key: str | None = None
+    campaign_id: int
+    obligation_key: str | None
 
 
 def backoff(attempts: int) -> timedelta:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.calendar import build_calendar
-from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, escalation, unit_notices
+from models.calendar import ObligationKind, build_calendar
+from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, decide, escalation, unit_notices
 from models.working_days import WorkingDays
 from tasks.plan_files import read_plan
 from tests.conftest import REPO
@@ -104,3 +104,16 @@ def test_at_most_one_notice_per_obligation_and_day(day: date) -> None:
             assert day > n.obligation.effective_last_day
             assert WorkingDays().is_working_day(day)
             assert int(n.step.removeprefix("late")) < MAX_OVERDUE_NOTICES
+
+
+@given(st.dates(min_value=date(2024, 12, 1), max_value=date(2026, 2, 1)))
+def test_the_escalation_lists_every_late_obligation_and_nothing_else(day: date) -> None:
+    calendar, rule = build_calendar(MO_LAO), MO_LAO.reminders.escalation
+    assert rule is not None
+    decided = decide(calendar, day, set(), MO_LAO.reminders)
+    late = {o.key for o in calendar if o.kind is not ObligationKind.NOMINATION
+            and (day - o.effective_last_day).days >= max(rule.after_days, 1)}
+    listed = [n.obligation.key for n in decided.escalation.late] if decided.escalation else []
+    assert sorted(listed) == (sorted(late) if WorkingDays().is_working_day(day) else [])
+    overdue = {n.obligation.key for n in decided.notices if n.kind is NoticeKind.OVERDUE}
+    assert overdue <= set(listed)  # a unit told it is late is on the office's list too
