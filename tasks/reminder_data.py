@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
@@ -38,12 +38,18 @@ class OpenObligation(NamedTuple):
     reminders: tuple[Reminder, ...]
 
 
-@dataclass(eq=False)
 class Details:
-    """The obligations one read decided on, in full, loaded in bulk on first use."""
+    """The obligations one read decided on, in full, loaded in bulk on first use.
 
-    load: Callable[[], dict[int, Obligation]]
-    _loaded: dict[int, Obligation] | None = field(default=None, init=False)
+    A plain class, not a dataclass: Prefect walks the dataclass fields of every task
+    parameter, and every campaign of a national read shares these ~40,000 records.
+    """
+
+    __slots__ = ("load", "_loaded")
+
+    def __init__(self, load: Callable[[], dict[int, Obligation]]) -> None:
+        self.load = load
+        self._loaded: dict[int, Obligation] | None = None
 
     def get(self, obligation_id: int) -> Obligation | None:
         """The obligation in full, or None when a plan amendment has removed it since."""

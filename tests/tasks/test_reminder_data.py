@@ -6,9 +6,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from prefect.utilities.collections import visit_collection
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlmodel import select
@@ -72,6 +74,21 @@ def test_details_are_read_after_deciding_and_skip_rows_removed_since(database_ur
     found = state.details.get(first.id)
     assert found is not None and found.key == first.key
     assert state.details.get(second.id) is None
+
+
+def test_prefect_does_not_walk_the_shared_details_of_each_campaign(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    upgrade(url)
+    with transaction(get_engine(url)) as session:
+        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+    states = active_campaigns(get_engine(url), day=date(2025, 12, 3))
+    visited: list[object] = []
+    visit_collection(states, visit_fn=visited.append)
+    before = len(visited)
+    assert states[0].details.get(states[0].open_obligations[0].id) is not None  # loaded now
+    visited.clear()
+    visit_collection(states, visit_fn=visited.append)
+    assert len(visited) == before  # a task taking these states costs the same after loading
 
 
 @pytest.fixture
