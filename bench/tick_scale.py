@@ -14,6 +14,7 @@ Both must find the same notices; prints seconds, ratio and peak memory.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -129,11 +130,13 @@ Pass = Callable[[Engine, date], set[tuple[int, str, str]]]
 
 def measure(passes: list[Pass], engine: Engine, day: date,
             rounds: int = 7) -> list[tuple[float, float, set[tuple[int, str, str]]]]:
-    """Each pass's best seconds over `rounds` taken in turn (so drift hits both alike), then
-    its peak MiB in a traced run (tracing slows it), and what it found."""
+    """Each pass's best seconds over `rounds` taken in turn (so drift hits both alike), each
+    after a full collection (so neither pays for the other's garbage), then its peak MiB in a
+    traced run (tracing slows it), and what it found."""
     seconds: list[list[float]] = [[] for _ in passes]
     for _ in range(rounds):
         for times, run in zip(seconds, passes, strict=True):
+            gc.collect()
             started = time.perf_counter()
             run(engine, day)
             times.append(time.perf_counter() - started)

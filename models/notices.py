@@ -96,26 +96,28 @@ def decide(obligations: Iterable[Ob], as_of: date, done: set[str],
     rule = policy.escalation or Escalation(to=[])
     after, every = max(rule.after_days, 1), rule.every_days
     office_open = _office_open(as_of, policy)
+    # Enum members and the class as locals: this loop runs ~40,000 times in a national pass.
+    nomination, overdue, make = ObligationKind.NOMINATION, NoticeKind.OVERDUE, Notice
     found: list[Notice[Ob]] = []
     late: list[Notice[Ob]] = []
     for o in obligations:
-        if o.key in done:
+        if done and o.key in done:
             continue
         last = o.effective_last_day
         if as_of <= last:
             passed = [r for r in o.reminders if r.day <= as_of]
             if passed:
                 newest = max(passed, key=lambda r: r.day)
-                opening = o.kind is ObligationKind.NOMINATION \
+                opening = o.kind is nomination \
                     and newest.days_before == policy.nomination_open_days
-                found.append(Notice(o, NoticeKind.OPEN if opening else NoticeKind.DUE,
-                                    f"d{newest.days_before}", (last - as_of).days, 0))
+                found.append(make(o, NoticeKind.OPEN if opening else NoticeKind.DUE,
+                                  f"d{newest.days_before}", (last - as_of).days, 0))
         # Nominating is optional: nobody is late for it.
-        elif office_open and o.kind is not ObligationKind.NOMINATION:
+        elif office_open and o.kind is not nomination:
             days_late = (as_of - last).days
             if days_late >= after:
                 step = (days_late - after) // every
-                notice = Notice(o, NoticeKind.OVERDUE, f"late{step}", 0, days_late)
+                notice = make(o, overdue, f"late{step}", 0, days_late)
                 late.append(notice)
                 if step < MAX_OVERDUE_NOTICES:
                     found.append(notice)

@@ -20,6 +20,21 @@ def _vn_holidays() -> holidays.HolidayBase:
     return holidays.country_holidays("VN", language="vi")
 
 
+@lru_cache(maxsize=4096)
+def _closed_by_law(day: date) -> str | None:
+    # A public holiday, Tết or a weekend not swapped for a working day; remembered per day
+    # because the holiday table's own lookup costs ~2 µs and a national pass asks thousands.
+    table = _vn_holidays()
+    name = table.get(day)
+    if name:
+        return str(name)
+    if day in getattr(table, "weekend_workdays", ()):
+        return None
+    if day.weekday() >= 5:
+        return weekday_name(day)
+    return None
+
+
 class WorkingDays:
     """Which days the commune office works, with the plan's announced extra days off and on."""
 
@@ -35,15 +50,7 @@ class WorkingDays:
             return None
         if day in self._off:
             return "ngày nghỉ theo thông báo"
-        table = _vn_holidays()
-        name = table.get(day)
-        if name:
-            return str(name)
-        if day in getattr(table, "weekend_workdays", ()):
-            return None
-        if day.weekday() >= 5:
-            return weekday_name(day)
-        return None
+        return _closed_by_law(day)
 
     def is_working_day(self, day: date) -> bool:
         """True when the office is open."""

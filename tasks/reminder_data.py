@@ -11,10 +11,20 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, Select, String, Table, and_, cast, select, type_coerce
+from sqlalchemy import (
+    Engine,
+    Select,
+    String,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    select,
+    type_coerce,
+)
 from sqlmodel import col
 
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
@@ -88,43 +98,52 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
                      day: date | None = None) -> list[CampaignState]:
     """Every active campaign (or the named ones) with its open obligations (near `day`)."""
     with transaction(engine) as session:
-        query = select(CAMPAIGN.id, CAMPAIGN.code, cast(CAMPAIGN.reminders, String)).where(
-            CAMPAIGN.status == "active").order_by(CAMPAIGN.id)
-        if codes:
-            query = query.where(CAMPAIGN.code.in_(codes))
-        campaigns = [(campaign_id, code, _policy(reminders))
-                     for campaign_id, code, reminders in session.connection().execute(query)]
+        connection = session.connection()
+        campaigns = [(campaign_id, code, _policy(reminders)) for campaign_id, code, reminders
+                     in connection.execute(_campaigns_query(bool(codes)), {"codes": codes})]
         lead = max((max([*p.days_before, p.nomination_open_days]) for *_, p in campaigns),
                    default=0)
-        rows = session.connection().execute(
-            _open_near(codes, day, lead, select(*NARROW)).order_by(*ORDER)).all()
+        # Obligations due later than the earliest possible reminder cannot be due yet.
+        horizon = day + timedelta(days=lead) + DAYS_OFF_SLACK if day else None
+        rows = connection.execute(_owed_query(bool(codes), day is not None),
+                                  {"codes": codes, "horizon": horizon}).all()
     owed: dict[int, list[OpenObligation]] = {}
     since, until = (day or date.min), (day or date.max).isoformat()
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: a fifth of this loop.
+    new_record = tuple.__new__
     # SQLite hands dates back as ISO text, PostgreSQL as dates: one check per read, not row.
     to_date = date.fromisoformat if engine.dialect.name == "sqlite" else _day
     for campaign_id, obligation_id, key, kind, last, reminders in rows:
         last_day = to_date(last)
         # Once the last day has passed only overdue rules apply: no reminder is read again.
         steps = () if last_day < since else _reminders(reminders, until)
-        owed.setdefault(campaign_id, []).append(
-            OpenObligation(obligation_id, key, KINDS[kind], last_day, steps))
+        owed.setdefault(campaign_id, []).append(new_record(
+            OpenObligation, (obligation_id, key, KINDS[kind], last_day, steps)))
     details = Details(partial(_details, engine, owed))
     return [CampaignState(campaign_id, code, policy, owed.get(campaign_id, []),
                           partial(_plan_data, engine, campaign_id), details)
             for campaign_id, code, policy in campaigns]
 
 
-def _open_near(codes: list[str] | None, day: date | None, lead: int,
-               query: Select[Any]) -> Select[Any]:
-    query = query.join(CAMPAIGN_TABLE, CAMPAIGN.id == OBLIGATION.campaign_id).where(
+# Statements are built once, with bound parameters: SQLAlchemy then finds them in its
+# compiled cache without walking them again on every read.
+@cache
+def _campaigns_query(named: bool) -> Select[Any]:
+    query = select(CAMPAIGN.id, CAMPAIGN.code, cast(CAMPAIGN.reminders, String)).where(
+        CAMPAIGN.status == "active").order_by(CAMPAIGN.id)
+    return query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True))) if named \
+        else query
+
+
+@cache
+def _owed_query(named: bool, near: bool) -> Select[Any]:
+    query = select(*NARROW).join(CAMPAIGN_TABLE, CAMPAIGN.id == OBLIGATION.campaign_id).where(
         OBLIGATION.status == "open", CAMPAIGN.status == "active")
-    if codes:
-        query = query.where(CAMPAIGN.code.in_(codes))
-    if day is not None:
-        # Obligations due later than the earliest possible reminder cannot be due yet.
-        query = query.where(OBLIGATION.effective_last_day
-                            <= day + timedelta(days=lead) + DAYS_OFF_SLACK)
-    return query
+    if named:
+        query = query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True)))
+    if near:
+        query = query.where(OBLIGATION.effective_last_day <= bindparam("horizon"))
+    return query.order_by(*ORDER)
 
 
 # Core columns rather than the ORM's attributes: a national read (~40,000 rows) is a third
