@@ -65,7 +65,7 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
         decided = decide(state.open_obligations, as_of, set(), state.policy)
         if not decided.notices and decided.escalation is None:
             continue
-        plan = state.read_plan()  # not kept on the state: a national pass holds one at a time
+        plan = state.load_plan()  # not kept (~120 KiB): a national pass holds one at a time
         for notice in _in_full(state, decided.notices):
             built += _unit_message(state.campaign_id, plan, notice, as_of, kinds, forms)
         if (esc := decided.escalation) is not None:

@@ -25,13 +25,13 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlmodel import col
 
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
 from models.plan import Plan, ReminderPolicy
 from models.tables import Campaign, Unit
 from models.tables import Obligation as ObligationRow
 from tasks.database import transaction
+from tasks.plan_store import read_plans
 
 # A reminder step moved off a run of days off (Tết) lands at most this much earlier.
 DAYS_OFF_SLACK = timedelta(days=16)
@@ -76,17 +76,13 @@ class CampaignState:
     code: str
     policy: ReminderPolicy
     open_obligations: list[OpenObligation]
-    load_plan: Callable[[], dict[str, Any]]
+    load_plan: Callable[[], Plan]
     details: Details
 
     @cached_property
     def plan(self) -> Plan:
         """The validated plan, read when first needed (rendering; deciding needs the policy)."""
-        return self.read_plan()
-
-    def read_plan(self) -> Plan:
-        """The validated plan, read anew and not kept (~120 KiB each, 3,321 nationally)."""
-        return Plan.model_validate(self.load_plan())
+        return self.load_plan()
 
     @cached_property
     def calendar(self) -> list[Obligation]:
@@ -121,7 +117,7 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
             OpenObligation, (obligation_id, key, KINDS[kind], last_day, steps)))
     details = Details(partial(_details, engine, owed))
     return [CampaignState(campaign_id, code, policy, owed.get(campaign_id, []),
-                          partial(_plan_data, engine, campaign_id), details)
+                          partial(_plan, engine, campaign_id), details)
             for campaign_id, code, policy in campaigns]
 
 
@@ -217,7 +213,6 @@ def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def _plan_data(engine: Engine, campaign_id: int) -> dict[str, Any]:
+def _plan(engine: Engine, campaign_id: int) -> Plan:
     with transaction(engine) as session:
-        return dict(session.execute(select(col(Campaign.plan)).where(
-            col(Campaign.id) == campaign_id)).scalar_one())
+        return read_plans(session, [campaign_id])[campaign_id]

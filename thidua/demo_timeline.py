@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from models.calendar import Obligation, ObligationKind, build_calendar
-from models.notices import escalation, unit_notices
+from models.notices import decide
 from models.plan import AwardRound, Plan
 from thidua.demo_script import AD_HOC_AFTER, VN, NominationAction, ReportAction, script
 
@@ -51,10 +51,10 @@ def event_days(plan: Plan) -> list[date]:
     day, end, found = plan.window.start, plan.window.end + AFTER_WINDOW, []
     seen: set[tuple[str, str]] = set()
     while day <= end:
-        steps = {(n.obligation.key, n.step) for n in unit_notices(calendar, day, set(), policy)}
-        esc = escalation(calendar, day, set(), policy)
-        if esc is not None:
-            steps.add(("escalation", esc.step))
+        decided = decide(calendar, day, set(), policy)
+        steps = {(n.obligation.key, n.step) for n in decided.notices}
+        if decided.escalation is not None:
+            steps.add(("escalation", decided.escalation.step))
         if steps - seen:
             found.append(day)
             seen |= steps
