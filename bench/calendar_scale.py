@@ -14,7 +14,7 @@ import tracemalloc
 from pathlib import Path
 
 from models.calendar import build_calendar
-from tasks.plan_files import read_plan
+from tasks.plans.files import read_plan
 
 CAMPAIGNS = Path(__file__).resolve().parents[1] / "campaigns"
 

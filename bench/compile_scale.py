@@ -26,9 +26,9 @@ from sqlalchemy import Engine, text  # noqa: E402
 
 from bench.tick_scale import nation  # noqa: E402
 from models.period_summary import summarise  # noqa: E402
-from tasks.charts import write_attainment_chart  # noqa: E402
-from tasks.period_data import read_period  # noqa: E402
-from tasks.period_report import render_markdown, write_report_docx  # noqa: E402
+from tasks.documents.charts import write_attainment_chart  # noqa: E402
+from tasks.documents.period_report import render_markdown, write_report_docx  # noqa: E402
+from tasks.records.periods import read_period  # noqa: E402
 
 DAY = date(2026, 6, 22)
 

@@ -101,10 +101,10 @@ def outbox_path(port: int, n: int) -> float:
     """Queue, claim, send and record through the outbox in a fresh SQLite database."""
     from sqlmodel import Session
 
+    from infra.database import get_engine, upgrade
     from models.tables import Campaign, Commune
-    from tasks.database import get_engine, upgrade
-    from tasks.deliver import deliver
-    from tasks.outbox import Envelope, claim, enqueue, record
+    from tasks.messages.deliver import deliver
+    from tasks.messages.outbox import Envelope, claim, enqueue, record
 
     url = f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     upgrade(url)

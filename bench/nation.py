@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Engine, bindparam, insert, select, text, update  # noqa: E402
 
+from infra.database import get_engine, transaction, upgrade  # noqa: E402
 from models import tables as t  # noqa: E402
 from models.plan import Plan  # noqa: E402
-from tasks.database import get_engine, transaction, upgrade  # noqa: E402
-from tasks.plan_store import store_plan  # noqa: E402
+from tasks.plans.store import store_plan  # noqa: E402
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PLACES = ("An Bình", "Tân Phú", "Hòa Lạc", "Phú Lợi", "Thanh Xuân", "Đông Hưng", "Nghĩa Đàn",

@@ -27,19 +27,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.tick_scale import CACHE, nation  # noqa: E402
-from flows.common import in_parts  # noqa: E402
+from flows.sending import in_parts  # noqa: E402
+from infra.database import dispose_engines, get_engine  # noqa: E402
+from infra.settings import get_settings  # noqa: E402
 from models.calendar import VN_TZ  # noqa: E402
 from notifications.secrets import Masker  # noqa: E402
 from notifications.zalo_tokens import TokenStore  # noqa: E402
-from tasks.channel_setup import open_channels  # noqa: E402
-from tasks.compose import compose_reminders  # noqa: E402
-from tasks.database import dispose_engines, get_engine  # noqa: E402
-from tasks.deliver import deliver  # noqa: E402
-from tasks.form_writer import write_missing_forms  # noqa: E402
-from tasks.outbox import claim, enqueue, record  # noqa: E402
-from tasks.reminder_data import active_campaigns  # noqa: E402
-from tasks.settings import get_settings  # noqa: E402
-from thidua.demo_servers import MailSink, ZaloStandIn  # noqa: E402
+from tasks.forms.writer import write_missing_forms  # noqa: E402
+from tasks.messages.channels import open_channels  # noqa: E402
+from tasks.messages.compose import compose_reminders  # noqa: E402
+from tasks.messages.deliver import deliver  # noqa: E402
+from tasks.messages.outbox import claim, enqueue, record  # noqa: E402
+from tasks.records.reminders import active_campaigns  # noqa: E402
+from thidua.stand_ins import MailSink, ZaloStandIn  # noqa: E402
 
 DAY = date(2026, 6, 22)
 

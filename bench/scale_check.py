@@ -31,8 +31,8 @@ from prefect.client.schemas.filters import (  # noqa: E402
 from prefect.client.schemas.sorting import ArtifactSort, FlowRunSort  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from tasks.database import get_engine  # noqa: E402
-from tasks.settings import get_settings  # noqa: E402
+from infra.database import get_engine  # noqa: E402
+from infra.settings import get_settings  # noqa: E402
 
 
 def main(folder: Path, tick_id: UUID, timeout: float = 900) -> int:

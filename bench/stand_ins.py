@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from notifications.secrets import Masker  # noqa: E402
 from notifications.zalo_tokens import TokenStore  # noqa: E402
-from thidua.demo_servers import MailSink, ZaloStandIn  # noqa: E402
+from thidua.stand_ins import MailSink, ZaloStandIn  # noqa: E402
 
 
 def main(folder: Path) -> None:

@@ -16,6 +16,7 @@ from flows.final_summary import final_summary
 from flows.import_nominations import import_nominations
 from flows.import_unit_report import import_unit_report
 from flows.launch_campaign import launch_campaign
+from flows.names import DEPLOYMENTS
 from flows.record_unit_report import record_unit_report
 from flows.return_for_correction import return_for_correction
 from flows.send_outbox import send_outbox
@@ -25,34 +26,34 @@ TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
 DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
 
 
-# The flows staff start from the UI: (flow, deployment name, what the form does).
-ON_DEMAND: list[tuple[Flow[..., Any], str, str]] = [
-    (council_review, "hoi-dong-xet",
+# The flows staff start from the UI, and what each form does; names are in flows/names.py.
+ON_DEMAND: list[tuple[Flow[..., Any], str]] = [
+    (council_review,
      "Hội đồng xét khen thưởng một đợt: khoá hồ sơ, xét điều kiện, chờ kết quả họp nhập trên "
      "giao diện, ra biên bản, tờ trình, quyết định."),
-    (final_summary, "tong-ket",
+    (final_summary,
      "Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen thưởng; gửi báo cáo "
      "đến các đơn vị."),
-    (compile_period_report, "tong-hop-bao-cao",
+    (compile_period_report,
      "Tổng hợp báo cáo một kỳ: đơn vị đúng hạn/chậm/chưa nộp, kết quả chỉ tiêu; xuất Markdown "
      "và Word."),
-    (launch_campaign, "phat-dong",
+    (launch_campaign,
      "Phát động phong trào từ một tệp kế hoạch: lưu và thông báo đến các đơn vị."),
-    (return_for_correction, "tra-lai",
+    (return_for_correction,
      "Trả lại báo cáo hoặc hồ sơ khen thưởng để đơn vị chỉnh sửa, bổ sung; đơn vị nhận thư kèm "
      "lý do, lịch sử ghi ai trả, khi nào, vì sao."),
-    (import_unit_report, "nhap-bao-cao-excel",
+    (import_unit_report,
      "Nhập báo cáo kỳ của đơn vị từ biểu mẫu Excel đã điền; sai ô nào báo ô đó, không ghi gì "
      "khi còn lỗi."),
-    (import_nominations, "nhap-khen-thuong-excel",
+    (import_nominations,
      "Nhập danh sách đề nghị khen thưởng của đơn vị từ biểu mẫu Excel, kèm các tệp hồ sơ cùng "
      "thư mục."),
-    (record_unit_report, "nhap-bao-cao",
+    (record_unit_report,
      "Nhập báo cáo kỳ của một đơn vị bằng biểu mẫu trên giao diện."),
-    (send_outbox, "gui-thu",
+    (send_outbox,
      "Gửi các tin đang chờ trong hộp thư đi; daily-tick với senders > 0 chia việc gửi cho "
      "nhiều worker qua deployment này."),
-    (submit_nomination, "nhap-ho-so",
+    (submit_nomination,
      "Nhập một hồ sơ đề nghị khen thưởng và các tệp kèm theo."),
 ]
 
@@ -61,15 +62,16 @@ def deployments() -> list[RunnerDeployment]:
     """daily-tick on its schedule (never two at once); the others on demand from the UI."""
     built = [
         daily_tick.to_deployment(
-            name="hang-ngay",
+            name=DEPLOYMENTS[daily_tick.name],
             schedules=[Cron(DAILY_AT, timezone=TIMEZONE)],
             concurrency_limit=ConcurrencyLimitConfig(
                 limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
             description="Nhắc hạn, báo quá hạn và báo cáo chậm mỗi sáng 07:30 (giờ Việt Nam).",
             tags=["thidua"],
         ),
-        *(flow.to_deployment(name=name, description=description, tags=["thidua"])
-          for flow, name, description in ON_DEMAND),
+        *(flow.to_deployment(name=DEPLOYMENTS[flow.name], description=description,
+                             tags=["thidua"])
+          for flow, description in ON_DEMAND),
     ]
     # to_deployment is typed sync-or-async; called from sync code it returns the deployment.
     return [d for d in built if isinstance(d, RunnerDeployment)]

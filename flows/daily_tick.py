@@ -8,54 +8,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from prefect import flow, task
-from prefect.cache_policies import NONE
+from prefect import flow
 
-from flows.common import configured_channels, dispatch, in_parts, queue, read_campaigns
 from flows.compile_period_report import compile_period_report
-from notifications.message import ChannelKind
-from tasks.clock import now_vn
-from tasks.compose import compose_reminders
-from tasks.compose_milestones import compose_rounds_closed
-from tasks.council_request import request_review
-from tasks.database import get_engine
-from tasks.milestones import close_windows, nomination_counts, periods_to_compile
-from tasks.outbox import Envelope
-from tasks.reminder_data import CampaignState
-from tasks.settings import get_settings
-
-
-@task(name="soạn tin nhắc", cache_policy=NONE)
-def compose(states: list[CampaignState], as_of: date,
-            kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Render today's reminders, overdue notices and escalations; report and nomination
-    messages name the unit's Excel form, written by whichever run sends them."""
-    return compose_reminders(states, as_of, kinds, get_settings().data_dir / "forms")
-
-
-@task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
-def due_periods(day: date) -> list[tuple[str, str]]:
-    """Periods whose every report was due before today and that are not compiled yet."""
-    return periods_to_compile(get_engine(), day)
-
-
-@task(name="đóng nhận hồ sơ", cache_policy=NONE)
-def close_rounds(day: date, campaigns: list[str] | None) -> list[tuple[str, str]]:
-    """Rounds whose nomination deadlines have all passed stop taking dossiers."""
-    return close_windows(get_engine(), day, campaigns)
-
-
-@task(name="soạn tin hết hạn nhận hồ sơ", cache_policy=NONE)
-def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], day: date,
-                   kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Tell each unit of a round closed today that intake ended, and what it sent."""
-    return compose_rounds_closed(states, nomination_counts(get_engine(), closed), day, kinds)
-
-
-@task(name="mở phiên Hội đồng xét", cache_policy=NONE)
-def open_review(campaign: str, round_code: str) -> str:
-    """Start council-review for a closed round; it waits for the council's form in the UI."""
-    return request_review(campaign, round_code)
+from flows.requests import open_review
+from flows.sending import dispatch, in_parts
+from infra.clock import now_vn
+from tasks.messages.steps import compose_closed, compose_today, configured_channels, queue
+from tasks.records.steps import close_rounds, due_periods, read_campaigns
 
 
 @flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
@@ -75,7 +35,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     states = read_campaigns(campaigns, day)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)
-    queued = sum(queue(compose(part, day, kinds), moment) for part in in_parts(states))
+    queued = sum(queue(compose_today(part, day, kinds), moment) for part in in_parts(states))
     queued += queue(compose_closed(states, closed, day, kinds), moment)
     sent = dispatch(moment, senders)
     compiled = [compile_period_report(campaign, period, as_of=day)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from prefect import flow
 
-from flows.import_common import FormFile, import_file
+from tasks.intake.steps import FormFile, import_file
 
 
 @flow(name="import-nominations", flow_run_name="nhập danh sách khen thưởng {form.path}")

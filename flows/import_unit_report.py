@@ -6,7 +6,7 @@ from datetime import datetime
 
 from prefect import flow
 
-from flows.import_common import FormFile, import_file
+from tasks.intake.steps import FormFile, import_file
 
 
 @flow(name="import-unit-report", flow_run_name="nhập báo cáo {form.path}")

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from datetime import datetime
 
-from prefect import flow, task
-from prefect.artifacts import create_table_artifact
-from prefect.cache_policies import NONE
+from prefect import flow
 
-from flows.common import send_all_due
-from tasks.clock import now_vn
-
-
-@task(name="ghi nhận lượt gửi", cache_policy=NONE)
-def publish(sent: dict[str, int]) -> str:
-    """Which worker process sent how much, as an artifact staff (and the scale script) read."""
-    worker = os.environ.get("THIDUA_WORKER_NAME") or f"{socket.gethostname()}:{os.getpid()}"
-    create_table_artifact([{"worker": worker, **sent}], key="gui-thu",
-                          description="Lượt gửi hộp thư đi")
-    return worker
+from flows.sending import send_all_due
+from infra.clock import now_vn
+from tasks.messages.steps import publish_sending
 
 
 @flow(name="send-outbox", flow_run_name="gửi hộp thư đi")
@@ -33,4 +21,4 @@ def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int 
     """
     moment = now or now_vn()
     sent = send_all_due(moment, batch)
-    return {"worker": publish(sent), **sent}
+    return {"worker": publish_sending(sent), **sent}

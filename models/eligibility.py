@@ -4,26 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
+from models.nominee import Candidate
 from models.plan import AwardRound
 from models.plan_parts import Rating
 
 _RANK = {Rating.EXCELLENT: 0, Rating.GOOD: 1, Rating.COMPLETED: 2, Rating.NOT_COMPLETED: 3}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A nomination as the council sees it."""
-
-    id: int
-    unit: str
-    kind: Literal["collective", "individual"]
-    name: str
-    rating: str | None = None
-    index_not_decreased: bool | None = None
-    initiative_recognised_by: str | None = None
-    documents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -55,7 +41,7 @@ def reasons_against(c: Candidate, round_: AwardRound) -> list[str]:
     if required is not None and (rank is None or rank > _RANK[required]):
         found.append(f"xếp loại “{c.rating or 'chưa có'}”, cần “{required.value}” trở lên")
     if rules.index_components_not_decreased and c.kind == "collective" \
-            and c.index_not_decreased is False:
+            and c.index_components_not_decreased is False:
         found.append("chỉ số thành phần được giao phụ trách giảm điểm so với năm trước")
     if rules.initiative_recognised and not c.initiative_recognised_by:
         found.append("chưa có mô hình, giải pháp, sáng kiến được Hội đồng Sáng kiến công nhận")

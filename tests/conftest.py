@@ -64,7 +64,7 @@ def fresh_postgres() -> Iterator[str]:
     try:
         yield url
     finally:
-        from tasks.database import dispose_engines
+        from infra.database import dispose_engines
 
         dispose_engines()
         with admin.connect() as connection:

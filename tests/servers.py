@@ -16,7 +16,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
-from thidua.demo_servers import free_port, send_json
+from thidua.stand_ins import free_port, send_json
 
 
 @dataclass

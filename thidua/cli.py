@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
-from tasks.database import upgrade
-from tasks.settings import get_settings
+from infra.database import upgrade
+from infra.settings import get_settings
 from thidua.cli_forms import form_app, import_files
 from thidua.cli_notify import notify_app, outbox_app, remind
 from thidua.cli_plan import plan_app

@@ -8,16 +8,16 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
+from infra.clock import now_vn
+from infra.database import get_engine, upgrade
+from infra.settings import get_settings
 from models.calendar import build_calendar
 from models.plan import Plan
-from tasks.clock import now_vn
-from tasks.database import get_engine, upgrade
-from tasks.form_entry import plan_of
-from tasks.form_import import import_form
-from tasks.form_reader import FormRefused
-from tasks.form_writer import write_nomination_form, write_report_form
-from tasks.report_intake import IntakeRefused
-from tasks.settings import get_settings
+from tasks.forms.reader import FormRefused
+from tasks.forms.writer import write_nomination_form, write_report_form
+from tasks.intake.reports import IntakeRefused
+from tasks.intake.typed import plan_of
+from tasks.intake.workbooks import import_form
 
 form_app = typer.Typer(help="Excel forms for units: a period report, a nomination list.",
                        no_args_is_help=True)

@@ -9,6 +9,9 @@ from typing import Annotated
 import typer
 from sqlmodel import col, select
 
+from infra.clock import now_vn
+from infra.database import get_engine, transaction
+from infra.settings import get_settings
 from models.tables import OutboxMessage
 from models.tables.outbox import OutboxStatus
 from notifications.channels import Channels
@@ -18,13 +21,10 @@ from notifications.message import Outgoing
 from notifications.render import MessageKind, render
 from notifications.secrets import default_masker
 from notifications.zalo_tokens import TokenError
-from tasks.channel_setup import open_channels
-from tasks.clock import now_vn
-from tasks.compose import envelopes_for
-from tasks.database import get_engine, transaction
-from tasks.outbox import retry_failed
-from tasks.plan_files import PlanRejected, read_plan
-from tasks.settings import get_settings
+from tasks.messages.channels import open_channels
+from tasks.messages.compose import envelopes_for
+from tasks.messages.outbox import retry_failed
+from tasks.plans.files import PlanRejected, read_plan
 
 notify_app = typer.Typer(help="Channels: send a test message to a unit.", no_args_is_help=True)
 outbox_app = typer.Typer(help="The outbox: what was sent, what failed, try again.",

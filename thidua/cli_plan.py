@@ -12,12 +12,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from infra.database import transaction, upgrade
 from models.calendar import build_calendar
 from models.plan import Plan
 from models.vn_text import fmt_date, parse_date
-from tasks.database import transaction, upgrade
-from tasks.plan_files import PlanRejected, read_plan
-from tasks.plan_store import store_plan
+from tasks.plans.files import PlanRejected, read_plan
+from tasks.plans.store import store_plan
 from thidua.calendar_view import calendar_rows
 
 plan_app = typer.Typer(help="Campaign plans: check them, see their deadlines, load them.",

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from models.vn_text import fmt_day
-from thidua.demo_servers import MailSink, ZaloStandIn
 from thidua.demo_timeline import timeline
+from thidua.stand_ins import MailSink, ZaloStandIn
 
 
 def _configure(output: Path, sink: MailSink, zalo: ZaloStandIn) -> None:
@@ -35,11 +35,11 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     """Launch the plans, play their calendars day by day, and yield one line per event."""
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+    from infra.database import dispose_engines
+    from infra.settings import get_settings
     from notifications.secrets import Masker
     from notifications.zalo_tokens import TokenStore
-    from tasks.database import dispose_engines
-    from tasks.plan_files import read_plan
-    from tasks.settings import get_settings
+    from tasks.plans.files import read_plan
 
     plans = [(path, read_plan(path)) for path in plan_paths]
     shutil.rmtree(output, ignore_errors=True)

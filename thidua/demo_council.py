@@ -20,8 +20,8 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
     from prefect.flow_runs import resume_flow_run
 
     from flows.council_review import council_review
-    from tasks.council_data import round_candidates
-    from tasks.database import get_engine
+    from infra.database import get_engine
+    from tasks.records.council import round_candidates
 
     rules = next(r for r in plan.award_rounds if r.code == round_code)
     assessed = assess(round_candidates(get_engine(), plan.code, round_code), rules)

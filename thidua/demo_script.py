@@ -50,7 +50,7 @@ class NominationAction:
     rating: str
     parts: tuple[str, ...]
     incomplete: bool = False
-    recognised_by: str | None = "Hội đồng Sáng kiến xã"
+    initiative_recognised_by: str | None = "Hội đồng Sáng kiến xã"
 
     @property
     def at(self) -> datetime:

@@ -106,8 +106,8 @@ def _tick(day: date) -> Action:
 
 def _report(plan: Plan, r: ReportAction) -> Action:
     def act() -> list[str]:
-        from tasks.database import get_engine
-        from tasks.report_intake import record_report
+        from infra.database import get_engine
+        from tasks.intake.reports import record_report
 
         record_report(get_engine(), campaign=plan.code, unit=r.unit, period=r.period,
                       values=r.values, submitted_at=r.at, actor=plan.unit(r.unit).head.title)
@@ -118,9 +118,10 @@ def _report(plan: Plan, r: ReportAction) -> Action:
 def _nominate(plan: Plan, n: NominationAction, inbox: Path,
               receipts: dict[tuple[str, str, str], int]) -> Action:
     def act() -> list[str]:
-        from tasks.database import get_engine
-        from tasks.nomination_intake import Nominee, submit_nomination
-        from tasks.settings import get_settings
+        from infra.database import get_engine
+        from infra.settings import get_settings
+        from models.nominee import NomineeEntry
+        from tasks.intake.nominations import submit_nomination
 
         folder = inbox / plan.code / n.round_code / n.unit
         folder.mkdir(parents=True, exist_ok=True)
@@ -130,9 +131,11 @@ def _nominate(plan: Plan, n: NominationAction, inbox: Path,
             files[part].write_bytes(f"%PDF-1.4\n% {n.name}: {part}\n".encode())
         receipt = submit_nomination(
             get_engine(), campaign=plan.code, round_code=n.round_code, unit=n.unit,
-            nominee=Nominee(n.kind, n.name, rating=n.rating, index_components_not_decreased=True,
-                            initiative_recognised_by=n.recognised_by),
-            documents=files, submitted_at=n.at, actor=plan.unit(n.unit).head.title,
+            nominee=NomineeEntry(kind=n.kind, name=n.name, rating=n.rating,
+                                 index_components_not_decreased=True,
+                                 initiative_recognised_by=n.initiative_recognised_by,
+                                 documents=files),
+            submitted_at=n.at, actor=plan.unit(n.unit).head.title,
             store=get_settings().data_dir / "dossiers")
         receipts[(plan.code, n.round_code, n.unit)] = receipt.id
         return [f"{n.unit} gửi hồ sơ khen thưởng {n.name}"
@@ -142,7 +145,8 @@ def _nominate(plan: Plan, n: NominationAction, inbox: Path,
 
 def _return(plan: Plan, n: NominationAction, receipts: dict[tuple[str, str, str], int]) -> Action:
     def act() -> list[str]:
-        from flows.return_for_correction import Returnable, return_for_correction
+        from flows.return_for_correction import return_for_correction
+        from tasks.intake.steps import Returnable
 
         done = return_for_correction(Returnable.NOMINATION,
                                      receipts[(plan.code, n.round_code, n.unit)],

@@ -6,10 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from models.nominee import NomineeBase
+from models.report_entry import ReportBase
 from models.tables.base import AwareDateTime
 
 
-class UnitReport(SQLModel, table=True):
+class UnitReport(ReportBase, table=True):
     """One submission of a unit's period report; a resubmission supersedes, never overwrites."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -23,7 +25,6 @@ class UnitReport(SQLModel, table=True):
     late: bool = False
     source: str = "ui"
     source_sha256: str | None = None
-    narrative: str | None = None
     initiatives: str | None = None
 
 
@@ -37,20 +38,12 @@ class TargetValue(SQLModel, table=True):
     note: str | None = None
 
 
-class Nomination(SQLModel, table=True):
+class Nomination(NomineeBase, table=True):
     """A nomination of a collective or an individual in an award round."""
 
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = Field(foreign_key="awardround.id", index=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
-    nominee_kind: str  # collective | individual
-    nominee_name: str
-    nominee_title: str | None = None
-    rating: str | None = None
-    achievements: str | None = None
-    initiative: str | None = None
-    initiative_recognised_by: str | None = None
-    index_components_not_decreased: bool | None = None
     status: str = "submitted"
     submitted_at: datetime = Field(sa_type=AwareDateTime)
     late: bool = False

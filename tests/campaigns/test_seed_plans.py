@@ -10,7 +10,7 @@ import pytest
 
 from models.calendar import Obligation, ObligationKind, build_calendar
 from models.plan import Plan, RoundKind
-from tasks.plan_files import read_plan
+from tasks.plans.files import read_plan
 from tests.conftest import REPO, SEED_PLANS
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from infra.database import dispose_engines, upgrade
+from infra.settings import get_settings
 from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
-from tasks.database import dispose_engines, upgrade
-from tasks.settings import get_settings
 from tests.conftest import FLOWS_ON_POSTGRES, fresh_postgres
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 from tests.servers import HttpServer, SmtpServer

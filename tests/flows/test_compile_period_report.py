@@ -11,11 +11,11 @@ from docx import Document
 from sqlmodel import Session, select
 
 from flows.compile_period_report import compile_period_report
+from infra.database import get_engine, transaction
 from models import tables as t
-from tasks.database import get_engine, transaction
-from tasks.period_data import UnknownPeriod
-from tasks.plan_files import read_plan
-from tasks.plan_store import store_plan
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
+from tasks.records.periods import UnknownPeriod
 from tests.conftest import REPO
 from tests.flows.deployment import World
 

@@ -23,10 +23,10 @@ from prefect.flow_runs import resume_flow_run
 from sqlmodel import Session, col, select
 
 from flows.council_review import council_review
+from infra.database import get_engine, transaction
 from models import tables as t
-from tasks.database import get_engine, transaction
-from tasks.plan_files import read_plan
-from tasks.plan_store import store_plan
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.deployment import World
 
@@ -40,8 +40,8 @@ def _nominate(session: Session, unit: str, kind: str, name: str, rating: str,
     round_row = session.exec(select(t.AwardRound).where(
         t.AwardRound.code == "hang-nam-2026")).one()
     assert unit_row.id is not None and round_row.id is not None
-    n = t.Nomination(round_id=round_row.id, unit_id=unit_row.id, nominee_kind=kind,
-                     nominee_name=name, rating=rating, index_components_not_decreased=True,
+    n = t.Nomination(round_id=round_row.id, unit_id=unit_row.id, kind=kind,
+                     name=name, rating=rating, index_components_not_decreased=True,
                      initiative_recognised_by=recognised,
                      submitted_at=datetime(2026, 11, 20, 9, tzinfo=VN))
     session.add(n)

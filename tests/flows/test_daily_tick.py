@@ -17,18 +17,19 @@ from sqlmodel import col, select
 
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
+from flows.names import DEPLOYMENTS
 from flows.send_outbox import send_outbox
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.calendar import build_calendar
 from notifications.message import ChannelKind
-from tasks.compose import compose_reminders
-from tasks.database import get_engine, transaction
-from tasks.form_layout import NOMINATION_SHEET
-from tasks.outbox import enqueue
-from tasks.plan_files import read_plan
-from tasks.plan_store import store_plan
-from tasks.reminder_data import active_campaigns
-from tasks.report_intake import record_report
+from tasks.forms.layout import NOMINATION_SHEET
+from tasks.intake.reports import record_report
+from tasks.messages.compose import compose_reminders
+from tasks.messages.outbox import enqueue
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
+from tasks.records.reminders import active_campaigns
 from tests.conftest import REPO
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 
@@ -115,7 +116,7 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(deployment: World)
     plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
     with transaction(get_engine(deployment.url)) as session:
         store_plan(session, plan, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
-    built = council_review.to_deployment(name="hoi-dong-xet")
+    built = council_review.to_deployment(name=DEPLOYMENTS["council-review"])
     assert isinstance(built, RunnerDeployment)
     deployment_id = built.apply()
     day = max(o.effective_last_day for o in build_calendar(plan)
@@ -153,7 +154,7 @@ def test_reminders_carry_the_units_own_excel_form(world: World) -> None:
 
 
 def test_the_tick_can_leave_sending_to_runs_on_the_workers(world: World) -> None:
-    built = send_outbox.to_deployment(name="gui-thu")
+    built = send_outbox.to_deployment(name=DEPLOYMENTS["send-outbox"])
     assert isinstance(built, RunnerDeployment)
     deployment_id = built.apply()
     result = daily_tick(as_of=date(2025, 11, 25), senders=2)

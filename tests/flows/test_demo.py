@@ -12,11 +12,11 @@ from docx import Document
 from sqlalchemy import create_engine
 from sqlmodel import Session, select
 
+from infra.database import dispose_engines
+from infra.settings import get_settings
 from models import tables as t
 from models.calendar import ObligationKind, build_calendar
-from tasks.database import dispose_engines
-from tasks.plan_files import read_plan
-from tasks.settings import get_settings
+from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
 from thidua.demo import run_demo
 from thidua.demo_script import script

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 
 from flows.final_summary import final_summary
+from infra.database import get_engine, transaction
 from models import tables as t
-from tasks.database import get_engine, transaction
-from tasks.plan_files import read_plan
-from tasks.plan_store import store_plan
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.deployment import World
 

@@ -11,21 +11,23 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
-from flows.import_common import FormFile
 from flows.import_nominations import import_nominations
 from flows.import_unit_report import import_unit_report
-from flows.record_unit_report import TargetEntry, UnitReportForm, record_unit_report
-from flows.submit_nomination import DossierPath, NominationForm, NomineeKind, submit_nomination
+from flows.record_unit_report import record_unit_report
+from flows.submit_nomination import submit_nomination
+from infra.database import get_engine, transaction
 from models import tables as t
+from models.nominee import DossierPath, NominationForm, NomineeKind
 from models.plan_parts import Rating
-from tasks.database import get_engine, transaction
-from tasks.form_entry import EntryRefused
-from tasks.form_layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET, targets_for
-from tasks.form_reader import FormRefused
-from tasks.form_writer import write_nomination_form
-from tasks.plan_files import read_plan
-from tasks.plan_store import store_plan
-from tasks.report_intake import IntakeRefused
+from models.report_entry import TargetEntry, UnitReportForm
+from tasks.forms.layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET, targets_for
+from tasks.forms.reader import FormRefused
+from tasks.forms.writer import write_nomination_form
+from tasks.intake.reports import IntakeRefused
+from tasks.intake.steps import FormFile
+from tasks.intake.typed import EntryRefused
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.deployment import World
 
@@ -68,7 +70,7 @@ def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
     by_ui = submit_nomination(NominationForm(
         campaign=PLAN.code, round_code=ROUND.code, unit="KT", kind=NomineeKind.COLLECTIVE,
         name="Phòng Kinh tế", rating=Rating.EXCELLENT, achievements=ACHIEVEMENTS,
-        index_not_decreased=True, folder=str(tmp_path / "upload"),
+        index_components_not_decreased=True, folder=str(tmp_path / "upload"),
         documents=[DossierPath(part="bien-ban", path=str(files["bien-ban"]))]), now=IN_TIME)
     assert by_ui["hồ sơ còn thiếu"].startswith("Báo cáo thành tích của cá nhân, tập thể")
     by_form = _stored(world.url)

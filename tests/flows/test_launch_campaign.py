@@ -11,9 +11,9 @@ from prefect.exceptions import PrefectException
 from sqlmodel import select
 
 from flows.launch_campaign import launch_campaign
+from infra.database import get_engine, transaction
 from models import tables as t
-from tasks.database import get_engine, transaction
-from tasks.plan_files import PlanRejected
+from tasks.plans.files import PlanRejected
 from tests.conftest import REPO
 from tests.flows.deployment import World
 

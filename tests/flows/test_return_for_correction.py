@@ -9,13 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from flows.return_for_correction import Returnable, return_for_correction
+from flows.return_for_correction import return_for_correction
+from infra.database import get_engine, transaction
 from models import tables as t
-from tasks.database import get_engine, transaction
-from tasks.nomination_intake import Nominee, submit_nomination
-from tasks.plan_files import read_plan
-from tasks.plan_store import store_plan
-from tasks.report_intake import IntakeRefused, record_report
+from models.nominee import NomineeEntry
+from tasks.intake.nominations import submit_nomination
+from tasks.intake.reports import IntakeRefused, record_report
+from tasks.intake.steps import Returnable
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.deployment import World
 
@@ -37,9 +39,10 @@ def test_dossier_returned_with_reason_and_what_is_missing(deployment: World) -> 
     paper.write_bytes(b"%PDF-1.4 to trinh")
     receipt = submit_nomination(
         get_engine(deployment.url), campaign=THUONG_PHUC.code, round_code="hang-nam-2026",
-        unit="KT", nominee=Nominee("individual", "Bà Lê Thị Hoa"),
-        documents={"to-trinh": paper}, submitted_at=datetime(2026, 11, 20, 9, tzinfo=VN),
-        actor="KT", store=deployment.folder / "store")
+        unit="KT", nominee=NomineeEntry(kind="individual", name="Bà Lê Thị Hoa",
+                                        documents={"to-trinh": paper}),
+        submitted_at=datetime(2026, 11, 20, 9, tzinfo=VN), actor="KT",
+        store=deployment.folder / "store")
     result = return_for_correction(Returnable.NOMINATION, receipt.id,
                                    "Biên bản chưa có chữ ký", actor="Nguyễn Văn Bình",
                                    now=datetime(2026, 11, 23, 8, tzinfo=VN))

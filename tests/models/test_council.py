@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from models.council import judge
-from models.eligibility import Candidate, assess, reasons_against
+from models.eligibility import assess, reasons_against
+from models.nominee import Candidate
 from models.plan import AwardRound
-from tasks.plan_files import read_plan
+from tasks.plans.files import read_plan
 from tests.conftest import REPO
 
 THUONG_PHUC = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
@@ -18,8 +19,9 @@ DOCS = frozenset({"to-trinh", "bien-ban", "bao-cao-thanh-tich"})
 def _c(i: int, kind: str = "collective", rating: str | None = "Hoàn thành xuất sắc nhiệm vụ",
        recognised: str | None = "Hội đồng Sáng kiến xã", docs: frozenset[str] = DOCS,
        index_ok: bool | None = True) -> Candidate:
-    return Candidate(i, "KT", kind, f"Ứng viên {i}", rating, index_ok,  # type: ignore[arg-type]
-                     recognised, docs)
+    return Candidate(id=i, unit="KT", kind=kind, name=f"Ứng viên {i}", rating=rating,
+                     index_components_not_decreased=index_ok,
+                     initiative_recognised_by=recognised, documents=docs)
 
 
 @pytest.mark.parametrize(("candidate", "expected"), [

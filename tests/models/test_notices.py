@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from models.calendar import ObligationKind, build_calendar
 from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, decide, escalation, unit_notices
 from models.working_days import WorkingDays
-from tasks.plan_files import read_plan
+from tasks.plans.files import read_plan
 from tests.conftest import REPO
 
 MO_LAO = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")

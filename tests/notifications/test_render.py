@@ -19,7 +19,7 @@ from notifications.context import (
     notice_context,
 )
 from notifications.render import MessageKind, render
-from tasks.plan_files import read_plan
+from tasks.plans.files import read_plan
 from tests.conftest import REPO
 
 VINH_THUY = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")

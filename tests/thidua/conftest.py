@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tasks.database import dispose_engines
-from tasks.settings import get_settings
+from infra.database import dispose_engines
+from infra.settings import get_settings
 
 
 @pytest.fixture(autouse=True)

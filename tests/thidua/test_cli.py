@@ -8,7 +8,7 @@ from typing import Any
 from alembic.script import ScriptDirectory
 from typer.testing import CliRunner
 
-from tasks.database import alembic_config
+from infra.database import alembic_config
 from tests.conftest import write_plan
 from thidua.cli import app
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tasks.form_layout import REPORT_SHEET
-from tasks.form_writer import write_report_form
+from tasks.forms.layout import REPORT_SHEET
+from tasks.forms.writer import write_report_form
 from tests.conftest import REPO
-from tests.tasks.test_forms import BROKEN, OBLIGATION, PLAN
+from tests.tasks.forms.test_forms import BROKEN, OBLIGATION, PLAN
 from thidua.cli import app
 
 runner = CliRunner()

@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
+from infra.database import current_revision, dispose_engines, get_engine
+from infra.settings import get_settings
 from notifications.message import ChannelKind, Outcome
 from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
-from tasks.database import current_revision, dispose_engines, get_engine
-from tasks.outbox import Envelope, claim, enqueue, record
-from tasks.settings import get_settings
+from tasks.messages.outbox import Envelope, claim, enqueue, record
 from tests.conftest import REPO
 from tests.servers import HttpServer, SmtpServer
 from thidua.cli import app

@@ -1,0 +1,22 @@
+"""Each flow's deployment name, written once: deployments/ registers them, flows start them."""
+
+from __future__ import annotations
+
+DEPLOYMENTS = {
+    "daily-tick": "hang-ngay",
+    "launch-campaign": "phat-dong",
+    "compile-period-report": "tong-hop-bao-cao",
+    "council-review": "hoi-dong-xet",
+    "final-summary": "tong-ket",
+    "return-for-correction": "tra-lai",
+    "import-unit-report": "nhap-bao-cao-excel",
+    "import-nominations": "nhap-khen-thuong-excel",
+    "record-unit-report": "nhap-bao-cao",
+    "submit-nomination": "nhap-ho-so",
+    "send-outbox": "gui-thu",
+}
+
+
+def deployment_path(flow_name: str) -> str:
+    """`flow-name/deployment-name`, as run_deployment and `prefect deployment run` take it."""
+    return f"{flow_name}/{DEPLOYMENTS[flow_name]}"

@@ -1,0 +1,83 @@
+"""The database: engine, sessions, and schema upgrades through Alembic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, create_engine
+
+from infra.settings import get_settings
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for a URL (default: the configured database), created once per URL."""
+    url = url or get_settings().effective_database_url
+    if url not in _ENGINES:
+        _ENGINES[url] = _create_engine(url)
+    return _ENGINES[url]
+
+
+def _create_engine(url: str) -> Engine:
+    """SQLite files get their folder created and foreign keys enforced."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection and forget the engines (tests, changed settings)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
+
+
+@contextmanager
+def transaction(engine: Engine | None = None) -> Iterator[Session]:
+    """A session whose work commits together or not at all."""
+    with Session(engine or get_engine(), expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """Alembic configured for our migrations and this database."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url or get_settings().effective_database_url)
+    return config
+
+
+def upgrade(url: str | None = None) -> str:
+    """Bring the schema to the newest revision; return that revision."""
+    url = url or get_settings().effective_database_url
+    get_engine(url)  # creates the SQLite folder if needed
+    command.upgrade(alembic_config(url), "head")
+    return current_revision(url)
+
+
+def current_revision(url: str | None = None) -> str:
+    """The revision the database is at, or 'none'."""
+    from alembic.runtime.migration import MigrationContext
+
+    with get_engine(url).connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() or "none"

@@ -1,0 +1,90 @@
+"""A nominee, one shape: the fields every form gives, what is stored, what the council sees.
+
+`NomineeBase` holds the fields with their one set of names; `NomineeEntry` is what a row of
+the Excel list or the UI form gives (with a file per dossier part), the `Nomination` table
+(models/tables/intake.py) is what is stored, and `Candidate` is what eligibility judges.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from sqlmodel import Field, SQLModel
+
+from models.cell_rules import clean_text, parse_kind
+from models.plan_parts import Rating
+
+
+class NomineeBase(SQLModel):
+    """Who is nominated, as the unit's dossier states it."""
+
+    kind: str = Field(title="Tập thể / Cá nhân", description="collective | individual")
+    name: str = Field(title="Tên tập thể, họ tên cá nhân")
+    title: str | None = Field(default=None, title="Chức vụ")
+    rating: str | None = Field(default=None, title="Xếp loại năm")
+    achievements: str | None = Field(default=None, title="Tóm tắt thành tích")
+    initiative: str | None = Field(default=None, title="Sáng kiến / giải pháp")
+    initiative_recognised_by: str | None = Field(default=None, title="Cấp công nhận sáng kiến")
+    index_components_not_decreased: bool | None = Field(
+        default=None, title="Các chỉ số thành phần không giảm")
+
+
+class NomineeEntry(NomineeBase):
+    """A nominee as a form gives it, with a file on this machine per dossier part."""
+
+    documents: dict[str, Path] = {}
+
+
+class Candidate(NomineeBase):
+    """A stored nomination as the council sees it: its number, unit and dossier parts."""
+
+    id: int
+    unit: str
+    documents: frozenset[str] = frozenset()
+
+
+class NomineeKind(StrEnum):
+    """Collective or individual, as staff pick it in the UI."""
+
+    COLLECTIVE = "Tập thể"
+    INDIVIDUAL = "Cá nhân"
+
+
+class DossierPath(SQLModel):
+    """One dossier component's file on this machine."""
+
+    part: str = Field(title="Mã thành phần hồ sơ", description="Ví dụ to-trinh, bao-cao")
+    path: str = Field(title="Đường dẫn tệp")
+
+
+class RoundAddress(SQLModel):
+    """Which campaign, round and unit a nomination belongs to."""
+
+    campaign: str = Field(title="Mã chiến dịch")
+    round_code: str = Field(title="Mã đợt khen thưởng")
+    unit: str = Field(title="Mã đơn vị đề nghị")
+
+
+class NominationForm(NomineeBase, RoundAddress):
+    """One nomination as staff enter it in the Prefect UI (the round's address first)."""
+
+    kind: NomineeKind = Field(title="Tập thể / Cá nhân")
+    rating: Rating = Field(title="Xếp loại năm")
+    index_components_not_decreased: bool = Field(default=False,
+                                                 title="Các chỉ số thành phần không giảm")
+    documents: list[DossierPath] = Field(default=[], title="Tệp hồ sơ theo từng thành phần")
+    folder: str | None = Field(default=None, title="Thư mục tải lên",
+                               description="Tệp đặt tên theo mã thành phần, ví dụ to-trinh.pdf")
+    actor: str = Field(default="Văn phòng", title="Người nhập (ghi vào lịch sử)")
+
+    def entry(self) -> NomineeEntry:
+        """The nominee as every form gives it: kind as stored, text cleaned, files by part."""
+        return NomineeEntry(
+            kind=parse_kind(self.kind.value), name=clean_text(self.name),
+            title=clean_text(self.title) or None, rating=self.rating.value,
+            achievements=clean_text(self.achievements) or None,
+            initiative=clean_text(self.initiative) or None,
+            initiative_recognised_by=clean_text(self.initiative_recognised_by) or None,
+            index_components_not_decreased=self.index_components_not_decreased,
+            documents={d.part: Path(d.path) for d in self.documents})

@@ -1,0 +1,81 @@
+"""The Prefect tasks that write documents: period reports, final summaries, council papers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from prefect import task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NONE
+
+from infra.database import get_engine
+from infra.settings import get_settings
+from models.eligibility import Assessment
+from models.final_summary import FinalSummary
+from models.period_summary import PeriodSummary
+from tasks.documents.charts import write_attainment_chart
+from tasks.documents.council import Meeting, issue_documents
+from tasks.documents.final_report import write_final_report
+from tasks.documents.period_report import render_markdown, write_report_docx
+from tasks.records.campaign import CampaignRecord
+from tasks.records.council import RoundState
+from tasks.records.periods import PeriodData
+
+CHART = "bieu-do-chi-tieu.png"
+
+
+@task(name="ghi báo cáo", cache_policy=NONE)
+def write_period_report(data: PeriodData, summary: PeriodSummary,
+                        today: date) -> dict[str, str]:
+    """Markdown and .docx under the data folder, and artifacts for the Prefect UI."""
+    folder = get_settings().data_dir / "documents" / data.plan.code / data.period_code
+    folder.mkdir(parents=True, exist_ok=True)
+    chart = write_attainment_chart(summary.targets, summary.title, folder / CHART)
+    markdown = render_markdown(data.plan, summary, today, CHART if chart else None)
+    md_path = folder / "bao-cao.md"
+    md_path.write_text(markdown, encoding="utf-8")
+    docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx", chart)
+    key = f"bao-cao-{data.plan.code}-{data.period_code}".lower()
+    create_markdown_artifact(markdown, key=key, description=summary.title)
+    create_table_artifact(
+        [{"Đơn vị": r.unit, "Tình trạng": r.timeliness.value} for r in summary.units],
+        key=f"{key}-don-vi", description="Tình hình gửi báo cáo")
+    written = {"markdown": str(md_path), "docx": str(Path(docx_path))}
+    return written | ({"chart": str(chart)} if chart else {})
+
+
+@task(name="ghi báo cáo tổng kết", cache_policy=NONE)
+def write_final_summary(record: CampaignRecord, summary: FinalSummary,
+                        today: date) -> dict[str, str]:
+    """Markdown and .docx under the data folder, and the report as an artifact."""
+    folder = get_settings().data_dir / "documents" / record.plan.code
+    paths = write_final_report(record.plan, summary, today, folder)
+    create_markdown_artifact(paths.pop("text"), key=f"tong-ket-{record.plan.code}".lower(),
+                             description="Báo cáo tổng kết")
+    return paths
+
+
+@task(name="ra văn bản", cache_policy=NONE)
+def issue_round_documents(state: RoundState, assessed: list[Assessment], approved: list[int],
+                          meeting: Meeting, now: datetime) -> dict[str, str]:
+    """The minutes, submission and decision, numbered in the commune's yearly book."""
+    folder = get_settings().data_dir / "documents" / state.plan.code / state.round.code
+    return issue_documents(get_engine(), state, assessed, set(approved), meeting, folder, now)
+
+
+def review_table(assessed: list[Assessment], problems: tuple[str, ...]) -> str:
+    """The round's dossiers, eligibility and proposal as Markdown, with any refused answer."""
+    lines = [f"**Không nhận được kết quả:** {p}" for p in problems]
+    lines += ["| Số hồ sơ | Tên | Đơn vị | Đủ điều kiện | Đề xuất |", "|---|---|---|---|---|"]
+    lines += [f"| {a.candidate.id} | {a.candidate.name} | {a.candidate.unit} | "
+              f"{'có' if a.eligible else 'không: ' + '; '.join(a.reasons)} | "
+              f"{'✓' if a.proposed else ''} |" for a in assessed]
+    return "\n".join(lines)
+
+
+@task(name="công bố danh sách xét", cache_policy=NONE)
+def publish_review(assessed: list[Assessment]) -> None:
+    """The dossiers and the proposal as an artifact of the run, for the council to read."""
+    create_markdown_artifact(review_table(assessed, ()), key="xet-khen-thuong",
+                             description="Danh sách hồ sơ và đề xuất")

@@ -1,0 +1,184 @@
+"""Read a filled form back: who it is for, then every cell checked against the layout."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from models.calendar import Obligation
+from models.cell_rules import (
+    CellError,
+    CellProblem,
+    clean_text,
+    parse_kind,
+    parse_rating,
+    parse_yes_no,
+    target_value,
+)
+from models.nominee import NomineeEntry
+from models.plan import AwardRound, Plan
+from models.report_entry import ReportEntry
+from tasks.forms.layout import (
+    FIRST_NOMINEE_ROW,
+    INITIATIVE_CELL,
+    LAYOUT_VERSION,
+    META_SHEET,
+    NARRATIVE_CELL,
+    NARRATIVE_SHEET,
+    NOMINATION_SHEET,
+    NOMINEE_ROWS,
+    NOTE_COLUMN,
+    REPORT_SHEET,
+    VALUE_COLUMN,
+    Identity,
+    Layout,
+    column_letter,
+    nomination_layout,
+    report_layout,
+)
+
+
+class FormRefused(ValueError):
+    """The form is not stored; `problems` lists every refused cell."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__("\n".join(f"{path.name}: {p}" for p in problems))
+        self.problems = problems
+
+
+def open_form(path: Path) -> tuple[Identity, Workbook]:
+    """The workbook and what its hidden sheet says it is for."""
+    try:
+        book = load_workbook(path, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise FormRefused(path, [f"không đọc được tệp Excel .xlsx ({error})"]) from None
+    if META_SHEET not in book.sheetnames:
+        raise FormRefused(path, ["không phải biểu mẫu do hệ thống phát hành (thiếu trang "
+                                 f"ẩn {META_SHEET!r}); hãy dùng biểu mẫu gửi kèm thư nhắc"])
+    meta = {clean_text(r[0]): clean_text(r[1]) for r in book[META_SHEET].iter_rows(
+        max_col=2, values_only=True)}
+    identity = Identity(meta.get("kind", ""), meta.get("campaign", ""), meta.get("unit", ""),
+                        meta.get("key", ""), meta.get("version", ""))
+    if identity.version != LAYOUT_VERSION or identity.kind not in ("report", "nomination"):
+        raise FormRefused(path, [f"{META_SHEET}: biểu mẫu phiên bản {identity.version!r} "
+                                 f"không dùng được (cần {LAYOUT_VERSION})"])
+    return identity, book
+
+
+def read_report(path: Path, book: Workbook, plan: Plan, obligation: Obligation) -> ReportEntry:
+    """Every target value, checked; narrative and notes; or FormRefused with every problem."""
+    layout = report_layout(plan, obligation)
+    problems = _labels(book, layout)
+    values: dict[str, float] = {}
+    notes: list[str] = []
+    if not problems:
+        sheet = book[REPORT_SHEET]
+        for row, target in layout.targets:
+            cell = f"{VALUE_COLUMN}{row}"
+            value = _cell(problems, REPORT_SHEET, cell, sheet[cell].value,
+                          partial(target_value, target), required=True)
+            if value is not None:
+                values[target.code] = value
+            if note := clean_text(sheet[f"{NOTE_COLUMN}{row}"].value):
+                notes.append(f"{target.code}: {note}")
+    if problems:
+        raise FormRefused(path, problems)
+    extra = book[NARRATIVE_SHEET]
+    parts = [("Tình hình, kết quả nổi bật", clean_text(extra[NARRATIVE_CELL].value)),
+             ("Sáng kiến, cách làm mới", clean_text(extra[INITIATIVE_CELL].value)),
+             ("Ghi chú chỉ tiêu", "; ".join(notes))]
+    narrative = "\n".join(f"{label}: {text}" for label, text in parts if text)
+    return ReportEntry(values=values, narrative=narrative or None)
+
+
+def read_nominations(path: Path, book: Workbook, plan: Plan,
+                     round_: AwardRound, unit: str) -> list[NomineeEntry]:
+    """Every filled row of the list, checked; files resolved beside the workbook."""
+    layout = nomination_layout(plan, round_, unit)
+    problems = _labels(book, layout)
+    entries: list[NomineeEntry] = []
+    if not problems:
+        sheet = book[NOMINATION_SHEET]
+        for row in range(FIRST_NOMINEE_ROW, FIRST_NOMINEE_ROW + NOMINEE_ROWS):
+            raw = {col: sheet[f"{col}{row}"].value for col in "BCDEFGHI"}
+            files = {code: sheet[f"{column_letter(c)}{row}"].value for c, code, _ in layout.parts}
+            if not any(clean_text(v) for v in [*raw.values(), *files.values()]):
+                continue
+            entry = _nominee(problems, row, raw, files, layout, path.parent)
+            if entry is not None:
+                entries.append(entry)
+        if not entries and not problems:
+            problems.append(f"{NOMINATION_SHEET}!C{FIRST_NOMINEE_ROW}: danh sách trống, cần ít "
+                            "nhất một tập thể hoặc cá nhân (got None)")
+    if problems:
+        raise FormRefused(path, problems)
+    return entries
+
+
+def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str, Any],
+             layout: Layout, folder: Path) -> NomineeEntry | None:
+    before = len(problems)
+    s = NOMINATION_SHEET
+
+    def text(col: str, required: bool = False) -> str | None:
+        return _cell(problems, s, f"{col}{row}", raw[col], clean_text, required=required) or None
+
+    kind = _cell(problems, s, f"B{row}", raw["B"], parse_kind, required=True)
+    name = text("C", required=True)
+    rating = _cell(problems, s, f"E{row}", raw["E"], parse_rating, required=True)
+    index_ok = _cell(problems, s, f"I{row}", raw["I"], parse_yes_no)
+    documents: dict[str, Path] = {}
+    for column, code, _ in layout.parts:
+        cell = f"{column_letter(column)}{row}"
+        named = _cell(problems, s, cell, files[code], clean_text)
+        if named:
+            found = folder / named
+            if not found.is_file():
+                problems.append(str(CellProblem(s, cell, f"không thấy tệp {named!r} cạnh tệp "
+                                                          "Excel", files[code])))
+            documents[code] = found
+    if len(problems) > before or kind is None or name is None or rating is None:
+        return None
+    return NomineeEntry(kind=kind, name=name, title=text("D"), rating=rating.value,
+                        achievements=text("F"), initiative=text("G"),
+                        initiative_recognised_by=text("H"),
+                        index_components_not_decreased=bool(index_ok), documents=documents)
+
+
+def _labels(book: Workbook, layout: Layout) -> list[str]:
+    problems = []
+    for title, labels in layout.labels.items():
+        if title not in book.sheetnames:
+            problems.append(f"{title}: thiếu trang này; biểu mẫu đã bị sửa (got "
+                            f"{book.sheetnames!r})")
+            continue
+        sheet = book[title]
+        for cell, text in labels.items():
+            found = clean_text(sheet[cell].value)
+            if found != clean_text(text):
+                problems.append(str(CellProblem(title, cell, f"biểu mẫu đã bị sửa; ô này phải "
+                                                             f"là {text!r}", sheet[cell].value)))
+    return problems
+
+
+def _cell(problems: list[str], sheet: str, cell: str, raw: Any, parse: Callable[[Any], Any],
+          *, required: bool = False) -> Any:
+    if isinstance(raw, str) and raw.startswith("="):
+        problems.append(str(CellProblem(sheet, cell, "cần nhập giá trị, không dùng công thức",
+                                        raw)))
+        return None
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if required:
+            problems.append(str(CellProblem(sheet, cell, "ô bắt buộc, chưa nhập", raw)))
+        return None
+    try:
+        return parse(raw)
+    except CellError as error:
+        problems.append(str(CellProblem(sheet, cell, str(error), raw)))
+        return None

@@ -1,0 +1,97 @@
+"""The Prefect tasks that take in what units send: workbooks, typed forms, returns."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from prefect import task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NONE
+from pydantic import BaseModel, Field
+
+from infra.clock import now_vn
+from infra.database import get_engine
+from infra.settings import get_settings
+from models.nominee import NominationForm
+from models.report_entry import UnitReportForm
+from tasks.forms.reader import FormRefused
+from tasks.intake.nominations import return_nomination
+from tasks.intake.reports import Receipt, Returned, return_report
+from tasks.intake.typed import enter_nomination, enter_report
+from tasks.intake.workbooks import Expected, Imported, import_form
+
+
+class FormFile(BaseModel):
+    """A filled form on this machine, and optionally what it must be for."""
+
+    path: str = Field(title="Đường dẫn tệp Excel (.xlsx)",
+                      description="Tệp biểu mẫu đơn vị đã điền, ví dụ data/nhan/KT-2025-Q1.xlsx")
+    campaign: str | None = Field(None, title="Mã chiến dịch (để kiểm tra)")
+    unit: str | None = Field(None, title="Mã đơn vị (để kiểm tra)",
+                             description="Tệp của đơn vị khác sẽ bị từ chối")
+    key: str | None = Field(None, title="Kỳ báo cáo hoặc đợt khen thưởng (để kiểm tra)")
+    actor: str = Field("Văn phòng", title="Người nhập (ghi vào lịch sử)")
+
+
+class Returnable(StrEnum):
+    """What can be sent back."""
+
+    REPORT = "báo cáo"
+    NOMINATION = "hồ sơ khen thưởng"
+
+
+@task(name="nhập tệp Excel", cache_policy=NONE)
+def import_file(form: FormFile, kind: str, now: datetime | None) -> dict[str, str]:
+    """Check every cell and store the file in one transaction, or refuse it whole."""
+    settings = get_settings()
+    try:
+        imported = import_form(get_engine(), Path(form.path), now=now or now_vn(),
+                               actor=form.actor, store=settings.data_dir / "dossiers",
+                               expected=Expected(form.campaign, form.unit, form.key, kind))
+    except FormRefused as refused:
+        create_markdown_artifact("**Không nhận tệp, chưa ghi gì.** Các lỗi:\n\n" + "\n".join(
+            f"- `{p}`" for p in refused.problems), key="nhap-excel-loi",
+            description=Path(form.path).name)
+        raise
+    return _summary(imported)
+
+
+def _summary(imported: Imported) -> dict[str, str]:
+    late = any(r.late for r in imported.receipts)
+    return {"tệp": imported.path.name, "chiến dịch": imported.identity.campaign,
+            "đơn vị": imported.identity.unit, "kỳ/đợt": imported.identity.key,
+            "số bản ghi": str(len(imported.receipts)),
+            "lần gửi": ", ".join(str(r.version) for r in imported.receipts),
+            "sau hạn": "có" if late else "không",
+            "hồ sơ còn thiếu": "; ".join(f"{name}: {', '.join(parts)}" for name, parts
+                                         in imported.incomplete.items()) or "không"}
+
+
+@task(name="ghi báo cáo đơn vị", cache_policy=NONE)
+def store_report(form: UnitReportForm, now: datetime) -> Receipt:
+    """Check each value like its Excel cell, then store the report whole."""
+    return enter_report(get_engine(), campaign=form.campaign, unit=form.unit,
+                        period=form.period, values={r.target: r.value for r in form.results},
+                        narrative=form.narrative, now=now, actor=form.actor)
+
+
+@task(name="ghi hồ sơ đề nghị", cache_policy=NONE)
+def store_nomination(form: NominationForm, now: datetime) -> tuple[Receipt, list[str]]:
+    """The nomination and its files, checked and stored like a row of the Excel list."""
+    return enter_nomination(get_engine(), campaign=form.campaign, round_code=form.round_code,
+                            unit=form.unit, entry=form.entry(),
+                            folder=Path(form.folder) if form.folder else None, now=now,
+                            actor=form.actor, store=get_settings().data_dir / "dossiers")
+
+
+@task(name="trả lại", cache_policy=NONE)
+def send_back(what: Returnable, number: int, reason: str, actor: str,
+              now: datetime) -> Returned:
+    """The report or dossier goes to 'returned' with its history; the unit owes it again."""
+    if what is Returnable.REPORT:
+        return return_report(get_engine(), report_id=number, reason=reason, actor=actor,
+                             now=now)
+    return return_nomination(get_engine(), nomination_id=number, reason=reason, actor=actor,
+                             now=now)

@@ -1,0 +1,87 @@
+"""Reports and nominations typed into the Prefect UI: the same rules as the Excel forms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from infra.database import transaction
+from models.cell_rules import CellError, clean_text, target_value
+from models.eligibility import missing_parts
+from models.nominee import NomineeEntry
+from models.plan import Plan
+from tasks.forms.layout import targets_for
+from tasks.intake.nominations import submit_nominations
+from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
+
+
+class EntryRefused(IntakeRefused):
+    """A form typed in the UI has problems; nothing was stored."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def plan_of(engine: Engine, campaign: str) -> Plan:
+    """The stored plan of a campaign."""
+    with transaction(engine) as session:
+        return Plan.model_validate(campaign_row(session, campaign).plan)
+
+
+def enter_report(engine: Engine, *, campaign: str, unit: str, period: str,
+                 values: Mapping[str, str], narrative: str | None, now: datetime,
+                 actor: str) -> Receipt:
+    """Every target the unit reports, each checked like its Excel cell; stored whole."""
+    plan = plan_of(engine, campaign)
+    owned = {t.code: t for t in targets_for(plan, unit)}
+    problems = [f"{code}: không phải chỉ tiêu của đơn vị {unit} (có: {', '.join(owned)})"
+                for code in values if code not in owned]
+    checked: dict[str, float | None] = {}
+    for code, target in owned.items():
+        raw = values.get(code)
+        if raw is None or not clean_text(raw):
+            problems.append(f"{code}: bắt buộc, chưa nhập (got {raw!r})")
+            continue
+        try:
+            checked[code] = target_value(target, raw)
+        except CellError as error:
+            problems.append(f"{code}: {error} (got {raw!r})")
+    if problems:
+        raise EntryRefused(problems)
+    return record_report(engine, campaign=campaign, unit=unit, period=period, values=checked,
+                         submitted_at=now, actor=actor, source="ui",
+                         narrative=clean_text(narrative) or None)
+
+
+def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: str,
+                     entry: NomineeEntry, folder: Path | None, now: datetime, actor: str,
+                     store: Path) -> tuple[Receipt, list[str]]:
+    """One nomination with its files (listed, or found in an upload folder), stored whole;
+    and the required dossier parts still missing."""
+    plan = plan_of(engine, campaign)
+    round_ = next((r for r in plan.award_rounds if r.code == round_code), None)
+    if round_ is None:
+        raise EntryRefused([f"{campaign}: không có đợt khen thưởng {round_code!r} (có: "
+                            f"{', '.join(r.code for r in plan.award_rounds)})"])
+    if folder is not None:
+        parts = [p.code for p in round_.dossier]
+        entry = entry.model_copy(update={"documents": files_in(folder, parts) | entry.documents})
+    missing = [f"{part}: không thấy tệp {str(path)!r}" for part, path in entry.documents.items()
+               if not path.is_file()]
+    if missing:
+        raise EntryRefused(missing)
+    [receipt] = submit_nominations(engine, campaign=campaign, round_code=round_code,
+                                   unit=unit, entries=[entry], submitted_at=now,
+                                   actor=actor, store=store)
+    return receipt, missing_parts(round_, entry.kind, entry.documents)
+
+
+def files_in(folder: Path, parts: list[str]) -> dict[str, Path]:
+    """An upload folder's files named after dossier parts (to-trinh.pdf -> to-trinh)."""
+    found = {p.stem: p for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() \
+        else {}
+    return {part: found[part] for part in parts if part in found}

@@ -1,0 +1,65 @@
+"""Render the messages a round's milestones send: window closed, results announced."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.calendar import Obligation
+from models.plan import Plan
+from models.plan_parts import Contact, Unit
+from notifications.context import base_context, obligation_context, round_context
+from notifications.message import ChannelKind
+from notifications.render import MessageKind, render
+from tasks.messages.compose import envelopes_for
+from tasks.messages.outbox import Envelope
+from tasks.records.reminders import CampaignState
+
+
+def compose_round_closed(campaign_id: int, plan: Plan, calendar: list[Obligation],
+                         round_code: str, submitted: dict[str, int], as_of: date,
+                         kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Tell every unit that owed a dossier that the window closed, and what it sent."""
+    built: list[Envelope] = []
+    for o in calendar:
+        if not o.key.startswith(f"nomination:{round_code}:"):
+            continue
+        unit = plan.unit(o.owner)
+        context = base_context(plan, unit) | {
+            "ob": obligation_context(o, plan, as_of), "round": round_context(plan, round_code),
+            "submitted": submitted.get(unit.code, 0)}
+        built += envelopes_for(campaign_id, unit.code, unit.head, MessageKind.NOMINATION_CLOSED,
+                               render(MessageKind.NOMINATION_CLOSED, context), kinds,
+                               obligation_key=o.key, step="dong")
+    return built
+
+
+def compose_rounds_closed(states: list[CampaignState],
+                          counts: dict[tuple[str, str], dict[str, int]], as_of: date,
+                          kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """The closing notices of every (campaign, round) in `counts`, dossiers sent per unit."""
+    by_code = {s.code: s for s in states}
+    return [e for (campaign, code), submitted in counts.items() if campaign in by_code
+            for e in compose_round_closed(by_code[campaign].campaign_id, by_code[campaign].plan,
+                                          by_code[campaign].calendar, code, submitted, as_of,
+                                          kinds)]
+
+
+def compose_results(campaign_id: int, plan: Plan, round_code: str,
+                    awards: list[tuple[str, str]], decision: str | None,
+                    kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Announce a round's awards to every unit head and the chairman, once per decision."""
+    listed = [{"name": name, "unit": unit} for name, unit in awards]
+    recipients: list[tuple[str, Unit | None, Contact]] = [(u.code, u, u.head)
+                                                          for u in plan.units]
+    if plan.chairman:
+        recipients.append(("CHAIRMAN", None, plan.chairman))
+    built: list[Envelope] = []
+    for code, unit, contact in recipients:
+        context = base_context(plan, unit) | {
+            "round": round_context(plan, round_code), "awards": listed, "decision": decision}
+        if unit is None:
+            context["unit"] = {"code": code, "name": plan.issuer, "head_title": contact.title}
+        built += envelopes_for(campaign_id, code, contact, MessageKind.RESULTS_ANNOUNCED,
+                               render(MessageKind.RESULTS_ANNOUNCED, context), kinds,
+                               obligation_key=f"round:{round_code}", step=f"ket-qua-{decision}")
+    return built

@@ -1,0 +1,117 @@
+"""The Prefect tasks that compose messages, queue them in the outbox and send them."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import date, datetime
+from pathlib import Path
+
+from prefect import task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NONE
+
+from infra.database import get_engine
+from infra.settings import get_settings
+from models.eligibility import Assessment
+from models.final_summary import FinalSummary
+from notifications.message import ChannelKind
+from tasks.forms.writer import write_missing_forms
+from tasks.intake.reports import Returned
+from tasks.messages.channels import open_channels
+from tasks.messages.compose import compose_reminders
+from tasks.messages.deliver import deliver
+from tasks.messages.failures import compose_failure_reports
+from tasks.messages.launch import compose_launch
+from tasks.messages.milestones import compose_results, compose_rounds_closed
+from tasks.messages.outbox import Envelope, claim, enqueue, record
+from tasks.messages.returns import compose_return
+from tasks.messages.summary import compose_summary
+from tasks.records.campaign import CampaignRecord
+from tasks.records.council import RoundState
+from tasks.records.milestones import nomination_counts
+from tasks.records.reminders import CampaignState
+
+BATCH = 1000
+
+
+@task(name="kênh đã cấu hình", cache_policy=NONE)
+def configured_channels() -> frozenset[ChannelKind]:
+    """The channels this deployment can send on."""
+    return open_channels().kinds
+
+
+@task(name="ghi hộp thư đi", cache_policy=NONE)
+def queue(envelopes: list[Envelope], now: datetime) -> int:
+    """Write new messages to the outbox; already-queued ones are skipped."""
+    return enqueue(get_engine(), envelopes, now)
+
+
+@task(name="gửi một lô", cache_policy=NONE)
+def send_batch(now: datetime, size: int = BATCH) -> tuple[int, int, int]:
+    """Claim one batch, write the Excel forms it attaches, send, record; report permanent
+    failures to the standing office."""
+    engine = get_engine()
+    channels = open_channels()
+    claimed = claim(engine, now, size, sorted(channels.kinds))
+    write_missing_forms(engine, claimed)
+    failed = record(engine, deliver(claimed, channels), now)
+    enqueue(engine, compose_failure_reports(engine, failed, channels.kinds), now)
+    return len(claimed), len(claimed) - len(failed), len(failed)
+
+
+@task(name="soạn tin nhắc", cache_policy=NONE)
+def compose_today(states: list[CampaignState], as_of: date,
+                  kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Render today's reminders, overdue notices and escalations; report and nomination
+    messages name the unit's Excel form, written by whichever run sends them."""
+    return compose_reminders(states, as_of, kinds, get_settings().data_dir / "forms")
+
+
+@task(name="soạn tin hết hạn nhận hồ sơ", cache_policy=NONE)
+def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], day: date,
+                   kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Tell each unit of a round closed today that intake ended, and what it sent."""
+    return compose_rounds_closed(states, nomination_counts(get_engine(), closed), day, kinds)
+
+
+@task(name="soạn thông báo phát động", cache_policy=NONE)
+def compose_launched(state: CampaignState, kinds: frozenset[ChannelKind],
+                     plan_path: str) -> list[Envelope]:
+    """Render the announcement for every unit, with the plan file attached to emails."""
+    return compose_launch(state, kinds, Path(plan_path))
+
+
+@task(name="soạn thư trả lại", cache_policy=NONE)
+def compose_returned(state: CampaignState, returned: Returned, reason: str, now: datetime,
+                     kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Tell the unit's head what was sent back and why."""
+    return compose_return(state.campaign_id, state.plan, obligation_key=returned.obligation_key,
+                          reason=reason, change_id=returned.change_id, as_of=now.date(),
+                          kinds=kinds, nominee=returned.nominee, missing=returned.missing)
+
+
+@task(name="soạn thông báo kết quả", cache_policy=NONE)
+def compose_announcement(state: RoundState, assessed: list[Assessment], approved: list[int],
+                         decision: str, kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """The results message to every unit head and the chairman."""
+    awards = [(a.candidate.name, a.candidate.unit) for a in assessed
+              if a.candidate.id in set(approved)]
+    return compose_results(state.campaign_id, state.plan, state.round.code, awards, decision,
+                           kinds)
+
+
+@task(name="soạn thư gửi báo cáo", cache_policy=NONE)
+def compose_final(record: CampaignRecord, summary: FinalSummary, report: str,
+                  kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """One message per unit head and the chairman, the report attached."""
+    return compose_summary(record.campaign_id, record.plan, summary, Path(report), kinds)
+
+
+@task(name="ghi nhận lượt gửi", cache_policy=NONE)
+def publish_sending(sent: dict[str, int]) -> str:
+    """Which worker process sent how much, as an artifact staff (and the scale script) read."""
+    worker = os.environ.get("THIDUA_WORKER_NAME") or f"{socket.gethostname()}:{os.getpid()}"
+    create_table_artifact([{"worker": worker, **sent}], key="gui-thu",
+                          description="Lượt gửi hộp thư đi")
+    return worker

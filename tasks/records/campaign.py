@@ -1,0 +1,65 @@
+"""Read the whole campaign for its final summary: what was done, reported and awarded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlmodel import col, select
+
+from infra.database import transaction
+from models import tables as t
+from models.calendar import Obligation, build_calendar
+from models.final_summary import Award
+from models.plan import Plan
+from tasks.records.periods import UnknownPeriod
+
+
+@dataclass(frozen=True)
+class CampaignRecord:
+    """Everything the final summary is computed from."""
+
+    campaign_id: int
+    plan: Plan
+    calendar: list[Obligation]
+    done: set[str]
+    reports: dict[str, datetime]
+    latest_values: dict[str, dict[str, float]]
+    awards: list[Award]
+
+
+def read_campaign(engine: Engine, code: str) -> CampaignRecord:
+    """The campaign's plan, fulfilled obligations, reports, latest values and awards."""
+    with transaction(engine) as session:
+        campaign = session.exec(select(t.Campaign).where(t.Campaign.code == code)).first()
+        if campaign is None or campaign.id is None:
+            raise UnknownPeriod(f"không có chiến dịch {code!r}")
+        done = set(session.exec(select(t.Obligation.key).where(
+            t.Obligation.campaign_id == campaign.id, t.Obligation.status != "open")).all())
+        rows = session.exec(
+            select(t.UnitReport, t.Unit.code)
+            .join(t.Unit, col(t.Unit.id) == col(t.UnitReport.unit_id))
+            .where(t.UnitReport.campaign_id == campaign.id,
+                   col(t.UnitReport.superseded).is_(False))
+            .order_by(col(t.UnitReport.submitted_at))).all()
+        values = session.exec(select(t.TargetValue).where(
+            col(t.TargetValue.report_id).in_([r.id for r, _ in rows]))).all()
+        approved = session.exec(
+            select(t.Nomination, t.Unit.name, t.AwardRound.title, t.AwardRound.award)
+            .join(t.Unit, col(t.Unit.id) == col(t.Nomination.unit_id))
+            .join(t.AwardRound, col(t.AwardRound.id) == col(t.Nomination.round_id))
+            .where(t.AwardRound.campaign_id == campaign.id,
+                   t.Nomination.status == "approved")).all()
+        plan = Plan.model_validate(campaign.plan)
+        campaign_id = campaign.id
+    unit_of = {r.id: code for r, code in rows}
+    order = {r.id: i for i, (r, _) in enumerate(rows)}  # by submission time
+    latest: dict[str, dict[str, float]] = {}
+    for v in sorted(values, key=lambda v: order[v.report_id]):  # later ones overwrite
+        if v.value is not None:
+            latest.setdefault(v.target_code, {})[unit_of[v.report_id]] = v.value
+    return CampaignRecord(
+        campaign_id, plan, build_calendar(plan), done,
+        {f"report:{r.period_code}:{code}": r.submitted_at for r, code in rows}, latest,
+        [Award(n.name, unit, award, title) for n, unit, title, award in approved])

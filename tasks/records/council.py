@@ -1,0 +1,118 @@
+"""The council's database work: freeze a round's intake, record the session and its votes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from infra.database import transaction
+from models import tables as t
+from models.nominee import Candidate
+from models.plan import AwardRound, Plan
+from tasks.intake.history import move_status
+
+
+class UnknownRound(LookupError):
+    """No such campaign or round."""
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """A frozen round: its rules and its candidates."""
+
+    round_id: int
+    commune_id: int
+    campaign_id: int
+    plan: Plan
+    round: AwardRound
+    candidates: list[Candidate]
+
+
+def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
+                 actor: str) -> RoundState:
+    """Close intake: the round and its submitted nominations go under review, with history."""
+    with transaction(engine) as session:
+        row, camp = _round(session, campaign, round_code)
+        row.status = "under_review"
+        nominations = session.exec(select(t.Nomination).where(
+            t.Nomination.round_id == row.id, col(t.Nomination.superseded).is_(False))).all()
+        for n in nominations:
+            if n.status == "submitted":
+                change_status(session, n, "under_review", now, actor, "Hội đồng bắt đầu xét")
+        candidates = [_candidate(session, n) for n in nominations]
+        plan = Plan.model_validate(camp.plan)
+        rules = next(r for r in plan.award_rounds if r.code == round_code)
+        assert row.id is not None and camp.id is not None
+        return RoundState(row.id, camp.commune_id, camp.id, plan, rules, candidates)
+
+
+def round_candidates(engine: Engine, campaign: str, round_code: str) -> list[Candidate]:
+    """The round's current nominations as the council sees them (nothing changes)."""
+    with transaction(engine) as session:
+        row, _ = _round(session, campaign, round_code)
+        return [_candidate(session, n) for n in session.exec(select(t.Nomination).where(
+            t.Nomination.round_id == row.id, col(t.Nomination.superseded).is_(False)))]
+
+
+def _candidate(session: Session, n: t.Nomination) -> Candidate:
+    assert n.id is not None
+    documents = session.exec(select(t.DossierDocument.component).where(
+        t.DossierDocument.nomination_id == n.id)).all()
+    unit = session.get(t.Unit, n.unit_id)
+    return Candidate.model_validate(n, update={"unit": unit.name if unit else str(n.unit_id),
+                                               "documents": frozenset(documents)})
+
+
+def record_session(engine: Engine, state: RoundState, meeting: date, members_total: int,
+                   present: list[str], votes: dict[int, int], approved: set[int],
+                   now: datetime, actor: str) -> int:
+    """Store the session, every vote and each nomination's new status; return the session id."""
+    with transaction(engine) as session:
+        council = t.CouncilSession(round_id=state.round_id, meeting_date=meeting,
+                                   members_total=members_total, members_present=present,
+                                   quorum_met=True, recorded_at=now)
+        session.add(council)
+        session.flush()
+        assert council.id is not None
+        for c in state.candidates:
+            session.add(t.CouncilVote(session_id=council.id, nomination_id=c.id,
+                                      votes_for=votes.get(c.id, 0),
+                                      approved=c.id in approved))
+            nomination = session.get(t.Nomination, c.id)
+            assert nomination is not None
+            verdict = "approved" if c.id in approved else "not_approved"
+            change_status(session, nomination, verdict, now, actor,
+                    f"Hội đồng họp ngày {meeting:%d/%m/%Y}: {votes.get(c.id, 0)}/{len(present)}"
+                    " phiếu đồng ý")
+        row = session.get(t.AwardRound, state.round_id)
+        assert row is not None
+        row.status = "reviewed"
+        return council.id
+
+
+def next_number(engine: Engine, commune_id: int, year: int, symbol: str) -> int:
+    """The next number in the commune's yearly book for this kind of document."""
+    with transaction(engine) as session:
+        last = session.exec(select(func.max(t.Decision.seq)).where(
+            t.Decision.commune_id == commune_id, t.Decision.year == year,
+            t.Decision.symbol == symbol)).one()
+    return int(last or 0) + 1
+
+
+def _round(session: Session, campaign: str, code: str) -> tuple[t.AwardRound, t.Campaign]:
+    camp = session.exec(select(t.Campaign).where(t.Campaign.code == campaign)).first()
+    row = session.exec(select(t.AwardRound).where(
+        t.AwardRound.campaign_id == camp.id, t.AwardRound.code == code)).first() if camp else None
+    if camp is None or row is None:
+        raise UnknownRound(f"không có đợt khen thưởng {code!r} trong chiến dịch {campaign!r}")
+    return row, camp
+
+
+def change_status(session: Session, n: t.Nomination, to: str, now: datetime, actor: str,
+                  reason: str) -> int:
+    """Move a nomination to a new status, record who, when and why; return the record's id."""
+    return move_status(session, n, t.NominationStatusChange, "nomination_id", to, now, actor,
+                       reason)

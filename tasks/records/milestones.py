@@ -1,0 +1,88 @@
+"""What the tick moves on by itself: period reports to compile, nomination windows to close."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+from sqlmodel import col, select
+
+from infra.database import transaction
+from models import tables as t
+
+OPEN_ROUND = ("planned", "open")
+
+
+def periods_to_compile(engine: Engine, day: date) -> list[tuple[str, str]]:
+    """(campaign, period) whose every report was due before `day` and not yet compiled."""
+    with transaction(engine) as session:
+        periods = session.exec(
+            select(col(t.Campaign.id), col(t.Campaign.code), col(t.ReportingPeriod.code))
+            .join(t.ReportingPeriod, col(t.ReportingPeriod.campaign_id) == col(t.Campaign.id))
+            .where(t.Campaign.status == "active",
+                   col(t.ReportingPeriod.compiled_at).is_(None))).all()
+        owed = session.exec(
+            select(col(t.Obligation.campaign_id), col(t.Obligation.key),
+                   col(t.Obligation.effective_last_day))
+            .where(col(t.Obligation.campaign_id).in_({p[0] for p in periods}),
+                   t.Obligation.kind == "report")).all()
+    last: dict[tuple[int | None, str], date] = defaultdict(lambda: date.min)
+    for campaign_id, key, due in owed:
+        period = key.split(":")[1]
+        last[(campaign_id, period)] = max(last[(campaign_id, period)], due)
+    return sorted((code, period) for campaign_id, code, period in periods
+                  if (campaign_id, period) in last and last[(campaign_id, period)] < day)
+
+
+def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime) -> None:
+    """Record that the period's report was written (a later manual run writes it again)."""
+    with transaction(engine) as session:
+        row = session.exec(select(t.ReportingPeriod).join(
+            t.Campaign, col(t.Campaign.id) == col(t.ReportingPeriod.campaign_id)).where(
+            t.Campaign.code == campaign, t.ReportingPeriod.code == period)).one()
+        row.compiled_at = now
+        session.add(row)
+
+
+def close_windows(engine: Engine, day: date,
+                  codes: list[str] | None = None) -> list[tuple[str, str]]:
+    """Close every round whose units' nomination deadlines have all passed; return them."""
+    closed = []
+    with transaction(engine) as session:
+        query = select(t.AwardRound, col(t.Campaign.code)).join(
+            t.Campaign, col(t.Campaign.id) == col(t.AwardRound.campaign_id)).where(
+            t.Campaign.status == "active", col(t.AwardRound.status).in_(OPEN_ROUND))
+        if codes is not None:
+            query = query.where(col(t.Campaign.code).in_(codes))
+        rounds = session.exec(query).all()
+        for row, campaign in rounds:
+            due = session.exec(select(col(t.Obligation.effective_last_day)).where(
+                t.Obligation.campaign_id == row.campaign_id,
+                col(t.Obligation.key).startswith(f"nomination:{row.code}:"))).all()
+            if due and max(due) < day:
+                row.status = "closed"
+                session.add(row)
+                closed.append((campaign, row.code))
+    return closed
+
+
+def nomination_counts(engine: Engine, rounds: list[tuple[str, str]]
+                      ) -> dict[tuple[str, str], dict[str, int]]:
+    """How many current dossiers each unit sent to each (campaign, round)."""
+    counts: dict[tuple[str, str], dict[str, int]] = {key: {} for key in rounds}
+    if not rounds:
+        return counts
+    with transaction(engine) as session:
+        rows = session.exec(
+            select(col(t.Campaign.code), col(t.AwardRound.code), col(t.Unit.code))
+            .join(t.AwardRound, col(t.AwardRound.campaign_id) == col(t.Campaign.id))
+            .join(t.Nomination, col(t.Nomination.round_id) == col(t.AwardRound.id))
+            .join(t.Unit, col(t.Unit.id) == col(t.Nomination.unit_id))
+            .where(col(t.Campaign.code).in_({c for c, _ in rounds}),
+                   col(t.Nomination.superseded).is_(False))).all()
+    for campaign, round_code, unit in rows:
+        if (campaign, round_code) in counts:
+            per_unit = counts[(campaign, round_code)]
+            per_unit[unit] = per_unit.get(unit, 0) + 1
+    return counts

@@ -1,0 +1,69 @@
+"""Read what a period report needs: the plan, the period's obligations, the units' reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlmodel import col, select
+
+from infra.database import transaction
+from models.calendar import Obligation, ObligationKind, build_calendar
+from models.plan import Plan
+from models.tables import Campaign, TargetValue, Unit, UnitReport
+
+
+class UnknownPeriod(LookupError):
+    """No such campaign, or no report of this period in its calendar."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A unit's current (not superseded) report for the period."""
+
+    submitted_at: datetime
+    values: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    """The period's obligations (one per reporting unit) and what each unit sent."""
+
+    campaign_id: int
+    plan: Plan
+    period_code: str
+    obligations: list[Obligation]
+    submissions: dict[str, Submission]
+
+
+def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodData:
+    """The period's data; UnknownPeriod names the campaign or period that does not exist."""
+    with transaction(engine) as session:
+        campaign = session.exec(select(Campaign).where(Campaign.code == campaign_code)).first()
+        if campaign is None or campaign.id is None:
+            raise UnknownPeriod(f"không có chiến dịch {campaign_code!r}")
+        plan = Plan.model_validate(campaign.plan)
+        rows = session.exec(
+            select(UnitReport, Unit.code)
+            .join(Unit, col(Unit.id) == col(UnitReport.unit_id))
+            .where(UnitReport.campaign_id == campaign.id, UnitReport.period_code == period_code,
+                   col(UnitReport.superseded).is_(False))).all()
+        report_ids = [r.id for r, _ in rows]
+        values = session.exec(select(TargetValue).where(
+            col(TargetValue.report_id).in_(report_ids))).all()
+    prefix = f"report:{period_code}:"
+    obligations = [o for o in build_calendar(plan)
+                   if o.kind is ObligationKind.REPORT and o.key.startswith(prefix)]
+    if not obligations:
+        known = sorted({o.key.split(":")[1] for o in build_calendar(plan)
+                        if o.kind is ObligationKind.REPORT})
+        raise UnknownPeriod(f"{campaign_code}: không có kỳ báo cáo {period_code!r} "
+                            f"(có: {', '.join(known) or 'không có kỳ nào'})")
+    by_report: dict[int | None, dict[str, float]] = {}
+    for v in values:
+        if v.value is not None:
+            by_report.setdefault(v.report_id, {})[v.target_code] = v.value
+    submissions = {code: Submission(report.submitted_at, by_report.get(report.id, {}))
+                   for report, code in rows}
+    return PeriodData(campaign.id, plan, period_code, obligations, submissions)

@@ -1,0 +1,67 @@
+"""The Prefect tasks that read and write the campaign records the flows move on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from prefect import task
+from prefect.cache_policies import NONE
+
+from infra.clock import now_vn
+from infra.database import get_engine
+from tasks.records.campaign import CampaignRecord, read_campaign
+from tasks.records.council import RoundState, freeze_round, record_session
+from tasks.records.milestones import close_windows, mark_compiled, periods_to_compile
+from tasks.records.periods import PeriodData, read_period
+from tasks.records.reminders import CampaignState, active_campaigns
+
+
+@task(name="đọc chiến dịch đang chạy", cache_policy=NONE)
+def read_campaigns(codes: list[str] | None, day: date | None = None) -> list[CampaignState]:
+    """Active campaigns with their open obligations (those near `day` when given)."""
+    return active_campaigns(get_engine(), codes, day)
+
+
+@task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
+def due_periods(day: date) -> list[tuple[str, str]]:
+    """Periods whose every report was due before today and that are not compiled yet."""
+    return periods_to_compile(get_engine(), day)
+
+
+@task(name="đóng nhận hồ sơ", cache_policy=NONE)
+def close_rounds(day: date, campaigns: list[str] | None) -> list[tuple[str, str]]:
+    """Rounds whose nomination deadlines have all passed stop taking dossiers."""
+    return close_windows(get_engine(), day, campaigns)
+
+
+@task(name="đọc báo cáo các đơn vị", cache_policy=NONE)
+def read_period_reports(campaign: str, period: str) -> PeriodData:
+    """The period's obligations and the units' current reports."""
+    return read_period(get_engine(), campaign, period)
+
+
+@task(name="ghi nhận đã tổng hợp", cache_policy=NONE)
+def mark_period_compiled(campaign: str, period: str) -> None:
+    """The tick will not compile this period again by itself."""
+    mark_compiled(get_engine(), campaign, period, now_vn())
+
+
+@task(name="đọc toàn bộ chiến dịch", cache_policy=NONE)
+def read_whole_campaign(campaign: str) -> CampaignRecord:
+    """Plan, fulfilled obligations, reports, latest values, awards."""
+    return read_campaign(get_engine(), campaign)
+
+
+@task(name="khoá nhận hồ sơ", cache_policy=NONE)
+def freeze(campaign: str, round_code: str, now: datetime, actor: str) -> RoundState:
+    """The round goes under review; its nominations' history records it."""
+    return freeze_round(get_engine(), campaign, round_code, now, actor)
+
+
+@task(name="ghi kết quả họp", cache_policy=NONE)
+def record_meeting(state: RoundState, *, day: date, members_total: int, present: list[str],
+                   votes: dict[int, int], approved: set[int], now: datetime,
+                   actor: str) -> None:
+    """The session, who attended and every vote."""
+    record_session(get_engine(), state, day, members_total, present, votes, approved, now,
+                   actor)
