@@ -34,6 +34,5 @@ def main(sizes: list[int]) -> None:
         print(f"{n:>6} {elapsed:>9.3f} {total:>12} {1e6 * elapsed / total:>14.1f} {peak:>9.1f}")
 
 
-
 if __name__ == "__main__":
     main([int(a) for a in sys.argv[1:]] or [10, 100, 1000, 3321])

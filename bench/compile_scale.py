@@ -22,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy import Engine, text
 
-from bench.tick_scale import nation  # noqa: E402
-from models.period_summary import summarise  # noqa: E402
-from tasks.documents.charts import write_attainment_chart  # noqa: E402
-from tasks.documents.period_report import render_markdown, write_report_docx  # noqa: E402
-from tasks.records.periods import read_period  # noqa: E402
+from bench.tick_scale import nation
+from models.period_summary import summarise
+from tasks.documents.charts import write_attainment_chart
+from tasks.documents.period_report import render_markdown, write_report_docx
+from tasks.records.periods import read_period
 
 DAY = date(2026, 6, 22)
 

@@ -23,34 +23,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import apprise
-from aiosmtpd.controller import Controller
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from notifications.channels import Channels  # noqa: E402
-from notifications.config import ChannelConfig  # noqa: E402
-from notifications.email_channel import SmtpChannel  # noqa: E402
-from notifications.message import ChannelKind, Outgoing  # noqa: E402
-from notifications.secrets import Masker  # noqa: E402
+from notifications.channels import Channels
+from notifications.config import ChannelConfig
+from notifications.email_channel import SmtpChannel
+from notifications.message import ChannelKind, Outgoing
+from notifications.secrets import Masker
+from thidua.stand_ins import SmtpServer
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-class Sink:
-    """Counts what arrives."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.count += 1
-        return "250 OK"
-
-
-def _port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_for(port: int) -> None:
@@ -145,22 +128,24 @@ def naive_apprise(port: int, n: int) -> float:
     return n / (time.perf_counter() - start)
 
 
-def serve_sink(port: int, received: Any) -> None:
+def serve_sink(port: Any, received: Any) -> None:
     """The sink in its own process, so it does not share our interpreter lock."""
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    while True:
-        time.sleep(0.05)
-        received.value = sink.count
+    with SmtpServer(folder=Path(tempfile.mkdtemp(prefix="thidua-sink-"))) as sink:
+        port.value = sink.port
+        while True:
+            time.sleep(0.05)
+            received.value = sink.count
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    port = _port()
-    received = multiprocessing.Value("i", 0)
-    process = multiprocessing.Process(target=serve_sink, args=(port, received), daemon=True)
+    shared_port, received = multiprocessing.Value("i", 0), multiprocessing.Value("i", 0)
+    process = multiprocessing.Process(target=serve_sink, args=(shared_port, received),
+                                      daemon=True)
     process.start()
+    while not shared_port.value:
+        time.sleep(0.01)
+    port = int(shared_port.value)
     _wait_for(port)
     try:
         raw = raw_smtplib(port, n)

@@ -21,12 +21,13 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, bindparam, insert, select, text, update  # noqa: E402
+from sqlalchemy import Engine, bindparam, insert, select, text, update
 
-from infra.database import get_engine, transaction, upgrade  # noqa: E402
-from models import tables as t  # noqa: E402
-from models.plan import Plan  # noqa: E402
-from tasks.plans.store import store_plan  # noqa: E402
+from infra.database import get_engine, transaction, upgrade
+from models import tables as t
+from models.keys import parse_key
+from models.plan import Plan
+from tasks.plans.store import store_plan
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PLACES = ("An Bình", "Tân Phú", "Hòa Lạc", "Phú Lợi", "Thanh Xuân", "Đông Hưng", "Nghĩa Đàn",
@@ -103,7 +104,7 @@ def load(engine: Engine, plans: list[Plan], as_of: date, seed: int = 1) -> None:
                                   datetime.min.time(), VN).replace(hour=9)
             done.append({"oid": oid, "at": at})
             if kind == "report":
-                reports.append({"campaign_id": campaign, "period_code": key.split(":")[1],
+                reports.append({"campaign_id": campaign, "period_code": parse_key(key).subject,
                                 "unit_id": units[(campaign, unit)], "submitted_at": at,
                                 "late": at.date() > last, "source": "bench"})
         table = t.Obligation.__table__  # type: ignore[attr-defined]

@@ -26,20 +26,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.tick_scale import CACHE, nation  # noqa: E402
-from flows.sending import in_parts  # noqa: E402
-from infra.database import dispose_engines, get_engine  # noqa: E402
-from infra.settings import get_settings  # noqa: E402
-from models.calendar import VN_TZ  # noqa: E402
-from notifications.secrets import Masker  # noqa: E402
-from notifications.zalo_tokens import TokenStore  # noqa: E402
-from tasks.forms.writer import write_missing_forms  # noqa: E402
-from tasks.messages.channels import open_channels  # noqa: E402
-from tasks.messages.compose import compose_reminders  # noqa: E402
-from tasks.messages.deliver import deliver  # noqa: E402
-from tasks.messages.outbox import claim, enqueue, record  # noqa: E402
-from tasks.records.reminders import active_campaigns  # noqa: E402
-from thidua.stand_ins import MailSink, ZaloStandIn  # noqa: E402
+from bench.tick_scale import CACHE, nation
+from flows.sending import in_parts
+from infra.database import dispose_engines, get_engine
+from infra.settings import get_settings
+from models.calendar import VN_TZ
+from notifications.secrets import Masker
+from notifications.zalo_tokens import TokenStore
+from tasks.forms.writer import write_missing_forms
+from tasks.messages.channels import open_channels
+from tasks.messages.compose import compose_reminders
+from tasks.messages.deliver import deliver
+from tasks.messages.outbox import claim, enqueue, record
+from tasks.records.reminders import active_campaigns
+from thidua.stand_ins import SmtpServer, ZaloStandIn
 
 DAY = date(2026, 6, 22)
 
@@ -78,7 +78,7 @@ def day_of_reminders(n: int, folder: Path, forms: bool) -> dict[str, float]:
             break
         send_s += time.perf_counter() - mark
         mark = time.perf_counter()
-        written += write_missing_forms(engine, batch)
+        written += write_missing_forms(engine, [f for item in batch for f in item.forms()])
         forms_s += time.perf_counter() - mark
         mark = time.perf_counter()
         record(engine, deliver(batch, channels), now)
@@ -118,7 +118,7 @@ def one(n: int, forms: bool) -> None:
     """One N: the day, then raw smtplib to the same sink; prints figures and peak RSS."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        with MailSink(folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
+        with SmtpServer(folder=folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
             (folder / "notify.yaml").write_text(
                 f"email: mailto://127.0.0.1:{sink.port}?from=cchc@bench.example.vn"
                 "&name=UBND&mode=insecure\n"

@@ -19,8 +19,8 @@ from uuid import UUID
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from prefect.client.orchestration import get_client  # noqa: E402
-from prefect.client.schemas.filters import (  # noqa: E402
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import (
     ArtifactFilter,
     ArtifactFilterKey,
     FlowFilter,
@@ -28,11 +28,11 @@ from prefect.client.schemas.filters import (  # noqa: E402
     FlowRunFilter,
     TaskRunFilter,
 )
-from prefect.client.schemas.sorting import ArtifactSort, FlowRunSort  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from prefect.client.schemas.sorting import ArtifactSort, FlowRunSort
+from sqlalchemy import text
 
-from infra.database import get_engine  # noqa: E402
-from infra.settings import get_settings  # noqa: E402
+from infra.database import get_engine
+from infra.settings import get_settings
 
 
 def main(folder: Path, tick_id: UUID, timeout: float = 900) -> int:

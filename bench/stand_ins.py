@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from notifications.secrets import Masker  # noqa: E402
-from notifications.zalo_tokens import TokenStore  # noqa: E402
-from thidua.stand_ins import MailSink, ZaloStandIn  # noqa: E402
+from notifications.secrets import Masker
+from notifications.zalo_tokens import TokenStore
+from thidua.stand_ins import SmtpServer, ZaloStandIn
 
 
 def main(folder: Path) -> None:
@@ -26,7 +26,7 @@ def main(folder: Path) -> None:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     tokens = folder / "zalo-tokens.json"
-    with MailSink(folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
+    with SmtpServer(folder=folder / "mail") as sink, ZaloStandIn(folder / "zalo.jsonl") as zalo:
         TokenStore(tokens, "scale", "scale-secret", zalo.url, Masker()).seed("scale-refresh")
         (folder / "notify.yaml").write_text(
             f"email: mailto://127.0.0.1:{sink.port}?from=cchc@scale.example.vn"

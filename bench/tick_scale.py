@@ -26,14 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, create_engine, text  # noqa: E402
-from sqlalchemy.engine import URL, make_url  # noqa: E402
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
 
-from bench.nation import build, load  # noqa: E402
-from infra.database import dispose_engines, get_engine, upgrade  # noqa: E402
-from models.notices import MAX_OVERDUE_NOTICES, decide  # noqa: E402
-from models.working_days import WorkingDays  # noqa: E402
-from tasks.records.reminders import active_campaigns  # noqa: E402
+from bench.nation import build, load
+from infra.database import dispose_engines, get_engine, upgrade
+from models.notices import MAX_OVERDUE_NOTICES, decide
+from models.working_days import WorkingDays
+from tasks.records.reminders import active_campaigns
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 AFTER, EVERY, LOOK_AHEAD = 1, 3, 31

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from models.due import Due, DueKind
+from models.keys import (
+    ObligationKind as ObligationKind,
+)
+from models.keys import (
+    council_review_key,
+    nomination_key,
+    report_key,
+    summary_key,
+    task_key,
+)
 from models.periods import periods_in_window
 from models.plan import AwardRound, Plan, Wording
 from models.vn_text import fmt_date
@@ -16,16 +25,6 @@ from models.working_days import WorkingDays
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 _WORDS = {Wording.AT_THE_LATEST: "chậm nhất ngày", Wording.BEFORE: "trước ngày"}
-
-
-class ObligationKind(StrEnum):
-    """What sort of thing is owed."""
-
-    REPORT = "report"
-    NOMINATION = "nomination"
-    TASK = "task"
-    COUNCIL_REVIEW = "council_review"
-    SUMMARY = "summary"
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ def _reports(plan: Plan) -> Iterator[_Owed]:
     for period in periods_in_window(reporting, plan.window):
         for code in reporters:
             yield _Owed(
-                key=f"report:{period.code}:{code}",
+                key=report_key(period.code, code),
                 kind=ObligationKind.REPORT,
                 what=f"Báo cáo kết quả CCHC {period.label}",
                 owner=code,
@@ -163,7 +162,7 @@ def _rounds(plan: Plan) -> Iterator[_Owed]:
             # The receiving office gathers the dossiers; it does not owe one to itself.
             for unit in (u for u in plan.units if u.code != r.receiving_unit):
                 yield _from_due(
-                    f"nomination:{r.code}:{unit.code}", ObligationKind.NOMINATION,
+                    nomination_key(r.code, unit.code), ObligationKind.NOMINATION,
                     f"Hồ sơ đề nghị khen thưởng: {r.title}", unit.code, receiver,
                     r.nomination_deadline, plan,
                 )
@@ -173,11 +172,11 @@ def _rounds(plan: Plan) -> Iterator[_Owed]:
 def _round_meetings(r: AwardRound, plan: Plan) -> Iterator[_Owed]:
     council = f"Hội đồng Thi đua – Khen thưởng {plan.commune.kind} {plan.commune.name}"
     if r.council_review:
-        yield _from_due(f"council_review:{r.code}", ObligationKind.COUNCIL_REVIEW,
+        yield _from_due(council_review_key(r.code), ObligationKind.COUNCIL_REVIEW,
                         f"Họp xét khen thưởng: {r.title}", r.receiving_unit, council,
                         r.council_review, plan)
     if r.summary:
-        yield _from_due(f"summary:{r.code}", ObligationKind.SUMMARY,
+        yield _from_due(summary_key(r.code), ObligationKind.SUMMARY,
                         f"Tổng kết, khen thưởng: {r.title}", r.receiving_unit, plan.issuer,
                         r.summary, plan)
 
@@ -185,7 +184,7 @@ def _round_meetings(r: AwardRound, plan: Plan) -> Iterator[_Owed]:
 def _tasks(plan: Plan) -> Iterator[_Owed]:
     for task in plan.tasks:
         what = f"Nhiệm vụ {task.no}: {task.content}"
-        yield _from_due(f"task:{task.no}", ObligationKind.TASK, what, task.lead,
+        yield _from_due(task_key(task.no), ObligationKind.TASK, what, task.lead,
                         plan.issuer, task.due, plan)
 
 

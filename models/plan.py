@@ -164,6 +164,15 @@ class ReminderPolicy(Strict):
         return sorted(days, reverse=True)
 
 
+class UnknownRound(LookupError):
+    """A round code the plan does not have; the message lists those it has, in Vietnamese."""
+
+    def __init__(self, plan: str, code: str, known: list[str]) -> None:
+        super().__init__(f"{plan}: không có đợt {code!r} "
+                         f"(có: {', '.join(known) or 'không có đợt khen thưởng nào'})")
+        self.code = code
+
+
 class Plan(Strict):
     """A campaign plan, validated; text is NFC whatever the file held."""
 
@@ -196,3 +205,10 @@ class Plan(Strict):
     def unit(self, code: str) -> Unit:
         """The unit with this code."""
         return next(u for u in self.units if u.code == code)
+
+    def round(self, code: str) -> AwardRound:
+        """The award round with this code; UnknownRound lists the plan's codes otherwise."""
+        found = next((r for r in self.award_rounds if r.code == code), None)
+        if found is None:
+            raise UnknownRound(self.code, code, [r.code for r in self.award_rounds])
+        return found

@@ -1,0 +1,11 @@
+"""Channels and message templates: email over SMTP, Zalo OA and ZNS, a signed webhook.
+
+- channels.py, config.py: the configured channels behind one `deliver(Outgoing)` call;
+- email_channel.py, zalo_plugins.py, zalo_api.py, zalo_tokens.py, webhook_plugin.py,
+  plugins.py: the Apprise plugins and the kept-open SMTP connection;
+- render.py, context.py, templates/: Vietnamese messages from Jinja2 templates;
+- secrets.py: masking secrets in logs, outbox rows and errors.
+
+May import notifications, models, apprise, jinja2, requests and yaml; knows nothing of the
+database or of Prefect.
+"""

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from models.calendar import Obligation, ObligationKind
+from models.keys import parse_key
 from models.notices import EscalationNotice, Notice, NoticeKind
 from models.plan import Plan
 from models.plan_parts import Unit
@@ -60,13 +61,13 @@ def notice_context(notice: Notice[Obligation], plan: Plan, as_of: date) -> dict[
     context = base_context(plan, plan.unit(notice.obligation.owner))
     context["ob"] = obligation_context(notice.obligation, plan, as_of)
     if notice.obligation.kind is ObligationKind.NOMINATION:
-        context["round"] = round_context(plan, notice.obligation.key.split(":")[1])
+        context["round"] = round_context(plan, parse_key(notice.obligation.key).subject)
     return context
 
 
 def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
     """An award round as templates see it: title, award, quota, dossier parts."""
-    r = next(r for r in plan.award_rounds if r.code == round_code)
+    r = plan.round(round_code)
     quota = None
     if r.quota:
         quota = f"{r.quota.collectives} tập thể, {r.quota.individuals} cá nhân"

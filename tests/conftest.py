@@ -24,6 +24,7 @@ POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
 FLOWS_ON_POSTGRES = os.environ.get("THIDUA_TEST_BACKEND") == "postgresql" \
     or _APP_URL.startswith("postgresql")
 
+
 @pytest.fixture
 def plan_data() -> dict[str, Any]:
     """A fresh copy of a small valid plan, as loaded from YAML."""
@@ -56,7 +57,7 @@ def fresh_postgres() -> Iterator[str]:
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001 - any failure means "no server here"
+    except Exception as error:  # any failure means "no server here"
         admin.dispose()
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({type(error).__name__}); "
                     "set THIDUA_TEST_POSTGRES_URL to run these tests against one")

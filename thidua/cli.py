@@ -38,7 +38,13 @@ def demo(
     """Run a plan on a simulated calendar against local mail and Zalo stand-ins; tell the story."""
     from thidua.demo import run_demo
 
-    chosen = plans or sorted(Path("campaigns").glob("*.yaml"))
+    folder = Path("campaigns").resolve()
+    chosen = plans or sorted(folder.glob("*.yaml"))
+    if not chosen:
+        typer.echo(f"Không có kế hoạch nào để chạy: không thấy tệp *.yaml trong {folder}. "
+                   "Hãy chạy trong thư mục dự án hoặc chỉ rõ tệp, ví dụ "
+                   "thidua demo campaigns/002-vinh-thuy.yaml", err=True)
+        raise typer.Exit(1)
     for line in run_demo(chosen, output):
         typer.echo(line)
 
@@ -49,6 +55,8 @@ def serve(port: int = 4200) -> None:
     from deployments.serve import serve_everything
 
     serve_everything(port)
+
+
 @app.command("deploy")
 def deploy(pool: Annotated[str, typer.Option(help="Work pool (type process).")] = "thidua",
            ) -> None:

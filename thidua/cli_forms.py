@@ -12,7 +12,8 @@ from infra.clock import now_vn
 from infra.database import get_engine, upgrade
 from infra.settings import get_settings
 from models.calendar import build_calendar
-from models.plan import Plan
+from models.keys import ObligationKind, key_prefix
+from models.plan import Plan, UnknownRound
 from tasks.forms.reader import FormRefused
 from tasks.forms.writer import write_nomination_form, write_report_form
 from tasks.intake.reports import IntakeRefused
@@ -37,7 +38,8 @@ def report_forms(campaign: str, period: Annotated[str, typer.Option(
         out: Out = Path("data/forms")) -> None:
     """Write each unit's report form for a period, pre-filled with its targets."""
     plan = _plan(campaign)
-    owed = [o for o in build_calendar(plan) if o.key.startswith(f"report:{period}:")
+    prefix = key_prefix(ObligationKind.REPORT, period)
+    owed = [o for o in build_calendar(plan) if o.key.startswith(prefix)
             and (not unit or o.owner in unit)]
     if not owed:
         typer.echo(f"{campaign}: không có báo cáo kỳ {period!r} của đơn vị nào được chọn.",
@@ -54,11 +56,11 @@ def nomination_forms(campaign: str, round_code: Annotated[str, typer.Option(
         out: Out = Path("data/forms")) -> None:
     """Write each unit's nomination list for a round, with the dossier checklist."""
     plan = _plan(campaign)
-    round_ = next((r for r in plan.award_rounds if r.code == round_code), None)
-    if round_ is None:
-        typer.echo(f"{campaign}: không có đợt {round_code!r} (có: "
-                   f"{', '.join(r.code for r in plan.award_rounds)})", err=True)
-        raise typer.Exit(1)
+    try:
+        round_ = plan.round(round_code)
+    except UnknownRound as unknown:
+        typer.echo(str(unknown), err=True)
+        raise typer.Exit(1) from None
     for code in unit or [u.code for u in plan.units if u.code != round_.receiving_unit]:
         path = write_nomination_form(plan, round_, code, out / plan.code / round_code /
                                      f"{code}.xlsx")

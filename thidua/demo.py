@@ -10,10 +10,10 @@ from pathlib import Path
 
 from models.vn_text import fmt_day
 from thidua.demo_timeline import timeline
-from thidua.stand_ins import MailSink, ZaloStandIn
+from thidua.stand_ins import SmtpServer, ZaloStandIn
 
 
-def _configure(output: Path, sink: MailSink, zalo: ZaloStandIn) -> None:
+def _configure(output: Path, sink: SmtpServer, zalo: ZaloStandIn) -> None:
     data = output / "data"
     data.mkdir(parents=True, exist_ok=True)
     (output / "notify.yaml").write_text(
@@ -46,7 +46,7 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     # A flow run's heartbeat thread sleeps in 1 s steps and is joined when the run ends
     # (Prefect 3.8.8): about 1 s per simulated day. One process replaying a calendar has
     # nothing for a heartbeat to detect.
-    with MailSink(output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
+    with SmtpServer(folder=output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
             temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         _configure(output, sink, zalo)
         get_settings.cache_clear()

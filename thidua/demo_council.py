@@ -23,7 +23,7 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
     from infra.database import get_engine
     from tasks.records.council import round_candidates
 
-    rules = next(r for r in plan.award_rounds if r.code == round_code)
+    rules = plan.round(round_code)
     assessed = assess(round_candidates(get_engine(), plan.code, round_code), rules)
     outcome: dict[str, Any] = {}
 
@@ -32,7 +32,7 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
             outcome["result"] = council_review(
                 plan.code, round_code, wait_seconds=int(WAIT), poll_seconds=1,
                 now=datetime.combine(meeting, time(14), tzinfo=VN_TZ))
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+        except BaseException as error:  # re-raised in the caller's thread
             outcome["error"] = error
 
     worker = threading.Thread(target=review, daemon=True)

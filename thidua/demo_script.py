@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from models.calendar import Obligation, ObligationKind
+from models.keys import key_prefix, parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Rating, Target
 
@@ -76,7 +77,8 @@ def script(plan: Plan, calendar: list[Obligation]) -> Script:
 
 
 def _report(o: Obligation, index: int, plan: Plan) -> ReportAction | None:
-    _, period, unit = o.key.split(":")
+    key = parse_key(o.key)
+    period, unit = key.subject, key.unit or ""
     fate = index % 3
     if fate == 2:
         return None  # this one never reports: the period report shows it missing
@@ -102,7 +104,7 @@ def _value(target: Target, *, met: bool) -> float | None:
 def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[
         NominationAction]:
     owed = [o for o in calendar if o.kind is ObligationKind.NOMINATION
-            and o.key.startswith(f"nomination:{r.code}:")]
+            and o.key.startswith(key_prefix(ObligationKind.NOMINATION, r.code))]
     if r.nomination_deadline is None:  # ad hoc: one proposal some weeks into the campaign
         unit = next(u for u in plan.units if u.code != r.receiving_unit)
         return [NominationAction(plan.window.start + AD_HOC_AFTER, unit.code, r.code,

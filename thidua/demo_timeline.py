@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from models.calendar import Obligation, ObligationKind, build_calendar
+from models.keys import key_prefix
 from models.notices import decide
 from models.plan import AwardRound, Plan
 from thidua.demo_script import AD_HOC_AFTER, VN, NominationAction, ReportAction, script
@@ -70,7 +71,8 @@ def _ordered(day: date, acts: list[tuple[int, Action]]) -> list[Action]:
 def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | None:
     if r.nomination_deadline is None:
         return plan.window.start + AD_HOC_AFTER + timedelta(days=1)
-    due = [o.effective_last_day for o in calendar if o.key.startswith(f"nomination:{r.code}:")]
+    prefix = key_prefix(ObligationKind.NOMINATION, r.code)
+    due = [o.effective_last_day for o in calendar if o.key.startswith(prefix)]
     if not due:
         return None
     after = max(due) + timedelta(days=2)  # the tick closes the round the day after

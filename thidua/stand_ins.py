@@ -1,15 +1,27 @@
-"""Stand-ins for a demo on one machine: an SMTP sink and a Zalo API, both on 127.0.0.1."""
+"""Local stand-ins on 127.0.0.1 for the demo, the tests and the benchmarks: SMTP and HTTP.
+
+One SMTP server (aiosmtpd: plain, STARTTLS or implicit TLS, optionally a login, refusals by
+address) that keeps what it receives parsed in memory or as .eml files in a folder; one
+HTTP server answering from a script per path; and the Zalo stand-in built on it.
+"""
 
 from __future__ import annotations
 
 import json
 import socket
+import ssl
 import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 
 def free_port() -> int:
@@ -19,70 +31,171 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def send_json(handler: BaseHTTPRequestHandler, status: int, data: bytes) -> None:
-    """Answer an HTTP request with a JSON body."""
-    handler.send_response(status)
-    handler.send_header("Content-Type", "application/json")
-    handler.send_header("Content-Length", str(len(data)))
-    handler.end_headers()
-    handler.wfile.write(data)
+@dataclass
+class MailBox:
+    """What the SMTP server received (parsed, or written to `folder`), and refusals."""
 
+    folder: Path | None = None
+    count: int = 0
+    messages: list[EmailMessage] = field(default_factory=list)
+    envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
+    connections: int = 0
+    refuse: dict[str, str] = field(default_factory=dict)  # address -> SMTP reply
 
-class MailSink:
-    """Keeps every message it receives as an .eml file."""
+    async def handle_EHLO(self, server: Any, session: Session, envelope: Envelope,
+                          hostname: str, responses: list[str]) -> list[str]:
+        self.connections += 1
+        session.host_name = hostname
+        return responses
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.count = 0
-        folder.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.count += 1
-        (self.folder / f"{self.count:05d}.eml").write_bytes(envelope.original_content or b"")
+    async def handle_RCPT(self, server: Any, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    def __enter__(self) -> MailSink:
-        self._controller.start()
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+        raw = envelope.original_content or b""
+        self.count += 1
+        if self.folder is not None:  # a whole day's mail: kept on disk, not parsed
+            (self.folder / f"{self.count:05d}.eml").write_bytes(raw)
+            return "250 OK"
+        parsed = message_from_bytes(raw, policy=policy.default)
+        assert isinstance(parsed, EmailMessage)
+        self.messages.append(parsed)
+        self.envelopes.append((str(envelope.mail_from), list(envelope.rcpt_tos)))
+        return "250 Message accepted"
+
+
+class SmtpServer:
+    """aiosmtpd on 127.0.0.1: plain, STARTTLS or implicit TLS, optionally with a login."""
+
+    def __init__(self, *, folder: Path | None = None, tls: ssl.SSLContext | None = None,
+                 implicit_tls: bool = False, login: tuple[str, str] | None = None) -> None:
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        self.box = MailBox(folder)
+        self.port = free_port()
+        self.logins: list[str] = []
+        kwargs: dict[str, Any] = {}
+        if login:
+            kwargs |= {"authenticator": self._authenticator(login), "auth_required": True,
+                       "auth_require_tls": tls is not None}
+        if tls and not implicit_tls:
+            kwargs |= {"tls_context": tls, "require_starttls": True}
+        self.controller = Controller(self.box, hostname="127.0.0.1", port=self.port,
+                                     ssl_context=tls if implicit_tls else None, **kwargs)
+
+    @property
+    def count(self) -> int:
+        """How many messages arrived."""
+        return self.box.count
+
+    def _authenticator(self, login: tuple[str, str]) -> Callable[..., AuthResult]:
+        def check(server: Any, session: Any, envelope: Any, mechanism: str,
+                  data: Any) -> AuthResult:
+            ok = isinstance(data, LoginPassword) and (
+                data.login.decode(), data.password.decode()) == login
+            self.logins.append("ok" if ok else "bad")
+            return AuthResult(success=ok)
+        return check
+
+    def __enter__(self) -> SmtpServer:
+        self.controller.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._controller.stop()
+        self.controller.stop()
 
 
-class ZaloStandIn:
-    """Answers Zalo's OA, ZNS and OAuth endpoints with success and logs each call as JSON."""
+@dataclass
+class Call:
+    """One HTTP request the scripted server received."""
 
-    def __init__(self, log: Path) -> None:
-        self.count = 0
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        """The body as JSON."""
+        return json.loads(self.body)
+
+
+Reply = tuple[int, Any] | Callable[[Call], tuple[int, Any]]
+NO_SCRIPT: Reply = (404, {"error": "no script"})
+
+
+class HttpServer:
+    """A real HTTP server on 127.0.0.1 answering from a script per path (else `fallback`);
+    records every call unless `keep_calls` is off."""
+
+    def __init__(self, *, fallback: Reply = NO_SCRIPT,
+                 keep_calls: bool = True) -> None:
+        self.calls: list[Call] = []
+        self.script: dict[str, list[Reply]] = {}
+        self.fallback = fallback
+        self.delay: float = 0.0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                reply: dict[str, Any]
-                if self.path.startswith("/v4/oa/access_token"):
-                    reply = {"access_token": "demo-access", "refresh_token": "demo-refresh",
-                             "expires_in": "90000"}
-                else:
-                    outer.count += 1
-                    with log.open("a", encoding="utf-8") as file:
-                        file.write(body.decode("utf-8") + "\n")
-                    reply = {"error": 0, "message": "Success",
-                             "data": {"message_id": f"demo-{outer.count}"}}
-                send_json(self, 200, json.dumps(reply).encode())
+            def do_POST(self) -> None:  # the stdlib's name
+                length = int(self.headers.get("Content-Length", 0))
+                call = Call(self.path.split("?")[0], dict(self.headers), self.rfile.read(length))
+                if keep_calls:
+                    outer.calls.append(call)
+                if outer.delay:
+                    time.sleep(outer.delay)
+                status, payload = outer._reply(call)
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> ZaloStandIn:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+    def answer(self, path: str, *replies: Reply) -> None:
+        """Queue replies for a path; the last one repeats."""
+        self.script[path] = list(replies)
+
+    def _reply(self, call: Call) -> tuple[int, Any]:
+        queue = self.script.get(call.path) or [self.fallback]
+        reply = queue.pop(0) if len(queue) > 1 else queue[0]
+        return reply(call) if callable(reply) else reply
+
+    def __enter__(self) -> Self:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class ZaloStandIn(HttpServer):
+    """Zalo's OA, ZNS and OAuth endpoints answering success; each message logged as JSON."""
+
+    TOKEN_PATH = "/v4/oa/access_token"
+
+    def __init__(self, log: Path) -> None:
+        super().__init__(fallback=self._message, keep_calls=False)
+        self.log = log
+        self.count = 0
+        self._lock = threading.Lock()
+        self.answer(self.TOKEN_PATH, (200, {"access_token": "demo-access",
+                                            "refresh_token": "demo-refresh",
+                                            "expires_in": "90000"}))
+
+    def _message(self, call: Call) -> tuple[int, Any]:
+        with self._lock:
+            self.count += 1
+            with self.log.open("a", encoding="utf-8") as file:
+                file.write(call.body.decode("utf-8") + "\n")
+            return 200, {"error": 0, "message": "Success",
+                         "data": {"message_id": f"demo-{self.count}"}}

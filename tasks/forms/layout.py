@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.calendar import Obligation
+from models.keys import parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Target
 from models.vn_text import fmt_date
@@ -68,7 +69,7 @@ UNIT_WORDS = {"%": "%", "count": "số lượng", "rank": "thứ hạng", "score
 
 def report_layout(plan: Plan, obligation: Obligation) -> Layout:
     """The unit's report form for one period."""
-    _, period, unit = obligation.key.split(":")
+    period, unit = _subject_and_unit(obligation.key)
     labels = {
         "A1": f"{obligation.what.upper()}", "A3": "Kế hoạch", "B3": plan.title,
         "A4": "Đơn vị", "B4": obligation.owner_name, "A5": "Hạn gửi",
@@ -106,8 +107,15 @@ def nomination_layout(plan: Plan, round_: AwardRound, unit: str) -> Layout:
 
 def form_path(folder: Path, campaign: str, obligation_key: str) -> Path:
     """Where a unit's form for an obligation is kept: forms/<campaign>/<period|round>/<unit>."""
-    _, key, unit = obligation_key.split(":")
-    return folder / campaign / key / f"{unit}.xlsx"
+    subject, unit = _subject_and_unit(obligation_key)
+    return folder / campaign / subject / f"{unit}.xlsx"
+
+
+def _subject_and_unit(obligation_key: str) -> tuple[str, str]:
+    key = parse_key(obligation_key)
+    if key.unit is None:
+        raise ValueError(f"a form is for one unit; {obligation_key!r} names none")
+    return key.subject, key.unit
 
 
 def column_letter(index: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -14,6 +15,7 @@ from sqlalchemy import Engine
 
 from infra.database import transaction
 from models.calendar import Obligation, ObligationKind, build_calendar
+from models.keys import parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Rating
 from tasks.forms.layout import (
@@ -32,7 +34,6 @@ from tasks.forms.layout import (
     nomination_layout,
     report_layout,
 )
-from tasks.messages.outbox import Claimed
 from tasks.plans.store import read_plans
 
 INPUT = PatternFill("solid", start_color="FFF8E1")
@@ -135,31 +136,38 @@ def _save(book: Workbook, path: Path) -> Path:
     return path
 
 
-def write_missing_forms(engine: Engine, claimed: Sequence[Claimed]) -> int:
-    """Write every form these messages attach that is not on disk yet; return how many.
+class WantedForm(NamedTuple):
+    """A unit's form a message attaches: its campaign, obligation and place on disk."""
+
+    campaign_id: int
+    obligation_key: str
+    path: Path
+
+
+def write_missing_forms(engine: Engine, wanted: Sequence[WantedForm]) -> int:
+    """Write every wanted form that is not on disk yet; return how many.
 
     Run by whichever worker sends the message, so a national day's forms are spread over
     the senders instead of written by the tick alone.
     """
-    missing = [(item, Path(a)) for item in claimed for a in item.outgoing.attachments
-               if a.suffix == ".xlsx" and item.obligation_key and not a.exists()]
+    missing = [w for w in wanted if not w.path.exists()]
     if not missing:
         return 0
     with transaction(engine) as session:
-        plans = read_plans(session, {item.campaign_id for item, _ in missing})
+        plans = read_plans(session, {w.campaign_id for w in missing})
     calendars: dict[int, dict[str, Obligation]] = {}
     written = 0
-    for item, path in missing:
-        plan = plans[item.campaign_id]
-        if item.campaign_id not in calendars:
-            calendars[item.campaign_id] = {o.key: o for o in build_calendar(plan)}
-        o = calendars[item.campaign_id].get(str(item.obligation_key))
+    for campaign_id, key, path in missing:
+        plan = plans[campaign_id]
+        if campaign_id not in calendars:
+            calendars[campaign_id] = {o.key: o for o in build_calendar(plan)}
+        o = calendars[campaign_id].get(key)
         if o is None:  # left the plan since it was queued: the mail is refused, the office told
             continue
         if o.kind is ObligationKind.REPORT:
             write_report_form(plan, o, path)
         else:
-            round_ = next(r for r in plan.award_rounds if r.code == o.key.split(":")[1])
+            round_ = plan.round(parse_key(o.key).subject)
             write_nomination_form(plan, round_, o.owner, path)
         written += 1
     return written

@@ -11,8 +11,9 @@ from sqlmodel import Session, col, select
 from infra.database import transaction
 from models import tables as t
 from models.eligibility import missing_parts
+from models.keys import nomination_key
 from models.nominee import NomineeEntry
-from models.plan import AwardRound, Plan
+from models.plan import AwardRound, Plan, UnknownRound
 from models.vn_text import fmt_date, nfc
 from tasks.intake.dossiers import store_file
 from tasks.intake.reports import (
@@ -49,7 +50,7 @@ def submit_nominations(engine: Engine, *, campaign: str, round_code: str, unit: 
         if row.status in CLOSED:
             raise IntakeRefused(f"{campaign}: đợt {round_code!r} đã khoá nhận hồ sơ để Hội đồng "
                                 "xét; không nhận thêm")
-        key = f"nomination:{round_code}:{unit}"
+        key = nomination_key(round_code, unit)
         obligation = session.exec(select(t.Obligation).where(
             t.Obligation.campaign_id == camp.id, t.Obligation.key == key)).first()
         late = obligation is not None and submitted_at > obligation.due_at
@@ -125,7 +126,7 @@ def return_nomination(engine: Engine, *, nomination_id: int, reason: str, actor:
         have = session.exec(select(t.DossierDocument.component).where(
             t.DossierDocument.nomination_id == n.id)).all()
         change_id = change_status(session, n, "returned", now, actor, nfc(reason.strip()))
-        key = f"nomination:{row.code}:{unit_row.code}"
+        key = nomination_key(row.code, unit_row.code)
         obligation = session.exec(select(t.Obligation).where(
             t.Obligation.campaign_id == camp.id, t.Obligation.key == key)).first()
         if obligation is not None:
@@ -138,8 +139,9 @@ def _round(session: Session, camp: t.Campaign, code: str) -> tuple[t.AwardRound,
     row = session.exec(select(t.AwardRound).where(t.AwardRound.campaign_id == camp.id,
                                                   t.AwardRound.code == code)).first()
     plan = Plan.model_validate(camp.plan)
-    rules = next((r for r in plan.award_rounds if r.code == code), None)
-    if row is None or rules is None:
-        raise IntakeRefused(f"{camp.code}: không có đợt khen thưởng {code!r} (có: "
-                            f"{', '.join(r.code for r in plan.award_rounds)})")
+    try:
+        rules = plan.round(code)
+    except UnknownRound as unknown:
+        raise IntakeRefused(str(unknown)) from None
+    assert row is not None, f"round {code} of {camp.code} was stored with its plan"
     return row, rules

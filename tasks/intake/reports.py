@@ -10,8 +10,9 @@ from sqlmodel import Session, col, select
 
 from infra.database import transaction
 from models import tables as t
+from models.keys import report_key
 from models.vn_text import fmt_date, nfc
-from tasks.intake.history import move_status
+from tasks.records.history import move_status
 
 
 class IntakeRefused(ValueError):
@@ -46,7 +47,7 @@ def record_report(engine: Engine, *, campaign: str, unit: str, period: str,
     with transaction(engine) as session:
         camp = campaign_row(session, campaign)
         unit_row = unit_of(session, camp, unit)
-        key = f"report:{period}:{unit}"
+        key = report_key(period, unit)
         obligation = _obligation(session, camp, key, f"{unit} không phải gửi báo cáo kỳ "
                                                      f"{period!r}")
         known = {target.code for target in session.exec(
@@ -100,7 +101,7 @@ def return_report(engine: Engine, *, report_id: int, reason: str, actor: str,
         unit_row = session.get(t.Unit, report.unit_id)
         camp = session.get(t.Campaign, report.campaign_id)
         assert unit_row is not None and camp is not None
-        key = f"report:{report.period_code}:{unit_row.code}"
+        key = report_key(report.period_code, unit_row.code)
         reopen(session, _obligation(session, camp, key, key))
         return Returned(camp.code, key, change_id)
 

@@ -12,7 +12,7 @@ from infra.database import transaction
 from models.cell_rules import CellError, clean_text, target_value
 from models.eligibility import missing_parts
 from models.nominee import NomineeEntry
-from models.plan import Plan
+from models.plan import Plan, UnknownRound
 from tasks.forms.layout import targets_for
 from tasks.intake.nominations import submit_nominations
 from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
@@ -63,10 +63,10 @@ def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: st
     """One nomination with its files (listed, or found in an upload folder), stored whole;
     and the required dossier parts still missing."""
     plan = plan_of(engine, campaign)
-    round_ = next((r for r in plan.award_rounds if r.code == round_code), None)
-    if round_ is None:
-        raise EntryRefused([f"{campaign}: không có đợt khen thưởng {round_code!r} (có: "
-                            f"{', '.join(r.code for r in plan.award_rounds)})"])
+    try:
+        round_ = plan.round(round_code)
+    except UnknownRound as unknown:
+        raise EntryRefused([str(unknown)]) from None
     if folder is not None:
         parts = [p.code for p in round_.dossier]
         entry = entry.model_copy(update={"documents": files_in(folder, parts) | entry.documents})

@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from infra.database import transaction
 from models.calendar import Obligation, build_calendar
 from models.eligibility import missing_parts
-from models.plan import AwardRound, Plan
+from models.keys import report_key
+from models.plan import AwardRound, Plan, UnknownRound
 from tasks.forms.layout import Identity
 from tasks.forms.reader import FormRefused, open_form, read_nominations, read_report
 from tasks.intake.nominations import submit_nominations
@@ -46,7 +47,7 @@ def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store:
     plan = _plan(engine, path, identity.campaign)
     try:
         if identity.kind == "report":
-            obligation = _obligation(path, plan, f"report:{identity.key}:{identity.unit}")
+            obligation = _obligation(path, plan, report_key(identity.key, identity.unit))
             entry = read_report(path, book, plan, obligation)
             receipt = record_report(engine, campaign=plan.code, unit=identity.unit,
                                     period=identity.key, values=dict(entry.values),
@@ -96,7 +97,7 @@ def _obligation(path: Path, plan: Plan, key: str) -> Obligation:
 
 
 def _round(path: Path, plan: Plan, code: str) -> AwardRound:
-    found = next((r for r in plan.award_rounds if r.code == code), None)
-    if found is None:
-        raise FormRefused(path, [f"kế hoạch {plan.code} không có đợt khen thưởng {code!r}"])
-    return found
+    try:
+        return plan.round(code)
+    except UnknownRound as unknown:
+        raise FormRefused(path, [str(unknown)]) from None

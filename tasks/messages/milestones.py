@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.calendar import Obligation
+from models.keys import ObligationKind, key_prefix
 from models.plan import Plan
 from models.plan_parts import Contact, Unit
 from notifications.context import base_context, obligation_context, round_context
@@ -21,7 +22,7 @@ def compose_round_closed(campaign_id: int, plan: Plan, calendar: list[Obligation
     """Tell every unit that owed a dossier that the window closed, and what it sent."""
     built: list[Envelope] = []
     for o in calendar:
-        if not o.key.startswith(f"nomination:{round_code}:"):
+        if not o.key.startswith(key_prefix(ObligationKind.NOMINATION, round_code)):
             continue
         unit = plan.unit(o.owner)
         context = base_context(plan, unit) | {

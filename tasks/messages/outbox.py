@@ -17,6 +17,7 @@ from models.tables import OutboxMessage
 from models.tables.outbox import OutboxStatus
 from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.secrets import default_masker
+from tasks.forms.writer import WantedForm
 
 LEASE = timedelta(minutes=10)  # a claim older than this was lost in a crash: send again
 MAX_ATTEMPTS = 6
@@ -56,6 +57,12 @@ class Claimed:
     outgoing: Outgoing
     campaign_id: int
     obligation_key: str | None
+
+    def forms(self) -> list[WantedForm]:
+        """The units' Excel forms this message attaches."""
+        return [WantedForm(self.campaign_id, self.obligation_key, Path(a))
+                for a in self.outgoing.attachments
+                if Path(a).suffix == ".xlsx" and self.obligation_key]
 
 
 def backoff(attempts: int) -> timedelta:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from models.calendar import Obligation, build_calendar
+from models.keys import parse_key
 from models.plan import Plan
 from notifications.context import base_context, obligation_context
 from notifications.message import ChannelKind
@@ -18,7 +19,8 @@ def compose_return(campaign_id: int, plan: Plan, *, obligation_key: str, reason:
                    change_id: int, as_of: date, kinds: frozenset[ChannelKind],
                    nominee: str | None = None, missing: tuple[str, ...] = ()) -> list[Envelope]:
     """One message per channel of the owing unit's head; each return is told once."""
-    unit = plan.unit(obligation_key.split(":")[2])
+    key = parse_key(obligation_key)
+    unit = plan.unit(key.unit or "")
     o = _obligation(plan, obligation_key)
     ob = obligation_context(o, plan, as_of) if o else _ad_hoc(plan, obligation_key, as_of)
     context = base_context(plan, unit) | {"ob": ob, "reason": reason}
@@ -26,9 +28,8 @@ def compose_return(campaign_id: int, plan: Plan, *, obligation_key: str, reason:
         kind = MessageKind.REPORT_RETURNED
     else:
         kind = MessageKind.DOSSIER_INCOMPLETE
-        round_code = obligation_key.split(":")[1]
-        title = next(r.title for r in plan.award_rounds if r.code == round_code)
-        context |= {"nominee": nominee, "missing": list(missing), "round": {"title": title}}
+        context |= {"nominee": nominee, "missing": list(missing),
+                    "round": {"title": plan.round(key.subject).title}}
     return envelopes_for(campaign_id, unit.code, unit.head, kind, render(kind, context), kinds,
                          obligation_key=obligation_key, step=f"tra-lai-{change_id}")
 
@@ -40,7 +41,7 @@ def _obligation(plan: Plan, key: str) -> Obligation | None:
 def _ad_hoc(plan: Plan, key: str, as_of: date) -> dict[str, Any]:
     # An ad-hoc round has no deadline in the plan; the office asks for the correction
     # within a week, which is what the message says.
-    round_ = next(r for r in plan.award_rounds if r.code == key.split(":")[1])
+    round_ = plan.round(parse_key(key).subject)
     recipient = round_.receiving_label or plan.unit(round_.receiving_unit).name
     return {"what": f"Hồ sơ đề nghị khen thưởng: {round_.title}", "recipient": recipient,
             "due_text": "trong 07 ngày kể từ ngày trả lại", "last_day": as_of + timedelta(days=7),

@@ -54,7 +54,7 @@ def send_batch(now: datetime, size: int = BATCH) -> tuple[int, int, int]:
     engine = get_engine()
     channels = open_channels()
     claimed = claim(engine, now, size, sorted(channels.kinds))
-    write_missing_forms(engine, claimed)
+    write_missing_forms(engine, [form for item in claimed for form in item.forms()])
     failed = record(engine, deliver(claimed, channels), now)
     enqueue(engine, compose_failure_reports(engine, failed, channels.kinds), now)
     return len(claimed), len(claimed) - len(failed), len(failed)

@@ -12,6 +12,7 @@ from infra.database import transaction
 from models import tables as t
 from models.calendar import Obligation, build_calendar
 from models.final_summary import Award
+from models.keys import report_key
 from models.plan import Plan
 from tasks.records.periods import UnknownPeriod
 
@@ -61,5 +62,5 @@ def read_campaign(engine: Engine, code: str) -> CampaignRecord:
             latest.setdefault(v.target_code, {})[unit_of[v.report_id]] = v.value
     return CampaignRecord(
         campaign_id, plan, build_calendar(plan), done,
-        {f"report:{r.period_code}:{code}": r.submitted_at for r, code in rows}, latest,
+        {report_key(r.period_code, code): r.submitted_at for r, code in rows}, latest,
         [Award(n.name, unit, award, title) for n, unit, title, award in approved])

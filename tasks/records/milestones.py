@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from infra.database import transaction
 from models import tables as t
+from models.keys import ObligationKind, key_prefix, parse_key
 
 OPEN_ROUND = ("planned", "open")
 
@@ -29,7 +30,7 @@ def periods_to_compile(engine: Engine, day: date) -> list[tuple[str, str]]:
                    t.Obligation.kind == "report")).all()
     last: dict[tuple[int | None, str], date] = defaultdict(lambda: date.min)
     for campaign_id, key, due in owed:
-        period = key.split(":")[1]
+        period = parse_key(key).subject
         last[(campaign_id, period)] = max(last[(campaign_id, period)], due)
     return sorted((code, period) for campaign_id, code, period in periods
                   if (campaign_id, period) in last and last[(campaign_id, period)] < day)
@@ -59,7 +60,8 @@ def close_windows(engine: Engine, day: date,
         for row, campaign in rounds:
             due = session.exec(select(col(t.Obligation.effective_last_day)).where(
                 t.Obligation.campaign_id == row.campaign_id,
-                col(t.Obligation.key).startswith(f"nomination:{row.code}:"))).all()
+                col(t.Obligation.key).startswith(
+                    key_prefix(ObligationKind.NOMINATION, row.code)))).all()
             if due and max(due) < day:
                 row.status = "closed"
                 session.add(row)

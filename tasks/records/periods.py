@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from infra.database import transaction
 from models.calendar import Obligation, ObligationKind, build_calendar
+from models.keys import key_prefix, parse_key
 from models.plan import Plan
 from models.tables import Campaign, TargetValue, Unit, UnitReport
 
@@ -52,11 +53,11 @@ def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodD
         report_ids = [r.id for r, _ in rows]
         values = session.exec(select(TargetValue).where(
             col(TargetValue.report_id).in_(report_ids))).all()
-    prefix = f"report:{period_code}:"
+    prefix = key_prefix(ObligationKind.REPORT, period_code)
     obligations = [o for o in build_calendar(plan)
                    if o.kind is ObligationKind.REPORT and o.key.startswith(prefix)]
     if not obligations:
-        known = sorted({o.key.split(":")[1] for o in build_calendar(plan)
+        known = sorted({parse_key(o.key).subject for o in build_calendar(plan)
                         if o.kind is ObligationKind.REPORT})
         raise UnknownPeriod(f"{campaign_code}: không có kỳ báo cáo {period_code!r} "
                             f"(có: {', '.join(known) or 'không có kỳ nào'})")

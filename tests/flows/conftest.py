@@ -16,7 +16,7 @@ from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
 from tests.conftest import FLOWS_ON_POSTGRES, fresh_postgres
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
-from tests.servers import HttpServer, SmtpServer
+from thidua.stand_ins import HttpServer, SmtpServer
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.servers import HttpServer, SmtpServer
+from thidua.stand_ins import HttpServer, SmtpServer
 
 SMTP_PASSWORD = "smtp-pass-0042"
 ZALO_SECRET = "zalo-secret-0042"

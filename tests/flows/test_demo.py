@@ -16,6 +16,7 @@ from infra.database import dispose_engines
 from infra.settings import get_settings
 from models import tables as t
 from models.calendar import ObligationKind, build_calendar
+from models.keys import parse_key
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
 from thidua.demo import run_demo
@@ -67,7 +68,7 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
             assert r.created_at < done[r.obligation_key], (r.obligation_key, r.step)
     cast = script(plan, build_calendar(plan))
     periods = {r.period for r in cast.reports} | {
-        o.key.split(":")[1] for o in build_calendar(plan) if o.kind is ObligationKind.REPORT}
+        parse_key(o.key).subject for o in build_calendar(plan) if o.kind is ObligationKind.REPORT}
     for period in periods:
         report = out / "data" / "documents" / plan.code / period / "bao-cao.docx"
         assert "ĐỘC LẬP - TỰ DO - HẠNH PHÚC" in _text(report).upper()

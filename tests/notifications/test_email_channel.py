@@ -14,8 +14,7 @@ import trustme
 from notifications.email_channel import SmtpChannel
 from notifications.message import ChannelKind, Outgoing
 from notifications.secrets import Masker
-from tests.servers import SmtpServer
-from thidua.stand_ins import free_port
+from thidua.stand_ins import SmtpServer, free_port
 
 SENDER = "UBND xã Vĩnh Thủy"
 PASSWORD = "m@t-khau/SMTP?&=42"  # URL-special characters, encoded in the URL

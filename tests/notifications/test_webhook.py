@@ -9,7 +9,7 @@ import apprise
 
 from notifications.plugins import register
 from notifications.webhook_plugin import NotifyThiduaHook
-from tests.servers import HttpServer
+from thidua.stand_ins import HttpServer
 
 SECRET = "relay-shared-secret-7"
 

@@ -15,7 +15,7 @@ from notifications.plugins import register
 from notifications.secrets import Masker, default_masker
 from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
 from notifications.zalo_tokens import TokenStore
-from tests.servers import Call, HttpServer
+from thidua.stand_ins import Call, HttpServer
 
 SECRET = "app-secret-key-0042"
 OLD_ACCESS, OLD_REFRESH = "access-token-old-0001", "refresh-token-old-0001"

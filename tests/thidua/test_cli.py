@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic.script import ScriptDirectory
 from typer.testing import CliRunner
 
@@ -15,13 +16,21 @@ from thidua.cli import app
 runner = CliRunner()
 
 
-
 def test_help_in_plain_words() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "plan" in result.output and "db" in result.output
     result = runner.invoke(app, ["plan", "--help"])
     assert "validate" in result.output and "calendar" in result.output
+
+
+def test_demo_without_plans_says_where_it_looked_and_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["demo", "--output", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"không thấy tệp *.yaml trong {tmp_path / 'campaigns'}" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_validate_accepts_good_and_lists_every_problem_of_bad(

@@ -17,7 +17,6 @@ runner = CliRunner()
 CAMPAIGN = "hung-thang-cchc-2025-h2"
 
 
-
 def test_forms_out_and_back_in(tmp_path: Path) -> None:
     assert runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "003-hung-thang.yaml")]
                          ).exit_code == 0

@@ -18,8 +18,8 @@ from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.messages.outbox import Envelope, claim, enqueue, record
 from tests.conftest import REPO
-from tests.servers import HttpServer, SmtpServer
 from thidua.cli import app
+from thidua.stand_ins import HttpServer, SmtpServer
 
 runner = CliRunner()
 VINH_THUY = str(REPO / "campaigns" / "002-vinh-thuy.yaml")

@@ -39,12 +39,12 @@ def test_a_claimed_batch_gets_its_forms_once(database_url: str, tmp_path: Path) 
                      _mail("report:1999-YEAR:TTPVHCC", gone, unit="KT")], NOW)
     batch = claim(engine, NOW)
 
-    assert write_missing_forms(engine, batch) == 1
+    assert write_missing_forms(engine, [f for item in batch for f in item.forms()]) == 1
     meta = load_workbook(report)[META_SHEET]
     assert "TTPVHCC" in [cell.value for row in meta.iter_rows() for cell in row]
     assert not gone.exists()  # that obligation is not in the plan: nothing to write
     assert not list(tmp_path.rglob("*.part"))  # written beside, then renamed into place
 
     written = report.stat().st_mtime_ns
-    assert write_missing_forms(engine, batch) == 0
+    assert write_missing_forms(engine, [f for item in batch for f in item.forms()]) == 0
     assert report.stat().st_mtime_ns == written
