@@ -59,7 +59,7 @@ RULES: dict[str, Rule] = {
     "tasks.records": room("tasks.records", "tasks.plans"),
     "tasks.documents": room("tasks.documents", "tasks.records", "docx jinja2 matplotlib"),
     "tasks.forms": room("tasks.forms", "tasks.plans", "openpyxl"),
-    "tasks.intake": room("tasks.intake", "tasks.forms tasks.records"),
+    "tasks.intake": room("tasks.intake", "tasks.forms tasks.plans tasks.records"),
     "tasks.messages": room("tasks.messages",
                            "notifications tasks.forms tasks.intake tasks.plans tasks.records"),
     "flows": rule("flows tasks infra models", "prefect pydantic"),

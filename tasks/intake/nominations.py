@@ -13,7 +13,7 @@ from models import tables as t
 from models.eligibility import missing_parts
 from models.keys import nomination_key
 from models.nominee import NomineeEntry
-from models.plan import AwardRound, Plan, UnknownRound
+from models.plan import AwardRound, UnknownRound
 from models.vn_text import fmt_date, nfc
 from tasks.intake.dossiers import store_file
 from tasks.intake.reports import (
@@ -25,6 +25,7 @@ from tasks.intake.reports import (
     reopen,
     unit_of,
 )
+from tasks.plans.store import read_plan
 from tasks.records.council import change_status
 
 CLOSED = ("under_review", "reviewed")
@@ -138,7 +139,7 @@ def return_nomination(engine: Engine, *, nomination_id: int, reason: str, actor:
 def _round(session: Session, camp: t.Campaign, code: str) -> tuple[t.AwardRound, AwardRound]:
     row = session.exec(select(t.AwardRound).where(t.AwardRound.campaign_id == camp.id,
                                                   t.AwardRound.code == code)).first()
-    plan = Plan.model_validate(camp.plan)
+    plan = read_plan(session, camp)
     try:
         rules = plan.round(code)
     except UnknownRound as unknown:

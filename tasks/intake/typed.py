@@ -16,6 +16,7 @@ from models.plan import Plan, UnknownRound
 from tasks.forms.layout import targets_for
 from tasks.intake.nominations import submit_nominations
 from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
+from tasks.plans.store import read_plan
 
 
 class EntryRefused(IntakeRefused):
@@ -29,7 +30,7 @@ class EntryRefused(IntakeRefused):
 def plan_of(engine: Engine, campaign: str) -> Plan:
     """The stored plan of a campaign."""
     with transaction(engine) as session:
-        return Plan.model_validate(campaign_row(session, campaign).plan)
+        return read_plan(session, campaign_row(session, campaign))
 
 
 def enter_report(engine: Engine, *, campaign: str, unit: str, period: str,

@@ -17,6 +17,7 @@ from tasks.forms.layout import Identity
 from tasks.forms.reader import FormRefused, open_form, read_nominations, read_report
 from tasks.intake.nominations import submit_nominations
 from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
+from tasks.plans.store import read_plan
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ META_LABELS = {"kind": "loại biểu mẫu", "campaign": "chiến dịch", "uni
 def _plan(engine: Engine, path: Path, campaign: str) -> Plan:
     try:
         with transaction(engine) as session:
-            return Plan.model_validate(campaign_row(session, campaign).plan)
+            return read_plan(session, campaign_row(session, campaign))
     except IntakeRefused as refused:
         raise FormRefused(path, [str(refused)]) from None
 

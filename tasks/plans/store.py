@@ -38,8 +38,14 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     return data
 
 
+def read_plan(session: Session, campaign: t.Campaign) -> Plan:
+    """The validated plan a stored campaign runs."""
+    assert campaign.id is not None
+    return read_plans(session, [campaign.id])[campaign.id]
+
+
 def read_plans(session: Session, campaign_ids: Iterable[int]) -> dict[int, Plan]:
-    """The validated plans of these campaigns, by campaign id."""
+    """The validated plans of these campaigns, by campaign id: how every stored plan is read."""
     wanted = set(campaign_ids)
     if not wanted:
         return {}

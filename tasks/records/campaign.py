@@ -14,6 +14,7 @@ from models.calendar import Obligation, build_calendar
 from models.final_summary import Award
 from models.keys import report_key
 from models.plan import Plan
+from tasks.plans.store import read_plan
 from tasks.records.periods import UnknownPeriod
 
 
@@ -52,7 +53,7 @@ def read_campaign(engine: Engine, code: str) -> CampaignRecord:
             .join(t.AwardRound, col(t.AwardRound.id) == col(t.Nomination.round_id))
             .where(t.AwardRound.campaign_id == campaign.id,
                    t.Nomination.status == "approved")).all()
-        plan = Plan.model_validate(campaign.plan)
+        plan = read_plan(session, campaign)
         campaign_id = campaign.id
     unit_of = {r.id: code for r, code in rows}
     order = {r.id: i for i, (r, _) in enumerate(rows)}  # by submission time

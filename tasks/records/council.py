@@ -12,6 +12,7 @@ from infra.database import transaction
 from models import tables as t
 from models.nominee import Candidate
 from models.plan import AwardRound, Plan
+from tasks.plans.store import read_plan
 from tasks.records.history import move_status
 
 
@@ -43,7 +44,7 @@ def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
             if n.status == "submitted":
                 change_status(session, n, "under_review", now, actor, "Hội đồng bắt đầu xét")
         candidates = [_candidate(session, n) for n in nominations]
-        plan = Plan.model_validate(camp.plan)
+        plan = read_plan(session, camp)
         rules = plan.round(round_code)
         assert row.id is not None and camp.id is not None
         return RoundState(row.id, camp.commune_id, camp.id, plan, rules, candidates)

@@ -13,6 +13,7 @@ from models.calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix, parse_key
 from models.plan import Plan
 from models.tables import Campaign, TargetValue, Unit, UnitReport
+from tasks.plans.store import read_plan
 
 
 class UnknownPeriod(LookupError):
@@ -44,7 +45,7 @@ def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodD
         campaign = session.exec(select(Campaign).where(Campaign.code == campaign_code)).first()
         if campaign is None or campaign.id is None:
             raise UnknownPeriod(f"không có chiến dịch {campaign_code!r}")
-        plan = Plan.model_validate(campaign.plan)
+        plan = read_plan(session, campaign)
         rows = session.exec(
             select(UnitReport, Unit.code)
             .join(Unit, col(Unit.id) == col(UnitReport.unit_id))
