@@ -7,6 +7,7 @@ parses the same URL with Apprise and then reuses one authenticated connection.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import smtplib
 import ssl
@@ -57,13 +58,20 @@ class SmtpChannel:
         self.sender_domain = self.sender_address.rpartition("@")[2] or "thidua.local"
         self.sender = formataddr((Header(name, "utf-8").encode(), self.sender_address))
         self.timeout = float(plugin.socket_connect_timeout or 15)
-        self.context = ssl.create_default_context()
-        if not plugin.verify_certificate:
-            self.context.check_hostname = False
-            self.context.verify_mode = ssl.CERT_NONE
+        self.verify_certificate = bool(plugin.verify_certificate)
         self.max_per_connection = max_per_connection
         self._smtp: smtplib.SMTP | None = None
         self._sent_on_connection = 0
+
+    @functools.cached_property
+    def context(self) -> ssl.SSLContext:
+        """The TLS context, built on first use: loading the CA bundle costs ~50 ms, and a
+        channel opened only to learn which channels exist never connects."""
+        context = ssl.create_default_context()
+        if not self.verify_certificate:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
 
     def deliver(self, out: Outgoing) -> Outcome:
         """Send one message; a dropped connection is reopened once."""

@@ -15,14 +15,18 @@ from tests.plan_samples import sample_plan_data
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_PLANS = sorted((REPO / "campaigns").glob("*.yaml"))
-# With THIDUA_DATABASE_URL on PostgreSQL, the suite runs there: throwaway databases are made
-# on that server (never the named database itself) and the flow tests use them too.
+# With THIDUA_DATABASE_URL on PostgreSQL, throwaway databases are made on that server (never
+# the named database itself).
 _APP_URL = os.environ.get("THIDUA_DATABASE_URL", "")
 POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
     _APP_URL if _APP_URL.startswith("postgresql")
     else "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-FLOWS_ON_POSTGRES = os.environ.get("THIDUA_TEST_BACKEND") == "postgresql" \
-    or _APP_URL.startswith("postgresql")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The seed plans' end-to-end runs first: the longest tests, so parallel workers share
+    them out before the short ones fill the gaps."""
+    items.sort(key=lambda item: "test_seed_plan_runs_end_to_end" not in item.nodeid)
 
 
 @pytest.fixture

@@ -5,16 +5,22 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+from uuid import UUID
 
 import pytest
+from prefect import Flow
+from prefect.client.orchestration import get_client
+from prefect.deployments.runner import RunnerDeployment
 
+from flows.names import DEPLOYMENTS
 from infra.database import dispose_engines, upgrade
 from infra.settings import get_settings
 from notifications.secrets import Masker
 from notifications.zalo_tokens import TokenStore
-from tests.conftest import FLOWS_ON_POSTGRES, fresh_postgres
+from tests.conftest import fresh_postgres
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 from thidua.stand_ins import HttpServer, SmtpServer
 
@@ -41,10 +47,30 @@ def prefect_harness() -> Iterator[None]:
 
 
 @pytest.fixture
-def deployment_url(tmp_path: Path) -> Iterator[str]:
-    """A SQLite file, or a fresh PostgreSQL database (THIDUA_TEST_BACKEND=postgresql, or
-    THIDUA_DATABASE_URL on PostgreSQL)."""
-    if FLOWS_ON_POSTGRES:
+def apply_deployment() -> Iterator[Callable[[Flow[..., Any]], UUID]]:
+    """Register a flow's deployment on the test API; deleted afterwards, so a test run again
+    (on the other database) sees only its own runs."""
+    applied: list[UUID] = []
+
+    def apply(flow: Flow[..., Any]) -> UUID:
+        built = flow.to_deployment(name=DEPLOYMENTS[flow.name])
+        assert isinstance(built, RunnerDeployment)
+        deployment_id = built.apply()
+        assert isinstance(deployment_id, UUID)  # called from sync code it is not awaitable
+        applied.append(deployment_id)
+        return deployment_id
+
+    yield apply
+    with get_client(sync_client=True) as client:
+        for deployment_id in applied:
+            client.delete_deployment(deployment_id)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def deployment_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A SQLite file, or a fresh PostgreSQL database (skipped, with the reason, where no
+    server answers): every flow test runs on both."""
+    if request.param == "postgresql":
         yield from fresh_postgres()
     else:
         yield f"sqlite:///{tmp_path / 'thidua.db'}"

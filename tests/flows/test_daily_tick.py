@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from io import BytesIO
+from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from prefect import Flow
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
 from prefect.client.schemas.sorting import FlowRunSort
-from prefect.deployments.runner import RunnerDeployment
 from sqlmodel import col, select
 
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
-from flows.names import DEPLOYMENTS
 from flows.send_outbox import send_outbox
 from infra.database import get_engine, transaction
 from models import tables as t
 from models.calendar import build_calendar
+from models.keys import ObligationKind, key_prefix
 from notifications.message import ChannelKind
 from tasks.forms.layout import NOMINATION_SHEET
 from tasks.intake.reports import record_report
@@ -112,15 +115,14 @@ def test_the_tick_compiles_a_period_once_its_reports_are_all_due(deployment: Wor
     assert "Phòng Kinh tế" in report.read_text(encoding="utf-8")
 
 
-def test_the_tick_closes_a_round_and_opens_its_council_review(deployment: World) -> None:
+def test_the_tick_closes_a_round_and_opens_its_council_review(
+        deployment: World, apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
     plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
     with transaction(get_engine(deployment.url)) as session:
         store_plan(session, plan, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
-    built = council_review.to_deployment(name=DEPLOYMENTS["council-review"])
-    assert isinstance(built, RunnerDeployment)
-    deployment_id = built.apply()
+    deployment_id = apply_deployment(council_review)
     day = max(o.effective_last_day for o in build_calendar(plan)
-              if o.key.startswith("nomination:hang-nam-2026:"))
+              if o.key.startswith(key_prefix(ObligationKind.NOMINATION, "hang-nam-2026")))
     assert daily_tick(as_of=day, campaigns=[plan.code])["reviews"] == 0
     assert daily_tick(as_of=day + timedelta(days=1), campaigns=[plan.code])["reviews"] == 1
     assert daily_tick(as_of=day + timedelta(days=2), campaigns=[plan.code])["reviews"] == 0
@@ -134,7 +136,7 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(deployment: World)
     assert row.status == "closed"
     closed = [m for m in _outbox(deployment.url) if m.message_kind == "nomination_closed"]
     owing = {o.owner for o in build_calendar(plan)
-             if o.key.startswith("nomination:hang-nam-2026:")}
+             if o.key.startswith(key_prefix(ObligationKind.NOMINATION, "hang-nam-2026"))}
     assert {m.unit_code for m in closed} == owing  # each unit that owed a dossier, once
     assert len({(m.unit_code, m.channel) for m in closed}) == len(closed)
     assert all(m.status == "sent" and "không nộp hồ sơ" in m.body for m in closed)
@@ -153,10 +155,9 @@ def test_reminders_carry_the_units_own_excel_form(world: World) -> None:
     assert not [c for c in world.zalo.calls if "xlsx" in c.body.decode()]  # Zalo: text only
 
 
-def test_the_tick_can_leave_sending_to_runs_on_the_workers(world: World) -> None:
-    built = send_outbox.to_deployment(name=DEPLOYMENTS["send-outbox"])
-    assert isinstance(built, RunnerDeployment)
-    deployment_id = built.apply()
+def test_the_tick_can_leave_sending_to_runs_on_the_workers(
+        world: World, apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
+    deployment_id = apply_deployment(send_outbox)
     result = daily_tick(as_of=date(2025, 11, 25), senders=2)
     assert result["senders"] == 2 and result["queued"] == 6 and result["claimed"] == 0
     assert world.smtp.box.messages == []  # nothing sent by the tick itself
