@@ -84,7 +84,7 @@ def ours(engine: Engine, day: date) -> set[tuple[int, str, str]]:
     """The tick's own decision pass."""
     found = set()
     for state in active_campaigns(engine, day=day):
-        decided = decide(state.open_obligations, day, set(), state.policy)
+        decided = decide(state.open_obligations, day, state.policy)
         for notice in decided.notices:
             found.add((state.campaign_id, notice.obligation.key, notice.step))
         if decided.escalation is not None:

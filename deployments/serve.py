@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 UI_HOST, UI_PORT = "127.0.0.1", 4200
+STARTUP_SECONDS = 120.0  # a first start creates and migrates the server's own database
 
 
 def _healthy(api_url: str) -> bool:
@@ -22,7 +23,7 @@ def _healthy(api_url: str) -> bool:
 
 
 @contextmanager
-def local_server(port: int = UI_PORT, timeout: float = 120.0) -> Iterator[str]:
+def local_server(port: int = UI_PORT) -> Iterator[str]:
     """Start `prefect server start` on 127.0.0.1 unless PREFECT_API_URL names one already."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
@@ -38,7 +39,7 @@ def local_server(port: int = UI_PORT, timeout: float = 120.0) -> Iterator[str]:
          "--port", str(port)],
         env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
     try:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + STARTUP_SECONDS
         while not _healthy(api_url):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the Prefect server did not start on {UI_HOST}:{port}")

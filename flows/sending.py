@@ -11,9 +11,9 @@ from tasks.records.reminders import CampaignState
 CAMPAIGNS_PER_PART = 200  # ~2,500 messages nationally: what one part holds in memory
 
 
-def in_parts(states: list[CampaignState],
-             size: int = CAMPAIGNS_PER_PART) -> list[list[CampaignState]]:
+def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:
     """Campaigns in groups, so a national day is composed and queued a part at a time."""
+    size = CAMPAIGNS_PER_PART
     return [states[start:start + size] for start in range(0, len(states), size)]
 
 

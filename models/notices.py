@@ -83,8 +83,7 @@ class Decision(Generic[Ob]):
     escalation: EscalationNotice[Ob] | None
 
 
-def decide(obligations: Iterable[Ob], as_of: date, done: set[str],
-           policy: ReminderPolicy) -> Decision[Ob]:
+def decide(obligations: Iterable[Ob], as_of: date, policy: ReminderPolicy) -> Decision[Ob]:
     """The newest due reminder or overdue notice for each open obligation, and the list of
     who is late enough to report to the standing office, as of a day (one pass).
 
@@ -101,8 +100,6 @@ def decide(obligations: Iterable[Ob], as_of: date, done: set[str],
     found: list[Notice[Ob]] = []
     late: list[Notice[Ob]] = []
     for o in obligations:
-        if done and o.key in done:
-            continue
         last = o.effective_last_day
         if as_of <= last:
             passed = [r for r in o.reminders if r.day <= as_of]
@@ -126,14 +123,3 @@ def decide(obligations: Iterable[Ob], as_of: date, done: set[str],
     return Decision(found, EscalationNotice(f"esc{as_of.toordinal() // every}", tuple(late),
                                             tuple(rule.to), rule.notify_chairman))
 
-
-def unit_notices(obligations: Iterable[Ob], as_of: date, done: set[str],
-                 policy: ReminderPolicy) -> list[Notice[Ob]]:
-    """The notices of `decide` alone."""
-    return decide(obligations, as_of, done, policy).notices
-
-
-def escalation(obligations: Iterable[Ob], as_of: date, done: set[str],
-               policy: ReminderPolicy) -> EscalationNotice[Ob] | None:
-    """The escalation of `decide` alone."""
-    return decide(obligations, as_of, done, policy).escalation

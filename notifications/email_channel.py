@@ -40,7 +40,9 @@ class ChannelConfigError(ValueError):
 class SmtpChannel:
     """Sends each message on a shared connection, reconnecting when the server drops it."""
 
-    def __init__(self, url: str, masker: Masker, max_per_connection: int = 500) -> None:
+    MAX_PER_CONNECTION = 500  # many servers drop a session after a few hundred messages
+
+    def __init__(self, url: str, masker: Masker) -> None:
         plugin = Apprise.instantiate(url, suppress_exceptions=True)
         if not isinstance(plugin, NotifyEmail):
             raise ChannelConfigError(masker(f"email: không phải URL mailto:// hợp lệ: {url}"))
@@ -59,7 +61,6 @@ class SmtpChannel:
         self.sender = formataddr((Header(name, "utf-8").encode(), self.sender_address))
         self.timeout = float(plugin.socket_connect_timeout or 15)
         self.verify_certificate = bool(plugin.verify_certificate)
-        self.max_per_connection = max_per_connection
         self._smtp: smtplib.SMTP | None = None
         self._sent_on_connection = 0
 
@@ -144,7 +145,7 @@ class SmtpChannel:
         self._sent_on_connection = 0
 
     def _connection(self) -> smtplib.SMTP:
-        if self._smtp is not None and self._sent_on_connection >= self.max_per_connection:
+        if self._smtp is not None and self._sent_on_connection >= self.MAX_PER_CONNECTION:
             self.close()
         if self._smtp is None:
             if self.mode == SecureMailMode.SSL:

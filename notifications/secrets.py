@@ -44,10 +44,14 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-def guard_loggers(masker: Masker, names: Iterable[str] = ("apprise", "thidua", "prefect")) -> None:
-    """Attach the masking filter to the named loggers, their handlers and the root's handlers."""
+GUARDED_LOGGERS = ("apprise", "thidua", "prefect")
+
+
+def guard_loggers(masker: Masker) -> None:
+    """Attach the masking filter to our, Apprise's and Prefect's loggers, their handlers and
+    the root's handlers."""
     masking = MaskingFilter(masker)
-    loggers = [logging.getLogger(name) for name in names]
+    loggers = [logging.getLogger(name) for name in GUARDED_LOGGERS]
     # Logger filters miss records from child loggers; handler filters catch them.
     handlers = [h for logger in [*loggers, logging.getLogger()] for h in logger.handlers]
     for target in [*loggers, *handlers]:

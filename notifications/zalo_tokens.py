@@ -39,23 +39,23 @@ class TokenStore:
     """The token file of one Zalo app; every token it sees is taught to the masker."""
 
     def __init__(self, path: Path, app_id: str, secret_key: str, oauth_base: str,
-                 masker: Masker, timeout: float = 10.0) -> None:
+                 masker: Masker) -> None:
         self.path = path
         self.app_id = app_id
         self.secret_key = secret_key
         self.oauth_base = oauth_base.rstrip("/")
         self.masker = masker
-        self.timeout = timeout
+        self.timeout = 10.0  # seconds for one OAuth call
         masker.add(secret_key)
 
     def seed(self, refresh_token: str, access_token: str = "", expires_at: float = 0.0) -> None:
         """Store a first pair (from the Zalo developer console)."""
         self._write(TokenPair(access_token, refresh_token, expires_at))
 
-    def access_token(self, now: float | None = None) -> str:
+    def access_token(self) -> str:
         """A valid access token, refreshing first when the stored one has expired."""
         pair = self._read()
-        if pair.access_token and pair.expires_at - _EARLY_SECONDS > (now or time.time()):
+        if pair.access_token and pair.expires_at - _EARLY_SECONDS > time.time():
             return pair.access_token
         return self.refresh(stale=pair.access_token)
 

@@ -52,7 +52,7 @@ def event_days(plan: Plan) -> list[date]:
     day, end, found = plan.window.start, plan.window.end + AFTER_WINDOW, []
     seen: set[tuple[str, str]] = set()
     while day <= end:
-        decided = decide(calendar, day, set(), policy)
+        decided = decide(calendar, day, policy)
         steps = {(n.obligation.key, n.step) for n in decided.notices}
         if decided.escalation is not None:
             steps.add(("escalation", decided.escalation.step))

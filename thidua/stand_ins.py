@@ -117,10 +117,6 @@ class Call:
     headers: dict[str, str]
     body: bytes
 
-    def json(self) -> Any:
-        """The body as JSON."""
-        return json.loads(self.body)
-
 
 Reply = tuple[int, Any] | Callable[[Call], tuple[int, Any]]
 NO_SCRIPT: Reply = (404, {"error": "no script"})

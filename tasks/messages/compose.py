@@ -62,7 +62,7 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
     unit's Excel form (under `forms`) so answering is one reply away."""
     built: list[Envelope] = []
     for state in states:
-        decided = decide(state.open_obligations, as_of, set(), state.policy)
+        decided = decide(state.open_obligations, as_of, state.policy)
         if not decided.notices and decided.escalation is None:
             continue
         plan = state.load_plan()  # not kept (~120 KiB): a national pass holds one at a time

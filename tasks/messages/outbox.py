@@ -115,8 +115,8 @@ def claim(engine: Engine, now: datetime, limit: int = 1000,
             for r in rows]
 
 
-def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]], now: datetime,
-           max_attempts: int = MAX_ATTEMPTS) -> list[int]:
+def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
+           now: datetime) -> list[int]:
     """Store each answer; return the ids that failed for good (to tell the standing office)."""
     failed: list[int] = []
     t = _table.c
@@ -128,7 +128,7 @@ def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]], now: date
             if outcome.ok:
                 values |= {"status": OutboxStatus.SENT, "sent_at": now,
                            "provider_message_id": outcome.provider_id}
-            elif outcome.permanent or claimed.attempts >= max_attempts:
+            elif outcome.permanent or claimed.attempts >= MAX_ATTEMPTS:
                 values |= {"status": OutboxStatus.FAILED}
                 failed.append(claimed.id)
             else:

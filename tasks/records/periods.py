@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlmodel import col, select
@@ -12,20 +11,13 @@ from infra.database import transaction
 from models.calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix, parse_key
 from models.plan import Plan
+from models.report_entry import Submission
 from models.tables import Campaign, TargetValue, Unit, UnitReport
 from tasks.plans.store import read_plan
 
 
 class UnknownPeriod(LookupError):
     """No such campaign, or no report of this period in its calendar."""
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A unit's current (not superseded) report for the period."""
-
-    submitted_at: datetime
-    values: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,6 +58,8 @@ def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodD
     for v in values:
         if v.value is not None:
             by_report.setdefault(v.report_id, {})[v.target_code] = v.value
-    submissions = {code: Submission(report.submitted_at, by_report.get(report.id, {}))
+    submissions = {code: Submission(submitted_at=report.submitted_at,
+                                    narrative=report.narrative,
+                                    values=by_report.get(report.id, {}))
                    for report, code in rows}
     return PeriodData(campaign.id, plan, period_code, obligations, submissions)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.calendar import ObligationKind, build_calendar
-from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, decide, escalation, unit_notices
+from models.calendar import Obligation, ObligationKind, build_calendar
+from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, decide
 from models.working_days import WorkingDays
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
@@ -19,8 +19,13 @@ VINH_THUY = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
 Q1 = "report:2025-Q1:VP"
 
 
+def _open(done: frozenset[str] = frozenset()) -> list[Obligation]:
+    """Mo Lao's calendar as the tick reads it: obligations already met are not open."""
+    return [o for o in build_calendar(MO_LAO) if o.key not in done]
+
+
 def _steps(day: date, done: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    notices = unit_notices(build_calendar(MO_LAO), day, set(done), MO_LAO.reminders)
+    notices = decide(_open(done), day, MO_LAO.reminders).notices
     return [(n.obligation.key, n.step) for n in notices]
 
 
@@ -43,17 +48,17 @@ def test_report_reminder_steps(day: date, expected: list[tuple[str, str]]) -> No
 
 def test_nothing_for_an_obligation_already_met() -> None:
     assert _steps(date(2025, 3, 7), frozenset({Q1})) == []
-    assert escalation(build_calendar(MO_LAO), date(2025, 3, 14), {Q1}, MO_LAO.reminders) is None
+    assert decide(_open(frozenset({Q1})), date(2025, 3, 14), MO_LAO.reminders).escalation is None
 
 
 def test_nominations_remind_but_are_never_overdue() -> None:
     calendar = build_calendar(VINH_THUY)
-    before = unit_notices(calendar, date(2025, 11, 27), set(), VINH_THUY.reminders)
-    after = unit_notices(calendar, date(2025, 12, 5), set(), VINH_THUY.reminders)
+    before = decide(calendar, date(2025, 11, 27), VINH_THUY.reminders).notices
+    after = decide(calendar, date(2025, 12, 5), VINH_THUY.reminders).notices
     assert {(n.obligation.owner, n.step, n.days_left) for n in before} == {
         ("KT", "d1", 4), ("VP", "d1", 4), ("TTPVHCC", "d1", 4)}
     assert after == []
-    assert escalation(calendar, date(2025, 12, 5), set(), VINH_THUY.reminders) is None
+    assert decide(calendar, date(2025, 12, 5), VINH_THUY.reminders).escalation is None
 
 
 NOMINATION_KT = "nomination:tong-ket-2025:KT"
@@ -67,25 +72,25 @@ NOMINATION_KT = "nomination:tong-ket-2025:KT"
 ])
 def test_a_nomination_window_is_announced_before_it_is_reminded(
         day: date, expected: list[tuple[str, NoticeKind]]) -> None:
-    notices = unit_notices(build_calendar(VINH_THUY), day, set(), VINH_THUY.reminders)
+    notices = decide(build_calendar(VINH_THUY), day, VINH_THUY.reminders).notices
     assert [(n.step, n.kind) for n in notices if n.obligation.key == NOMINATION_KT] == expected
 
 
 def test_no_opening_notice_when_the_plan_sets_none() -> None:
     policy = VINH_THUY.reminders.model_copy(update={"nomination_open_days": 0})
     plan = VINH_THUY.model_copy(update={"reminders": policy})
-    notices = unit_notices(build_calendar(plan), date(2025, 11, 20), set(), policy)
+    notices = decide(build_calendar(plan), date(2025, 11, 20), policy).notices
     assert [n for n in notices if n.obligation.key == NOMINATION_KT] == []
 
 
 def test_escalation_lists_the_late_and_changes_step_every_three_days() -> None:
     calendar = build_calendar(MO_LAO)
-    first = escalation(calendar, date(2025, 3, 11), set(), MO_LAO.reminders)
+    first = decide(calendar, date(2025, 3, 11), MO_LAO.reminders).escalation
     assert first is not None
     assert [n.obligation.key for n in first.late] == [Q1] and first.late[0].days_late == 1
     assert first.to == ("VP",) and first.notify_chairman
-    found = {k: escalation(calendar, date(2025, 3, 11) + timedelta(days=k), set(),
-                           MO_LAO.reminders) for k in range(9)}
+    found = {k: decide(calendar, date(2025, 3, 11) + timedelta(days=k),
+                           MO_LAO.reminders).escalation for k in range(9)}
     assert found[4] is None and found[5] is None  # Saturday 15/03, Sunday 16/03
     steps = {e.step for e in found.values() if e is not None}
     assert len(steps) in (3, 4)  # one step per 3-day bucket
@@ -93,7 +98,7 @@ def test_escalation_lists_the_late_and_changes_step_every_three_days() -> None:
 
 @given(st.dates(min_value=date(2024, 12, 1), max_value=date(2026, 2, 1)))
 def test_at_most_one_notice_per_obligation_and_day(day: date) -> None:
-    notices = unit_notices(build_calendar(MO_LAO), day, set(), MO_LAO.reminders)
+    notices = decide(build_calendar(MO_LAO), day, MO_LAO.reminders).notices
     keys = [n.obligation.key for n in notices]
     assert len(keys) == len(set(keys))
     for n in notices:
@@ -110,7 +115,7 @@ def test_at_most_one_notice_per_obligation_and_day(day: date) -> None:
 def test_the_escalation_lists_every_late_obligation_and_nothing_else(day: date) -> None:
     calendar, rule = build_calendar(MO_LAO), MO_LAO.reminders.escalation
     assert rule is not None
-    decided = decide(calendar, day, set(), MO_LAO.reminders)
+    decided = decide(calendar, day, MO_LAO.reminders)
     late = {o.key for o in calendar if o.kind is not ObligationKind.NOMINATION
             and (day - o.effective_last_day).days >= max(rule.after_days, 1)}
     listed = [n.obligation.key for n in decided.escalation.late] if decided.escalation else []

@@ -10,7 +10,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from models.calendar import build_calendar
-from models.notices import escalation, unit_notices
+from models.notices import decide
 from notifications.context import (
     base_context,
     escalation_context,
@@ -29,11 +29,11 @@ MO_LAO = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")
 def _contexts() -> dict[MessageKind, dict[str, Any]]:
     plan, unit = VINH_THUY, VINH_THUY.unit("KT")
     calendar = build_calendar(plan)
-    nomination = unit_notices(calendar, date(2025, 11, 25), set(), plan.reminders)[0]
+    nomination = decide(calendar, date(2025, 11, 25), plan.reminders).notices[0]
     mo_lao = build_calendar(MO_LAO)
-    due = unit_notices(mo_lao, date(2025, 3, 7), set(), MO_LAO.reminders)[0]
-    late = unit_notices(mo_lao, date(2025, 3, 14), set(), MO_LAO.reminders)[0]
-    esc = escalation(mo_lao, date(2025, 3, 14), set(), MO_LAO.reminders)
+    due = decide(mo_lao, date(2025, 3, 7), MO_LAO.reminders).notices[0]
+    late = decide(mo_lao, date(2025, 3, 14), MO_LAO.reminders).notices[0]
+    esc = decide(mo_lao, date(2025, 3, 14), MO_LAO.reminders).escalation
     assert esc is not None
     base = base_context(plan, unit)
     ob = notice_context(nomination, plan, date(2025, 11, 25))["ob"]
@@ -129,5 +129,5 @@ def test_long_zalo_text_is_cut_to_the_limit() -> None:
 
 def test_message_kind_follows_obligation_and_notice() -> None:
     calendar = build_calendar(MO_LAO)
-    [late] = unit_notices(calendar, date(2025, 3, 14), set(), MO_LAO.reminders)
+    [late] = decide(calendar, date(2025, 3, 14), MO_LAO.reminders).notices
     assert message_kind(late) is MessageKind.REPORT_OVERDUE

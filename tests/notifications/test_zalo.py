@@ -56,14 +56,14 @@ def test_oa_message_carries_user_id_text_and_token(zalo: HttpServer, tokens: Pat
     assert outcome.ok and outcome.provider_id == "m-1"
     [call] = zalo.calls
     assert call.headers["access_token"] == OLD_ACCESS
-    assert call.json() == {"recipient": {"user_id": "1000000000000000401"},
+    assert json.loads(call.body) == {"recipient": {"user_id": "1000000000000000401"},
                            "message": {"text": "Nhắc hạn: 10/03"}}
 
 
 def test_text_is_cut_to_zalos_limit(zalo: HttpServer, tokens: Path) -> None:
     zalo.answer("/v3.0/oa/message/cs", OK)
     _plugin("zalooa", zalo, tokens).deliver("1", "ơ" * 2500, {})
-    text = zalo.calls[0].json()["message"]["text"]
+    text = json.loads(zalo.calls[0].body)["message"]["text"]
     assert len(text) == 2000 and text.endswith("…")
 
 
@@ -139,7 +139,7 @@ def test_zns_sends_phone_template_and_tracking_id(zalo: HttpServer, tokens: Path
     outcome = _plugin("zalozns", zalo, tokens, "&template=231456").deliver(
         "84912345678", "Nhắc hạn", meta)
     assert outcome.ok and outcome.provider_id == "z-9"
-    assert zalo.calls[0].json() == {"phone": "84912345678", "template_id": "231456",
+    assert json.loads(zalo.calls[0].body) == {"phone": "84912345678", "template_id": "231456",
                                     "template_data": meta["zns"], "tracking_id": "outbox-17"}
 
 
