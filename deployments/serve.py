@@ -57,8 +57,10 @@ def serve_everything(port: int = UI_PORT) -> None:
         from prefect import serve
 
         from deployments.local import deployments
+        from flows.names import deployment_path
 
         ui = api_url.removesuffix("/api")
-        print(f"Giao diện Prefect: {ui}  (Deployments → daily-tick/hang-ngay chạy 07:30 mỗi "
-              "ngày; launch-campaign/phat-dong: Run → Custom run để phát động một kế hoạch)")
+        print(f"Giao diện Prefect: {ui}  (Deployments → {deployment_path('daily-tick')} chạy "
+              f"07:30 mỗi ngày; {deployment_path('launch-campaign')}: Run → Custom run để phát "
+              "động một kế hoạch)")
         serve(*deployments())
