@@ -25,8 +25,7 @@ from tasks.intake.reports import (
     reopen,
     unit_of,
 )
-from tasks.plans.store import read_plan
-from tasks.records.council import change_status
+from tasks.records.council import change_status, stored_round
 
 CLOSED = ("under_review", "reviewed")
 
@@ -137,12 +136,7 @@ def return_nomination(engine: Engine, *, nomination_id: int, reason: str, actor:
 
 
 def _round(session: Session, camp: t.Campaign, code: str) -> tuple[t.AwardRound, AwardRound]:
-    row = session.exec(select(t.AwardRound).where(t.AwardRound.campaign_id == camp.id,
-                                                  t.AwardRound.code == code)).first()
-    plan = read_plan(session, camp)
     try:
-        rules = plan.round(code)
+        return stored_round(session, camp, code)
     except UnknownRound as unknown:
         raise IntakeRefused(str(unknown)) from None
-    assert row is not None, f"round {code} of {camp.code} was stored with its plan"
-    return row, rules

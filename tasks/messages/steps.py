@@ -95,8 +95,8 @@ def compose_returned(state: CampaignState, returned: Returned, reason: str, now:
 def compose_announcement(state: RoundState, assessed: list[Assessment], approved: list[int],
                          decision: str, kinds: frozenset[ChannelKind]) -> list[Envelope]:
     """The results message to every unit head and the chairman."""
-    awards = [(a.candidate.name, a.candidate.unit) for a in assessed
-              if a.candidate.id in set(approved)]
+    chosen = set(approved)
+    awards = [(a.candidate.name, a.candidate.unit) for a in assessed if a.candidate.id in chosen]
     return compose_results(state.campaign_id, state.plan, state.round.code, awards, decision,
                            kinds)
 

@@ -16,10 +16,6 @@ from tasks.plans.store import read_plan
 from tasks.records.history import move_status
 
 
-class UnknownRound(LookupError):
-    """No such campaign or round."""
-
-
 @dataclass(frozen=True)
 class RoundState:
     """A frozen round: its rules and its candidates."""
@@ -36,7 +32,8 @@ def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
                  actor: str) -> RoundState:
     """Close intake: the round and its submitted nominations go under review, with history."""
     with transaction(engine) as session:
-        row, camp = _round(session, campaign, round_code)
+        camp = _campaign(session, campaign)
+        row, rules = stored_round(session, camp, round_code)
         row.status = "under_review"
         nominations = session.exec(select(t.Nomination).where(
             t.Nomination.round_id == row.id, col(t.Nomination.superseded).is_(False))).all()
@@ -44,16 +41,15 @@ def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
             if n.status == "submitted":
                 change_status(session, n, "under_review", now, actor, "Hội đồng bắt đầu xét")
         candidates = [_candidate(session, n) for n in nominations]
-        plan = read_plan(session, camp)
-        rules = plan.round(round_code)
         assert row.id is not None and camp.id is not None
-        return RoundState(row.id, camp.commune_id, camp.id, plan, rules, candidates)
+        return RoundState(row.id, camp.commune_id, camp.id, read_plan(session, camp), rules,
+                          candidates)
 
 
 def round_candidates(engine: Engine, campaign: str, round_code: str) -> list[Candidate]:
     """The round's current nominations as the council sees them (nothing changes)."""
     with transaction(engine) as session:
-        row, _ = _round(session, campaign, round_code)
+        row, _ = stored_round(session, _campaign(session, campaign), round_code)
         return [_candidate(session, n) for n in session.exec(select(t.Nomination).where(
             t.Nomination.round_id == row.id, col(t.Nomination.superseded).is_(False)))]
 
@@ -103,13 +99,20 @@ def next_number(engine: Engine, commune_id: int, year: int, symbol: str) -> int:
     return int(last or 0) + 1
 
 
-def _round(session: Session, campaign: str, code: str) -> tuple[t.AwardRound, t.Campaign]:
-    camp = session.exec(select(t.Campaign).where(t.Campaign.code == campaign)).first()
-    row = session.exec(select(t.AwardRound).where(
-        t.AwardRound.campaign_id == camp.id, t.AwardRound.code == code)).first() if camp else None
-    if camp is None or row is None:
-        raise UnknownRound(f"không có đợt khen thưởng {code!r} trong chiến dịch {campaign!r}")
-    return row, camp
+def stored_round(session: Session, camp: t.Campaign,
+                 code: str) -> tuple[t.AwardRound, AwardRound]:
+    """A campaign's round as stored and as its plan gives it; UnknownRound lists the codes."""
+    rules = read_plan(session, camp).round(code)
+    row = session.exec(select(t.AwardRound).where(t.AwardRound.campaign_id == camp.id,
+                                                  t.AwardRound.code == code)).one()
+    return row, rules
+
+
+def _campaign(session: Session, code: str) -> t.Campaign:
+    camp = session.exec(select(t.Campaign).where(t.Campaign.code == code)).first()
+    if camp is None:
+        raise LookupError(f"không có chiến dịch {code!r}")
+    return camp
 
 
 def change_status(session: Session, n: t.Nomination, to: str, now: datetime, actor: str,
