@@ -19,8 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime
-from datetime import time as clock
+from datetime import date, datetime, time as clock
 from email.message import EmailMessage
 from pathlib import Path
 

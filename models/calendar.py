@@ -8,10 +8,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from models.due import Due, DueKind
-from models.keys import (
+from models.keys import (  # ObligationKind re-exported: the calendar's users name it here
     ObligationKind as ObligationKind,
-)
-from models.keys import (
     council_review_key,
     nomination_key,
     report_key,

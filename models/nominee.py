@@ -69,6 +69,8 @@ class RoundAddress(SQLModel):
 class NominationForm(NomineeBase, RoundAddress):
     """One nomination as staff enter it in the Prefect UI (the round's address first)."""
 
+    # Choices in the UI: kind as staff say it (entry() stores it as collective/individual),
+    # rating from the fixed list.
     kind: NomineeKind = Field(title="Tập thể / Cá nhân")
     rating: Rating = Field(title="Xếp loại năm")
     index_components_not_decreased: bool = Field(default=False,

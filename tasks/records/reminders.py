@@ -29,8 +29,7 @@ from sqlalchemy import (
 from infra.database import transaction
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
 from models.plan import Plan, ReminderPolicy
-from models.tables import Campaign, Unit
-from models.tables import Obligation as ObligationRow
+from models.tables import Campaign, Obligation as ObligationRow, Unit
 from tasks.plans.store import read_plans
 
 # A reminder step moved off a run of days off (Tết) lands at most this much earlier.

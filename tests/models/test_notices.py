@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from models.calendar import Obligation, ObligationKind, build_calendar
 from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, decide
