@@ -45,7 +45,7 @@ class Candidate(NomineeBase):
 
 
 class NomineeKind(StrEnum):
-    """Collective or individual, as staff pick it in the UI."""
+    """Collective or individual."""
 
     COLLECTIVE = "Tập thể"
     INDIVIDUAL = "Cá nhân"

@@ -46,8 +46,14 @@ class PeriodAddress(SQLModel):
     period: str = Field(title="Kỳ báo cáo", description="2025-Q1, 2025-H1, 2025-9M, 2025-YEAR")
 
 
-class UnitReportForm(ReportBase, PeriodAddress):
-    """A unit's period report as staff enter it in the Prefect UI (its address first)."""
+class TargetResults(SQLModel):
+    """The results staff type, one per target."""
 
     results: list[TargetEntry] = Field(title="Kết quả các chỉ tiêu của đơn vị")
+
+
+class UnitReportForm(ReportBase, TargetResults, PeriodAddress):
+    """A unit's period report as staff enter it in the Prefect UI: its address, the results,
+    then the narrative (pydantic lays out the last base's fields first)."""
+
     actor: str = Field(default="Văn phòng", title="Người nhập (ghi vào lịch sử)")

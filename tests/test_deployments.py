@@ -39,3 +39,14 @@ def test_intake_forms_show_vietnamese_titles_and_choices() -> None:
     assert "Hoàn thành xuất sắc nhiệm vụ" in schema.definitions["Rating"]["enum"]
     report = by_name["nhap-bao-cao"]._parameter_openapi_schema.definitions
     assert report["TargetEntry"]["properties"]["value"]["title"] == "Kết quả"
+
+
+def test_intake_forms_ask_in_the_order_staff_fill_them() -> None:
+    by_name = {d.name: d for d in deployments()}
+    nomination = by_name["nhap-ho-so"]._parameter_openapi_schema.definitions["NominationForm"]
+    assert list(nomination["properties"])[:5] == ["campaign", "round_code", "unit", "kind",
+                                                  "name"]
+    assert list(nomination["properties"])[-1] == "actor"
+    report = by_name["nhap-bao-cao"]._parameter_openapi_schema.definitions["UnitReportForm"]
+    assert list(report["properties"]) == ["campaign", "unit", "period", "results", "narrative",
+                                          "actor"]
