@@ -10,6 +10,7 @@ message, for reference, on N/10 messages).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import smtplib
 import socket
@@ -86,8 +87,8 @@ def outbox_path(port: int, n: int) -> float:
 
     from infra.database import get_engine, upgrade
     from models.tables import Campaign, Commune
-    from tasks.messages.deliver import deliver
-    from tasks.messages.outbox import Envelope, claim, enqueue, record
+    from tasks.messages.deliver import send_pass
+    from tasks.messages.outbox import Envelope, enqueue
 
     url = f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     upgrade(url)
@@ -111,8 +112,7 @@ def outbox_path(port: int, n: int) -> float:
                  for i, o in ((i, _outgoing(i)) for i in range(n))]
     start = time.perf_counter()
     enqueue(engine, envelopes, now)
-    while batch := claim(engine, now, 1000):
-        record(engine, deliver(batch, channels), now)
+    send_pass(engine, channels, now, 1000, logging.getLogger("bench"))
     return n / (time.perf_counter() - start)
 
 

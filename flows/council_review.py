@@ -14,11 +14,10 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 from pydantic import Field
 
-from flows.sending import send_all_due
 from infra.clock import now_vn
 from tasks.documents.council import Meeting
 from tasks.documents.steps import issue_round_documents, publish_review, review_table
-from tasks.messages.steps import compose_announcement, configured_channels, queue
+from tasks.messages.steps import compose_announcement, configured_channels, queue, send_due
 from tasks.records.steps import freeze, record_meeting
 from tasks.rules import assess_round, check_meeting
 
@@ -83,5 +82,5 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
     documents = issue_round_documents(state, assessed, approved, meeting, moment)
     queue(compose_announcement(state, assessed, approved, documents["decision_number"],
                                configured_channels()), moment)
-    send_all_due(moment)
+    send_due(moment)
     return documents

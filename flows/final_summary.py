@@ -6,10 +6,9 @@ from datetime import date
 
 from prefect import flow
 
-from flows.sending import send_all_due
 from infra.clock import now_vn
 from tasks.documents.steps import write_final_summary
-from tasks.messages.steps import compose_final, configured_channels, queue
+from tasks.messages.steps import compose_final, configured_channels, queue, send_due
 from tasks.records.steps import read_whole_campaign
 from tasks.rules import summarise_whole
 
@@ -27,5 +26,5 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     summary = summarise_whole(record)
     paths = write_final_summary(record, summary, as_of or now.date())
     queue(compose_final(record, summary, paths["docx"], configured_channels()), now)
-    send_all_due(now)
+    send_due(now)
     return paths

@@ -6,9 +6,8 @@ from datetime import datetime
 
 from prefect import flow
 
-from flows.sending import send_all_due
 from infra.clock import now_vn
-from tasks.messages.steps import compose_launched, configured_channels, queue
+from tasks.messages.steps import compose_launched, configured_channels, queue, send_due
 from tasks.plans.steps import read_plan_file, register
 from tasks.records.steps import read_campaigns
 
@@ -26,4 +25,4 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     register(plan, plan_path, moment)
     [state] = read_campaigns([plan.code])
     queued = queue(compose_launched(state, configured_channels(), plan_path), moment)
-    return {"queued": queued, **send_all_due(moment)}
+    return {"queued": queued, **send_due(moment)}

@@ -6,10 +6,9 @@ from datetime import datetime
 
 from prefect import flow
 
-from flows.sending import send_all_due
 from infra.clock import now_vn
 from tasks.intake.steps import Returnable, send_back
-from tasks.messages.steps import compose_returned, configured_channels, queue
+from tasks.messages.steps import compose_returned, configured_channels, queue, send_due
 from tasks.records.steps import read_campaigns
 
 
@@ -32,4 +31,4 @@ def return_for_correction(what: Returnable, number: int, reason: str,
     queued = queue(compose_returned(state, returned, reason, moment, configured_channels()),
                    moment)
     return {"returned": returned.obligation_key, "missing": "; ".join(returned.missing),
-            "queued": str(queued), **{k: str(v) for k, v in send_all_due(moment).items()}}
+            "queued": str(queued), **{k: str(v) for k, v in send_due(moment).items()}}

@@ -6,9 +6,8 @@ from datetime import datetime
 
 from prefect import flow
 
-from flows.sending import send_all_due
 from infra.clock import now_vn
-from tasks.messages.steps import publish_sending
+from tasks.messages.steps import publish_sending, send_due
 
 
 @flow(name="send-outbox", flow_run_name="gửi hộp thư đi")
@@ -20,5 +19,5 @@ def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int 
         batch: Mỗi lần nhận bao nhiêu tin để gửi (nhỏ hơn thì các worker chia đều hơn).
     """
     moment = now or now_vn()
-    sent = send_all_due(moment, batch)
+    sent = send_due(moment, batch)
     return {"worker": publish_sending(sent), **sent}

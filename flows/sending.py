@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flows.requests import request_senders
-from tasks.messages.steps import BATCH, send_batch
+from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState
 
 CAMPAIGNS_PER_PART = 200  # ~2,500 messages nationally: what one part holds in memory
@@ -17,19 +17,9 @@ def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:
     return [states[start:start + size] for start in range(0, len(states), size)]
 
 
-def send_all_due(now: datetime, size: int = BATCH) -> dict[str, int]:
-    """Send batches until nothing is due (failure reports queued by one go in the next)."""
-    taken = sent = failed = 0
-    while True:
-        batch = send_batch(now, size)
-        taken, sent, failed = taken + batch[0], sent + batch[1], failed + batch[2]
-        if batch[0] == 0:
-            return {"claimed": taken, "not_failed": sent, "failed": failed}
-
-
 def dispatch(now: datetime, senders: int) -> dict[str, int]:
     """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers."""
     if senders <= 0:
-        return send_all_due(now)
+        return send_due(now)
     return {"claimed": 0, "not_failed": 0, "failed": 0,
             "senders": len(request_senders(senders, now))}

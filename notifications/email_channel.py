@@ -91,6 +91,8 @@ class SmtpChannel:
                                     provider_id=str(message["Message-ID"]))
             except smtplib.SMTPServerDisconnected as error:
                 self.close()
+                if isinstance(error.__context__, TimeoutError):  # smtplib wraps a stalled read
+                    return _timed_out(self.host)
                 if attempt == 2:
                     return Outcome.retry(self.masker(f"máy chủ thư ngắt kết nối: {error}"), "421")
             except smtplib.SMTPRecipientsRefused as error:
@@ -101,6 +103,9 @@ class SmtpChannel:
             except smtplib.SMTPAuthenticationError as error:
                 self.close()
                 return Outcome.retry(f"đăng nhập SMTP thất bại ({error.smtp_code})", "auth")
+            except TimeoutError:
+                self.close()
+                return _timed_out(self.host)
             except (OSError, smtplib.SMTPException) as error:
                 self.close()
                 return Outcome.retry(self.masker(f"lỗi gửi thư: {type(error).__name__}: "
@@ -171,6 +176,10 @@ def _attachment(path: Path) -> MIMEBase:
         part.set_param("charset", "utf-8")  # our text files are always UTF-8
     part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", path.name))
     return part
+
+
+def _timed_out(host: str) -> Outcome:
+    return Outcome.retry(f"máy chủ thư {host} không trả lời kịp (hết giờ chờ)", code="timeout")
 
 
 def _text(reply: bytes | str) -> str:

@@ -1,4 +1,8 @@
-"""Calls to Zalo's OA and ZNS endpoints: token refresh on expiry, errors inside HTTP 200."""
+"""Calls to Zalo's OA and ZNS endpoints: token refresh on expiry, errors inside HTTP 200.
+
+One ZaloApi lives for one sending pass: it refreshes the token at most once, and after a
+refused refresh answers every later message at once instead of asking OAuth again.
+"""
 
 from __future__ import annotations
 
@@ -27,27 +31,42 @@ class ZaloApi:
         self.masker = masker
         self.timeout = timeout
         self.session = requests.Session()
+        self.refreshed = False
+        self.token_trouble: str | None = None  # why Zalo cannot be used for the rest of the pass
 
-    def post(self, path: str, body: dict[str, Any]) -> Outcome:
-        """Send once; on a token error refresh and send once more."""
+    def post(self, path: str, body: dict[str, Any], tracking_id: str = "") -> Outcome:
+        """Send once; on an expired token refresh (once per pass) and send once more."""
+        if self.token_trouble:
+            return Outcome.retry(self.token_trouble, code="token")
+        headers = {"X-Thidua-Message": tracking_id} if tracking_id else {}
         try:
             token = self.tokens.access_token()
-            outcome, expired = self._post(path, body, token)
+            outcome, expired = self._post(path, body, headers | {"access_token": token})
+            if expired and not self.refreshed:
+                self.refreshed = True
+                fresh = self.tokens.refresh(stale=token)
+                outcome, expired = self._post(path, body, headers | {"access_token": fresh})
             if expired:
-                outcome, _ = self._post(path, body, self.tokens.refresh(stale=token))
+                self.token_trouble = (f"{outcome.detail}; token đã làm mới vẫn bị từ chối, "
+                                      "kiểm tra ứng dụng Zalo (thidua notify zalo-token)")
+                return Outcome.retry(self.token_trouble, code="token")
         except TokenError as error:
-            return Outcome.retry(self.masker(str(error)), code="token")
+            self.token_trouble = self.masker(str(error))
+            return Outcome.retry(self.token_trouble, code="token")
         return outcome
 
-    def _post(self, path: str, body: dict[str, Any], token: str) -> tuple[Outcome, bool]:
+    def _post(self, path: str, body: dict[str, Any],
+              headers: dict[str, str]) -> tuple[Outcome, bool]:
         try:
-            response = self.session.post(f"{self.base}{path}", json=body,
-                                         headers={"access_token": token}, timeout=self.timeout)
+            response = self.session.post(f"{self.base}{path}", json=body, headers=headers,
+                                         timeout=self.timeout)
         except requests.Timeout:
             return Outcome.retry("Zalo không trả lời kịp (hết giờ chờ)", code="timeout"), False
         except requests.RequestException as error:
             return Outcome.retry(self.masker(f"không kết nối được Zalo: {error}"),
                                  code="network"), False
+        if response.status_code == 401:  # what Zalo answers for an expired access token
+            return Outcome.retry("Zalo trả HTTP 401 (token hết hạn)", code="http_401"), True
         if response.status_code == 429 or response.status_code >= 500:
             return Outcome.retry(f"Zalo trả HTTP {response.status_code}",
                                  code=f"http_{response.status_code}"), False

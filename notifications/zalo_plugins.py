@@ -101,7 +101,7 @@ class NotifyZaloOA(_ZaloPlugin):
     def deliver(self, target: str, text: str, meta: dict[str, Any]) -> Outcome:
         """POST /v3.0/oa/message/cs with the text cut to Zalo's limit."""
         body = {"recipient": {"user_id": target}, "message": {"text": _fit(text)}}
-        return self.api.post("/v3.0/oa/message/cs", body)
+        return self.api.post("/v3.0/oa/message/cs", body, _tracking(meta))
 
 
 class NotifyZaloZNS(_ZaloPlugin):
@@ -122,11 +122,16 @@ class NotifyZaloZNS(_ZaloPlugin):
             return Outcome.refused("cấu hình ZNS thiếu template=<mã mẫu đã duyệt>", code="config")
         body = {"phone": target, "template_id": self.template,
                 "template_data": meta.get("zns") or {"noi_dung": _fit(text, 400)},
-                "tracking_id": str(meta.get("tracking_id", ""))[:48]}
-        return self.api.post("/message/template", body)
+                "tracking_id": _tracking(meta)}
+        return self.api.post("/message/template", body, _tracking(meta))
 
     def _extra_query(self) -> dict[str, str]:
         return {"template": self.template}
+
+
+def _tracking(meta: dict[str, Any]) -> str:
+    """The outbox message id, on every call (ZNS also echoes it back in its delivery log)."""
+    return str(meta.get("tracking_id", ""))[:48]
 
 
 def _fit(text: str, limit: int = TEXT_LIMIT) -> str:

@@ -45,6 +45,7 @@ class OutboxMessage(SQLModel, table=True):
     attempts: int = 0
     next_attempt_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     claimed_until: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    claimed_by: str | None = None  # the sender holding the claim: only it records or extends
     last_error: str | None = None
     last_code: str | None = None
     provider_message_id: str | None = None

@@ -1,25 +1,159 @@
-"""Send claimed outbox messages on their channels; the only task that talks to providers."""
+"""One sending pass: claim, send, record each answer at once, until nothing is due.
+
+Each outcome is written as soon as the provider answers, so a sender killed at any moment
+leaves at most the one message in flight unrecorded (sent again after its claim lapses).
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine
 
 from notifications.channels import Channels
-from notifications.message import Outcome
-from tasks.messages.outbox import Claimed
+from notifications.message import ChannelKind, Outcome
+from tasks.forms.writer import write_missing_forms
+from tasks.messages.failures import compose_failure_reports
+from tasks.messages.outbox import (
+    HEARTBEAT,
+    LEASE,
+    Claimed,
+    backoff,
+    claim,
+    enqueue,
+    extend,
+    record as record_outcomes,
+    release,
+)
 
-log = logging.getLogger("thidua.deliver")
+Logger = logging.Logger | logging.LoggerAdapter[Any]
+TIMEOUTS_TO_PAUSE = 2  # a channel that times out this many times in a row waits for later
+PAUSED_FOR = backoff(1)
 
 
-def deliver(claimed: Sequence[Claimed], channels: Channels) -> list[tuple[Claimed, Outcome]]:
-    """Send each message once, in order, reusing each channel's connection."""
-    results = []
-    for item in claimed:
-        outcome = channels.deliver(item.outgoing)
-        if not outcome.ok:
-            log.warning("outbox %s (%s → %s): %s", item.id, item.outgoing.channel.value,
-                        item.outgoing.address, outcome.detail)
-        results.append((item, outcome))
+@dataclass
+class Tally:
+    """What one pass did."""
+
+    claimed: int = 0
+    sent: int = 0
+    retrying: int = 0
+    failed: list[int] = field(default_factory=list)
+    paused: set[ChannelKind] = field(default_factory=set)
+    released: int = 0
+
+    def figures(self) -> dict[str, int]:
+        """The counts a flow returns and the UI shows."""
+        return {"claimed": self.claimed, "not_failed": self.claimed - len(self.failed),
+                "sent": self.sent, "retrying": self.retrying, "failed": len(self.failed),
+                "paused_channels": len(self.paused), "released": self.released}
+
+
+class Breaker:
+    """Counts timeouts in a row per channel; a channel past the limit is paused."""
+
+    def __init__(self) -> None:
+        self.in_a_row: dict[ChannelKind, int] = {}
+        self.paused: set[ChannelKind] = set()
+
+    def see(self, channel: ChannelKind, outcome: Outcome) -> bool:
+        """Note an answer; True when it just paused the channel."""
+        count = self.in_a_row.get(channel, 0) + 1 if outcome.code == "timeout" else 0
+        self.in_a_row[channel] = count
+        if count >= TIMEOUTS_TO_PAUSE and channel not in self.paused:
+            self.paused.add(channel)
+            return True
+        return False
+
+
+def sender_name() -> str:
+    """Who holds a claim: host, process and a random part (two passes never share it)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def clock_from(now: datetime) -> Callable[[], datetime]:
+    """`now`, moving on with the real time elapsed (a simulated day runs at real speed)."""
+    start = time.monotonic()
+    return lambda: now + timedelta(seconds=time.monotonic() - start)
+
+
+def send_pass(engine: Engine, channels: Channels, now: datetime, size: int,
+              log: Logger) -> Tally:
+    """Send everything due, then one summary of what failed for good per campaign and channel."""
+    clock, owner, tally, breaker = clock_from(now), sender_name(), Tally(), Breaker()
+    with _heartbeat(engine, owner, clock, log):
+        while True:
+            failed_before = len(tally.failed)
+            _drain(engine, channels, clock, owner, size, breaker, tally, log)
+            summaries = compose_failure_reports(engine, tally.failed[failed_before:],
+                                                channels.kinds)
+            if not enqueue(engine, summaries, clock()):
+                break
     channels.close()
-    return results
+    tally.paused = breaker.paused
+    return tally
+
+
+def _drain(engine: Engine, channels: Channels, clock: Callable[[], datetime], owner: str,
+           size: int, breaker: Breaker, tally: Tally, log: Logger) -> None:
+    while batch := claim(engine, clock(), size,
+                         sorted(channels.kinds - breaker.paused), owner):
+        tally.claimed += len(batch)
+        write_missing_forms(engine, [form for item in batch for form in item.forms()])
+        for position, item in enumerate(batch):
+            channel = item.outgoing.channel
+            if channel in breaker.paused:
+                continue
+            outcome = channels.deliver(item.outgoing)
+            _count(tally, record_outcomes(engine, [(item, outcome)], clock()), outcome)
+            if not outcome.ok:
+                log.warning("outbox %s (%s → %s): %s", item.id, channel.value,
+                            item.outgoing.address, outcome.detail)
+            if breaker.see(channel, outcome):
+                log.warning("%s không trả lời %d lần liền: tạm dừng kênh này trong lượt gửi, "
+                            "các tin còn lại thử lại sau %d phút", channel.value,
+                            TIMEOUTS_TO_PAUSE, PAUSED_FOR.seconds // 60)
+                rest = [i for i in batch[position + 1:] if i.outgoing.channel == channel]
+                tally.released += _release(engine, rest, clock() + PAUSED_FOR)
+
+
+def _count(tally: Tally, failed: Sequence[int], outcome: Outcome) -> None:
+    tally.failed += failed
+    tally.sent += outcome.ok
+    tally.retrying += not outcome.ok and not failed
+
+
+def _release(engine: Engine, items: Sequence[Claimed], at: datetime) -> int:
+    return release(engine, items, at) if items else 0
+
+
+@contextmanager
+def _heartbeat(engine: Engine, owner: str, clock: Callable[[], datetime],
+               log: Logger) -> Iterator[None]:
+    """Extend this sender's claims every HEARTBEAT, even while one send is slow."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(HEARTBEAT.total_seconds()):
+            try:
+                extend(engine, owner, clock() + LEASE)
+            except Exception as error:
+                log.warning("không gia hạn được lượt gửi: %s", type(error).__name__)
+
+    thread = threading.Thread(target=beat, name=f"heartbeat {owner}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

@@ -19,7 +19,10 @@ from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.secrets import default_masker
 from tasks.forms.writer import WantedForm
 
-LEASE = timedelta(minutes=10)  # a claim older than this was lost in a crash: send again
+# A sender extends its claim every HEARTBEAT while it works; a claim not extended for LEASE
+# belongs to a sender that died, and its messages are taken again.
+LEASE = timedelta(seconds=90)
+HEARTBEAT = timedelta(seconds=20)
 MAX_ATTEMPTS = 6
 _table = OutboxMessage.__table__  # type: ignore[attr-defined]
 
@@ -57,6 +60,7 @@ class Claimed:
     outgoing: Outgoing
     campaign_id: int
     obligation_key: str | None
+    owner: str = ""
 
     def forms(self) -> list[WantedForm]:
         """The units' Excel forms this message attaches."""
@@ -92,8 +96,8 @@ def enqueue(engine: Engine, envelopes: Iterable[Envelope], now: datetime) -> int
 
 
 def claim(engine: Engine, now: datetime, limit: int = 1000,
-          channels: Sequence[ChannelKind] | None = None) -> list[Claimed]:
-    """Take up to `limit` messages that are due (or whose claim has lapsed) for sending."""
+          channels: Sequence[ChannelKind] | None = None, owner: str = "") -> list[Claimed]:
+    """Take up to `limit` messages that are due (or whose claim has lapsed) for `owner`."""
     t = _table.c
     due = or_(
         and_(t.status.in_([OutboxStatus.PENDING, OutboxStatus.RETRY]),
@@ -107,12 +111,12 @@ def claim(engine: Engine, now: datetime, limit: int = 1000,
     taken = (update(_table)
              .where(t.id.in_(chosen.with_for_update(skip_locked=True).scalar_subquery()), due)
              .values(status=OutboxStatus.SENDING, claimed_until=now + LEASE,
-                     attempts=t.attempts + 1)
+                     claimed_by=owner, attempts=t.attempts + 1)
              .returning(*_table.c))
     with transaction(engine) as session:
         rows = sorted(session.execute(taken).mappings().all(), key=lambda r: r["id"])
-    return [Claimed(r["id"], r["attempts"], _outgoing(r), r["campaign_id"], r["obligation_key"])
-            for r in rows]
+    return [Claimed(r["id"], r["attempts"], _outgoing(r), r["campaign_id"], r["obligation_key"],
+                    owner) for r in rows]
 
 
 def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
@@ -122,7 +126,8 @@ def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
     t = _table.c
     with transaction(engine) as session:
         for claimed, outcome in results:
-            values: dict[str, Any] = {"claimed_until": None, "last_code": outcome.code,
+            values: dict[str, Any] = {"claimed_until": None, "claimed_by": None,
+                                      "last_code": outcome.code,
                                       "last_error": None if outcome.ok
                                       else default_masker(outcome.detail)[:1000]}
             if outcome.ok:
@@ -135,9 +140,30 @@ def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
                 values |= {"status": OutboxStatus.RETRY,
                            "next_attempt_at": now + backoff(claimed.attempts)}
             # Only the claim holder may write: a confirmed send is never turned back.
-            session.execute(update(_table).where(t.id == claimed.id,
-                                                 t.status == OutboxStatus.SENDING).values(values))
+            session.execute(update(_table).where(*_held(claimed.owner), t.id == claimed.id)
+                            .values(values))
     return failed
+
+
+def extend(engine: Engine, owner: str, until: datetime) -> int:
+    """Keep `owner`'s claims alive until `until` (its heartbeat); return how many."""
+    with transaction(engine) as session:
+        result = session.execute(update(_table).where(*_held(owner)).values(claimed_until=until))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def release(engine: Engine, items: Sequence[Claimed], at: datetime) -> int:
+    """Give back claimed messages not tried (their channel is paused): due again at `at`."""
+    t = _table.c
+    with transaction(engine) as session:
+        released = 0
+        for item in items:
+            result = session.execute(
+                update(_table).where(*_held(item.owner), t.id == item.id)
+                .values(status=OutboxStatus.RETRY, next_attempt_at=at, claimed_until=None,
+                        claimed_by=None, attempts=t.attempts - 1))
+            released += int(getattr(result, "rowcount", 0) or 0)
+        return released
 
 
 def retry_failed(engine: Engine, now: datetime, ids: Sequence[int] | None = None) -> int:
@@ -150,6 +176,12 @@ def retry_failed(engine: Engine, now: datetime, ids: Sequence[int] | None = None
         result = session.execute(query.values(status=OutboxStatus.RETRY, next_attempt_at=now,
                                               attempts=0))
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _held(owner: str) -> tuple[Any, ...]:
+    t = _table.c
+    held = (t.status == OutboxStatus.SENDING,)
+    return (*held, t.claimed_by == owner) if owner else held
 
 
 def _row(e: Envelope, now: datetime) -> dict[str, Any]:

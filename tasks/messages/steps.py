@@ -7,7 +7,7 @@ import socket
 from datetime import date, datetime
 from pathlib import Path
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE
 
@@ -16,15 +16,13 @@ from infra.settings import get_settings
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary
 from notifications.message import ChannelKind
-from tasks.forms.writer import write_missing_forms
 from tasks.intake.reports import Returned
 from tasks.messages.channels import open_channels
 from tasks.messages.compose import compose_reminders
-from tasks.messages.deliver import deliver
-from tasks.messages.failures import compose_failure_reports
+from tasks.messages.deliver import send_pass
 from tasks.messages.launch import compose_launch
 from tasks.messages.milestones import compose_results, compose_rounds_closed
-from tasks.messages.outbox import Envelope, claim, enqueue, record
+from tasks.messages.outbox import Envelope, enqueue
 from tasks.messages.returns import compose_return
 from tasks.messages.summary import compose_summary
 from tasks.records.campaign import CampaignRecord
@@ -47,17 +45,11 @@ def queue(envelopes: list[Envelope], now: datetime) -> int:
     return enqueue(get_engine(), envelopes, now)
 
 
-@task(name="gửi một lô", cache_policy=NONE)
-def send_batch(now: datetime, size: int = BATCH) -> tuple[int, int, int]:
-    """Claim one batch, write the Excel forms it attaches, send, record; report permanent
-    failures to the standing office."""
-    engine = get_engine()
-    channels = open_channels()
-    claimed = claim(engine, now, size, sorted(channels.kinds))
-    write_missing_forms(engine, [form for item in claimed for form in item.forms()])
-    failed = record(engine, deliver(claimed, channels), now)
-    enqueue(engine, compose_failure_reports(engine, failed, channels.kinds), now)
-    return len(claimed), len(claimed) - len(failed), len(failed)
+@task(name="gửi hộp thư đi", cache_policy=NONE)
+def send_due(now: datetime, size: int = BATCH) -> dict[str, int]:
+    """Send everything due in batches of `size`, each answer recorded as it comes; tell the
+    standing office once per channel what failed for good; warnings go to the run's log."""
+    return send_pass(get_engine(), open_channels(), now, size, get_run_logger()).figures()
 
 
 @task(name="soạn tin nhắc", cache_policy=NONE)

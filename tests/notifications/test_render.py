@@ -62,9 +62,12 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
         MessageKind.RESULTS_ANNOUNCED: base | {"round": round_, "decision": "125/QĐ-UBND",
                                                "awards": [{"name": "Phòng Kinh tế",
                                                            "unit": "Phòng Kinh tế"}]},
-        MessageKind.DELIVERY_FAILED: base | {"recipient_title": "Trưởng phòng VHXH", "failure": {
-            "unit": "Phòng Kinh tế", "channel": "email", "address": "kt@x.example.vn",
-            "subject": "Nhắc hạn", "detail": "550 không có hộp thư"}},
+        MessageKind.DELIVERY_FAILED: base | {
+            "recipient_title": "Trưởng phòng VHXH", "channel": "email", "failures": [
+                {"unit": "Phòng Kinh tế", "address": "kt@x.example.vn", "subject": "Nhắc hạn",
+                 "detail": "550 không có hộp thư"},
+                {"unit": "Phòng VHXH", "address": "vh@x.example.vn", "subject": "Nhắc hạn",
+                 "detail": "550 không có hộp thư"}]},
         MessageKind.FINAL_SUMMARY: base | {"tasks_done": 14, "tasks_total": 15, "awards": 3},
         MessageKind.TEST: base,
     }
