@@ -91,12 +91,13 @@ def _compose(path: Path) -> yaml.Node | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotifyConfigError(f"{_line_column(path, data, error.start)}: không phải văn bản "
-                                "UTF-8; cần lưu tệp với bảng mã UTF-8") from None
+        where = _line_column(path, data[:error.start].decode())
+        raise NotifyConfigError(f"{where}: không phải văn bản UTF-8; cần lưu tệp với bảng mã "
+                                "UTF-8") from None
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.reader.ReaderError as error:
-        raise NotifyConfigError(f"{_line_column(path, text, error.position)}: không đọc được "
+        raise NotifyConfigError(f"{_line_column(path, text[:error.position])}: không đọc được "
                                 "YAML: có ký tự điều khiển; cần bỏ ký tự đó (thường do dán từ "
                                 "nơi khác)") from None
     except yaml.MarkedYAMLError as error:
@@ -157,11 +158,9 @@ def _at(path: Path, mark: yaml.Mark) -> str:
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
 
 
-def _line_column(path: Path, text: str | bytes, offset: int) -> str:
-    """The place of an offset into the file, as `path:line:column`."""
-    newline = "\n" if isinstance(text, str) else b"\n"
-    line_start = text.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]
-    return f"{path}:{text.count(newline, 0, offset) + 1}:{offset - line_start + 1}"  # type: ignore[arg-type]
+def _line_column(path: Path, before: str) -> str:
+    """`path:line:column` of the character that follows `before`, the file's text up to it."""
+    return f"{path}:{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
 def _is_text(node: yaml.Node) -> bool:

@@ -32,17 +32,72 @@ def test_no_file_means_no_channel(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("email: mailto://u:${MISSING}@h\n", "email: biến môi trường MISSING chưa đặt"),
-    ("sms: x://y\n", "sms: kênh không có"),
-    ("email: 42\n", "email: cần một URL Apprise (got 42)"),
-    ("- email\n", "cần các khoá email/zalo_oa/zns/webhook"),
-    ("email: [unclosed\n", "không đọc được YAML"),
-])
-def test_bad_config_names_file_key_and_problem(tmp_path: Path, text: str, expected: str) -> None:
+    ("email: mailto://u:${MISSING}@h\n", ":1:8: email: biến môi trường MISSING chưa đặt"),
+    ("sms: x://y\n", ":1:1: sms: kênh không có"),
+    ("email: 42\n", ":1:8: email: cần một URL Apprise (gặp một số)"),
+    ("email:\n", ":1:7: email: cần một URL Apprise (gặp ô trống)"),
+    ("email: a\nemail: b\n", ":2:8: email: kênh được khai báo hai lần"),
+    ("- email\n", ":1:1: cần các khoá email, zalo_oa, zns, webhook"),
+    ("email: [unclosed\n", ":2:1: không đọc được YAML: cần ',' hoặc ']', nhưng gặp hết tệp"),
+], ids=["missing-variable", "unknown-channel", "number", "empty", "twice", "list", "yaml"])
+def test_bad_config_names_file_line_column_and_problem(tmp_path: Path, text: str,
+                                                       expected: str) -> None:
     path = _write(tmp_path, text)
     with pytest.raises(NotifyConfigError) as error:
         load_channel_config(path, {})
-    assert str(error.value).startswith(str(path)) and expected in str(error.value)
+    assert str(error.value).startswith(f"{path}{expected}")
+
+
+SECRET = "S3cretPass"
+FRAGMENTS = {SECRET[i:i + 4] for i in range(len(SECRET) - 3)}
+
+
+def assert_no_secret(text: str) -> None:
+    """Neither the secret nor any four characters of it appear in `text`."""
+    assert not [f for f in FRAGMENTS if f in text], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f'email: "mailto://user:{SECRET}@host\nwebhook: x\n',
+     ":1:8: không đọc được YAML: dấu ngoặc mở ở đây chưa được đóng"),
+    (f"email: 'mailto://user:{SECRET}@host\n", ":1:8: không đọc được YAML: dấu ngoặc mở"),
+    (f"email: mailto://user:{SECRET}@host\n  webhook: x\n",
+     ":2:10: không đọc được YAML: gặp dấu ':' không đúng chỗ; cần mỗi kênh một dòng"),
+    (f'email: "mailto://user:{SECRET}@host" trailing\n',
+     ":1:40: không đọc được YAML: cần hết dòng hoặc một khoá mới, nhưng gặp một giá trị"),
+    (f"email:\tmailto://user:{SECRET}@host\n", ":1:7: không đọc được YAML: gặp ký tự tab"),
+    (f'email: "mailto://user:\\q{SECRET}@host"\n', ":1:24: không đọc được YAML: gặp '\\'"),
+    (f"email: *{SECRET}\n", ":1:8: không đọc được YAML: giá trị bắt đầu bằng '*'"),
+    (f"email: !{SECRET}!x y\n", ":1:8: không đọc được YAML: giá trị bắt đầu bằng '!'"),
+    (f"email: &{SECRET} a\nzns: &{SECRET} b\n", ":2:6: không đọc được YAML: giá trị bắt đầu"),
+    (f"email: mailto://user:{SECRET[:3]}\x07{SECRET[3:]}@host\n",
+     ":1:25: không đọc được YAML: có ký tự điều khiển"),
+    (f"mailto://user:{SECRET}@host\n", ":1:1: cần các khoá email, zalo_oa, zns, webhook"),
+    (f"mailto://user:{SECRET}@host: x\n", ":1:1: khoá này: kênh không có"),
+    (f"email: [mailto://user:{SECRET}@host]\n", ":1:8: email: cần một URL Apprise (gặp một"),
+    (f"email: !{SECRET} x\n", ":1:8: email: cần một URL Apprise (gặp một giá trị bắt đầu"),
+], ids=["double-quote", "single-quote", "indent", "after-quote", "tab", "escape", "alias", "tag",
+        "anchor", "control", "no-key", "as-key", "list", "local-tag"])
+def test_a_bad_file_never_echoes_a_value(tmp_path: Path, text: str, expected: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(NotifyConfigError) as error:
+        load_channel_config(path, {})
+    assert str(error.value).startswith(f"{path}{expected}")
+    assert_no_secret(str(error.value))
+
+
+def test_a_file_that_is_not_utf8_is_placed_not_shown(tmp_path: Path) -> None:
+    path = tmp_path / "notify.yaml"
+    path.write_bytes(b"email: x\nzns: \xff" + SECRET.encode() + b"\n")
+    with pytest.raises(NotifyConfigError) as error:
+        load_channel_config(path, {})
+    assert str(error.value) == (f"{path}:2:6: không phải văn bản UTF-8; cần lưu tệp với bảng "
+                                "mã UTF-8")
+
+
+def test_a_loaded_config_does_not_print_its_urls(tmp_path: Path) -> None:
+    config = load_channel_config(_write(tmp_path, f"email: mailto://u:{SECRET}@h\n"), {})
+    assert_no_secret(repr(config))
 
 
 def test_masker_hides_plain_and_url_encoded_forms() -> None:

@@ -96,3 +96,23 @@ def test_zalo_token_is_exchanged_and_stored(servers: tuple[SmtpServer, HttpServe
     stored = (tmp_path / "tokens.json").read_text()
     assert "acc-new-9" in stored and "ref-new-9" in stored and "ref-first-9" not in stored
     assert "ref-first-9" not in result.stdout.replace("Refresh token", "")
+
+
+@pytest.mark.parametrize("command", [
+    ["notify", "test", "--unit", "KT", "--plan", VINH_THUY], ["notify", "zalo-token"]],
+    ids=["notify-test", "zalo-token"])
+def test_a_broken_notify_yaml_is_placed_and_its_secret_kept(
+        command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notify = tmp_path / "data" / "notify.yaml"
+    notify.parent.mkdir(parents=True, exist_ok=True)
+    notify.write_text('email: "mailto://cchc:S3cretPass@smtp.example.vn\n'
+                      "zns: zalozns://a:b@1\n", encoding="utf-8")
+    monkeypatch.setenv("THIDUA_ZALO_REFRESH_TOKEN", "r")
+    result = runner.invoke(app, command)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Lỗi cấu hình kênh: {notify}:1:8: không đọc được YAML: dấu ngoặc mở ở đây chưa được "
+        "đóng; cần đóng ngoặc cùng loại ở cuối giá trị, trên cùng dòng")
+    secret = "S3cretPass"
+    assert not [secret[i:i + 4] for i in range(len(secret) - 3)
+                if secret[i:i + 4] in result.output]
