@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Engine, bindparam, insert, select, text, update
+from sqlmodel import col
 
 from infra.database import get_engine, transaction, upgrade
 from models import tables as t
@@ -89,11 +90,14 @@ def load(engine: Engine, plans: list[Plan], as_of: date, seed: int = 1) -> None:
         with transaction(engine) as session:
             store_plan(session, plan, source="nation", as_of=launched)
     with transaction(engine) as session:
-        rows = session.execute(select(t.Obligation.id, t.Obligation.campaign_id,
-                                      t.Obligation.kind, t.Obligation.unit_code,
-                                      t.Obligation.key, t.Obligation.effective_last_day)).all()
+        # Rows are drawn against one random stream, so their order is part of the data:
+        # without ORDER BY, SQLite and PostgreSQL hand them over differently.
+        o = t.Obligation
+        rows = session.execute(select(col(o.id), col(o.campaign_id), col(o.kind),
+                                      col(o.unit_code), col(o.key), col(o.effective_last_day))
+                               .order_by(col(o.id))).all()
         units = {(c, code): uid for uid, c, code in session.execute(
-            select(t.Unit.id, t.Unit.campaign_id, t.Unit.code)).all()}
+            select(col(t.Unit.id), col(t.Unit.campaign_id), col(t.Unit.code))).all()}
         done, reports = [], []
         for oid, campaign, kind, unit, key, last in rows:
             if kind == "nomination" or (last >= as_of and rng.random() > 0.1):
