@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from prefect import Flow
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.deployments.runner import RunnerDeployment
-from prefect.schedules import Cron
+from prefect.schedules import Cron, Interval
 
 from flows.compile_period_report import compile_period_report
 from flows.council_review import council_review
@@ -16,7 +18,7 @@ from flows.final_summary import final_summary
 from flows.import_nominations import import_nominations
 from flows.import_unit_report import import_unit_report
 from flows.launch_campaign import launch_campaign
-from flows.names import DEPLOYMENTS
+from flows.names import DEPLOYMENTS, SCHEDULED_SENDING
 from flows.record_unit_report import record_unit_report
 from flows.return_for_correction import return_for_correction
 from flows.send_outbox import send_outbox
@@ -24,6 +26,9 @@ from flows.submit_nomination import submit_nomination
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
 DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
+# Retries back off 5, 10, 20 … minutes and a dead sender's claim lapses in 90 s: a pass every
+# 5 minutes sends each within minutes of being due.
+SEND_EVERY = timedelta(minutes=5)
 
 
 # The flows staff start from the UI, and what each form does; names are in flows/names.py.
@@ -59,14 +64,24 @@ ON_DEMAND: list[tuple[Flow[..., Any], str]] = [
 
 
 def deployments() -> list[RunnerDeployment]:
-    """daily-tick on its schedule (never two at once); the others on demand from the UI."""
+    """daily-tick and the outbox pass on their schedules (each never two at once); the others
+    on demand from the UI."""
     built = [
         daily_tick.to_deployment(
             name=DEPLOYMENTS[daily_tick.name],
             schedules=[Cron(DAILY_AT, timezone=TIMEZONE)],
-            concurrency_limit=ConcurrencyLimitConfig(
-                limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW),
+            concurrency_limit=_one_at_a_time(),
             description="Nhắc hạn, báo quá hạn và báo cáo chậm mỗi sáng 07:30 (giờ Việt Nam).",
+            tags=["thidua"],
+        ),
+        send_outbox.to_deployment(
+            name=SCHEDULED_SENDING,
+            schedules=[Interval(SEND_EVERY, anchor_date=datetime(2025, 1, 1,
+                                                                 tzinfo=ZoneInfo(TIMEZONE)),
+                                timezone=TIMEZONE)],
+            concurrency_limit=_one_at_a_time(),
+            description="Mỗi 5 phút: gửi lại tin lỗi tạm thời khi đến giờ thử lại, và tin của "
+                        "lượt gửi bị dừng giữa chừng.",
             tags=["thidua"],
         ),
         *(flow.to_deployment(name=DEPLOYMENTS[flow.name], description=description,
@@ -75,3 +90,8 @@ def deployments() -> list[RunnerDeployment]:
     ]
     # to_deployment is typed sync-or-async; called from sync code it returns the deployment.
     return [d for d in built if isinstance(d, RunnerDeployment)]
+
+
+def _one_at_a_time() -> ConcurrencyLimitConfig:
+    return ConcurrencyLimitConfig(limit=1,
+                                  collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)

@@ -17,6 +17,11 @@ DEPLOYMENTS = {
 }
 
 
+# send-outbox also runs on its own every few minutes (retries, crash recovery): a second
+# deployment, so that one never overlaps itself while daily-tick's senders run side by side.
+SCHEDULED_SENDING = "gui-thu-dinh-ky"
+
+
 def deployment_path(flow_name: str) -> str:
     """`flow-name/deployment-name`, as run_deployment and `prefect deployment run` take it."""
     return f"{flow_name}/{DEPLOYMENTS[flow_name]}"

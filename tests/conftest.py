@@ -23,10 +23,13 @@ POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
     else "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
+LONGEST = ("test_seed_plan_runs_end_to_end", "killed_at_20_points")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The seed plans' end-to-end runs first: the longest tests, so parallel workers share
-    them out before the short ones fill the gaps."""
-    items.sort(key=lambda item: "test_seed_plan_runs_end_to_end" not in item.nodeid)
+    """The longest tests first (the seed plans end to end, the sender killed 20 times), so
+    parallel workers share them out before the short ones fill the gaps."""
+    items.sort(key=lambda item: not any(name in item.nodeid for name in LONGEST))
 
 
 @pytest.fixture

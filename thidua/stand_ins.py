@@ -188,6 +188,7 @@ class ZaloStandIn(HttpServer):
         super().__init__(fallback=self._message, keep_calls=False)
         self.log = log
         self.count = 0
+        self.tracking: list[str] = []  # the outbox id each message carried, in arrival order
         self._lock = threading.Lock()
         self.answer(self.TOKEN_PATH, (200, {"access_token": "demo-access",
                                             "refresh_token": "demo-refresh",
@@ -196,6 +197,7 @@ class ZaloStandIn(HttpServer):
     def _message(self, call: Call) -> tuple[int, Any]:
         with self._lock:
             self.count += 1
+            self.tracking.append(call.headers.get("X-Thidua-Message", ""))
             with self.log.open("a", encoding="utf-8") as file:
                 file.write(call.body.decode("utf-8") + "\n")
             return 200, {"error": 0, "message": "Success",

@@ -25,7 +25,6 @@ from notifications.message import ChannelKind, Outcome
 from tasks.forms.writer import write_missing_forms
 from tasks.messages.failures import compose_failure_reports
 from tasks.messages.outbox import (
-    HEARTBEAT,
     LEASE,
     Claimed,
     backoff,
@@ -37,6 +36,7 @@ from tasks.messages.outbox import (
 )
 
 Logger = logging.Logger | logging.LoggerAdapter[Any]
+BATCH = 1000  # messages claimed at a time; each answer is still recorded as it comes
 TIMEOUTS_TO_PAUSE = 2  # a channel that times out this many times in a row waits for later
 PAUSED_FOR = backoff(1)
 
@@ -87,14 +87,15 @@ def clock_from(now: datetime) -> Callable[[], datetime]:
     return lambda: now + timedelta(seconds=time.monotonic() - start)
 
 
-def send_pass(engine: Engine, channels: Channels, now: datetime, size: int,
-              log: Logger) -> Tally:
+def send_pass(engine: Engine, channels: Channels, now: datetime, size: int, log: Logger,
+              lease: timedelta = LEASE) -> Tally:
     """Send everything due, then one summary of what failed for good per campaign and channel."""
-    clock, owner, tally, breaker = clock_from(now), sender_name(), Tally(), Breaker()
-    with _heartbeat(engine, owner, clock, log):
+    clock, tally, breaker = clock_from(now), Tally(), Breaker()
+    sender = _Sender(engine, sender_name(), clock, size, lease)
+    with _heartbeat(sender, log):
         while True:
             failed_before = len(tally.failed)
-            _drain(engine, channels, clock, owner, size, breaker, tally, log)
+            _drain(sender, channels, breaker, tally, log)
             summaries = compose_failure_reports(engine, tally.failed[failed_before:],
                                                 channels.kinds)
             if not enqueue(engine, summaries, clock()):
@@ -104,10 +105,20 @@ def send_pass(engine: Engine, channels: Channels, now: datetime, size: int,
     return tally
 
 
-def _drain(engine: Engine, channels: Channels, clock: Callable[[], datetime], owner: str,
-           size: int, breaker: Breaker, tally: Tally, log: Logger) -> None:
-    while batch := claim(engine, clock(), size,
-                         sorted(channels.kinds - breaker.paused), owner):
+@dataclass(frozen=True)
+class _Sender:
+    engine: Engine
+    owner: str
+    clock: Callable[[], datetime]
+    size: int
+    lease: timedelta
+
+
+def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
+           log: Logger) -> None:
+    engine, clock = sender.engine, sender.clock
+    while batch := claim(engine, clock(), sender.size, sorted(channels.kinds - breaker.paused),
+                         sender.owner, sender.lease):
         tally.claimed += len(batch)
         write_missing_forms(engine, [form for item in batch for form in item.forms()])
         for position, item in enumerate(batch):
@@ -138,19 +149,18 @@ def _release(engine: Engine, items: Sequence[Claimed], at: datetime) -> int:
 
 
 @contextmanager
-def _heartbeat(engine: Engine, owner: str, clock: Callable[[], datetime],
-               log: Logger) -> Iterator[None]:
-    """Extend this sender's claims every HEARTBEAT, even while one send is slow."""
+def _heartbeat(sender: _Sender, log: Logger) -> Iterator[None]:
+    """Extend this sender's claims every quarter lease, even while one send is slow."""
     stop = threading.Event()
 
     def beat() -> None:
-        while not stop.wait(HEARTBEAT.total_seconds()):
+        while not stop.wait(sender.lease.total_seconds() / 4):
             try:
-                extend(engine, owner, clock() + LEASE)
+                extend(sender.engine, sender.owner, sender.clock() + sender.lease)
             except Exception as error:
                 log.warning("không gia hạn được lượt gửi: %s", type(error).__name__)
 
-    thread = threading.Thread(target=beat, name=f"heartbeat {owner}", daemon=True)
+    thread = threading.Thread(target=beat, name=f"heartbeat {sender.owner}", daemon=True)
     thread.start()
     try:
         yield

@@ -19,10 +19,9 @@ from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.secrets import default_masker
 from tasks.forms.writer import WantedForm
 
-# A sender extends its claim every HEARTBEAT while it works; a claim not extended for LEASE
-# belongs to a sender that died, and its messages are taken again.
+# A sender extends its claims every quarter LEASE while it works; a claim not extended for
+# LEASE belongs to a sender that died, and its messages are taken again.
 LEASE = timedelta(seconds=90)
-HEARTBEAT = timedelta(seconds=20)
 MAX_ATTEMPTS = 6
 _table = OutboxMessage.__table__  # type: ignore[attr-defined]
 
@@ -96,7 +95,8 @@ def enqueue(engine: Engine, envelopes: Iterable[Envelope], now: datetime) -> int
 
 
 def claim(engine: Engine, now: datetime, limit: int = 1000,
-          channels: Sequence[ChannelKind] | None = None, owner: str = "") -> list[Claimed]:
+          channels: Sequence[ChannelKind] | None = None, owner: str = "",
+          lease: timedelta = LEASE) -> list[Claimed]:
     """Take up to `limit` messages that are due (or whose claim has lapsed) for `owner`."""
     t = _table.c
     due = or_(
@@ -110,7 +110,7 @@ def claim(engine: Engine, now: datetime, limit: int = 1000,
     # from taking the same rows.
     taken = (update(_table)
              .where(t.id.in_(chosen.with_for_update(skip_locked=True).scalar_subquery()), due)
-             .values(status=OutboxStatus.SENDING, claimed_until=now + LEASE,
+             .values(status=OutboxStatus.SENDING, claimed_until=now + lease,
                      claimed_by=owner, attempts=t.attempts + 1)
              .returning(*_table.c))
     with transaction(engine) as session:

@@ -19,7 +19,7 @@ from notifications.message import ChannelKind
 from tasks.intake.reports import Returned
 from tasks.messages.channels import open_channels
 from tasks.messages.compose import compose_reminders
-from tasks.messages.deliver import send_pass
+from tasks.messages.deliver import BATCH, send_pass
 from tasks.messages.launch import compose_launch
 from tasks.messages.milestones import compose_results, compose_rounds_closed
 from tasks.messages.outbox import Envelope, enqueue
@@ -29,8 +29,6 @@ from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.milestones import nomination_counts
 from tasks.records.reminders import CampaignState
-
-BATCH = 1000
 
 
 @task(name="kênh đã cấu hình", cache_policy=NONE)
