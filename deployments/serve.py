@@ -22,6 +22,13 @@ def _healthy(api_url: str) -> bool:
         return False
 
 
+def _client_auth_from_server() -> None:
+    """This process is the local server's first client: it needs the server's auth string."""
+    server_auth = os.environ.get("PREFECT_SERVER_API_AUTH_STRING")
+    if server_auth and not os.environ.get("PREFECT_API_AUTH_STRING"):
+        os.environ["PREFECT_API_AUTH_STRING"] = server_auth
+
+
 @contextmanager
 def local_server(port: int = UI_PORT) -> Iterator[str]:
     """Start `prefect server start` on 127.0.0.1 unless PREFECT_API_URL names one already."""
@@ -30,6 +37,7 @@ def local_server(port: int = UI_PORT) -> Iterator[str]:
         yield configured
         return
     api_url = f"http://{UI_HOST}:{port}/api"
+    _client_auth_from_server()
     if _healthy(api_url):
         os.environ["PREFECT_API_URL"] = api_url
         yield api_url
