@@ -21,6 +21,7 @@ from email.mime.text import MIMEText
 from email.policy import compat32
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 from apprise import Apprise
@@ -30,6 +31,7 @@ from notifications.message import Outcome, Outgoing
 from notifications.secrets import Masker
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+DEFAULT_TIMEOUT = 20.0  # seconds for each SMTP step unless the URL sets cto= or rto=
 _WIRE = compat32.clone(linesep="\r\n")  # smtplib leaves the line endings of bytes alone
 
 
@@ -59,7 +61,10 @@ class SmtpChannel:
         self.sender_address = str(address)
         self.sender_domain = self.sender_address.rpartition("@")[2] or "thidua.local"
         self.sender = formataddr((Header(name, "utf-8").encode(), self.sender_address))
-        self.timeout = float(plugin.socket_connect_timeout or 15)
+        given = {"cto", "rto"} & set(parse_qs(urlsplit(url).query))
+        # Apprise's 4 s default would give up on a server that takes 5 s to accept a message.
+        self.timeout = max(float(plugin.socket_connect_timeout),
+                           float(plugin.socket_read_timeout)) if given else DEFAULT_TIMEOUT
         self.verify_certificate = bool(plugin.verify_certificate)
         self._smtp: smtplib.SMTP | None = None
         self._sent_on_connection = 0

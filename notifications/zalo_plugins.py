@@ -29,6 +29,7 @@ class _ZaloPlugin(NotifyBase):
 
     default_api: ClassVar[str]
     request_rate_per_sec = 0  # Zalo rate-limits by quota, not per request; no sleeping here
+    socket_read_timeout = 20.0  # Apprise's 4 s would give up on an answer that takes 5 s
     title_maxlen = 0
     body_maxlen = TEXT_LIMIT
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from prefect.client.schemas.objects import ConcurrencyLimitStrategy
 
 from deployments.local import deployments
@@ -11,7 +13,8 @@ def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     by_name = {d.name: d for d in deployments()}
     assert set(by_name) == {"hang-ngay", "phat-dong", "tong-hop-bao-cao",
                             "hoi-dong-xet", "tong-ket", "tra-lai", "nhap-bao-cao-excel",
-                            "nhap-khen-thuong-excel", "nhap-bao-cao", "nhap-ho-so", "gui-thu"}
+                            "nhap-khen-thuong-excel", "nhap-bao-cao", "nhap-ho-so", "gui-thu",
+                            "gui-thu-dinh-ky"}
     tick = by_name["hang-ngay"]
     assert tick.schedules is not None
     [schedule] = tick.schedules
@@ -21,6 +24,20 @@ def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     assert tick.concurrency_limit == 1 and limit is not None
     assert limit.collision_strategy is ConcurrencyLimitStrategy.CANCEL_NEW
     assert by_name["phat-dong"].schedules == []
+
+
+def test_the_outbox_is_sent_every_5_minutes_one_pass_at_a_time() -> None:
+    by_name = {d.name: d for d in deployments()}
+    scheduled = by_name["gui-thu-dinh-ky"]
+    assert scheduled.schedules is not None
+    [schedule] = scheduled.schedules
+    assert schedule.schedule.interval == timedelta(minutes=5)  # type: ignore[union-attr]
+    assert schedule.schedule.timezone == "Asia/Ho_Chi_Minh"  # type: ignore[union-attr]
+    limit = scheduled.concurrency_options
+    assert scheduled.concurrency_limit == 1 and limit is not None
+    assert limit.collision_strategy is ConcurrencyLimitStrategy.CANCEL_NEW
+    # The senders daily-tick starts side by side are a deployment without a limit.
+    assert by_name["gui-thu"].concurrency_limit is None and by_name["gui-thu"].schedules == []
 
 
 def test_ui_forms_have_vietnamese_help() -> None:

@@ -45,7 +45,7 @@ def stand_ins(tmp_path: Path) -> Iterator[tuple[SmtpServer, ZaloStandIn]]:
         (tmp_path / "notify.yaml").write_text(
             f"email: mailto://127.0.0.1:{smtp.port}?from=cchc@xa.example.vn&mode=insecure\n"
             f"zalo_oa: zalooa://app:secret-key@1?api={zalo.url}&oauth={zalo.url}"
-            f"&tokens={tokens}&rto=15\n", encoding="utf-8")
+            f"&tokens={tokens}\n", encoding="utf-8")
         yield smtp, zalo
 
 
