@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import PositiveInt
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,6 +17,12 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str | None = None
     notify_config: Path | None = None
+    # Workbook limits checked before a form is parsed (tasks/forms/limits.py): a unit's form
+    # is a few hundred cells and under 100 KB, so these are hundreds of times that.
+    form_max_bytes: PositiveInt = 20 * 1024 * 1024
+    form_max_unpacked_bytes: PositiveInt = 100 * 1024 * 1024
+    form_max_cells: PositiveInt = 100_000
+    form_max_ratio: PositiveInt = 100
 
     @property
     def effective_notify_config(self) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,9 @@ from docx.text.paragraph import Paragraph
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# Text goes into runs only, never fields, so '=HYPERLINK(…)' stays inert; characters XML
+# cannot hold would make python-docx refuse the whole document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def _paragraph(word: DocxDocument, text: str, *, align: WD_ALIGN_PARAGRAPH,
                bold: bool = False, italic: bool = False) -> Paragraph:
     paragraph = word.add_paragraph()
     paragraph.alignment = align
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_NOT_XML.sub("", text))
     run.bold, run.italic = bold, italic
     return paragraph
 
@@ -109,5 +113,5 @@ def _lines(cell: _Cell, lines: list[tuple[str, bool, bool]], size: int = 13,
     for i, (text, bold, underline) in enumerate(lines):
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
         paragraph.alignment = align
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(_NOT_XML.sub("", text))
         run.bold, run.underline, run.font.size = bold, underline, Pt(size)

@@ -12,6 +12,7 @@ from models.attainment import Timeliness
 from models.period_summary import PeriodSummary
 from models.plan import Plan
 from models.vn_text import fmt_date, fmt_day
+from tasks.documents.markdown import escape_markdown
 from tasks.documents.nd30 import AdminDocument, Signature, write_docx
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -20,6 +21,7 @@ DOCUMENTS = Environment(loader=FileSystemLoader(Path(__file__).with_name("templa
 DOCUMENTS.filters["ngay"] = fmt_day
 DOCUMENTS.filters["ngay_gio"] = lambda moment: moment.astimezone(VN).strftime("%H:%M %d/%m/%Y")
 DOCUMENTS.filters["so"] = lambda number: f"{number:g}".replace(".", ",")
+DOCUMENTS.filters["md"] = escape_markdown  # for text a unit typed (names, narratives)
 
 
 CHART_CAPTION = "Biểu đồ: mức đạt so với chỉ tiêu"

@@ -17,6 +17,7 @@ from models.period_summary import PeriodSummary
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import Meeting, issue_documents
 from tasks.documents.final_report import write_final_report
+from tasks.documents.markdown import escape_markdown
 from tasks.documents.period_report import render_markdown, write_report_docx
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
@@ -66,9 +67,9 @@ def issue_round_documents(state: RoundState, assessed: list[Assessment], approve
 
 def review_table(assessed: list[Assessment], problems: tuple[str, ...]) -> str:
     """The round's dossiers, eligibility and proposal as Markdown, with any refused answer."""
-    lines = [f"**Không nhận được kết quả:** {p}" for p in problems]
+    lines = [f"**Không nhận được kết quả:** {escape_markdown(p)}" for p in problems]
     lines += ["| Số hồ sơ | Tên | Đơn vị | Đủ điều kiện | Đề xuất |", "|---|---|---|---|---|"]
-    lines += [f"| {a.candidate.id} | {a.candidate.name} | {a.candidate.unit} | "
+    lines += [f"| {a.candidate.id} | {escape_markdown(a.candidate.name)} | {a.candidate.unit} | "
               f"{'có' if a.eligible else 'không: ' + '; '.join(a.reasons)} | "
               f"{'✓' if a.proposed else ''} |" for a in assessed]
     return "\n".join(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import zipfile
 from collections.abc import Callable
 from functools import partial
@@ -10,6 +12,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.formula import ArrayFormula
 
 from models.calendar import Obligation
 from models.cell_rules import (
@@ -17,12 +20,14 @@ from models.cell_rules import (
     CellProblem,
     clean_text,
     parse_kind,
+    parse_number,
     parse_rating,
     parse_yes_no,
     target_value,
 )
 from models.nominee import NomineeEntry
 from models.plan import AwardRound, Plan
+from models.plan_parts import Target
 from models.report_entry import ReportEntry
 from tasks.forms.layout import (
     FIRST_NOMINEE_ROW,
@@ -42,6 +47,10 @@ from tasks.forms.layout import (
     nomination_layout,
     report_layout,
 )
+from tasks.forms.limits import WorkbookLimits, configured_limits, workbook_problems
+
+# Control characters Word cannot hold (python-docx refuses them); tab and newline stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FormRefused(ValueError):
@@ -52,8 +61,10 @@ class FormRefused(ValueError):
         self.problems = problems
 
 
-def open_form(path: Path) -> tuple[Identity, Workbook]:
-    """The workbook and what its hidden sheet says it is for."""
+def open_form(path: Path, limits: WorkbookLimits | None = None) -> tuple[Identity, Workbook]:
+    """The workbook and what its hidden sheet says it is for; too big a file is not opened."""
+    if problems := workbook_problems(path, limits or configured_limits()):
+        raise FormRefused(path, problems)
     try:
         book = load_workbook(path, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -82,16 +93,16 @@ def read_report(path: Path, book: Workbook, plan: Plan, obligation: Obligation) 
         for row, target in layout.targets:
             cell = f"{VALUE_COLUMN}{row}"
             value = _cell(problems, REPORT_SHEET, cell, sheet[cell].value,
-                          partial(target_value, target), required=True)
+                          partial(_finite_value, target), required=True)
             if value is not None:
                 values[target.code] = value
-            if note := clean_text(sheet[f"{NOTE_COLUMN}{row}"].value):
+            if note := free_text(sheet[f"{NOTE_COLUMN}{row}"].value):
                 notes.append(f"{target.code}: {note}")
     if problems:
         raise FormRefused(path, problems)
     extra = book[NARRATIVE_SHEET]
-    parts = [("Tình hình, kết quả nổi bật", clean_text(extra[NARRATIVE_CELL].value)),
-             ("Sáng kiến, cách làm mới", clean_text(extra[INITIATIVE_CELL].value)),
+    parts = [("Tình hình, kết quả nổi bật", free_text(extra[NARRATIVE_CELL].value)),
+             ("Sáng kiến, cách làm mới", free_text(extra[INITIATIVE_CELL].value)),
              ("Ghi chú chỉ tiêu", "; ".join(notes))]
     narrative = "\n".join(f"{label}: {text}" for label, text in parts if text)
     return ReportEntry(values=values, narrative=narrative or None)
@@ -127,7 +138,8 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
     s = NOMINATION_SHEET
 
     def text(col: str, required: bool = False) -> str | None:
-        return _cell(problems, s, f"{col}{row}", raw[col], clean_text, required=required) or None
+        return _cell(problems, s, f"{col}{row}", raw[col], free_text, required=required,
+                     free=True) or None
 
     kind = _cell(problems, s, f"B{row}", raw["B"], parse_kind, required=True)
     name = text("C", required=True)
@@ -167,9 +179,26 @@ def _labels(book: Workbook, layout: Layout) -> list[str]:
     return problems
 
 
+def free_text(raw: object) -> str:
+    """A free-text cell as typed: a formula is kept as its text, never evaluated."""
+    if isinstance(raw, ArrayFormula):
+        raw = raw.text
+    return _CONTROL.sub("", clean_text(raw).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _finite_value(target: Target, raw: object) -> float:
+    value = parse_number(raw)
+    if not math.isfinite(value):  # 1e999 in a number cell is read as infinity
+        raise CellError("cần một số thông thường; ô này là số vô hạn hoặc không xác định "
+                        "(ví dụ gõ 1e999), hãy nhập lại kết quả")
+    return target_value(target, value)
+
+
 def _cell(problems: list[str], sheet: str, cell: str, raw: Any, parse: Callable[[Any], Any],
-          *, required: bool = False) -> Any:
-    if isinstance(raw, str) and raw.startswith("="):
+          *, required: bool = False, free: bool = False) -> Any:
+    if isinstance(raw, ArrayFormula):
+        raw = raw.text
+    if not free and isinstance(raw, str) and raw.startswith("="):
         problems.append(str(CellProblem(sheet, cell, "cần nhập giá trị, không dùng công thức",
                                         raw)))
         return None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,6 +39,18 @@ from tasks.plans.store import read_plans
 
 INPUT = PatternFill("solid", start_color="FFF8E1")
 UNLOCKED = Protection(locked=False)
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def put_text(sheet: Worksheet, ref: str, text: str) -> Cell:
+    """Write text that Excel shows as typed and never evaluates, even '=HYPERLINK(…)'."""
+    cell = sheet[ref]
+    assert isinstance(cell, Cell)
+    cell.value = text
+    cell.data_type = "s"  # openpyxl would store "=…" as a formula
+    # Excel's leading apostrophe: the cell stays text when someone edits it and presses Enter.
+    cell.quotePrefix = text.startswith(FORMULA_STARTS)
+    return cell
 
 
 def write_report_form(plan: Plan, obligation: Obligation, path: Path) -> Path:
@@ -96,8 +109,7 @@ def _book(layout: Layout) -> Workbook:
         first = False
         sheet.title = title
         for cell, text in labels.items():
-            sheet[cell] = text
-            sheet[cell].alignment = Alignment(wrap_text=True, vertical="top")
+            put_text(sheet, cell, text).alignment = Alignment(wrap_text=True, vertical="top")
         sheet["A1"].font = Font(bold=True, size=13)
         for column, width in (("A", 12), ("B", 48), ("C", 14), ("D", 12), ("E", 16),
                               ("F", 30)):
@@ -108,7 +120,8 @@ def _book(layout: Layout) -> Workbook:
     for row, (key, value) in enumerate((("kind", identity.kind), ("campaign", identity.campaign),
                                         ("unit", identity.unit), ("key", identity.key),
                                         ("version", identity.version)), start=1):
-        meta[f"A{row}"], meta[f"B{row}"] = key, value
+        put_text(meta, f"A{row}", key)
+        put_text(meta, f"B{row}", value)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     return book
