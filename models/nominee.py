@@ -34,6 +34,8 @@ class NomineeEntry(NomineeBase):
     """A nominee as a form gives it, with a file on this machine per dossier part."""
 
     documents: dict[str, Path] = {}
+    uploads: Path | None = None  # the folder the files were handed in; none may lie outside
+    cells: dict[str, str] = {}  # where each file was named (part -> "Danh sách!J7")
 
 
 class Candidate(NomineeBase):

@@ -12,10 +12,10 @@ from infra.database import transaction
 from models import tables as t
 from models.eligibility import missing_parts
 from models.keys import nomination_key
-from models.nominee import NomineeEntry
+from models.nominee import NomineeBase, NomineeEntry
 from models.plan import AwardRound, UnknownRound
 from models.vn_text import fmt_date, nfc
-from tasks.intake.dossiers import store_file
+from tasks.intake.dossiers import StoredFile, stage_dossiers, staged
 from tasks.intake.reports import (
     IntakeRefused,
     Receipt,
@@ -42,7 +42,23 @@ def submit_nomination(engine: Engine, *, campaign: str, round_code: str, unit: s
 def submit_nominations(engine: Engine, *, campaign: str, round_code: str, unit: str,
                        entries: list[NomineeEntry], submitted_at: datetime,
                        actor: str, store: Path) -> list[Receipt]:
-    """Store a unit's nominations in one transaction: all of them, or none."""
+    """Store a unit's nominations and their files in one transaction: all of them, or none."""
+    # Files are checked and copied aside first, and moved into the store only once the rows
+    # are committed: a refused import leaves nothing there, and nothing already there (perhaps
+    # another dossier's identical file) is ever removed. Should a rename fail after the commit
+    # (or the process die there), the copies stay in the store's .staging-* folder, not lost.
+    with staged(store) as staging:
+        files = stage_dossiers(staging, entries)
+        receipts = _record(engine, campaign=campaign, round_code=round_code, unit=unit,
+                           entries=list(zip(entries, files, strict=True)),
+                           submitted_at=submitted_at, actor=actor)
+        staging.publish()
+    return receipts
+
+
+def _record(engine: Engine, *, campaign: str, round_code: str, unit: str,
+            entries: list[tuple[NomineeEntry, dict[str, StoredFile]]], submitted_at: datetime,
+            actor: str) -> list[Receipt]:
     with transaction(engine) as session:
         camp = campaign_row(session, campaign)
         unit_row = unit_of(session, camp, unit)
@@ -59,22 +75,20 @@ def submit_nominations(engine: Engine, *, campaign: str, round_code: str, unit: 
             refuse_late = (f"{round_code}: đã hết hạn nhận hồ sơ (ngày cuối "
                            f"{fmt_date(obligation.effective_last_day)}); kế hoạch không nhận "
                            "hồ sơ mới sau hạn")
-        receipts = [_store(session, row, rules, unit_row, nominee, submitted_at,
-                           actor, store, late, refuse_late) for nominee in entries]
+        receipts = [_store(session, row, rules, unit_row, nominee, files, submitted_at,
+                           actor, late, refuse_late) for nominee, files in entries]
         if obligation is not None:
             fulfil(session, obligation, submitted_at)
         return [Receipt(r.id or 0, r.version, late, key) for r in receipts]
 
 
 def _store(session: Session, row: t.AwardRound, rules: AwardRound, unit_row: t.Unit,
-           nominee: NomineeEntry, submitted_at: datetime, actor: str,
-           store: Path, late: bool, refuse_late: str | None) -> t.Nomination:
-    documents = nominee.documents
-    if unknown := sorted(set(documents) - {p.code for p in rules.dossier}):
+           nominee: NomineeEntry, files: dict[str, StoredFile], submitted_at: datetime,
+           actor: str, late: bool, refuse_late: str | None) -> t.Nomination:
+    if unknown := sorted(set(files) - {p.code for p in rules.dossier}):
         raise IntakeRefused(f"{rules.code}: thành phần hồ sơ không có trong kế hoạch: "
                             f"{', '.join(unknown)} (có: "
                             f"{', '.join(p.code for p in rules.dossier)})")
-    files = {part: store_file(path, store) for part, path in documents.items()}
     name = nfc(nominee.name.strip())
     assert row.id is not None and unit_row.id is not None
     same = (t.Nomination.round_id == row.id, t.Nomination.unit_id == unit_row.id,
@@ -90,7 +104,7 @@ def _store(session: Session, row: t.AwardRound, rules: AwardRound, unit_row: t.U
         earlier.superseded = True
         change_status(session, earlier, "superseded", submitted_at, actor,
                       f"Thay bằng hồ sơ gửi lần {version}")
-    text = nfc(nominee.model_dump(exclude={"documents"}))
+    text = nfc(nominee.model_dump(include=set(NomineeBase.model_fields)))
     nomination = t.Nomination(**text | {"name": name}, round_id=row.id, unit_id=unit_row.id,
                               submitted_at=submitted_at, late=late, version=version,
                               status="new")

@@ -9,11 +9,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from infra.database import transaction
+from infra.settings import get_settings
 from models.cell_rules import CellError, clean_text, target_value
 from models.eligibility import missing_parts
 from models.nominee import NomineeEntry
 from models.plan import Plan, UnknownRound
 from tasks.forms.layout import targets_for
+from tasks.intake.dossiers import DossierRefused
 from tasks.intake.nominations import submit_nominations
 from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
 from tasks.plans.store import read_plan
@@ -62,22 +64,28 @@ def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: st
                      entry: NomineeEntry, folder: Path | None, now: datetime, actor: str,
                      store: Path) -> tuple[Receipt, list[str]]:
     """One nomination with its files (listed, or found in an upload folder), stored whole;
-    and the required dossier parts still missing."""
+    and the required dossier parts still missing. Files must lie in the data folder."""
     plan = plan_of(engine, campaign)
     try:
         round_ = plan.round(round_code)
     except UnknownRound as unknown:
         raise EntryRefused([str(unknown)]) from None
+    # Whoever reaches the UI types these paths: only files the office put in its data folder
+    # (e.g. data/nhan/) may become a dossier, never any file the server can read.
+    uploads = get_settings().data_dir
     if folder is not None:
+        if ".." in folder.parts or not folder.absolute().is_relative_to(uploads.absolute()):
+            raise EntryRefused([f"Thư mục tải lên phải nằm trong thư mục dữ liệu {str(uploads)!r}"
+                                f" (got {str(folder)!r})"])
         parts = [p.code for p in round_.dossier]
         entry = entry.model_copy(update={"documents": files_in(folder, parts) | entry.documents})
-    missing = [f"{part}: không thấy tệp {str(path)!r}" for part, path in entry.documents.items()
-               if not path.is_file()]
-    if missing:
-        raise EntryRefused(missing)
-    [receipt] = submit_nominations(engine, campaign=campaign, round_code=round_code,
-                                   unit=unit, entries=[entry], submitted_at=now,
-                                   actor=actor, store=store)
+    entry = entry.model_copy(update={"uploads": uploads})
+    try:
+        [receipt] = submit_nominations(engine, campaign=campaign, round_code=round_code,
+                                       unit=unit, entries=[entry], submitted_at=now,
+                                       actor=actor, store=store)
+    except DossierRefused as refused:
+        raise EntryRefused(refused.problems) from None
     return receipt, missing_parts(round_, entry.kind, entry.documents)
 
 
