@@ -45,7 +45,9 @@ def local_server(port: int = UI_PORT) -> Iterator[str]:
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", UI_HOST,
          "--port", str(port)],
-        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+        # The UI builds its API address from the port setting, not from --port.
+        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+             "PREFECT_SERVER_API_PORT": str(port)})
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while not _healthy(api_url):

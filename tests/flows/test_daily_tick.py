@@ -15,8 +15,14 @@ import pytest
 from openpyxl import load_workbook
 from prefect import Flow
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+from prefect.client.schemas.filters import (
+    DeploymentFilter,
+    DeploymentFilterId,
+    LogFilter,
+    LogFilterFlowRunId,
+)
 from prefect.client.schemas.sorting import FlowRunSort
+from prefect.logging.handlers import APILogHandler
 from sqlmodel import col, select
 
 from flows.council_review import council_review
@@ -90,7 +96,15 @@ def test_a_crash_after_queueing_is_delivered_once_on_the_next_pass(world: World)
 def test_a_permanent_failure_is_reported_to_the_standing_office(world: World) -> None:
     world.zalo.answer("/v3.0/oa/message/cs", OK, OK,
                       (200, {"error": -213, "message": "User has not followed OA"}), OK)
-    daily_tick(as_of=date(2025, 11, 21))
+    state = daily_tick(as_of=date(2025, 11, 21), return_state=True)
+    assert state.is_completed()
+    APILogHandler().flush()
+    with get_client(sync_client=True) as client:
+        logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(
+            any_=[state.state_details.flow_run_id])), limit=200, offset=0)
+    # The failed try is in the run's log in the UI, not only on the worker's stderr.
+    assert any("User has not followed OA" in log.message and log.level == logging.WARNING
+               for log in logs)
     rows = _outbox(world.url)
     [failed] = [r for r in rows if r.status == "failed"]
     assert failed.channel == "zalo_oa" and failed.last_code == "-213"
