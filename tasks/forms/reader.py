@@ -146,6 +146,7 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
     rating = _cell(problems, s, f"E{row}", raw["E"], parse_rating, required=True)
     index_ok = _cell(problems, s, f"I{row}", raw["I"], parse_yes_no)
     documents: dict[str, Path] = {}
+    cells: dict[str, str] = {}  # which cell named each file, for the dossier checks' refusals
     for column, code, _ in layout.parts:
         cell = f"{column_letter(column)}{row}"
         named = _cell(problems, s, cell, files[code], clean_text)
@@ -155,12 +156,14 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
                 problems.append(str(CellProblem(s, cell, f"không thấy tệp {named!r} cạnh tệp "
                                                           "Excel", files[code])))
             documents[code] = found
+            cells[code] = f"{s}!{cell}"
     if len(problems) > before or kind is None or name is None or rating is None:
         return None
     return NomineeEntry(kind=kind, name=name, title=text("D"), rating=rating.value,
                         achievements=text("F"), initiative=text("G"),
                         initiative_recognised_by=text("H"),
-                        index_components_not_decreased=bool(index_ok), documents=documents)
+                        index_components_not_decreased=bool(index_ok), documents=documents,
+                        uploads=folder, cells=cells)
 
 
 def _labels(book: Workbook, layout: Layout) -> list[str]:

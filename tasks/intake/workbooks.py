@@ -15,6 +15,7 @@ from models.keys import report_key
 from models.plan import AwardRound, Plan, UnknownRound
 from tasks.forms.layout import Identity
 from tasks.forms.reader import FormRefused, open_form, read_nominations, read_report
+from tasks.intake.dossiers import DossierRefused
 from tasks.intake.nominations import submit_nominations
 from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
 from tasks.plans.store import read_plan
@@ -64,6 +65,8 @@ def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store:
         incomplete = {e.name: missing for e in entries
                       if (missing := missing_parts(round_, e.kind, e.documents))}
         return Imported(path, identity, receipts, incomplete)
+    except DossierRefused as refused:
+        raise FormRefused(path, refused.problems) from None  # one line per file, at its cell
     except IntakeRefused as refused:
         raise FormRefused(path, [str(refused)]) from None
 

@@ -226,8 +226,6 @@ def test_a_typed_nomination_takes_files_from_the_data_folder_only(
     assert list(_stored(data / "dossiers").values()) == [(inbox / "to-trinh.pdf").read_bytes()]
 
 
-@pytest.mark.xfail(strict=True, reason="tasks/forms/reader.py must give NomineeEntry "
-                   "uploads=folder and cells (issue 12, item 5)")
 @pytest.mark.parametrize(("make", "reason"), HOSTILE[:3] + HOSTILE[4:5])
 def test_a_workbook_naming_a_hostile_file_is_refused_at_its_cell(
         engine: Engine, tmp_path: Path, make: Callable[[Path, Path], str], reason: str) -> None:
