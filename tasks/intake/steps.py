@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -52,10 +53,16 @@ def import_file(form: FormFile, kind: str, now: datetime | None) -> dict[str, st
                                expected=Expected(form.campaign, form.unit, form.key, kind))
     except FormRefused as refused:
         create_markdown_artifact("**Không nhận tệp, chưa ghi gì.** Các lỗi:\n\n" + "\n".join(
-            f"- `{p}`" for p in refused.problems), key="nhap-excel-loi",
+            f"- {_code(p)}" for p in refused.problems), key="nhap-excel-loi",
             description=Path(form.path).name)
         raise
     return _summary(imported)
+
+
+def _code(text: str) -> str:
+    """A Markdown code span holding `text` as typed, even with backticks in it (CommonMark)."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def _summary(imported: Imported) -> dict[str, str]:
