@@ -2,7 +2,13 @@
 
 from sqlmodel import SQLModel
 
-from models.tables.council import CouncilSession, CouncilVote, Decision
+from models.tables.council import (
+    CouncilMember,
+    CouncilSession,
+    CouncilVote,
+    Decision,
+    NumberBook,
+)
 from models.tables.intake import (
     DossierDocument,
     Nomination,
@@ -23,7 +29,9 @@ __all__ = [
     "Commune",
     "CouncilSession",
     "CouncilVote",
+    "CouncilMember",
     "Decision",
+    "NumberBook",
     "DossierDocument",
     "Nomination",
     "NominationStatusChange",

@@ -52,3 +52,27 @@ class Decision(SQLModel, table=True):
     title: str
     document_path: str | None = None
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class CouncilMember(SQLModel, table=True):
+    """One member of a commune's Emulation & Commendation Council, as its roster file lists."""
+
+    __table_args__ = (UniqueConstraint("commune_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    commune_id: int = Field(foreign_key="commune.id", index=True)
+    position: int  # order in the roster: the minutes list members in it
+    name: str
+    office: str  # e.g. "Chủ tịch UBND xã"
+    role: str  # chair | vice_chair | member | secretary
+
+
+class NumberBook(SQLModel, table=True):
+    """One issuer's book of one kind of document in one year: the last number taken."""
+
+    __table_args__ = (UniqueConstraint("commune_id", "year", "symbol"),)
+    id: int | None = Field(default=None, primary_key=True)
+    commune_id: int = Field(foreign_key="commune.id", index=True)
+    year: int
+    symbol: str  # e.g. "QĐ-UBND", "TTr-VHXH", "BB-HĐTĐKT", "BC-UBND"
+    last: int = 0
+    updated_at: datetime = Field(sa_type=AwareDateTime)
