@@ -53,3 +53,15 @@ def weekday_name(day: date) -> str:
 def fmt_day(day: date) -> str:
     """Weekday and date, e.g. 'thứ Hai, 01/12/2025'."""
     return f"{weekday_name(day)}, {fmt_date(day)}"
+
+
+def document_date(place: str, day: date) -> str:
+    """The dateline of a document (Nghị định 30/2020): 'Hồng Vân, ngày 05 tháng 02 năm 2026';
+    days below 10 and months 1 and 2 take a leading 0, other months do not."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def document_number(seq: int, symbol: str) -> str:
+    """A number in the issuer's book, below 10 with a leading 0: '05/QĐ-UBND'."""
+    return f"{seq:02d}/{symbol}"

@@ -1,0 +1,122 @@
+"""Build the shipped Word templates (tasks/documents/templates/*.docx) from scratch.
+
+    .venv/bin/python scripts/make_templates.py
+
+The .docx files are the source the office edits in Word; this script only makes the first
+version of each, in the Nghị định 30/2020 layout, and is rerun when a shipped one changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Cm
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from template_parts import (
+    CENTER,
+    LEFT,
+    header,
+    new_document,
+    page_break,
+    row_table,
+    signature,
+    tag,
+    text,
+    title,
+)
+
+OUT = Path(__file__).resolve().parents[1] / "tasks" / "documents" / "templates"
+
+
+def award_decision() -> DocxDocument:
+    """Quyết định khen thưởng of the chairman, its list on a page of its own."""
+    word = new_document()
+    header(word)
+    title(word, "QUYẾT ĐỊNH", "{{ subject }}")
+    text(word, "{{ authority_line }}", align=CENTER, bold=True, after=6)
+    text(word, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+         italic=True, indent=True)
+    text(word, "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", italic=True,
+         indent=True)
+    text(word, "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy "
+               "định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+         italic=True, indent=True)
+    text(word, "Căn cứ {{ plan_basis }};", italic=True, indent=True)
+    text(word, "Theo đề nghị của {{ proposer }}.", italic=True, indent=True, after=6)
+    text(word, "QUYẾT ĐỊNH:", align=CENTER, bold=True, after=6)
+    text(word, "Điều 1. Tặng {{ award }} cho {{ collectives|length }} tập thể và "
+               "{{ individuals|length }} cá nhân đã có thành tích {{ achievement }} "
+               "(có danh sách kèm theo).", indent=True)
+    text(word, "Điều 2. Các tập thể, cá nhân có tên tại Điều 1 được nhận {{ award }}"
+               "{{ reward }}.", indent=True)
+    text(word, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, các tập "
+               "thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+         indent=True)
+    signature(word)
+    page_break(word)
+    text(word, "DANH SÁCH", align=CENTER, bold=True)
+    text(word, "Tập thể, cá nhân được tặng {{ award }}", align=CENTER, bold=True)
+    text(word, "(Kèm theo Quyết định số {{ number }} ngày {{ decided_on }} của "
+               "{{ decided_by }})", align=CENTER, italic=True, after=12)
+    _award_list(word, "collectives", "I. TẬP THỂ", "c", ["{{ loop.index }}", "{{ c.name }}"])
+    _award_list(word, "individuals", "II. CÁ NHÂN", "p",
+                ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}"])
+    return word
+
+
+def submission() -> DocxDocument:
+    """Tờ trình of the standing office to the chairman, the proposed list under it."""
+    word = new_document()
+    header(word)
+    title(word, "TỜ TRÌNH", "{{ subject }}")
+    text(word, "Kính gửi: {{ addressee }}.", align=CENTER, after=6)
+    tag(word, "{%p for basis in bases %}")
+    text(word, "{{ basis }}", indent=True)
+    tag(word, "{%p endfor %}")
+    text(word, "{{ office }} đã tiếp nhận {{ received }} hồ sơ đề nghị khen thưởng; "
+               "{{ eligible }} hồ sơ đủ điều kiện, tiêu chuẩn. Hội đồng Thi đua – Khen thưởng "
+               "đã họp xét và thống nhất đề nghị {{ collectives|length }} tập thể, "
+               "{{ individuals|length }} cá nhân (có danh sách kèm theo).", indent=True)
+    text(word, "{{ office }} kính trình {{ addressee }} xem xét, quyết định tặng {{ award }} "
+               "cho các tập thể, cá nhân nêu trên./.", indent=True, after=6)
+    signature(word)
+    page_break(word)
+    text(word, "DANH SÁCH ĐỀ NGHỊ", align=CENTER, bold=True)
+    text(word, "(Kèm theo Tờ trình số {{ number }})", align=CENTER, italic=True, after=12)
+    _award_list(word, "collectives", "I. TẬP THỂ", "c", ["{{ loop.index }}", "{{ c.name }}"])
+    _award_list(word, "individuals", "II. CÁ NHÂN", "p",
+                ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}"])
+    return word
+
+
+def _award_list(word: DocxDocument, items: str, heading: str, each: str,
+                cells: list[str]) -> None:
+    tag(word, f"{{%p if {items} %}}")
+    text(word, heading, align=LEFT, bold=True, after=3)
+    row_table(word, [("TT", Cm(1.5)), ("Tên tập thể, cá nhân", Cm(14.5))],
+              f"{each} in {items}", cells)
+    text(word, "", size=6)
+    tag(word, "{%p endif %}")
+
+
+TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
+    "quyet-dinh-khen-thuong": award_decision,
+    "to-trinh-khen-thuong": submission,
+}
+
+
+def main(names: list[str]) -> None:
+    """Write the named templates (all when none is named)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name in names or list(TEMPLATES):
+        TEMPLATES[name]().save(str(OUT / f"{name}.docx"))
+        print(OUT / f"{name}.docx")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

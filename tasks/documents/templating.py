@@ -1,0 +1,128 @@
+"""Word templates with Jinja2 inside (docxtpl): found, checked before use, rendered.
+
+Each document kind is a `.docx` shipped in `tasks/documents/templates/`; a file of the same
+name in `<data>/templates/` replaces it, so an office edits its letterhead or wording in Word.
+Every template is checked when a run starts: Jinja2 syntax, and every name it uses must be
+one the kind provides. A mistake is refused with the file and the paragraph, not at signing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
+
+SHIPPED = Path(__file__).with_name("templates")
+# Every document gets these: the header, the dateline, the signature and Nơi nhận.
+COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "recipients"})
+# docxtpl's own tags ({%p …%}, {%tr …%}, {%tc …%}, {%r …%}) read as plain Jinja2.
+_DOCXTPL_TAG = re.compile(r"\{%\s*[ptcr]{1,2}\s")
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: its template file and the names its context provides."""
+
+    name: str  # the template is `<name>.docx`
+    label: str  # in Vietnamese, for messages
+    names: frozenset[str]
+
+
+class TemplateRefused(ValueError):
+    """Templates that cannot be used; each problem names the file and the place."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+KINDS: dict[str, DocumentKind] = {}
+
+
+def register(name: str, label: str, names: set[str]) -> DocumentKind:
+    """Declare a document kind (each document module does, for its own template)."""
+    kind = DocumentKind(name, label, COMMON | names)
+    KINDS[name] = kind
+    return kind
+
+
+def template_path(kind: DocumentKind, data_dir: Path) -> Path:
+    """The office's own template if it has one, else the shipped one."""
+    own = data_dir / "templates" / f"{kind.name}.docx"
+    return own if own.is_file() else SHIPPED / f"{kind.name}.docx"
+
+
+def check_templates(data_dir: Path, kinds: Mapping[str, DocumentKind] | None = None) -> None:
+    """Refuse (TemplateRefused) if any template in use is broken or uses an unknown name."""
+    problems = [p for kind in (kinds or KINDS).values()
+                for p in _problems(template_path(kind, data_dir), kind)]
+    if problems:
+        raise TemplateRefused(problems)
+
+
+def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
+                data_dir: Path) -> Path:
+    """Fill the kind's template with `context` and save it as `out`."""
+    unknown = sorted(set(context) - kind.names)
+    if unknown:  # a programming error: the kind's declared names must cover its context
+        raise KeyError(f"{kind.name}: context names not declared: {', '.join(unknown)}")
+    template = DocxTemplate(str(template_path(kind, data_dir)))
+    template.render(dict(context), jinja_env=_environment(), autoescape=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    template.save(str(out))
+    return out
+
+
+def _environment() -> Environment:
+    return Environment(undefined=StrictUndefined, autoescape=True)
+
+
+def _problems(path: Path, kind: DocumentKind) -> list[str]:
+    try:
+        lines = list(_paragraph_texts(Document(str(path))))
+    except Exception as error:  # noqa: BLE001 - any unreadable file is one refusal
+        return [f"{path}: không mở được tệp Word ({type(error).__name__})"]
+    source = "\n".join(_DOCXTPL_TAG.sub("{% ", line) for line in lines)
+    try:
+        used = meta.find_undeclared_variables(_environment().parse(source))
+    except TemplateSyntaxError as error:
+        where = lines[error.lineno - 1] if 0 < error.lineno <= len(lines) else ""
+        return [f"{path}: đoạn {error.lineno} «{where.strip()[:80]}»: lỗi mẫu Jinja2: "
+                f"{error.message}"]
+    return [f"{path}: đoạn {_line_of(lines, name)}: biến {name!r} không có trong {kind.label}; "
+            f"dùng được: {', '.join(sorted(kind.names))}"
+            for name in sorted(used - kind.names)]
+
+
+def _line_of(lines: list[str], name: str) -> int:
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    return next((i for i, line in enumerate(lines, start=1) if pattern.search(line)), 0)
+
+
+def _paragraph_texts(document: DocxDocument) -> Iterator[str]:
+    """Every paragraph's text in reading order, table cells included: a line each."""
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            for paragraph in part.paragraphs:
+                yield paragraph.text
+    yield from _block_texts(document.element.body, document)
+
+
+def _block_texts(element: Any, parent: Any) -> Iterator[str]:
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, parent).text
+        elif tag == "tbl":
+            for row in Table(child, parent).rows:
+                for cell in row.cells:
+                    yield from _block_texts(cell._tc, cell)
