@@ -57,7 +57,7 @@ RULES: dict[str, Rule] = {
     "tasks.rules": rule("tasks.rules models tasks.records", "prefect"),
     "tasks.plans": room("tasks.plans", third="yaml"),
     "tasks.records": room("tasks.records", "tasks.plans"),
-    "tasks.documents": room("tasks.documents", "tasks.records", "docx jinja2 matplotlib"),
+    "tasks.documents": room("tasks.documents", "tasks.records", "docx docxtpl jinja2 matplotlib"),
     "tasks.forms": room("tasks.forms", "tasks.plans", "openpyxl"),
     "tasks.intake": room("tasks.intake", "tasks.forms tasks.plans tasks.records"),
     "tasks.messages": room("tasks.messages",
@@ -69,7 +69,7 @@ RULES: dict[str, Rule] = {
 }
 LAYER = {"models": 0, "infra": 1, "notifications": 1, "tasks": 2, "flows": 3, "deployments": 4,
          "thidua": 5}
-NEVER = {"tests", "bench"}
+NEVER = {"tests", "bench", "scripts"}
 OURS = NEVER | set(LAYER)
 OUTSIDE = NEVER | {"build", "dist"}
 CLOCK = {"now", "today", "utcnow"}
