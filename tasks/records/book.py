@@ -1,0 +1,101 @@
+"""Each issuer's yearly book of document numbers: numbers taken atomically, never twice.
+
+A book is one row (commune, year, symbol such as 'QĐ-UBND'); taking a number is one
+`UPDATE … SET last = last + 1 RETURNING last`, which SQLite runs under its write lock and
+PostgreSQL under the row's lock, so two workers can never get the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
+
+from infra.database import transaction
+from models import tables as t
+
+_book = t.NumberBook.__table__  # type: ignore[attr-defined]
+_decision = t.Decision.__table__  # type: ignore[attr-defined]
+_commune = t.Commune.__table__  # type: ignore[attr-defined]
+
+
+class BookRefused(ValueError):
+    """The book cannot be set as asked (it would hand out a number already used)."""
+
+
+@dataclass(frozen=True)
+class BookState:
+    """Where one book stands."""
+
+    commune: str
+    year: int
+    symbol: str
+    last: int
+
+
+def take_number(engine: Engine, commune_id: int, year: int, symbol: str, now: datetime) -> int:
+    """The next number in the book (1 on a new book), taken for good."""
+    with transaction(engine) as session:
+        return take_in(session, commune_id, year, symbol, now)
+
+
+def take_in(session: Session, commune_id: int, year: int, symbol: str, now: datetime) -> int:
+    """The same, inside a transaction the caller commits with the document's row."""
+    _ensure(session, commune_id, year, symbol, now)
+    c = _book.c
+    taken = session.execute(
+        update(_book).where(c.commune_id == commune_id, c.year == year, c.symbol == symbol)
+        .values(last=c.last + 1, updated_at=now).returning(c.last)).scalar_one()
+    return int(taken)
+
+
+def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
+             now: datetime) -> BookState:
+    """Say where the book stands (the last number already issued by hand)."""
+    if last < 0:
+        raise BookRefused(f"{symbol} {year}: số cuối phải từ 0 trở lên (got {last})")
+    with transaction(engine) as session:
+        d = _decision.c
+        issued = session.execute(select(func.max(d.seq)).where(
+            d.commune_id == commune_id, d.year == year, d.symbol == symbol)).scalar_one()
+        if issued is not None and last < issued:
+            raise BookRefused(f"{symbol} {year}: hệ thống đã cấp số {issued}; không lùi sổ về "
+                              f"{last} (số đã cấp không được cấp lại)")
+        _ensure(session, commune_id, year, symbol, now)
+        c = _book.c
+        session.execute(update(_book).where(c.commune_id == commune_id, c.year == year,
+                                            c.symbol == symbol).values(last=last, updated_at=now))
+        commune = session.get(t.Commune, commune_id)
+        return BookState(commune.name if commune else str(commune_id), year, symbol, last)
+
+
+def books(engine: Engine, year: int | None = None) -> list[BookState]:
+    """Every book (of one year, if given), by commune, year and symbol."""
+    query = (select(_commune.c.name, _book.c.year, _book.c.symbol, _book.c.last)
+             .join(_commune, _commune.c.id == _book.c.commune_id)
+             .order_by(_commune.c.name, _book.c.year, _book.c.symbol))
+    if year is not None:
+        query = query.where(_book.c.year == year)
+    with transaction(engine) as session:
+        return [BookState(*row) for row in session.execute(query).all()]
+
+
+def _ensure(session: Session, commune_id: int, year: int, symbol: str, now: datetime) -> None:
+    row = {"commune_id": commune_id, "year": year, "symbol": symbol, "last": 0,
+           "updated_at": now}
+    dialect = session.get_bind().dialect.name
+    builder: Any = {"sqlite": sqlite_insert, "postgresql": pg_insert}.get(dialect)
+    if builder is not None:
+        session.execute(builder(_book).values(row).on_conflict_do_nothing(
+            index_elements=["commune_id", "year", "symbol"]))
+        return
+    exists = session.execute(select(_book.c.id).where(
+        _book.c.commune_id == commune_id, _book.c.year == year,
+        _book.c.symbol == symbol)).first()
+    if exists is None:
+        session.execute(insert(_book).values(row))
