@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from infra.database import upgrade
 from infra.settings import get_settings
+from thidua.cli_documents import book_app, templates_app
 from thidua.cli_forms import form_app, import_files
 from thidua.cli_notify import notify_app, outbox_app, remind
 from thidua.cli_plan import plan_app
@@ -26,6 +27,8 @@ app.add_typer(outbox_app, name="outbox")
 app.command("remind")(remind)
 app.add_typer(form_app, name="form")
 app.command("import")(import_files)
+app.add_typer(book_app, name="book")
+app.add_typer(templates_app, name="templates")
 
 
 @app.command("demo")

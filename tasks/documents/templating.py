@@ -89,7 +89,7 @@ def _environment() -> Environment:
 def _problems(path: Path, kind: DocumentKind) -> list[str]:
     try:
         lines = list(_paragraph_texts(Document(str(path))))
-    except Exception as error:  # noqa: BLE001 - any unreadable file is one refusal
+    except Exception as error:  # any unreadable file is one refusal
         return [f"{path}: không mở được tệp Word ({type(error).__name__})"]
     source = "\n".join(_DOCXTPL_TAG.sub("{% ", line) for line in lines)
     try:

@@ -1,0 +1,90 @@
+"""`thidua book` (where each book of numbers stands) and `thidua templates` (the Word forms)."""
+
+from __future__ import annotations
+
+import shutil
+from typing import Annotated
+
+import typer
+from sqlmodel import select
+
+from infra.clock import now_vn
+from infra.database import get_engine, transaction
+from infra.settings import get_settings
+from models import tables as t
+from tasks.documents.kinds import all_kinds
+from tasks.documents.templating import SHIPPED, TemplateRefused, check_templates, template_path
+from tasks.records.book import BookRefused, books, set_book
+
+book_app = typer.Typer(help="Books of document numbers: where each stands, set it.",
+                       no_args_is_help=True)
+templates_app = typer.Typer(help="The Word templates documents are written from.",
+                            no_args_is_help=True)
+
+
+@book_app.command("show")
+def book_show(year: Annotated[int | None, typer.Option(help="Only this year.")] = None) -> None:
+    """Every book: commune, year, symbol and the last number taken."""
+    found = books(get_engine(), year)
+    for b in found:
+        typer.echo(f"{b.commune} {b.year} {b.symbol}: số cuối {b.last:02d}")
+    typer.echo(f"{len(found)} sổ.")
+
+
+@book_app.command("set")
+def book_set(
+    commune: Annotated[str, typer.Argument(help="Commune name, as in its plans.")],
+    year: Annotated[int, typer.Argument(help="Year of the book.")],
+    symbol: Annotated[str, typer.Argument(help="Kind and issuer, e.g. QĐ-UBND, TTr-VHXH.")],
+    last: Annotated[int, typer.Argument(help="The last number already issued.")],
+) -> None:
+    """Say where a book stands; the next document takes the number after `last`."""
+    engine = get_engine()
+    with transaction(engine) as session:
+        row = session.exec(select(t.Commune).where(t.Commune.name == commune)).first()
+        known = sorted(session.exec(select(t.Commune.name)).all())
+    if row is None or row.id is None:
+        typer.echo(f"Không có xã/phường {commune!r} (có: {', '.join(known) or 'chưa có'})",
+                   err=True)
+        raise typer.Exit(2)
+    try:
+        state = set_book(engine, row.id, year, symbol, last, now_vn())
+    except BookRefused as refused:
+        typer.echo(str(refused), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{state.commune} {state.year} {state.symbol}: số tiếp theo {state.last + 1:02d}")
+
+
+@templates_app.command("check")
+def templates_check() -> None:
+    """Check every template in use (the office's own first); exit 2 naming each problem."""
+    data = get_settings().data_dir
+    try:
+        check_templates(data, all_kinds())
+    except TemplateRefused as refused:
+        for problem in refused.problems:
+            typer.echo(problem, err=True)
+        raise typer.Exit(2) from None
+    for kind in all_kinds().values():
+        typer.echo(f"{kind.label}: {template_path(kind, data)}")
+
+
+@templates_app.command("copy")
+def templates_copy(
+    names: Annotated[list[str] | None, typer.Argument(help="Template names (default: all).")]
+    = None,
+) -> None:
+    """Copy shipped templates into <data>/templates to edit in Word (never overwrites)."""
+    target = get_settings().data_dir / "templates"
+    target.mkdir(parents=True, exist_ok=True)
+    kinds = all_kinds()
+    for name in names or sorted(kinds):
+        if name not in kinds:
+            typer.echo(f"Không có mẫu {name!r} (có: {', '.join(sorted(kinds))})", err=True)
+            raise typer.Exit(2)
+        own = target / f"{name}.docx"
+        if own.exists():
+            typer.echo(f"{own}: đã có, giữ nguyên")
+            continue
+        shutil.copyfile(SHIPPED / f"{name}.docx", own)
+        typer.echo(f"{own}: sửa trong Word; văn bản sau sẽ theo mẫu này")
