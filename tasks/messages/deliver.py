@@ -157,7 +157,7 @@ def _heartbeat(sender: _Sender, log: Logger) -> Iterator[None]:
         while not stop.wait(sender.lease.total_seconds() / 4):
             try:
                 extend(sender.engine, sender.owner, sender.clock() + sender.lease)
-            except Exception as error:
+            except Exception as error:  # a missed beat must not stop the sending
                 log.warning("không gia hạn được lượt gửi: %s", type(error).__name__)
 
     thread = threading.Thread(target=beat, name=f"heartbeat {sender.owner}", daemon=True)
