@@ -1,21 +1,36 @@
-"""The round's documents: minutes, submission and award decision, numbered in the yearly book."""
+"""The round's papers: minutes, submission and award decision, each numbered in its book.
+
+Each paper takes its number and is written inside one transaction with its row in the
+`decision` table: a paper that fails to render gives its number back.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
 from infra.database import transaction
 from models import tables as t
 from models.eligibility import Assessment
+from models.vn_text import document_number
+from tasks.documents.award_papers import (
+    DECISION,
+    SUBMISSION,
+    Paper,
+    decision_context,
+    submission_context,
+)
 from tasks.documents.nd30 import AdminDocument, Signature, write_docx
-from tasks.records.council import RoundState, next_number
+from tasks.documents.templating import DocumentKind, render_docx
+from tasks.records.book import take_in
+from tasks.records.council import RoundState
 
-KINDS = (("minutes", "BB-HĐTĐKT", "BIÊN BẢN"), ("submission", "TTr-VHXH", "TỜ TRÌNH"),
-         ("decision", "QĐ-UBND", "QUYẾT ĐỊNH"))
+MINUTES_SYMBOL, DECISION_SYMBOL = "BB-HĐTĐKT", "QĐ-UBND"
 
 
 @dataclass(frozen=True)
@@ -29,59 +44,67 @@ class Meeting:
 
 
 def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment],
-                    approved: set[int], meeting: Meeting, folder: Path,
-                    now: datetime) -> dict[str, str]:
-    """Write the three documents and enter each in the commune's book; paths and numbers."""
+                    approved: set[int], meeting: Meeting, folder: Path, now: datetime,
+                    data_dir: Path) -> dict[str, str]:
+    """Write the three papers and enter each in its book; their paths and numbers."""
     plan, round_ = state.plan, state.round
     winners = [a.candidate for a in assessed if a.candidate.id in approved]
-    rows = [[str(i), c.name, c.unit, "Tập thể" if c.kind == "collective" else "Cá nhân",
-             f"{meeting.votes.get(c.id, 0)}/{len(meeting.present)}"]
-            for i, c in enumerate(winners, start=1)]
-    table = (["TT", "Tên", "Đơn vị", "Loại", "Phiếu đồng ý"], rows)
-    paths: dict[str, str] = {}
-    for kind, symbol, title in KINDS:
-        seq = next_number(engine, state.commune_id, meeting.day.year, symbol)
-        body = _body(kind, state, meeting, len(winners))
-        head = plan.unit(round_.receiving_unit).head
-        signer = (Signature(None, head.title.upper(), head.name or "")
-                  if kind == "submission" else Signature(plan.signer.on_behalf,
-                                                         plan.signer.title, plan.signer.name,
-                                                         plan.signer.acting_for))
-        document = AdminDocument(
-            superior="ỦY BAN NHÂN DÂN", issuer=f"{plan.commune.kind} {plan.commune.name}".upper(),
-            number=f"Số: {seq}/{symbol}", place=plan.commune.name, day=meeting.day,
-            kind=title, subject=f"{round_.award}: {round_.title}", paragraphs=body,
-            tables=[table], recipients=["Như trên", "Lưu: VT, " + round_.receiving_unit],
-            signature=signer)
-        path = write_docx(document, folder / f"{kind}-{seq}.docx")
-        with transaction(engine) as session:
-            session.add(t.Decision(commune_id=state.commune_id, campaign_id=state.campaign_id,
-                                   round_id=state.round_id, kind=kind, year=meeting.day.year,
-                                   seq=seq, symbol=symbol, issued_on=meeting.day,
-                                   title=f"{title.capitalize()} {round_.title}",
-                                   document_path=str(path),
-                                   details={"approved": sorted(approved)}))
-        paths[kind] = str(path)
-        paths[f"{kind}_number"] = f"{seq}/{symbol}"
-    return paths
+    eligible = sum(a.eligible for a in assessed)
+    papers: dict[str, str] = {}
+    issue = _Issuer(engine, state, meeting.day, folder, data_dir, now, papers)
+    minutes = issue("minutes", MINUTES_SYMBOL, None,
+                    lambda paper: _minutes(state, meeting, len(winners), paper))
+    submission = issue("submission", f"TTr-{round_.receiving_unit}", SUBMISSION,
+                       lambda paper: submission_context(plan, round_, winners, len(assessed),
+                                                        eligible, paper, minutes))
+    issue("decision", DECISION_SYMBOL, DECISION,
+          lambda paper: decision_context(plan, round_, winners, paper, submission))
+    return papers
 
 
-def _body(kind: str, state: RoundState, meeting: Meeting, winners: int) -> list[str]:
+@dataclass
+class _Issuer:
+    engine: Engine
+    state: RoundState
+    day: date
+    folder: Path
+    data_dir: Path  # where the office's own templates are
+    now: datetime
+    papers: dict[str, str]
+
+    def __call__(self, kind: str, symbol: str, template: DocumentKind | None,
+                 context: Callable[[Paper], Any]) -> Paper:
+        with transaction(self.engine) as session:
+            seq = take_in(session, self.state.commune_id, self.day.year, symbol, self.now)
+            paper = Paper(document_number(seq, symbol), self.day)
+            path = self.folder / f"{kind}-{seq:02d}.docx"
+            made = context(paper)
+            if template is None:
+                write_docx(made, path)
+            else:
+                render_docx(template, made, path, self.data_dir)
+            session.add(t.Decision(
+                commune_id=self.state.commune_id, campaign_id=self.state.campaign_id,
+                round_id=self.state.round_id, kind=kind, year=self.day.year, seq=seq,
+                symbol=symbol, issued_on=self.day, title=f"{kind} {self.state.round.title}",
+                document_path=str(path), details={}))
+        self.papers[kind] = str(path)
+        self.papers[f"{kind}_number"] = paper.number
+        return paper
+
+
+def _minutes(state: RoundState, meeting: Meeting, winners: int, paper: Paper) -> AdminDocument:
     round_, plan = state.round, state.plan
-    if kind == "minutes":
-        return [f"Hội đồng Thi đua - Khen thưởng {plan.commune.kind} {plan.commune.name} họp "
-                f"ngày {meeting.day:%d/%m/%Y}, có mặt {len(meeting.present)}/"
-                f"{meeting.members_total} thành viên ({', '.join(meeting.present)}), xét "
-                f"{len(state.candidates)} hồ sơ đề nghị {round_.award}.",
-                f"Kết quả biểu quyết: {winners} tập thể, cá nhân được trên một nửa số thành "
-                "viên có mặt đồng ý, danh sách kèm theo."]
-    if kind == "submission":
-        return [f"Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng ngày "
-                f"{meeting.day:%d/%m/%Y}, {plan.unit(round_.receiving_unit).name} kính trình "
-                f"Chủ tịch UBND {plan.commune.kind} tặng {round_.award} cho {winners} tập thể, "
-                "cá nhân có tên trong danh sách kèm theo."]
-    return [f"Điều 1. Tặng {round_.award} cho {winners} tập thể, cá nhân có thành tích trong "
-            f"{round_.title} (danh sách kèm theo).",
-            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
-            f"Điều 3. Chánh Văn phòng, {plan.unit(round_.receiving_unit).name}, các tập thể, "
-            "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."]
+    return AdminDocument(
+        superior=f"ỦY BAN NHÂN DÂN {plan.commune.kind} {plan.commune.name}".upper(),
+        issuer="HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", number=f"Số: {paper.number}",
+        place=plan.commune.name, day=meeting.day, kind="BIÊN BẢN",
+        subject=f"Họp xét {round_.award}: {round_.title}",
+        paragraphs=[f"Hội đồng Thi đua – Khen thưởng {plan.commune.kind} {plan.commune.name} "
+                    f"họp ngày {meeting.day:%d/%m/%Y}, có mặt {len(meeting.present)}/"
+                    f"{meeting.members_total} thành viên ({', '.join(meeting.present)}), xét "
+                    f"{len(state.candidates)} hồ sơ đề nghị {round_.award}.",
+                    f"Kết quả biểu quyết: {winners} tập thể, cá nhân được trên một nửa số "
+                    "thành viên có mặt đồng ý."],
+        recipients=["Lưu: VT, " + round_.receiving_unit],
+        signature=Signature(None, "CHỦ TỌA", ""))

@@ -61,8 +61,10 @@ def write_final_summary(record: CampaignRecord, summary: FinalSummary,
 def issue_round_documents(state: RoundState, assessed: list[Assessment], approved: list[int],
                           meeting: Meeting, now: datetime) -> dict[str, str]:
     """The minutes, submission and decision, numbered in the commune's yearly book."""
-    folder = get_settings().data_dir / "documents" / state.plan.code / state.round.code
-    return issue_documents(get_engine(), state, assessed, set(approved), meeting, folder, now)
+    data = get_settings().data_dir
+    folder = data / "documents" / state.plan.code / state.round.code
+    return issue_documents(get_engine(), state, assessed, set(approved), meeting, folder, now,
+                           data)
 
 
 def review_table(assessed: list[Assessment], problems: tuple[str, ...]) -> str:

@@ -1,0 +1,119 @@
+"""What the award decision and the submission say: contexts for their Word templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from models.nominee import Candidate
+from models.plan import AwardRound, Plan
+from models.signatures import SignatureBlock, for_a_head, for_the_chairman
+from models.vn_text import document_date, fmt_date
+from tasks.documents.templating import register
+
+DECISION = register("quyet-dinh-khen-thuong", "Quyết định khen thưởng", {
+    "subject", "authority_line", "plan_basis", "proposer", "award", "achievement", "reward",
+    "executors", "collectives", "individuals", "decided_on", "decided_by"})
+SUBMISSION = register("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", {
+    "subject", "addressee", "bases", "office", "received", "eligible", "award",
+    "collectives", "individuals"})
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A numbered paper: its number in the book and the day it is made."""
+
+    number: str
+    day: date
+
+
+def decision_context(plan: Plan, round_: AwardRound, winners: list[Candidate], paper: Paper,
+                     proposal: Paper) -> dict[str, Any]:
+    """The chairman's decision giving the round's award, its list apart (I collectives, II
+    individuals, people by name); signed by the chairman in his own right."""
+    commune = _commune(plan)
+    office = plan.unit(round_.receiving_unit)
+    return _common(plan, paper, for_the_chairman(plan), ["Như Điều 3;", _filed(round_)]) | {
+        "superior": "", "issuer": f"ỦY BAN NHÂN DÂN {commune.upper()}",
+        "subject": f"Về việc tặng {_short(round_.award)} cho các tập thể, cá nhân có thành "
+                   f"tích {_achievement(round_)}",
+        "authority_line": f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.upper()}",
+        "plan_basis": plan_reference(plan),
+        "proposer": f"{office.name} tại Tờ trình số {proposal.number} ngày "
+                    f"{fmt_date(proposal.day)}",
+        "award": round_.award, "achievement": _achievement(round_), "reward": "",
+        "executors": f"Chánh Văn phòng HĐND và UBND {plan.commune.kind}, {office.head.title}",
+        "decided_on": fmt_date(paper.day),
+        "decided_by": f"Chủ tịch UBND {commune}",
+    } | _lists(winners)
+
+
+def submission_context(plan: Plan, round_: AwardRound, winners: list[Candidate],
+                       received: int, eligible: int, paper: Paper,
+                       minutes: Paper) -> dict[str, Any]:
+    """The standing office's Tờ trình to the chairman, signed by its head."""
+    commune = _commune(plan)
+    office = plan.unit(round_.receiving_unit)
+    addressee = f"Chủ tịch UBND {commune}"
+    return _common(plan, paper, for_a_head(office.head.title, office.head.name),
+                   ["Như trên;", _filed(round_)]) | {
+        "superior": f"UBND {commune.upper()}", "issuer": office.name.upper(),
+        "subject": f"Về việc đề nghị tặng {_short(round_.award)} cho các tập thể, cá nhân "
+                   f"có thành tích {_achievement(round_)}",
+        "addressee": addressee,
+        "bases": [f"Căn cứ {plan_reference(plan)};",
+                  f"Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng {commune} số "
+                  f"{minutes.number} ngày {fmt_date(minutes.day)},"],
+        "office": office.name, "received": received, "eligible": eligible,
+        "award": round_.award,
+    } | _lists(winners)
+
+
+def plan_reference(plan: Plan) -> str:
+    """'Kế hoạch số 148/KH-UBND ngày 23/7/2025 của UBND xã Vĩnh Thủy về …', as far as known."""
+    number = f" số {plan.number}" if plan.number else ""
+    day = f" ngày {fmt_date(plan.issued_on)}" if plan.issued_on else ""
+    title = plan.title[:1].lower() + plan.title[1:]
+    about = title if title.startswith("về ") else f"về {title}"
+    return f"{plan.document_kind}{number}{day} của {plan.issuer} {about}"
+
+
+def _common(plan: Plan, paper: Paper, signature: SignatureBlock,
+            recipients: list[str]) -> dict[str, Any]:
+    return {"number": paper.number, "dateline": document_date(plan.commune.name, paper.day),
+            "signature": {"authority": list(signature.authority), "name": signature.name},
+            "recipients": recipients}
+
+
+def _lists(winners: list[Candidate]) -> dict[str, Any]:
+    collectives = [{"name": c.name} for c in winners if c.kind == "collective"]
+    individuals = [{"name": c.name, "title": _post(c)} for c in winners
+                   if c.kind == "individual"]
+    return {"collectives": collectives, "individuals": individuals}
+
+
+def _post(person: Candidate) -> str:
+    """'Chuyên viên, Phòng Kinh tế'; the unit is left out when the title already names it."""
+    title = person.title or ""
+    if person.unit.lower() in title.lower():
+        return title
+    return ", ".join(part for part in (title, person.unit) if part)
+
+
+def _commune(plan: Plan) -> str:
+    return f"{plan.commune.kind} {plan.commune.name}"
+
+
+def _short(award: str) -> str:
+    """'Giấy khen của Chủ tịch UBND xã' -> 'Giấy khen' (the subject line names the kind)."""
+    return award.split(" của ", 1)[0]
+
+
+def _achievement(round_: AwardRound) -> str:
+    occasion = round_.title[:1].lower() + round_.title[1:]
+    return f"trong công tác cải cách hành chính ({occasion})"
+
+
+def _filed(round_: AwardRound) -> str:
+    return f"Lưu: VT, {round_.receiving_unit}."
