@@ -1,0 +1,61 @@
+"""The council's minutes (Biên bản họp Hội đồng Thi đua – Khen thưởng) as a Word template."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.shared import Cm
+from template_parts import (
+    CENTER,
+    header,
+    new_document,
+    row_table,
+    table,
+    tag,
+    text,
+    title,
+)
+
+
+def minutes() -> DocxDocument:
+    """Time and place, who chaired, recorded, attended and was away, every dossier with its
+    eligibility and vote, the conclusion; signed by the secretary and the chair."""
+    word = new_document()
+    header(word)
+    title(word, "BIÊN BẢN", "{{ subject }}")
+    text(word, "I. THỜI GIAN, ĐỊA ĐIỂM", bold=True, after=3)
+    text(word, "{{ opened }}", indent=True)
+    tag(word, "{%p if day_off %}")
+    text(word, "{{ day_off }}", indent=True, italic=True)
+    tag(word, "{%p endif %}")
+    text(word, "II. THÀNH PHẦN", bold=True, after=3)
+    text(word, "Chủ trì: {{ chair.name }}, {{ chair.office }}, {{ chair.role }}.", indent=True)
+    text(word, "Thư ký: {{ secretary.name }}, {{ secretary.office }}, {{ secretary.role }}.",
+         indent=True)
+    text(word, "Thành viên có mặt ({{ present|length }}/{{ members_total }}):", indent=True)
+    tag(word, "{%p for m in present %}")
+    text(word, "- {{ m.name }}, {{ m.office }}, {{ m.role }};", indent=True)
+    tag(word, "{%p endfor %}")
+    tag(word, "{%p if absent %}")
+    text(word, "Thành viên vắng mặt ({{ absent|length }}):", indent=True)
+    tag(word, "{%p for m in absent %}")
+    text(word, "- {{ m.name }}, {{ m.office }}, {{ m.role }};", indent=True)
+    tag(word, "{%p endfor %}")
+    tag(word, "{%p endif %}")
+    text(word, "III. NỘI DUNG", bold=True, after=3)
+    text(word, "{{ content }}", indent=True, after=6)
+    row_table(word, [("TT", Cm(1.0)), ("Tập thể, cá nhân", Cm(4.2)), ("Đơn vị", Cm(3.0)),
+                     ("Điều kiện, tiêu chuẩn", Cm(3.6)), ("Biểu quyết đồng ý", Cm(2.6)),
+                     ("Kết quả", Cm(1.6))],
+              "d in dossiers", ["{{ loop.index }}", "{{ d.name }}", "{{ d.unit }}",
+                                "{{ d.eligibility }}", "{{ d.votes }}", "{{ d.outcome }}"])
+    text(word, "", size=6)
+    text(word, "IV. KẾT LUẬN", bold=True, after=3)
+    text(word, "{{ conclusion }}", indent=True)
+    text(word, "{{ closed }}", indent=True, after=12)
+    left, right = table(word, [Cm(8), Cm(8)]).rows[0].cells
+    for cell, role, who in ((left, "THƯ KÝ", "secretary"), (right, "CHỦ TỌA", "chair")):
+        text(cell, role, align=CENTER, size=13, bold=True)
+        for _ in range(4):
+            text(cell, "", align=CENTER)
+        text(cell, f"{{{{ {who}.name }}}}", align=CENTER, size=14, bold=True)
+    return word
