@@ -43,9 +43,9 @@ def minutes() -> DocxDocument:
     tag(word, "{%p endif %}")
     text(word, "III. NỘI DUNG", bold=True, after=3)
     text(word, "{{ content }}", indent=True, after=6)
-    row_table(word, [("TT", Cm(1.0)), ("Tập thể, cá nhân", Cm(4.2)), ("Đơn vị", Cm(3.0)),
-                     ("Điều kiện, tiêu chuẩn", Cm(3.6)), ("Biểu quyết đồng ý", Cm(2.6)),
-                     ("Kết quả", Cm(1.6))],
+    row_table(word, [("TT", Cm(1.0)), ("Tập thể, cá nhân", Cm(4.0)), ("Đơn vị", Cm(3.0)),
+                     ("Điều kiện, tiêu chuẩn", Cm(3.4)), ("Đồng ý / cả Hội đồng", Cm(2.4)),
+                     ("Kết quả", Cm(2.2))],
               "d in dossiers", ["{{ loop.index }}", "{{ d.name }}", "{{ d.unit }}",
                                 "{{ d.eligibility }}", "{{ d.votes }}", "{{ d.outcome }}"])
     text(word, "", size=6)
