@@ -156,6 +156,7 @@ def row_table(word: DocxDocument, heads: list[tuple[str, Cm]], loop: str,
     grid.rows[0]._tr.get_or_add_trPr().append(repeat)
     for jinja in (f"{{%tr for {loop} %}}", None, "{%tr endfor %}"):
         row = grid.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row on one page
         for i, cell in enumerate(row.cells):
             cell._tc.remove(cell.paragraphs[0]._p)
             words = jinja if jinja and i == 0 else (cells[i] if jinja is None else "")
