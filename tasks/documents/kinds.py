@@ -7,8 +7,9 @@ import importlib
 from tasks.documents.templating import KINDS, DocumentKind
 
 # Each of these declares its own kind (templating.register) when imported.
-MODULES = ("tasks.documents.council", "tasks.documents.period_report",
-           "tasks.documents.final_report", "tasks.documents.plan_document")
+MODULES = ("tasks.documents.award_papers", "tasks.documents.minutes",
+           "tasks.documents.period_report", "tasks.documents.final_report",
+           "tasks.documents.plan_document")
 
 
 def all_kinds() -> dict[str, DocumentKind]:

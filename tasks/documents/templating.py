@@ -95,12 +95,32 @@ def _problems(path: Path, kind: DocumentKind) -> list[str]:
     try:
         used = meta.find_undeclared_variables(_environment().parse(source))
     except TemplateSyntaxError as error:
-        where = lines[error.lineno - 1] if 0 < error.lineno <= len(lines) else ""
-        return [f"{path}: đoạn {error.lineno} «{where.strip()[:80]}»: lỗi mẫu Jinja2: "
-                f"{error.message}"]
+        line = _culprit(lines, error)
+        where = lines[line - 1] if 0 < line <= len(lines) else ""
+        return [f"{path}: đoạn {line} «{where.strip()[:80]}»: lỗi mẫu Jinja2: {error.message}"]
     return [f"{path}: đoạn {_line_of(lines, name)}: biến {name!r} không có trong {kind.label}; "
             f"dùng được: {', '.join(sorted(kind.names))}"
             for name in sorted(used - kind.names)]
+
+
+def _culprit(lines: list[str], error: TemplateSyntaxError) -> int:
+    """The paragraph a person must fix: Jinja2 reports where it noticed (often the next
+    paragraph, or the end), so look for an unclosed tag, or the block left open."""
+    for number, line in enumerate(lines[:error.lineno], start=1):
+        if line.count("{{") > line.count("}}") or line.count("{%") > line.count("%}"):
+            return number
+    open_block = re.search(r"needs to be closed is '(\w+)'", error.message or "")
+    if open_block:
+        name, opened = open_block.group(1), []
+        for number, line in enumerate(lines, start=1):
+            for tag in re.findall(r"\{%-?\s*[ptcr]{0,2}\s*(end)?(\w+)", line):
+                if tag == ("end", name) and opened:
+                    opened.pop()
+                elif tag == ("", name):
+                    opened.append(number)
+        if opened:
+            return opened[-1]
+    return error.lineno
 
 
 def _line_of(lines: list[str], name: str) -> int:
