@@ -1,4 +1,5 @@
-"""launch-campaign: register a plan, then announce it to every participating unit."""
+"""launch-campaign: register a plan, then announce it to every participating unit, the plan
+as issued (Word, and PDF where LibreOffice is installed) attached."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 from prefect import flow
 
 from infra.clock import now_vn
+from tasks.documents.steps import write_plan_document
 from tasks.messages.steps import compose_launched, configured_channels, queue, send_due
 from tasks.plans.steps import read_plan_file, register
 from tasks.records.steps import read_campaigns
@@ -24,5 +26,6 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     plan = read_plan_file(plan_path)
     register(plan, plan_path, moment)
     [state] = read_campaigns([plan.code])
-    queued = queue(compose_launched(state, configured_channels(), plan_path), moment)
+    issued = write_plan_document(plan)  # the plan as issued, never the YAML file
+    queued = queue(compose_launched(state, configured_channels(), issued), moment)
     return {"queued": queued, **send_due(moment)}

@@ -29,6 +29,7 @@ from template_parts import (
     text,
     title,
 )
+from template_plan import plan
 
 OUT = Path(__file__).resolve().parents[1] / "tasks" / "documents" / "templates"
 
@@ -107,6 +108,7 @@ def _award_list(word: DocxDocument, items: str, heading: str, each: str,
 TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     "quyet-dinh-khen-thuong": award_decision,
     "to-trinh-khen-thuong": submission,
+    "ke-hoach": plan,
 }
 
 

@@ -14,11 +14,14 @@ from infra.settings import get_settings
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary
 from models.period_summary import PeriodSummary
+from models.plan import Plan
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import Meeting, issue_documents
 from tasks.documents.final_report import write_final_report
 from tasks.documents.markdown import escape_markdown
+from tasks.documents.pdf import with_pdf
 from tasks.documents.period_report import render_markdown, write_report_docx
+from tasks.documents.plan_document import FILE, write_plan_docx
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.periods import PeriodData
@@ -82,3 +85,17 @@ def publish_review(assessed: list[Assessment]) -> None:
     """The dossiers and the proposal as an artifact of the run, for the council to read."""
     create_markdown_artifact(review_table(assessed, ()), key="xet-khen-thuong",
                              description="Danh sách hồ sơ và đề xuất")
+
+
+@task(name="ghi bản kế hoạch", cache_policy=NONE)
+def write_plan_document(plan: Plan) -> list[str]:
+    """The plan as the office issued it, Word and (where LibreOffice is) PDF, to attach."""
+    settings = get_settings()
+    out = settings.data_dir / "documents" / plan.code / FILE
+    return [str(p) for p in with_pdf(write_plan_docx(plan, out, settings.data_dir))]
+
+
+@task(name="kèm bản PDF", cache_policy=NONE)
+def attachable(docx: str) -> list[str]:
+    """A document as a message attaches it: its PDF (where LibreOffice is) then the Word file."""
+    return [str(p) for p in with_pdf(Path(docx))]

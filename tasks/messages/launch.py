@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from notifications.context import launch_context
@@ -11,17 +12,25 @@ from tasks.messages.compose import envelopes_for
 from tasks.messages.outbox import Envelope
 from tasks.records.reminders import CampaignState
 
+FORMATS = {".pdf": "PDF", ".docx": "Word"}
+
+
+def formats(documents: Sequence[str]) -> str:
+    """How a message names what it attaches: 'PDF/Word', or 'Word' without LibreOffice."""
+    return "/".join(FORMATS.get(Path(d).suffix.lower(), Path(d).suffix) for d in documents)
+
 
 def compose_launch(state: CampaignState, kinds: frozenset[ChannelKind],
-                   plan_file: Path | None) -> list[Envelope]:
-    """One announcement per unit: what the campaign is, its targets, the unit's deadlines."""
+                   documents: Sequence[str]) -> list[Envelope]:
+    """One announcement per unit: what the campaign is, its targets, the unit's deadlines;
+    emails attach the plan as issued (`documents`: its PDF and Word files)."""
     plan = state.plan
-    attachments = (str(plan_file),) if plan_file and plan_file.exists() else ()
     built: list[Envelope] = []
     for unit in plan.units:
-        rendered = render(MessageKind.CAMPAIGN_LAUNCHED,
-                          launch_context(plan, unit, state.calendar))
+        context = launch_context(plan, unit, state.calendar) | {"attached": formats(documents)}
         built += envelopes_for(state.campaign_id, unit.code, unit.head,
-                               MessageKind.CAMPAIGN_LAUNCHED, rendered, kinds,
-                               obligation_key="launch", step="launch", attachments=attachments)
+                               MessageKind.CAMPAIGN_LAUNCHED,
+                               render(MessageKind.CAMPAIGN_LAUNCHED, context), kinds,
+                               obligation_key="launch", step="launch",
+                               attachments=tuple(documents))
     return built

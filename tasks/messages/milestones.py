@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from models.calendar import Obligation
@@ -12,6 +13,7 @@ from notifications.context import base_context, obligation_context, round_contex
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
 from tasks.messages.compose import envelopes_for
+from tasks.messages.launch import formats
 from tasks.messages.outbox import Envelope
 from tasks.records.reminders import CampaignState
 
@@ -47,8 +49,10 @@ def compose_rounds_closed(states: list[CampaignState],
 
 def compose_results(campaign_id: int, plan: Plan, round_code: str,
                     awards: list[tuple[str, str]], decision: str | None,
-                    kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Announce a round's awards to every unit head and the chairman, once per decision."""
+                    kinds: frozenset[ChannelKind],
+                    documents: Sequence[str] = ()) -> list[Envelope]:
+    """Announce a round's awards to every unit head and the chairman, once per decision;
+    emails attach the decision (`documents`: its PDF and Word files)."""
     listed = [{"name": name, "unit": unit} for name, unit in awards]
     recipients: list[tuple[str, Unit | None, Contact]] = [(u.code, u, u.head)
                                                           for u in plan.units]
@@ -57,10 +61,12 @@ def compose_results(campaign_id: int, plan: Plan, round_code: str,
     built: list[Envelope] = []
     for code, unit, contact in recipients:
         context = base_context(plan, unit) | {
-            "round": round_context(plan, round_code), "awards": listed, "decision": decision}
+            "round": round_context(plan, round_code), "awards": listed, "decision": decision,
+            "attached": formats(documents)}
         if unit is None:
             context["unit"] = {"code": code, "name": plan.issuer, "head_title": contact.title}
         built += envelopes_for(campaign_id, code, contact, MessageKind.RESULTS_ANNOUNCED,
                                render(MessageKind.RESULTS_ANNOUNCED, context), kinds,
-                               obligation_key=f"round:{round_code}", step=f"ket-qua-{decision}")
+                               obligation_key=f"round:{round_code}", step=f"ket-qua-{decision}",
+                               attachments=tuple(documents))
     return built

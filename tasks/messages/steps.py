@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import socket
 from datetime import date, datetime
-from pathlib import Path
 
 from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -67,9 +66,9 @@ def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], d
 
 @task(name="soạn thông báo phát động", cache_policy=NONE)
 def compose_launched(state: CampaignState, kinds: frozenset[ChannelKind],
-                     plan_path: str) -> list[Envelope]:
-    """Render the announcement for every unit, with the plan file attached to emails."""
-    return compose_launch(state, kinds, Path(plan_path))
+                     documents: list[str]) -> list[Envelope]:
+    """Render the announcement for every unit; emails attach the plan as issued (PDF, Word)."""
+    return compose_launch(state, kinds, documents)
 
 
 @task(name="soạn thư trả lại", cache_policy=NONE)
@@ -83,19 +82,23 @@ def compose_returned(state: CampaignState, returned: Returned, reason: str, now:
 
 @task(name="soạn thông báo kết quả", cache_policy=NONE)
 def compose_announcement(state: RoundState, assessed: list[Assessment], approved: list[int],
-                         decision: str, kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """The results message to every unit head and the chairman."""
+                         decision: str, kinds: frozenset[ChannelKind],
+                         documents: tuple[str, ...] = ()) -> list[Envelope]:
+    """The results message to every unit head and the chairman; emails attach the decision
+    (`documents`: its PDF and Word files)."""
     chosen = set(approved)
     awards = [(a.candidate.name, a.candidate.unit) for a in assessed if a.candidate.id in chosen]
     return compose_results(state.campaign_id, state.plan, state.round.code, awards, decision,
-                           kinds)
+                           kinds, documents)
 
 
 @task(name="soạn thư gửi báo cáo", cache_policy=NONE)
-def compose_final(record: CampaignRecord, summary: FinalSummary, report: str,
+def compose_final(record: CampaignRecord, summary: FinalSummary, report: str | list[str],
                   kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """One message per unit head and the chairman, the report attached."""
-    return compose_summary(record.campaign_id, record.plan, summary, Path(report), kinds)
+    """One message per unit head and the chairman, the report attached (its Word file, or
+    its PDF and Word files)."""
+    documents = [report] if isinstance(report, str) else report
+    return compose_summary(record.campaign_id, record.plan, summary, documents, kinds)
 
 
 @task(name="ghi nhận lượt gửi", cache_policy=NONE)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from docx import Document
 from prefect.exceptions import PrefectException
 from sqlmodel import select
 
 from flows.launch_campaign import launch_campaign
 from infra.database import get_engine, transaction
 from models import tables as t
+from tasks.documents import pdf
 from tasks.plans.files import PlanRejected
 from tests.conftest import REPO
 from tests.flows.deployment import World
@@ -35,15 +39,35 @@ def test_every_unit_gets_the_announcement_with_its_calendar_and_the_plan(
     body = text.get_content()
     assert "thứ Hai, 10/03/2025: Báo cáo kết quả CCHC quý I/2025" in body
     assert "thứ Tư, 10/12/2025: Báo cáo kết quả CCHC năm 2025" in body
-    [plan] = list(vp.iter_attachments())
-    assert plan.get_filename() == "004-mo-lao.yaml"
-    assert plan.get_content() == Path(MO_LAO).read_bytes()
+    assert "Kèm theo thư này: Kế hoạch (PDF/Word)." in body
+    pdf, word = list(vp.iter_attachments())
+    assert [pdf.get_filename(), word.get_filename()] == ["ke-hoach.pdf", "ke-hoach.docx"]
+    assert pdf.get_content().startswith(b"%PDF")
+    issued = Document(BytesIO(word.get_content()))
+    lines = [p.text for p in issued.paragraphs]
+    assert "KẾ HOẠCH" in lines and "Tuyên truyền Cải cách hành chính Nhà nước năm 2025" in lines
+    signed = [p.text for t in issued.tables for c in t.rows[0].cells for p in c.paragraphs]
+    assert "Nguyễn Thị Thanh" in signed and "Số:         /KH-UBND" in signed
     village = next(m for m in box.messages if str(m["To"]) == "tdp07@molao.example.vn")
     village_text = village.get_body(("plain",))
     assert village_text is not None and "không có mốc hạn riêng" in village_text.get_content()
     assert len(deployment.zalo.calls) == 25
+    zalo = json.loads(deployment.zalo.calls[0].body)
+    said = json.dumps(zalo, ensure_ascii=False)
+    assert "Kế hoạch (PDF/Word) và lịch hạn đã gửi kèm email" in said
     with transaction(get_engine(deployment.url)) as session:
         assert session.exec(select(t.Campaign)).one().code == "mo-lao-tuyen-truyen-cchc-2025"
+
+
+def test_without_libreoffice_the_plan_goes_as_word_only(
+        deployment: World, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    monkeypatch.setattr(pdf, "_said_missing", False)
+    launch_campaign(MO_LAO, now=LAUNCH)
+    vp = next(m for m in deployment.smtp.box.messages if str(m["To"]) == "vp@molao.example.vn")
+    assert [a.get_filename() for a in vp.iter_attachments()] == ["ke-hoach.docx"]
+    text = vp.get_body(("plain",))
+    assert text is not None and "Kèm theo thư này: Kế hoạch (Word)." in text.get_content()
 
 
 def test_a_bad_plan_stops_the_launch_and_writes_nothing(deployment: World,

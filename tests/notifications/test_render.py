@@ -40,7 +40,8 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
     round_ = {"title": plan.award_rounds[0].title, "award": plan.award_rounds[0].award,
               "quota": "5 tập thể, 10 cá nhân", "copies": 2, "dossier": ["Tờ trình", "Báo cáo"]}
     return {
-        MessageKind.CAMPAIGN_LAUNCHED: launch_context(plan, unit, calendar),
+        MessageKind.CAMPAIGN_LAUNCHED: launch_context(plan, unit, calendar)
+        | {"attached": "PDF/Word"},
         MessageKind.REPORT_DUE: notice_context(due, MO_LAO, date(2025, 3, 7)),
         MessageKind.REPORT_OVERDUE: notice_context(late, MO_LAO, date(2025, 3, 14)),
         MessageKind.NOMINATION_OPEN: base | {"ob": ob, "round": round_},
@@ -60,6 +61,7 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
             "day": date(2025, 12, 5), "time": "14 giờ 00", "place": "Hội trường UBND xã",
             "candidates": 7}},
         MessageKind.RESULTS_ANNOUNCED: base | {"round": round_, "decision": "125/QĐ-UBND",
+                                               "attached": "PDF/Word",
                                                "awards": [{"name": "Phòng Kinh tế",
                                                            "unit": "Phòng Kinh tế"}]},
         MessageKind.DELIVERY_FAILED: base | {
@@ -68,7 +70,8 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
                  "detail": "550 không có hộp thư"},
                 {"unit": "Phòng VHXH", "address": "vh@x.example.vn", "subject": "Nhắc hạn",
                  "detail": "550 không có hộp thư"}]},
-        MessageKind.FINAL_SUMMARY: base | {"tasks_done": 14, "tasks_total": 15, "awards": 3},
+        MessageKind.FINAL_SUMMARY: base | {"tasks_done": 14, "tasks_total": 15, "awards": 3,
+                                           "attached": "Word"},
         MessageKind.TEST: base,
     }
 
@@ -112,6 +115,21 @@ def test_html_escapes_what_came_from_data_but_text_keeps_it() -> None:
     rendered = render(MessageKind.DOSSIER_INCOMPLETE, CONTEXTS[MessageKind.DOSSIER_INCOMPLETE])
     assert "Ông &lt;Nguyễn&gt; Văn A" in rendered.html and "<Nguyễn>" not in rendered.html
     assert "Ông <Nguyễn> Văn A" in rendered.text
+
+
+@pytest.mark.parametrize(("kind", "email", "zalo"), [
+    (MessageKind.CAMPAIGN_LAUNCHED, "Kèm theo thư này: Kế hoạch (PDF/Word).",
+     "Kế hoạch (PDF/Word) và lịch hạn đã gửi kèm email"),
+    (MessageKind.RESULTS_ANNOUNCED, "Kèm theo thư này: Quyết định số 125/QĐ-UBND (PDF/Word).",
+     "Quyết định (PDF/Word) đã gửi kèm email"),
+    (MessageKind.FINAL_SUMMARY, "Kèm theo thư này: Báo cáo tổng kết (Word).",
+     "Báo cáo đầy đủ (Word) đã gửi kèm email"),
+], ids=["launch", "results", "summary"])
+def test_messages_name_what_the_email_attaches(kind: MessageKind, email: str,
+                                               zalo: str) -> None:
+    rendered = render(kind, CONTEXTS[kind])
+    assert email in rendered.text and email in rendered.html
+    assert zalo in rendered.short and "Kèm theo thư này" not in rendered.short
 
 
 def test_a_missing_value_is_an_error_not_a_blank() -> None:
