@@ -5,10 +5,11 @@ from __future__ import annotations
 from prefect import task
 from prefect.cache_policies import NONE
 
-from models.council import Verdict, judge
+from models.council import Answer, Verdict, judge
 from models.eligibility import Assessment, assess
 from models.final_summary import FinalSummary, summarise_campaign
 from models.period_summary import PeriodSummary, summarise
+from models.roster import Roster
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.periods import PeriodData
@@ -35,7 +36,7 @@ def assess_round(state: RoundState) -> list[Assessment]:
 
 
 @task(name="kiểm tra kết quả họp", cache_policy=NONE)
-def check_meeting(state: RoundState, assessed: list[Assessment], members_total: int,
-                  present: int, votes: dict[int, int]) -> Verdict:
-    """Quorum, majority, quota and eligibility of what was voted."""
-    return judge(assessed, state.round, members_total, present, votes)
+def check_meeting(state: RoundState, assessed: list[Assessment], roster: Roster,
+                  answer: Answer) -> Verdict:
+    """Day, roster, quorum, majority, quota and eligibility of what was voted."""
+    return judge(assessed, plan=state.plan, round_=state.round, roster=roster, answer=answer)

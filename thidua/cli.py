@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from infra.database import upgrade
 from infra.settings import get_settings
+from thidua.cli_council import council_app
 from thidua.cli_documents import book_app, templates_app
 from thidua.cli_forms import form_app, import_files
 from thidua.cli_notify import notify_app, outbox_app, remind
@@ -22,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(plan_app, name="plan")
+app.add_typer(council_app, name="council")
 app.add_typer(notify_app, name="notify")
 app.add_typer(outbox_app, name="outbox")
 app.command("remind")(remind)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from models.plan import Plan
 from models.vn_text import fmt_day
 from thidua.demo_timeline import timeline
 from thidua.stand_ins import SmtpServer, ZaloStandIn
@@ -53,6 +54,7 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
         dispose_engines()
         TokenStore(output / "data" / "zalo-tokens.json", "demo", "demo-secret", zalo.url,
                    Masker()).seed("demo-refresh")
+        _load_rosters(plans)
         for day, actions in sorted(timeline(plans, output / "inbox").items()):
             mails, calls = sink.count, zalo.count
             told = [line for act in actions for line in act()]
@@ -64,6 +66,24 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
                 yield f"{fmt_day(day)}: " + " ".join(told)
         yield (f"Tổng cộng {sink.count} email (thư mục {output / 'mail'}), {zalo.count} tin "
                f"Zalo ({output / 'zalo.jsonl'}); văn bản trong {output / 'data' / 'documents'}.")
+
+
+def _load_rosters(plans: list[tuple[Path, Plan]]) -> None:
+    """Each plan's commune gets its council roster from council/*.yaml beside the plan."""
+    from infra.database import transaction, upgrade
+    from tasks.plans.roster import read_roster, store_roster
+
+    folders = sorted({path.parent / "council" for path, _ in plans})
+    rosters = {r.commune: r for f in folders for r in map(read_roster, sorted(f.glob("*.yaml")))}
+    missing = sorted({f"{p.commune.kind} {p.commune.name}" for _, p in plans
+                      if p.commune not in rosters})
+    if missing:
+        raise LookupError(f"không thấy danh sách Hội đồng Thi đua - Khen thưởng của "
+                          f"{', '.join(missing)} trong {', '.join(map(str, folders))}")
+    upgrade()
+    with transaction() as session:
+        for _, plan in plans:
+            store_roster(session, rosters[plan.commune])
 
 
 def _subjects(folder: Path, before: int, after: int) -> Iterator[str]:

@@ -21,9 +21,9 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
 
     from flows.council_review import council_review
     from infra.database import get_engine
-    from tasks.records.council import round_candidates
+    from tasks.records.council import council_roster, round_candidates
 
-    rules = plan.round(round_code)
+    rules, roster = plan.round(round_code), council_roster(get_engine(), plan.code)
     assessed = assess(round_candidates(get_engine(), plan.code, round_code), rules)
     outcome: dict[str, Any] = {}
 
@@ -45,7 +45,7 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
         if run_id is None:
             break
         refused = attempt == 2
-        resume_flow_run(run_id, run_input=council_answer(meeting, votes))
+        resume_flow_run(run_id, run_input=council_answer(meeting, votes, roster))
     worker.join(WAIT)
     if "error" in outcome:
         raise outcome["error"]

@@ -16,11 +16,10 @@ from models.calendar import Obligation, ObligationKind
 from models.keys import key_prefix, parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Rating, Target
+from models.roster import Role, Roster
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AD_HOC_AFTER = timedelta(days=45)
-COUNCIL_MEMBERS = ["Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên thường trực",
-                   "Ủy viên 1", "Ủy viên 2", "Ủy viên 3", "Ủy viên 4"]
 
 
 @dataclass(frozen=True)
@@ -129,10 +128,15 @@ def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[
     return found
 
 
-def council_answer(meeting: date, votes_for: dict[int, bool]) -> dict[str, object]:
-    """The secretary's form: six of seven members present; each listed dossier carried or not."""
-    present = COUNCIL_MEMBERS[:6]
-    return {"meeting_date": meeting.isoformat(), "members_total": len(COUNCIL_MEMBERS),
+def council_answer(meeting: date, votes_for: dict[int, bool],
+                   roster: Roster) -> dict[str, object]:
+    """The secretary's form: all but the roster's last plain member present (six of seven in
+    the seed rosters), 14:00 to 16:30 at the commune's office; each dossier carried or not."""
+    away = [m for m in roster.members if m.role is Role.MEMBER][-1:]
+    present = [m.name for m in roster.members if m not in away]
+    return {"meeting_date": meeting.isoformat(), "start_time": "14:00", "end_time": "16:30",
+            "place": f"Phòng họp UBND {roster.commune.kind} {roster.commune.name}",
             "members_present": present,
-            "votes": [{"nomination_id": n, "votes_for": len(present) - 1 if carried else 1}
+            "votes": [{"nomination_id": n, "votes_for": len(present) - 1 if carried else 1,
+                       "votes_against": 1 if carried else len(present) - 1}
                       for n, carried in votes_for.items()]}

@@ -11,6 +11,7 @@ from models.calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix
 from models.notices import decide
 from models.plan import AwardRound, Plan
+from models.working_days import WorkingDays
 from thidua.demo_script import AD_HOC_AFTER, VN, NominationAction, ReportAction, script
 
 AFTER_WINDOW = timedelta(days=20)  # keep ticking a little after the end: overdue notices
@@ -69,15 +70,18 @@ def _ordered(day: date, acts: list[tuple[int, Action]]) -> list[Action]:
 
 
 def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | None:
+    days = WorkingDays(extra_days_off=plan.reminders.extra_days_off,
+                       extra_working_days=plan.reminders.extra_working_days)
     if r.nomination_deadline is None:
-        return plan.window.start + AD_HOC_AFTER + timedelta(days=1)
+        return days.on_or_after(plan.window.start + AD_HOC_AFTER + timedelta(days=1))
     prefix = key_prefix(ObligationKind.NOMINATION, r.code)
     due = [o.effective_last_day for o in calendar if o.key.startswith(prefix)]
     if not due:
         return None
     after = max(due) + timedelta(days=2)  # the tick closes the round the day after
     planned = r.council_review.last_day if r.council_review else None
-    return max(after, planned) if planned else after
+    # The council meets on a working day; a day off would need the staff's confirmation.
+    return days.on_or_after(max(after, planned) if planned else after)
 
 
 def _at(day: date, hour: int) -> datetime:

@@ -1,17 +1,20 @@
-"""The council's database work: freeze a round's intake, record the session and its votes."""
+"""The council's database work: its roster, freeze a round's intake, record the session."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from infra.database import transaction
 from models import tables as t
+from models.council import MinutesFacts
 from models.nominee import Candidate
 from models.plan import AwardRound, Plan
+from models.roster import Roster
+from tasks.plans.roster import NoRoster, stored_roster
 from tasks.plans.store import read_plan
 from tasks.records.history import move_status
 
@@ -63,27 +66,44 @@ def _candidate(session: Session, n: t.Nomination) -> Candidate:
                                                "documents": frozenset(documents)})
 
 
-def record_session(engine: Engine, state: RoundState, meeting: date, members_total: int,
-                   present: list[str], votes: dict[int, int], approved: set[int],
-                   now: datetime, actor: str) -> int:
+def council_roster(engine: Engine, campaign: str) -> Roster:
+    """The roster of the campaign's commune; NoRoster says which command loads one."""
+    with transaction(engine) as session:
+        commune = session.get(t.Commune, _campaign(session, campaign).commune_id)
+        assert commune is not None
+        roster = stored_roster(session, commune)
+        if roster is None:
+            raise NoRoster(f"{commune.kind.capitalize()} {commune.name}")
+        return roster
+
+
+def record_session(engine: Engine, state: RoundState, facts: MinutesFacts, now: datetime,
+                   actor: str) -> int:
     """Store the session, every vote and each nomination's new status; return the session id."""
     with transaction(engine) as session:
-        council = t.CouncilSession(round_id=state.round_id, meeting_date=meeting,
-                                   members_total=members_total, members_present=present,
-                                   quorum_met=True, recorded_at=now)
+        council = t.CouncilSession(round_id=state.round_id, meeting_date=facts.day,
+                                   members_total=facts.members_total,
+                                   members_present=facts.present_names, quorum_met=True,
+                                   recorded_at=now)
         session.add(council)
         session.flush()
         assert council.id is not None
+        votes = {d.nomination_id: d for d in facts.dossiers}
         for c in state.candidates:
-            session.add(t.CouncilVote(session_id=council.id, nomination_id=c.id,
-                                      votes_for=votes.get(c.id, 0),
-                                      approved=c.id in approved))
+            vote = votes.get(c.id)
+            session.add(t.CouncilVote(
+                session_id=council.id, nomination_id=c.id,
+                votes_for=vote.votes_for if vote else 0,
+                votes_against=vote.votes_against if vote else 0,
+                abstained=vote.abstained if vote else 0,
+                approved=bool(vote and vote.approved)))
             nomination = session.get(t.Nomination, c.id)
             assert nomination is not None
-            verdict = "approved" if c.id in approved else "not_approved"
+            verdict = "approved" if vote and vote.approved else "not_approved"
             change_status(session, nomination, verdict, now, actor,
-                    f"Hội đồng họp ngày {meeting:%d/%m/%Y}: {votes.get(c.id, 0)}/{len(present)}"
-                    " phiếu đồng ý")
+                          f"Hội đồng họp ngày {facts.day:%d/%m/%Y}: "
+                          f"{vote.votes_for if vote else 0}/{len(facts.present)} thành viên "
+                          "có mặt đồng ý")
         row = session.get(t.AwardRound, state.round_id)
         assert row is not None
         row.status = "reviewed"

@@ -9,8 +9,10 @@ from prefect.cache_policies import NONE
 
 from infra.clock import now_vn
 from infra.database import get_engine
+from models.council import MinutesFacts
+from models.roster import Roster
 from tasks.records.campaign import CampaignRecord, read_campaign
-from tasks.records.council import RoundState, freeze_round, record_session
+from tasks.records.council import RoundState, council_roster, freeze_round, record_session
 from tasks.records.milestones import close_windows, mark_compiled, periods_to_compile
 from tasks.records.periods import PeriodData, read_period
 from tasks.records.reminders import CampaignState, active_campaigns
@@ -58,10 +60,14 @@ def freeze(campaign: str, round_code: str, now: datetime, actor: str) -> RoundSt
     return freeze_round(get_engine(), campaign, round_code, now, actor)
 
 
+@task(name="đọc danh sách Hội đồng", cache_policy=NONE)
+def read_council(campaign: str) -> Roster:
+    """The council's roster of the campaign's commune; fails saying how to load one."""
+    return council_roster(get_engine(), campaign)
+
+
 @task(name="ghi kết quả họp", cache_policy=NONE)
-def record_meeting(state: RoundState, *, day: date, members_total: int, present: list[str],
-                   votes: dict[int, int], approved: set[int], now: datetime,
+def record_meeting(state: RoundState, facts: MinutesFacts, *, now: datetime,
                    actor: str) -> None:
     """The session, who attended and every vote."""
-    record_session(get_engine(), state, day, members_total, present, votes, approved, now,
-                   actor)
+    record_session(get_engine(), state, facts, now, actor)

@@ -1,0 +1,139 @@
+"""The council's roster: who sits on a commune's Emulation & Commendation Council; pure.
+
+Everyone on the roster is a voting member; the role says who chairs and who keeps the
+minutes. A roster file names its commune as plans do (name, kind, province).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError, model_validator
+
+from models.plan_checks import Problem
+from models.plan_parts import Commune, Strict, Text
+from models.plan_validation import path_of
+from models.vn_text import nfc
+
+
+class Role(StrEnum):
+    """A member's place on the council."""
+
+    CHAIR = "chair"  # Chủ tịch Hội đồng: chairs the meeting
+    VICE_CHAIR = "vice_chair"  # Phó Chủ tịch Hội đồng: chairs when the chair is away
+    MEMBER = "member"  # Ủy viên
+    SECRETARY = "secretary"  # Ủy viên, Thư ký: keeps the minutes, votes like any member
+
+    @property
+    def label(self) -> str:
+        """How the minutes name the role."""
+        return _LABELS[self]
+
+
+_LABELS = {Role.CHAIR: "Chủ tịch Hội đồng", Role.VICE_CHAIR: "Phó Chủ tịch Hội đồng",
+           Role.MEMBER: "Ủy viên", Role.SECRETARY: "Ủy viên, Thư ký Hội đồng"}
+
+
+class Member(Strict):
+    """One member: full name, office held outside the council, role on it."""
+
+    name: Text
+    office: Text
+    role: Role
+
+
+class Roster(Strict):
+    """A commune's council, in the order the minutes list it."""
+
+    commune: Commune
+    members: list[Member]
+
+    @model_validator(mode="after")
+    def _one_chair_one_secretary(self) -> Roster:
+        found = roster_problems(self.members)
+        if found:
+            raise ValueError("; ".join(f"{p.path}: {p.message}" for p in found))
+        return self
+
+    def member(self, name: str) -> Member | None:
+        """The member with this name (NFC, case and spacing ignored), or None."""
+        wanted = name_key(name)
+        return next((m for m in self.members if name_key(m.name) == wanted), None)
+
+    def with_role(self, role: Role) -> list[Member]:
+        """Members holding this role, in roster order."""
+        return [m for m in self.members if m.role is role]
+
+    @property
+    def chair(self) -> Member:
+        """The chair (exactly one, checked on load)."""
+        return self.with_role(Role.CHAIR)[0]
+
+    @property
+    def secretary(self) -> Member:
+        """The secretary (exactly one, checked on load)."""
+        return self.with_role(Role.SECRETARY)[0]
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one name compare: NFC, case-folded, single spaces."""
+    return " ".join(str(nfc(name)).split()).casefold()
+
+
+def roster_problems(members: list[Member]) -> list[Problem]:
+    """Exactly one chair and one secretary, and no name twice."""
+    found: list[Problem] = []
+    if not members:
+        return [Problem("members", "the council needs at least a chair and a secretary", [])]
+    for role in (Role.CHAIR, Role.SECRETARY):
+        holders = [i for i, m in enumerate(members) if m.role is role]
+        if len(holders) != 1:
+            where = ", ".join(f"members[{i}]" for i in holders) or "nobody"
+            found.append(Problem("members", f"exactly one member with role '{role.value}' "
+                                 f"expected, found {len(holders)}", where))
+    first: dict[str, int] = {}
+    for i, m in enumerate(members):
+        seen = first.setdefault(name_key(m.name), i)
+        if seen != i:
+            found.append(Problem(f"members[{i}].name", f"already listed as members[{seen}]: "
+                                 "each member is one person", m.name))
+    return found
+
+
+def validate_roster(raw: object) -> tuple[Roster | None, list[Problem]]:
+    """The roster and no problems, or None and every problem found."""
+    if not isinstance(raw, dict):
+        return None, [Problem("(top)", "expected a mapping with commune and members",
+                              type(raw).__name__)]
+    data: dict[str, Any] = nfc(raw)
+    try:
+        return Roster.model_validate(data), []
+    except ValidationError as error:
+        problems = [_problem(e) for e in error.errors() if e["loc"]]
+    items = data.get("members")
+    members = _valid_members(items)
+    whole = isinstance(items, list) and len(members) == len(items)
+    return None, problems + (roster_problems(members) if whole else [])
+
+
+def _problem(error: Any) -> Problem:
+    loc = tuple(error["loc"])
+    if error["type"] == "missing":
+        return Problem(path_of(loc), "this field is required", None)
+    if error["type"] == "extra_forbidden":
+        return Problem(path_of(loc), "unknown field", error.get("input"))
+    if error["type"] == "enum":
+        return Problem(path_of(loc), "expected one of " + ", ".join(r.value for r in Role),
+                       error.get("input"))
+    return Problem(path_of(loc), str(error["msg"]), error.get("input"))
+
+
+def _valid_members(items: object) -> list[Member]:
+    found = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            found.append(Member.model_validate(item))
+        except ValidationError:
+            continue
+    return found

@@ -1,0 +1,89 @@
+"""`thidua council ...`: check a commune's council roster file, load it, show what is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlmodel import col, select
+
+from infra.database import transaction, upgrade
+from models import tables as t
+from models.roster import Roster
+from tasks.plans.roster import (
+    RosterRejected,
+    commune_label,
+    read_roster,
+    store_roster,
+    stored_roster,
+)
+
+council_app = typer.Typer(help="The Emulation & Commendation Council's roster, one per commune.",
+                          no_args_is_help=True)
+Files = Annotated[list[Path], typer.Argument(
+    help="Roster files (YAML), e.g. campaigns/council/*.yaml")]
+
+
+def _read_all(files: list[Path]) -> list[tuple[Path, Roster]]:
+    """Every roster, or exit 1 after printing every problem of each bad file."""
+    read: list[tuple[Path, Roster]] = []
+    for path in files:
+        try:
+            read.append((path, read_roster(path)))
+        except RosterRejected as rejected:
+            for problem in rejected.problems:
+                typer.echo(problem.render(rejected.source), err=True)
+    if len(read) < len(files):
+        typer.echo(f"{len(files) - len(read)} of {len(files)} roster file(s) refused; "
+                   "nothing was written.", err=True)
+        raise typer.Exit(1)
+    return read
+
+
+@council_app.command("validate")
+def validate(files: Files) -> None:
+    """Check roster files; list every problem as FILE: field: what is wrong (got X)."""
+    for path, roster in _read_all(files):
+        typer.echo(f"OK {path}: {commune_label(roster.commune)}, {len(roster.members)} "
+                   f"thành viên, chủ tịch {roster.chair.name}, thư ký {roster.secretary.name}")
+
+
+@council_app.command("load")
+def load(files: Files) -> None:
+    """Store rosters: each replaces its commune's roster, all in one transaction."""
+    rosters = _read_all(files)
+    upgrade()
+    with transaction() as session:
+        results = [store_roster(session, roster) for _, roster in rosters]
+    for result in results:
+        if not result.changed:
+            typer.echo(f"{result.commune}: unchanged.")
+            continue
+        was = f"replaced the {result.before} stored" if result.before else "no roster before"
+        typer.echo(f"{result.commune}: loaded ({was}).")
+        if result.new_commune:
+            typer.echo(f"{result.commune}: no plan of this commune is loaded yet; check the "
+                       "commune's name, kind and province against its plan.", err=True)
+
+
+@council_app.command("show")
+def show(commune: Annotated[str | None, typer.Option(
+        help="Only this commune or ward (its name, e.g. 'Thượng Phúc')")] = None) -> None:
+    """Print each commune's stored roster, in the order the minutes list it."""
+    upgrade()
+    found = 0
+    with transaction() as session:
+        for row in session.exec(select(t.Commune).order_by(col(t.Commune.name))).all():
+            roster = stored_roster(session, row)
+            if roster is None or (commune is not None and row.name != commune.strip()):
+                continue
+            found += 1
+            typer.echo(f"{commune_label(row)}: {len(roster.members)} thành viên")
+            for i, m in enumerate(roster.members, start=1):
+                typer.echo(f"  {i}. {m.name} – {m.office} – {m.role.label}")
+    if not found:
+        where = f" for {commune!r}" if commune else ""
+        typer.echo(f"No council roster stored{where}; load one with "
+                   "`thidua council load FILE.yaml`.", err=True)
+        raise typer.Exit(1)
