@@ -83,17 +83,22 @@ def name_key(name: str) -> str:
 
 def roster_problems(members: list[Member]) -> list[Problem]:
     """Exactly one chair and one secretary, and no name twice."""
-    found: list[Problem] = []
     if not members:
         return [Problem("members", "the council needs at least a chair and a secretary", [])]
+    found: list[Problem] = []
     for role in (Role.CHAIR, Role.SECRETARY):
         holders = [i for i, m in enumerate(members) if m.role is role]
         if len(holders) != 1:
             where = ", ".join(f"members[{i}]" for i in holders) or "nobody"
             found.append(Problem("members", f"exactly one member with role '{role.value}' "
                                  f"expected, found {len(holders)}", where))
+    return found + _twins(list(enumerate(members)))
+
+
+def _twins(members: list[tuple[int, Member]]) -> list[Problem]:
+    found: list[Problem] = []
     first: dict[str, int] = {}
-    for i, m in enumerate(members):
+    for i, m in members:
         seen = first.setdefault(name_key(m.name), i)
         if seen != i:
             found.append(Problem(f"members[{i}].name", f"already listed as members[{seen}]: "
@@ -113,8 +118,9 @@ def validate_roster(raw: object) -> tuple[Roster | None, list[Problem]]:
         problems = [_problem(e) for e in error.errors() if e["loc"]]
     items = data.get("members")
     members = _valid_members(items)
-    whole = isinstance(items, list) and len(members) == len(items)
-    return None, problems + (roster_problems(members) if whole else [])
+    if isinstance(items, list) and len(members) == len(items):
+        return None, problems + roster_problems([m for _, m in members])
+    return None, problems + _twins(members)  # roles are counted once every member is valid
 
 
 def _problem(error: Any) -> Problem:
@@ -129,11 +135,11 @@ def _problem(error: Any) -> Problem:
     return Problem(path_of(loc), str(error["msg"]), error.get("input"))
 
 
-def _valid_members(items: object) -> list[Member]:
+def _valid_members(items: object) -> list[tuple[int, Member]]:
     found = []
-    for item in items if isinstance(items, list) else []:
+    for i, item in enumerate(items if isinstance(items, list) else []):
         try:
-            found.append(Member.model_validate(item))
+            found.append((i, Member.model_validate(item)))
         except ValidationError:
             continue
     return found

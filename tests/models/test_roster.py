@@ -93,7 +93,9 @@ def test_every_problem_is_named_with_its_field(data: Any,
 def test_field_problems_and_role_problems_come_together() -> None:
     data = _bent(members={0: {"role": "member"}, 2: {"name": ""}})
     _, problems = validate_roster(data)
-    assert [p.path for p in problems] == ["members[2].name"]  # the rest waits for a whole list
+    assert [p.path for p in problems] == ["members[2].name"]  # roles wait for a whole list
+    _, problems = validate_roster(_bent(members={1: {"name": "Lý Văn Dũng"}, 2: {"role": "x"}}))
+    assert [p.path for p in problems] == ["members[2].role", "members[1].name"]  # twins do not
     _, problems = validate_roster(_bent(members={0: {"role": "member"}},
                                         commune={"name": "X", "kind": "xã"}))
     assert [p.path for p in problems] == ["commune.province", "members"]
