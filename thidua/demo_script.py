@@ -20,6 +20,11 @@ from models.roster import Role, Roster
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AD_HOC_AFTER = timedelta(days=45)
+# Fictional people for heads the plan leaves unnamed, so a decision names a person as a
+# real one would (a plan's own names come first).
+PEOPLE = ("Nguyễn Thị Hoa", "Trần Văn Minh", "Lê Thị Thu Hà", "Phạm Quang Huy",
+          "Hoàng Thị Lan", "Vũ Đức Thắng", "Đặng Thị Mai Phương", "Bùi Văn Long",
+          "Đỗ Thị Ngọc Anh", "Ngô Minh Tuấn", "Dương Thị Hằng", "Lý Văn Hùng")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class NominationAction:
     parts: tuple[str, ...]
     incomplete: bool = False
     initiative_recognised_by: str | None = "Hội đồng Sáng kiến xã"
+    title: str | None = None  # an individual's office, e.g. "Trưởng phòng Kinh tế"
 
     @property
     def at(self) -> datetime:
@@ -122,9 +128,12 @@ def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[
             parts, incomplete = required[:-1], True
         if i == 2 and need is not None:
             rating = Rating.COMPLETED.value
-        name = unit.name if kind == "collective" else f"{unit.head.title} {unit.head.name or ''}"
+        name, title = unit.name, None
+        if kind == "individual":  # the unit's head, by name, with the title as the title
+            person = PEOPLE[plan.units.index(unit) % len(PEOPLE)]  # the same in every round
+            name, title = unit.head.name or person, unit.head.title
         found.append(NominationAction(o.effective_last_day - timedelta(days=3), o.owner, r.code,
-                                      kind, name.strip(), rating, parts, incomplete))
+                                      kind, name, rating, parts, incomplete, title=title))
     return found
 
 

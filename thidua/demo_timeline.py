@@ -137,7 +137,7 @@ def _nominate(plan: Plan, n: NominationAction, inbox: Path,
             files[part].write_bytes(f"%PDF-1.4\n% {n.name}: {part}\n".encode())
         receipt = submit_nomination(
             get_engine(), campaign=plan.code, round_code=n.round_code, unit=n.unit,
-            nominee=NomineeEntry(kind=n.kind, name=n.name, rating=n.rating,
+            nominee=NomineeEntry(kind=n.kind, name=n.name, title=n.title, rating=n.rating,
                                  index_components_not_decreased=True,
                                  initiative_recognised_by=n.initiative_recognised_by,
                                  documents=files),
