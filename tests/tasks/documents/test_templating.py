@@ -1,0 +1,75 @@
+"""Templates the office edits in Word: its own copy wins; a broken one is refused at start."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tasks.documents.award_papers import DECISION
+from tasks.documents.templating import (
+    SHIPPED,
+    TemplateRefused,
+    _paragraph_texts,
+    check_templates,
+    render_docx,
+    template_path,
+)
+from tests.tasks.documents.test_award_papers import _decision, _plan
+
+
+def _own_copy(data: Path, edit: str) -> Path:
+    """The shipped decision template copied under data/templates, one paragraph replaced."""
+    own = data / "templates" / "quyet-dinh-khen-thuong.docx"
+    own.parent.mkdir(parents=True)
+    shutil.copyfile(SHIPPED / own.name, own)
+    word = Document(str(own))
+    [target] = [p for p in word.paragraphs if p.text == "QUYẾT ĐỊNH:"]
+    target.runs[0].text = edit
+    for run in target.runs[1:]:
+        run.text = ""
+    word.save(str(own))
+    return own
+
+
+def test_the_offices_own_template_shapes_the_next_document(tmp_path: Path) -> None:
+    own = _own_copy(tmp_path, "QUYẾT ĐỊNH (theo mẫu của xã {{ decided_by }}):")
+    assert template_path(DECISION, tmp_path) == own
+    check_templates(tmp_path, {DECISION.name: DECISION})
+    word = Document(str(_decision(_plan("002-vinh-thuy.yaml"), tmp_path)))
+    texts = [p.text for p in word.paragraphs]
+    assert "QUYẾT ĐỊNH (theo mẫu của xã Chủ tịch UBND xã Vĩnh Thủy):" in texts
+    assert "QUYẾT ĐỊNH:" not in texts
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    ("QUYẾT ĐỊNH: {{ award ", "lỗi mẫu Jinja2"),
+    ("QUYẾT ĐỊNH: {% if award %}", "lỗi mẫu Jinja2"),
+    ("QUYẾT ĐỊNH: {{ chu_tich_xa }}", "biến 'chu_tich_xa' không có trong Quyết định"),
+])
+def test_a_broken_template_is_refused_with_its_file_and_paragraph(
+        tmp_path: Path, edit: str, expected: str) -> None:
+    own = _own_copy(tmp_path, edit)
+    with pytest.raises(TemplateRefused) as refused:
+        check_templates(tmp_path, {DECISION.name: DECISION})
+    [problem] = refused.value.problems
+    assert problem.startswith(f"{own}: đoạn ") and expected in problem
+    where = int(problem.split("đoạn ", 1)[1].split(" ", 1)[0].rstrip(":"))
+    lines = list(_paragraph_texts(Document(str(own))))
+    assert lines[where - 1] == edit  # the paragraph the office changed, not where Jinja2 noticed
+
+
+def test_a_context_name_the_kind_does_not_declare_is_a_programming_error(
+        tmp_path: Path) -> None:
+    with pytest.raises(KeyError, match="undeclared_name"):
+        render_docx(DECISION, {"undeclared_name": 1}, tmp_path / "x.docx", tmp_path)
+
+
+def test_every_shipped_template_passes_its_own_check(tmp_path: Path) -> None:
+    from tasks.documents.kinds import all_kinds
+
+    kinds = all_kinds()
+    assert {"quyet-dinh-khen-thuong", "to-trinh-khen-thuong", "bien-ban-hoi-dong"} <= set(kinds)
+    check_templates(tmp_path, kinds)
