@@ -58,7 +58,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "reporting": _reporting(plan, calendar),
         "reminders": _reminders(plan),
         "schedule": _schedule(calendar),
-        "attached_to": f"Kế hoạch số {number.strip()} của {plan.issuer}",
+        "attached_to": f"Kế hoạch số {number} của {plan.issuer}",
     }
 
 
