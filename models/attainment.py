@@ -99,3 +99,47 @@ def share_of_target(result: TargetResult) -> float | None:
     if target.threshold == 0:
         return 100.0 if result.attainment is Attainment.ACHIEVED else 0.0
     return 100.0 * value / target.threshold
+
+
+# A target measured by the plan's own appendix: its value is the share of tasks done, never
+# what units typed, so the report cannot say "100 %" beside "0 of 15 tasks done".
+TASKS_METRIC = "plan_tasks_completed_rate"
+_SIGN = {Comparator.AT_LEAST: "≥", Comparator.MORE_THAN: ">", Comparator.AT_MOST: "≤",
+         Comparator.LESS_THAN: "<", Comparator.EQUAL: "="}
+
+
+def fmt_number(value: float, unit: str | None = None) -> str:
+    """A value the Vietnamese way, with its unit: '92,5%', '3'."""
+    text = f"{round(value, 2):g}".replace(".", ",")
+    return f"{text}%" if unit == "%" else text
+
+
+def requirement(target: Target) -> str:
+    """What the target asks, e.g. '≥ 80%', '> 90%'; 'Định tính' when judged without a number."""
+    if target.comparator is Comparator.QUALITATIVE or target.threshold is None:
+        return "Định tính"
+    return f"{_SIGN[target.comparator]} {fmt_number(target.threshold, target.unit)}"
+
+
+def value_text(result: TargetResult) -> str:
+    """The value reached, with its unit, or '—' when none was reported."""
+    return "—" if result.value is None else fmt_number(result.value, result.target.unit)
+
+
+def short_name(target: Target, limit: int = 28) -> str:
+    """The target's first words, for chart labels: 'Tỷ lệ thanh toán trực…'."""
+    words, taken = target.text.split(), ""
+    for word in words:
+        if len(taken) + len(word) + 1 > limit:
+            return taken + "…"
+        taken = f"{taken} {word}".strip()
+    return taken
+
+
+def with_tasks_share(results: list[TargetResult], done: int, total: int) -> list[TargetResult]:
+    """Targets on the plan's own tasks take their value from the tasks done, when it has any."""
+    if total == 0:
+        return results
+    share = 100.0 * done / total
+    return [TargetResult(r.target, share, attainment(r.target, share), r.reporters)
+            if r.target.metric == TASKS_METRIC else r for r in results]

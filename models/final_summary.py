@@ -1,13 +1,24 @@
-"""The campaign's final summary: targets, plan tasks, reporting discipline, awards. Pure."""
+"""The campaign's final summary: targets, plan tasks, reporting discipline, narratives and
+awards by round. Pure."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
-from models.attainment import TargetResult, Timeliness, target_results, timeliness
+from models.attainment import TargetResult, Timeliness, target_results, timeliness, with_tasks_share
 from models.calendar import Obligation, ObligationKind
+from models.keys import parse_key
+from models.period_summary import (
+    Narrative,
+    TaskRow,
+    authors,
+    subject,
+    summarise_narratives,
+    superior,
+    task_rows,
+)
 from models.plan import Plan
 
 
@@ -29,6 +40,17 @@ class Award:
     unit: str
     award: str
     round: str
+    kind: str = ""  # collective | individual
+    title: str | None = None  # an individual's office
+
+
+@dataclass(frozen=True)
+class AwardRound:
+    """One round's awards, in the plan's order of rounds."""
+
+    title: str
+    award: str
+    awards: list[Award]
 
 
 @dataclass(frozen=True)
@@ -36,31 +58,73 @@ class FinalSummary:
     """Everything the final report says."""
 
     targets: list[TargetResult]
-    tasks_done: int
-    tasks_open: list[str]
+    tasks: list[TaskRow]
     discipline: list[Discipline]
     awards: list[Award] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)
+    subject: str = ""
+    recipient: str = ""
+    author: str = ""
+    reporting: bool = True  # whether the plan asks units for periodic reports at all
+
+    @property
+    def tasks_done(self) -> int:
+        """How many of the plan's tasks are done."""
+        return sum(t.done for t in self.tasks)
+
+    @property
+    def tasks_open(self) -> list[str]:
+        """The tasks not done, as 'Nhiệm vụ 3: …'."""
+        return [f"Nhiệm vụ {t.no}: {t.content}" for t in self.tasks if not t.done]
+
+    def rounds(self) -> list[AwardRound]:
+        """The awards grouped by round, rounds in the order they first appear."""
+        grouped: dict[str, list[Award]] = {}
+        for a in self.awards:
+            grouped.setdefault(a.round, []).append(a)
+        return [AwardRound(title, found[0].award, found) for title, found in grouped.items()]
 
 
 def summarise_campaign(plan: Plan, calendar: list[Obligation], done: set[str],
                        reports: Mapping[str, datetime],
                        latest_values: Mapping[str, Mapping[str, float]],
                        awards: list[Award]) -> FinalSummary:
-    """`reports` maps report obligation keys to when they arrived; `latest_values[target][unit]`."""
-    tasks = [o for o in calendar if o.kind is ObligationKind.TASK]
+    """`reports` maps report obligation keys to when they arrived; `latest_values[target][unit]`.
+
+    A task is done when its obligation is fulfilled; the author's own reports are not counted
+    as discipline; awards keep the plan's order of rounds."""
+    own = authors(plan)
     counts: dict[str, dict[Timeliness, int]] = {}
-    names: dict[str, str] = {}
     for o in calendar:
-        if o.kind is ObligationKind.REPORT:
+        if o.kind is ObligationKind.REPORT and o.owner not in own:
             state = timeliness(o.due_at, reports.get(o.key))
-            names[o.owner] = o.owner_name
             counts.setdefault(o.owner, {}).setdefault(state, 0)
             counts[o.owner][state] += 1
-    discipline = [Discipline(names[code], c.get(Timeliness.ON_TIME, 0),
-                             c.get(Timeliness.LATE, 0), c.get(Timeliness.MISSING, 0))
-                  for code, c in sorted(counts.items(), key=lambda kv: names[kv[0]])]
+    discipline = [Discipline(u.name, c.get(Timeliness.ON_TIME, 0), c.get(Timeliness.LATE, 0),
+                             c.get(Timeliness.MISSING, 0))
+                  for u in plan.units if (c := counts.get(u.code)) is not None]
+    finished = {int(parse_key(k).subject): None for k in done
+                if parse_key(k).kind is ObligationKind.TASK}
+    tasks = task_rows(plan, finished, None)
+    order = {r.title: i for i, r in enumerate(plan.award_rounds)}
     return FinalSummary(
-        targets=target_results(plan.targets, latest_values),
-        tasks_done=sum(o.key in done for o in tasks),
-        tasks_open=[o.what for o in tasks if o.key not in done],
-        discipline=discipline, awards=awards)
+        targets=with_tasks_share(target_results(plan.targets, latest_values),
+                                 len(finished), len(tasks)),
+        tasks=tasks, discipline=discipline,
+        awards=sorted(awards, key=lambda a: order.get(a.round, len(order))),
+        subject=subject(plan, "Tổng kết"), recipient=superior(plan),
+        author=plan.unit(plan.standing_office).name, reporting=plan.reporting is not None)
+
+
+def with_details(summary: FinalSummary, plan: Plan, *, done: Mapping[int, date | None],
+                 narratives: Mapping[str, str | None], as_of: date) -> FinalSummary:
+    """The summary with each unit's latest narrative (by unit code), and the tasks with the
+    day each was done (`done`: task number → day) and whether it is overdue on `as_of`."""
+    return replace(summary, narratives=summarise_narratives(plan, narratives),
+                   tasks=task_rows(plan, done, as_of))
+
+
+def done_days(done: Mapping[str, date | None]) -> dict[int, date | None]:
+    """Fulfilled task obligations (key → day) as task number → day."""
+    return {int(key.subject): day for k, day in done.items()
+            if (key := parse_key(k)).kind is ObligationKind.TASK}

@@ -30,6 +30,7 @@ from template_parts import (
     title,
 )
 from template_plan import plan
+from template_reports import final_summary, period_report
 
 OUT = Path(__file__).resolve().parents[1] / "tasks" / "documents" / "templates"
 
@@ -109,6 +110,8 @@ TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     "quyet-dinh-khen-thuong": award_decision,
     "to-trinh-khen-thuong": submission,
     "ke-hoach": plan,
+    "bao-cao-ky": period_report,
+    "bao-cao-tong-ket": final_summary,
 }
 
 

@@ -1,40 +1,77 @@
-"""Draw the target attainment chart as a PNG for reports (Word and Markdown alike)."""
+"""Draw each target's value beside its threshold as a PNG, and place it in a rendered report."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from docx import Document
+from docx.shared import Cm
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from models.attainment import Attainment, TargetResult, share_of_target
+from models.attainment import Attainment, TargetResult, fmt_number, requirement, short_name
 
 COLOURS = {Attainment.ACHIEVED: "#2e7d32", Attainment.NOT_ACHIEVED: "#c62828"}
-CAP = 150.0  # a bar past 150 % says nothing more; the label keeps the real figure
+THRESHOLD = "#9e9e9e"
+
+
+def measured(results: list[TargetResult]) -> list[TargetResult]:
+    """The targets a chart can show: a number asked and a number reached."""
+    return [r for r in results if r.value is not None and r.target.threshold is not None
+            and r.attainment in COLOURS]
 
 
 def write_attainment_chart(results: list[TargetResult], title: str, path: Path) -> Path | None:
-    """Bars of each measured target's share of its threshold; None when none is measured."""
-    shown = [(r, share) for r in results if (share := share_of_target(r)) is not None]
+    """Per target, the value reached beside the threshold asked, both labelled with their real
+    figures; None when no target is measured."""
+    shown = measured(results)
     if not shown:
         return None
     # Figure + Agg canvas, not pyplot: no global state, safe in concurrent task runs.
-    figure = Figure(figsize=(7.5, 0.5 * len(shown) + 1.4), dpi=150)
+    figure = Figure(figsize=(7.5, 0.62 * len(shown) + 1.1), dpi=150)
     FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    labels = [r.target.code for r, _ in reversed(shown)]
-    shares = [share for _, share in reversed(shown)]
-    colours = [COLOURS.get(r.attainment, "#757575") for r, _ in reversed(shown)]
-    bars = axes.barh(labels, [min(s, CAP) for s in shares], color=colours)
-    for bar, share in zip(bars, shares, strict=True):
-        axes.text(min(share, CAP) + 1.5, bar.get_y() + bar.get_height() / 2,
-                  f"{share:.0f}%".replace(".", ","), va="center", fontsize=9)
-    axes.axvline(100, color="#424242", linestyle="--", linewidth=1)
-    axes.set_xlim(0, CAP + 15)
-    axes.set_xlabel("Mức đạt so với chỉ tiêu (%; vạch đứt = đạt chỉ tiêu)")
-    axes.set_title(title, fontsize=11)
-    axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
+    grid = figure.subplots(len(shown), 1, squeeze=False)[:, 0]
+    for axes, result in zip(grid, shown, strict=True):
+        _pair(axes, result)
+    grid[0].set_title(title, fontsize=10)
+    handles = [grid[0].patches[1], grid[0].patches[0]]
+    figure.legend(handles, ["Kết quả (xanh: đạt, đỏ: không đạt)", "Chỉ tiêu"], loc="lower center",
+                  ncols=2, fontsize=8, frameon=False)
+    figure.tight_layout(rect=(0, 0.06, 1, 1), h_pad=0.2)
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, format="png")
     return path
+
+
+def _pair(axes: Axes, result: TargetResult) -> None:
+    """Two bars on one row: the threshold (grey, below) and the value (coloured, above)."""
+    target, value = result.target, result.value or 0.0
+    threshold = target.threshold or 0.0
+    top = max(value, threshold, 100.0 if target.unit == "%" else 0.0) or 1.0
+    bars = axes.barh([0, 1], [threshold, value], height=0.8,
+                     color=[THRESHOLD, COLOURS[result.attainment]])
+    labels = [requirement(target), fmt_number(value, target.unit)]
+    for bar, label in zip(bars, labels, strict=True):
+        axes.text(bar.get_width() + top * 0.01, bar.get_y() + 0.4,
+                  label, va="center", fontsize=8)
+    axes.set_xlim(0, top * 1.2)
+    axes.set_yticks([0.5], [f"{target.code} · {short_name(target)}"],
+                    fontsize=8)
+    axes.set_xticks([])
+    axes.spines[["top", "right", "bottom"]].set_visible(False)
+
+
+def place_chart(docx: Path, marker: str, chart: Path, width_cm: float = 15) -> bool:
+    """Put the chart where the rendered report holds `marker` alone in a paragraph; False when
+    the office's template has no such place."""
+    document = Document(str(docx))
+    for paragraph in document.paragraphs:
+        if paragraph.text.strip() == marker:
+            for run in paragraph.runs[1:]:
+                run._r.getparent().remove(run._r)
+            paragraph.runs[0].text = ""
+            paragraph.runs[0].add_picture(str(chart), width=Cm(width_cm))
+            document.save(str(docx))
+            return True
+    return False

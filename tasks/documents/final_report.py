@@ -1,49 +1,103 @@
-"""Write the campaign's final summary as Markdown and as a Word document."""
+"""The campaign's final summary: shaped for its template (bao-cao-tong-ket.docx) and as Markdown."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from models.final_summary import FinalSummary
+from infra.settings import get_settings
+from models.final_summary import Award, FinalSummary
 from models.plan import Plan
-from tasks.documents.charts import write_attainment_chart
-from tasks.documents.nd30 import AdminDocument, Signature, write_docx
-from tasks.documents.period_report import CHART_CAPTION, DOCUMENTS
+from tasks.documents.charts import place_chart, write_attainment_chart
+from tasks.documents.period_report import (
+    CHART_CAPTION,
+    CHART_MARKER,
+    DOCUMENTS,
+    SHARED,
+    annex_note,
+    basis,
+    header,
+    narratives,
+    recipients,
+    target_lines,
+    targets,
+    tasks,
+    tasks_line,
+)
+from tasks.documents.templating import register, render_docx
+
+FINAL_SUMMARY = register("bao-cao-tong-ket", "báo cáo tổng kết",
+                         SHARED | {"discipline", "award_lines", "rounds"})
+KINDS = {"collective": "Tập thể", "individual": "Cá nhân"}
 
 
-def write_final_report(plan: Plan, summary: FinalSummary, today: date,
-                       folder: Path) -> dict[str, str]:
-    """bao-cao-tong-ket.md and .docx in the folder; return their paths."""
+def context(plan: Plan, summary: FinalSummary, today: date, chart: bool) -> dict[str, Any]:
+    """Everything the final summary's template and its Markdown say."""
+    rounds = summary.rounds()
+    return header(plan, today) | {
+        "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
+        "intro": f"Thực hiện {basis(plan)}, {plan.issuer} tổng kết kết quả thực hiện như sau:",
+        "target_lines": target_lines(summary.targets, reporting=summary.reporting),
+        "targets": targets(summary.targets, summary.tasks), "chart_caption": CHART_CAPTION,
+        "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),
+        "tasks": tasks(summary.tasks), "discipline_line": _discipline_line(summary),
+        "discipline": [{"no": str(i), "unit": d.unit, "on_time": str(d.on_time),
+                        "late": str(d.late), "missing": str(d.missing)}
+                       for i, d in enumerate(summary.discipline, start=1)],
+        "narratives": narratives(summary.narratives),
+        "award_lines": [f"{r.title}: {r.award} cho {_counted(r.awards)}." for r in rounds]
+        + ([f"Tổng cộng {len(summary.awards)} lượt khen thưởng (danh sách tại Phụ lục IV)."]
+           if rounds else ["Chưa có tập thể, cá nhân được khen thưởng."]),
+        "rounds": [{"title": r.title, "award": r.award,
+                    "awards": [{"no": str(i), "unit": a.unit, "kind": KINDS.get(a.kind, ""),
+                                "name": f"{a.name}, {a.title}" if a.title else a.name}
+                               for i, a in enumerate(r.awards, start=1)]} for r in rounds],
+        "closing": f"Trên đây là báo cáo tổng kết của {plan.issuer}, kính báo cáo "
+                   f"{summary.recipient}./.",
+        "annex_note": annex_note(plan, today),
+        "recipients": recipients(_distribution(plan, summary.recipient), plan)}
+
+
+def _counted(awards: list[Award]) -> str:
+    counts = [(sum(a.kind == kind for a in awards), KINDS[kind].lower()) for kind in KINDS]
+    return ", ".join(f"{n} {word}" for n, word in counts if n) or f"{len(awards)} lượt"
+
+
+def _discipline_line(summary: FinalSummary) -> str:
+    if not summary.reporting:
+        return "Kế hoạch không quy định chế độ báo cáo định kỳ của các đơn vị."
+    if not summary.discipline:
+        return (f"{summary.author} là đơn vị lập báo cáo; không có đơn vị nào khác phải gửi "
+                "báo cáo định kỳ.")
+    owed = [d.on_time + d.late + d.missing for d in summary.discipline]
+    return (f"{len(owed)} đơn vị phải gửi {sum(owed)} báo cáo định kỳ: "
+            f"{sum(d.on_time for d in summary.discipline)} đúng hạn, "
+            f"{sum(d.late for d in summary.discipline)} chậm, "
+            f"{sum(d.missing for d in summary.discipline)} không nộp (chi tiết tại Phụ lục III).")
+
+
+def _distribution(plan: Plan, superior: str) -> list[str]:
+    """The plan's distribution, the level above first when the plan does not name it."""
+    names = [line.split(" (")[0].split(";")[0].strip() for line in plan.distribution]
+    named = any(name and name in superior for name in names)
+    return ([] if named else [superior]) + list(plan.distribution)
+
+
+def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: Path,
+                       data_dir: Path | None = None) -> dict[str, str]:
+    """bao-cao-tong-ket.md and .docx in the folder; return their paths and the Markdown."""
     folder.mkdir(parents=True, exist_ok=True)
     chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu – {plan.issuer}",
                                    folder / "bieu-do-chi-tieu-tong-ket.png")
-    template = DOCUMENTS.get_template("final_summary.md.j2")
-    markdown = template.render(plan=plan, s=summary, today=today,
-                               chart=chart.name if chart else None, caption=CHART_CAPTION)
+    markdown = DOCUMENTS.get_template("final_summary.md.j2").render(
+        context(plan, summary, today, chart is not None)
+        | {"chart": chart.name if chart else None})
     md_path = folder / "bao-cao-tong-ket.md"
     md_path.write_text(markdown, encoding="utf-8")
-    tables = [(["Đơn vị", "Đúng hạn", "Chậm", "Chưa nộp"],
-               [[d.unit, str(d.on_time), str(d.late), str(d.missing)] for d in summary.discipline])]
-    if summary.targets:
-        tables.insert(0, (["Mã", "Chỉ tiêu", "Đánh giá"],
-                          [[r.target.code, r.target.text, r.attainment.value]
-                           for r in summary.targets]))
-    paragraphs = [
-        f"Thực hiện {plan.document_kind} {plan.title}, {plan.issuer} tổng kết như sau.",
-        f"Nhiệm vụ theo phụ lục: hoàn thành {summary.tasks_done}/"
-        f"{summary.tasks_done + len(summary.tasks_open)}.",
-        f"Khen thưởng: {len(summary.awards)} tập thể, cá nhân."]
-    paragraphs += [f"{i}. {a.name} ({a.unit}): {a.award}."
-                   for i, a in enumerate(summary.awards, start=1)]
-    document = AdminDocument(
-        superior="ỦY BAN NHÂN DÂN", issuer=f"{plan.commune.kind} {plan.commune.name}".upper(),
-        number="Số:      /BC-UBND", place=plan.commune.name, day=today, kind="BÁO CÁO",
-        subject=f"Tổng kết {plan.title[:1].lower()}{plan.title[1:]}", paragraphs=paragraphs,
-        tables=tables, recipients=plan.distribution or ["Lưu: VT"],
-        figures=[(chart, CHART_CAPTION)] if chart else [],
-        signature=Signature(plan.signer.on_behalf, plan.signer.title, plan.signer.name,
-                            plan.signer.acting_for))
-    docx_path = write_docx(document, folder / "bao-cao-tong-ket.docx")
+    docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None),
+                            folder / "bao-cao-tong-ket.docx", data_dir or get_settings().data_dir)
+    if chart:
+        place_chart(docx_path, CHART_MARKER, chart)
     written = {"markdown": str(md_path), "docx": str(docx_path), "text": markdown}
     return written | ({"chart": str(chart)} if chart else {})

@@ -1,62 +1,172 @@
-"""Render a period report as Markdown and as a Word document (Nghị định 30/2020 layout)."""
+"""The commune's period report: its content shaped for the template (bao-cao-ky.docx), the same
+content as Markdown for the Prefect artifact, and the parts the final summary shares."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from models.attainment import Timeliness
-from models.period_summary import PeriodSummary
+from infra.settings import get_settings
+from models.attainment import (
+    TASKS_METRIC,
+    Attainment,
+    TargetResult,
+    Timeliness,
+    requirement,
+    short_name,
+    value_text,
+)
+from models.period_summary import Narrative, PeriodSummary, TaskRow
 from models.plan import Plan
-from models.vn_text import fmt_date, fmt_day
+from models.signatures import for_the_committee
+from models.vn_text import document_date, fmt_date
+from tasks.documents.charts import place_chart
 from tasks.documents.markdown import escape_markdown
-from tasks.documents.nd30 import AdminDocument, Signature, write_docx
+from tasks.documents.templating import register, render_docx
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 DOCUMENTS = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-DOCUMENTS.filters["ngay"] = fmt_day
-DOCUMENTS.filters["ngay_gio"] = lambda moment: moment.astimezone(VN).strftime("%H:%M %d/%m/%Y")
-DOCUMENTS.filters["so"] = lambda number: f"{number:g}".replace(".", ",")
-DOCUMENTS.filters["md"] = escape_markdown  # for text a unit typed (names, narratives)
+                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+DOCUMENTS.filters["md"] = escape_markdown  # every cell: plan text and what units typed alike
+# The number book is being built; until then the office writes the number in by hand.
+REPORT_NUMBER = "      /BC-UBND"
+CHART_CAPTION = "Biểu đồ: kết quả đạt được (màu) so với chỉ tiêu (xám)"
+CHART_MARKER = "[[biểu đồ]]"  # replaced by the picture once the template is filled
+SHARED = {"subject", "intro", "target_lines", "targets", "chart", "chart_caption", "tasks_line",
+          "tasks", "discipline_line", "narratives", "closing", "annex_note", "author", "recipient"}
+PERIOD_REPORT = register("bao-cao-ky", "báo cáo kết quả kỳ", SHARED | {"units"})
 
 
-CHART_CAPTION = "Biểu đồ: mức đạt so với chỉ tiêu"
+def header(plan: Plan, today: date) -> dict[str, Any]:
+    """The header, number, dateline and signature of a report of the People's Committee."""
+    return {"superior": "", "number": REPORT_NUMBER,
+            "issuer": f"ỦY BAN NHÂN DÂN\n{plan.commune.kind} {plan.commune.name}".upper(),
+            "dateline": document_date(plan.commune.name, today),
+            "signature": for_the_committee(plan)}
+
+
+def basis(plan: Plan) -> str:
+    """'Kế hoạch số 12/KH-UBND ngày 01/7/2025 của UBND xã X về …', as the plan allows."""
+    number = f" số {plan.number}" if plan.number else ""
+    day = f" ngày {fmt_date(plan.issued_on)}" if plan.issued_on else ""
+    title = plan.title[:1].lower() + plan.title[1:]
+    about = title if title.startswith("về ") else f"về {title}"
+    return f"{plan.document_kind}{number}{day} của {plan.issuer} {about}"
+
+
+def targets(results: list[TargetResult], tasks: list[TaskRow]) -> list[dict[str, str]]:
+    """The appendix rows: code, text, requirement, value and verdict, all as written."""
+    return [{"code": r.target.code, "requirement": requirement(r.target), "value": value_text(r),
+             "verdict": r.attainment.value,
+             "text": r.target.text + (" (tính theo số nhiệm vụ đã hoàn thành)"
+                                      if r.target.metric == TASKS_METRIC and tasks else "")}
+            for r in results]
+
+
+def target_lines(results: list[TargetResult], *, reporting: bool = True) -> list[str]:
+    """How many targets are met, and each one that is not, with its figures."""
+    if not results:
+        return ["Kế hoạch không giao chỉ tiêu."]
+    counts = [(sum(r.attainment is a for r in results), a.value.lower()) for a in Attainment]
+    parts = ", ".join(f"{n} {word}" for n, word in counts if n)
+    lines = [f"Kế hoạch giao {len(results)} chỉ tiêu: {parts} (chi tiết tại Phụ lục I)."]
+    missed = [r for r in results if r.attainment is Attainment.NOT_ACHIEVED]
+    if missed:
+        lines.append("Các chỉ tiêu chưa đạt:")
+        lines += [f"- {r.target.code} ({short_name(r.target)}): yêu cầu "
+                  f"{requirement(r.target)}, kết quả {value_text(r)}." for r in missed]
+    if not reporting and all(r.value is None for r in results):
+        lines.append("Kế hoạch không quy định chế độ báo cáo định kỳ nên các đơn vị chưa gửi "
+                     "số liệu; các chỉ tiêu định lượng chưa đánh giá được bằng số.")
+    return lines
+
+
+def tasks(rows: list[TaskRow]) -> list[dict[str, str]]:
+    """The appendix's tasks in numeric order with their state."""
+    return [{"no": str(t.no), "content": t.content, "lead": t.lead, "due": t.due,
+             "product": t.product or "", "state": t.state} for t in rows]
+
+
+def tasks_line(rows: list[TaskRow]) -> str:
+    """Tasks done of all, those overdue, those still running."""
+    if not rows:
+        return "Kế hoạch không có phụ lục nhiệm vụ."
+    done, late = sum(t.done for t in rows), sum(t.overdue for t in rows)
+    running = len(rows) - done - late
+    parts = [f"hoàn thành {done}/{len(rows)}"] + ([f"{late} nhiệm vụ quá hạn chưa hoàn thành"]
+                                                   if late else []) \
+        + ([f"{running} nhiệm vụ đang thực hiện"] if running else [])
+    return (f"Kế hoạch có {len(rows)} nhiệm vụ: {'; '.join(parts)} (chi tiết tại Phụ lục II; "
+            "một nhiệm vụ được tính là hoàn thành khi kết quả của nó đã được ghi nhận).")
+
+
+def narratives(found: list[Narrative]) -> list[dict[str, str]]:
+    """Each unit's shortened Thuyết minh."""
+    return [{"unit": n.unit, "text": n.text} for n in found]
+
+
+def annex_note(plan: Plan, today: date) -> str:
+    """The line under each appendix's name."""
+    return f"(Kèm theo Báo cáo số {REPORT_NUMBER} ngày {fmt_date(today)} của {plan.issuer})"
+
+
+def recipients(first: list[str], plan: Plan) -> list[str]:
+    """Nơi nhận: each line ends with ';', the file copy last with '.'."""
+    kept = [" ".join(line.replace("; (", " (").split()).rstrip(";.,") for line in first]
+    filing = next((line for line in kept if line.startswith("Lưu")),
+                  f"Lưu: VT, {plan.standing_office}")
+    return [f"{line};" for line in kept if line != filing] + [f"{filing}."]
+
+
+def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool) -> dict[str, Any]:
+    """Everything the period report's template and its Markdown say."""
+    late = [u.unit for u in summary.units if u.timeliness is Timeliness.LATE]
+    missing = [u.unit for u in summary.units if u.timeliness is Timeliness.MISSING]
+    if summary.units:
+        discipline = (f"{len(summary.units)} đơn vị phải gửi báo cáo {summary.period}: "
+                      f"{summary.count(Timeliness.ON_TIME)} đúng hạn, {len(late)} chậm, "
+                      f"{len(missing)} chưa nộp (chi tiết tại Phụ lục III)."
+                      + (f" Gửi chậm: {', '.join(late)}." if late else "")
+                      + (f" Chưa nộp: {', '.join(missing)}." if missing else ""))
+    else:
+        discipline = (f"{summary.author} là đơn vị lập báo cáo này; không có đơn vị nào khác "
+                      f"phải gửi báo cáo {summary.period}.")
+    return header(plan, today) | {
+        "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
+        "intro": f"Thực hiện {basis(plan)}, {plan.issuer} báo cáo kết quả {summary.period} "
+                 "như sau:",
+        "target_lines": target_lines(summary.targets), "chart_caption": CHART_CAPTION,
+        "targets": targets(summary.targets, summary.tasks),
+        "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),
+        "tasks": tasks(summary.tasks), "discipline_line": discipline,
+        "units": [{"no": str(i), "unit": u.unit, "due": fmt_date(u.last_day),
+                   "submitted": u.submitted_at.astimezone(VN).strftime("%d/%m/%Y")
+                   if u.submitted_at else "—", "state": u.timeliness.value}
+                  for i, u in enumerate(summary.units, start=1)],
+        "narratives": narratives(summary.narratives),
+        "closing": f"Trên đây là báo cáo kết quả {summary.period} của {plan.issuer}, kính "
+                   f"báo cáo {summary.recipient}./.",
+        "annex_note": annex_note(plan, today),
+        "recipients": recipients([summary.recipient, f"Chủ tịch, các Phó Chủ tịch UBND "
+                                  f"{plan.commune.kind}"], plan)}
 
 
 def render_markdown(plan: Plan, summary: PeriodSummary, today: date,
                     chart: str | None = None) -> str:
     """The report as Markdown (for the Prefect artifact and for reading in a browser)."""
     return DOCUMENTS.get_template("period_report.md.j2").render(
-        plan=plan, s=summary, today=today, T=Timeliness, chart=chart, caption=CHART_CAPTION)
+        context(plan, summary, today, chart is not None) | {"chart": chart})
 
 
 def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Path,
-                      chart: Path | None = None) -> Path:
-    """The report as a .docx the office can sign and send."""
-    rows = [[r.unit, fmt_date(r.last_day),
-             r.submitted_at.astimezone(VN).strftime("%d/%m/%Y") if r.submitted_at else "—",
-             r.timeliness.value] for r in summary.units]
-    targets = [[r.target.code, r.target.text,
-                "—" if r.value is None else f"{r.value:g}".replace(".", ","), r.attainment.value]
-               for r in summary.targets]
-    intro = (f"Thực hiện {plan.document_kind} {plan.title}, {plan.issuer} báo cáo kết quả như "
-             f"sau: {summary.count(Timeliness.ON_TIME)} đơn vị gửi báo cáo đúng hạn, "
-             f"{summary.count(Timeliness.LATE)} đơn vị chậm, "
-             f"{summary.count(Timeliness.MISSING)} đơn vị chưa nộp.")
-    tables = [(["Đơn vị", "Hạn", "Ngày nộp", "Tình trạng"], rows)]
-    if targets:
-        tables.append((["Mã", "Chỉ tiêu", "Kết quả", "Đánh giá"], targets))
-    document = AdminDocument(
-        superior="ỦY BAN NHÂN DÂN", issuer=f"{plan.commune.kind} {plan.commune.name}".upper(),
-        number="Số:      /BC-UBND", place=plan.commune.name, day=today, kind="BÁO CÁO",
-        subject=summary.title, paragraphs=[intro], tables=tables,
-        figures=[(chart, CHART_CAPTION)] if chart else [],
-        recipients=[summary.recipient, "Lưu: VT"],
-        signature=Signature(plan.signer.on_behalf, plan.signer.title, plan.signer.name,
-                            plan.signer.acting_for))
-    return write_docx(document, path)
-
+                      chart: Path | None = None, data_dir: Path | None = None) -> Path:
+    """The report as a .docx the office can sign and send, from its Word template."""
+    render_docx(PERIOD_REPORT, context(plan, summary, today, chart is not None), path,
+                data_dir or get_settings().data_dir)
+    if chart:
+        place_chart(path, CHART_MARKER, chart)
+    return path

@@ -12,8 +12,8 @@ from prefect.cache_policies import NONE
 from infra.database import get_engine
 from infra.settings import get_settings
 from models.eligibility import Assessment
-from models.final_summary import FinalSummary
-from models.period_summary import PeriodSummary
+from models.final_summary import FinalSummary, done_days, with_details as with_final_details
+from models.period_summary import PeriodSummary, with_details
 from models.plan import Plan
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import Meeting, issue_documents
@@ -35,7 +35,10 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
     """Markdown and .docx under the data folder, and artifacts for the Prefect UI."""
     folder = get_settings().data_dir / "documents" / data.plan.code / data.period_code
     folder.mkdir(parents=True, exist_ok=True)
-    chart = write_attainment_chart(summary.targets, summary.title, folder / CHART)
+    summary = with_details(summary, data.plan, done=data.tasks_done, as_of=today,
+                           narratives={c: s.narrative for c, s in data.submissions.items()})
+    chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu {summary.period}",
+                                   folder / CHART)
     markdown = render_markdown(data.plan, summary, today, CHART if chart else None)
     md_path = folder / "bao-cao.md"
     md_path.write_text(markdown, encoding="utf-8")
@@ -54,6 +57,8 @@ def write_final_summary(record: CampaignRecord, summary: FinalSummary,
                         today: date) -> dict[str, str]:
     """Markdown and .docx under the data folder, and the report as an artifact."""
     folder = get_settings().data_dir / "documents" / record.plan.code
+    summary = with_final_details(summary, record.plan, done=done_days(record.done_on),
+                                 narratives=record.narratives, as_of=today)
     paths = write_final_report(record.plan, summary, today, folder)
     create_markdown_artifact(paths.pop("text"), key=f"tong-ket-{record.plan.code}".lower(),
                              description="Báo cáo tổng kết")

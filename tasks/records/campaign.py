@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlmodel import col, select
@@ -17,6 +18,8 @@ from models.plan import Plan
 from tasks.plans.store import read_plan
 from tasks.records.periods import UnknownPeriod
 
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
 
 @dataclass(frozen=True)
 class CampaignRecord:
@@ -29,16 +32,19 @@ class CampaignRecord:
     reports: dict[str, datetime]
     latest_values: dict[str, dict[str, float]]
     awards: list[Award]
+    narratives: dict[str, str] = field(default_factory=dict)  # each unit's latest, if any
+    done_on: dict[str, date | None] = field(default_factory=dict)  # fulfilled key → day
 
 
 def read_campaign(engine: Engine, code: str) -> CampaignRecord:
-    """The campaign's plan, fulfilled obligations, reports, latest values and awards."""
+    """The campaign's plan, fulfilled obligations, reports, latest values and narratives,
+    and the approved awards in round order."""
     with transaction(engine) as session:
         campaign = session.exec(select(t.Campaign).where(t.Campaign.code == code)).first()
         if campaign is None or campaign.id is None:
             raise UnknownPeriod(f"không có chiến dịch {code!r}")
-        done = set(session.exec(select(t.Obligation.key).where(
-            t.Obligation.campaign_id == campaign.id, t.Obligation.status != "open")).all())
+        fulfilled = session.exec(select(t.Obligation.key, t.Obligation.fulfilled_at).where(
+            t.Obligation.campaign_id == campaign.id, t.Obligation.status != "open")).all()
         rows = session.exec(
             select(t.UnitReport, t.Unit.code)
             .join(t.Unit, col(t.Unit.id) == col(t.UnitReport.unit_id))
@@ -52,7 +58,8 @@ def read_campaign(engine: Engine, code: str) -> CampaignRecord:
             .join(t.Unit, col(t.Unit.id) == col(t.Nomination.unit_id))
             .join(t.AwardRound, col(t.AwardRound.id) == col(t.Nomination.round_id))
             .where(t.AwardRound.campaign_id == campaign.id,
-                   t.Nomination.status == "approved")).all()
+                   t.Nomination.status == "approved")
+            .order_by(col(t.AwardRound.id), col(t.Nomination.kind), col(t.Nomination.id))).all()
         plan = read_plan(session, campaign)
         campaign_id = campaign.id
     unit_of = {r.id: code for r, code in rows}
@@ -61,7 +68,10 @@ def read_campaign(engine: Engine, code: str) -> CampaignRecord:
     for v in sorted(values, key=lambda v: order[v.report_id]):  # later ones overwrite
         if v.value is not None:
             latest.setdefault(v.target_code, {})[unit_of[v.report_id]] = v.value
+    narratives = {code: r.narrative for r, code in rows if r.narrative}  # the latest wins
+    done_on = {key: at.astimezone(VN).date() if at else None for key, at in fulfilled}
     return CampaignRecord(
-        campaign_id, plan, build_calendar(plan), done,
+        campaign_id, plan, build_calendar(plan), set(done_on),
         {report_key(r.period_code, code): r.submitted_at for r, code in rows}, latest,
-        [Award(n.name, unit, award, title) for n, unit, title, award in approved])
+        [Award(n.name, unit, award, title, n.kind, n.title) for n, unit, title, award in approved],
+        narratives, done_on)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from infra.database import transaction
 from models.calendar import Obligation, ObligationKind, build_calendar
+from models.final_summary import done_days
 from models.keys import key_prefix, parse_key
 from models.plan import Plan
 from models.report_entry import Submission
-from models.tables import Campaign, TargetValue, Unit, UnitReport
+from models.tables import Campaign, Obligation as Owed, TargetValue, Unit, UnitReport
 from tasks.plans.store import read_plan
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class UnknownPeriod(LookupError):
@@ -22,13 +27,15 @@ class UnknownPeriod(LookupError):
 
 @dataclass(frozen=True)
 class PeriodData:
-    """The period's obligations (one per reporting unit) and what each unit sent."""
+    """The period's obligations (one per reporting unit), what each unit sent, and the plan's
+    tasks done so far (task number → day its obligation was fulfilled)."""
 
     campaign_id: int
     plan: Plan
     period_code: str
     obligations: list[Obligation]
     submissions: dict[str, Submission]
+    tasks_done: dict[int, date | None] = field(default_factory=dict)
 
 
 def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodData:
@@ -43,6 +50,9 @@ def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodD
             .join(Unit, col(Unit.id) == col(UnitReport.unit_id))
             .where(UnitReport.campaign_id == campaign.id, UnitReport.period_code == period_code,
                    col(UnitReport.superseded).is_(False))).all()
+        fulfilled = session.exec(select(Owed.key, Owed.fulfilled_at).where(
+            Owed.campaign_id == campaign.id, Owed.kind == ObligationKind.TASK.value,
+            Owed.status != "open")).all()
         report_ids = [r.id for r, _ in rows]
         values = session.exec(select(TargetValue).where(
             col(TargetValue.report_id).in_(report_ids))).all()
@@ -62,4 +72,5 @@ def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodD
                                     narrative=report.narrative,
                                     values=by_report.get(report.id, {}))
                    for report, code in rows}
-    return PeriodData(campaign.id, plan, period_code, obligations, submissions)
+    done = done_days({key: at.astimezone(VN).date() if at else None for key, at in fulfilled})
+    return PeriodData(campaign.id, plan, period_code, obligations, submissions, done)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from flows.compile_period_report import compile_period_report
 from infra.database import get_engine, transaction
 from models import tables as t
+from tasks.documents.period_report import CHART_CAPTION
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.periods import UnknownPeriod
@@ -51,41 +52,46 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
                 {"T05": 92.5, "T07": 75, "T11": 30})
     paths = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12))
     markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
-    assert "2 đơn vị đúng hạn, 1 đơn vị chậm, 1 đơn vị chưa nộp." in markdown
-    assert "| Trung tâm sự nghiệp công xã | thứ Ba, 09/12/2025 | — | Chưa nộp |" in markdown
-    assert "| Trung tâm Phục vụ hành chính công xã | thứ Ba, 09/12/2025 | 08:00 10/12/2025 " \
-           "| Chậm |" in markdown
+    assert "4 đơn vị phải gửi báo cáo năm 2025: 2 đúng hạn, 1 chậm, 1 chưa nộp" in markdown
+    assert "| 4 | Trung tâm sự nghiệp công xã | 09/12/2025 | — | Chưa nộp |" in markdown
+    assert "| 3 | Trung tâm Phục vụ hành chính công xã | 09/12/2025 | 10/12/2025 | Chậm |" \
+        in markdown
     lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}
     assert lines["T05"].endswith("| > 90% | 92,5% | Đạt |")
-    assert lines["T07"].endswith("| >= 80% | 75% | Không đạt |")
-    assert lines["T11"].endswith("| >= 30% | 30% | Đạt |")
+    assert lines["T07"].endswith("| ≥ 80% | 75% | Không đạt |")
+    assert lines["T11"].endswith("| ≥ 30% | 30% | Đạt |")
     assert lines["T06"].endswith("| — | Chưa có số liệu |")
     assert lines["T01"].endswith("| Đánh giá định tính |")
     text = _docx_text(Path(paths["docx"]))
     for block in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                  "ỦY BAN NHÂN DÂN", "XÃ HÙNG THẮNG", "Số:      /BC-UBND",
+                  "ỦY BAN NHÂN DÂN", "XÃ HÙNG THẮNG", "Số:       /BC-UBND",
                   "Hùng Thắng, ngày 12 tháng 12 năm 2025", "BÁO CÁO",
-                  "Báo cáo kết quả CCHC năm 2025", "Nơi nhận:", "- Phòng Văn hóa - Xã hội;",
+                  "Kết quả năm 2025 thực hiện kế hoạch", "Nơi nhận:",
+                  "- Sở Nội vụ thành phố Hải Phòng;",
                   "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Trọng Thủy",
                   "Chưa nộp", "Không đạt"):
         assert block in text, block
-    assert "![Biểu đồ: mức đạt so với chỉ tiêu](bieu-do-chi-tieu.png)" in markdown
+    assert "Phòng Văn hóa - Xã hội;" not in text  # the units' recipient, not the commune's
+    assert f"![{CHART_CAPTION}](bieu-do-chi-tieu.png)" in markdown
     chart = Path(paths["chart"])
     assert chart.parent == Path(paths["markdown"]).parent
     assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     pictures = Document(paths["docx"]).inline_shapes
     assert len(pictures) == 1  # the chart, embedded, not linked
-    assert "Biểu đồ: mức đạt so với chỉ tiêu" in text
+    assert CHART_CAPTION in text
 
 
-def test_no_chart_when_no_target_has_a_number(deployment: World) -> None:
+def test_mo_lao_report_goes_up_and_never_owes_itself(deployment: World) -> None:
     with transaction(get_engine(deployment.url)) as session:
-        store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
-                   as_of=datetime(2025, 7, 1, tzinfo=VN))
-    paths = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12))
-    assert "chart" not in paths
-    assert "Biểu đồ" not in Path(paths["markdown"]).read_text(encoding="utf-8")
+        store_plan(session, read_plan(REPO / "campaigns" / "004-mo-lao.yaml"), source="004",
+                   as_of=datetime(2025, 1, 2, tzinfo=VN))
+    paths = compile_period_report("mo-lao-tuyen-truyen-cchc-2025", "2025-Q1",
+                                  as_of=date(2025, 3, 11))
+    markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
+    assert "chart" not in paths and "Biểu đồ" not in markdown  # no target has a number
     assert len(Document(paths["docx"]).inline_shapes) == 0
+    assert "Kính gửi: UBND quận Hà Đông (qua Phòng Văn hóa và Thông tin quận)" in markdown
+    assert "Chưa nộp" not in markdown and "Văn phòng UBND phường lập báo cáo này" in markdown
 
 
 def test_an_unknown_period_names_the_known_ones(deployment: World) -> None:

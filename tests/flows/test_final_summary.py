@@ -11,6 +11,7 @@ from sqlmodel import select
 from flows.final_summary import final_summary
 from infra.database import get_engine, transaction
 from models import tables as t
+from tasks.documents.period_report import CHART_CAPTION
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
@@ -36,11 +37,13 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
         session.add(t.TargetValue(report_id=report.id, target_code="T02", value=100))
     paths = final_summary("hung-thang-cchc-2025-h2", as_of=date(2026, 1, 5))
     markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
-    assert "Hoàn thành 2/15 nhiệm vụ." in markdown
-    assert "| Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | 0 | 1 | 0 |" in markdown
-    assert "| Phòng Kinh tế | 0 | 0 | 1 |" in markdown
-    assert "| T02 |" in markdown and "| 100 | Đạt |" in markdown
-    assert "![Biểu đồ: mức đạt so với chỉ tiêu](bieu-do-chi-tieu-tong-ket.png)" in markdown
+    assert "Kế hoạch có 15 nhiệm vụ: hoàn thành 2/15" in markdown
+    assert "| 1 | Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | 0 | 1 | 0 |" in markdown
+    assert "| 2 | Phòng Kinh tế | 0 | 0 | 1 |" in markdown
+    lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}
+    assert lines["T02"].endswith("| ≥ 100% | 100% | Đạt |")
+    assert lines["T03"].endswith("| ≥ 100% | 13,33% | Không đạt |")  # 2 of 15 tasks done
+    assert f"![{CHART_CAPTION}](bieu-do-chi-tieu-tong-ket.png)" in markdown
     assert Path(paths["chart"]).read_bytes().startswith(b"\x89PNG")
     box = deployment.smtp.box
     assert sorted(to for _, [to] in box.envelopes) == sorted(

@@ -155,7 +155,7 @@ def test_markdown_shows_unit_text_as_typed_and_never_as_markup(tmp_path: Path) -
     markdown_it = pytest.importorskip("markdown_it")
     render = markdown_it.MarkdownIt("commonmark").enable("table").render
     hostile = f"{LINK} ![x](http://evil.example/p.png) <b>đậm</b> | cột"
-    summary = FinalSummary(targets=[], tasks_done=0, tasks_open=[], discipline=[],
+    summary = FinalSummary(targets=[], tasks=[], discipline=[],
                            awards=[Award(hostile, "KT", "Giấy khen", "Năm 2026")])
     written = write_final_report(PLAN, summary, date(2026, 12, 20), tmp_path)
     candidate = Candidate(id=1, unit="KT", kind="individual", name=hostile, rating=None)
@@ -169,10 +169,10 @@ def test_markdown_shows_unit_text_as_typed_and_never_as_markup(tmp_path: Path) -
 
 
 def test_word_keeps_unit_text_as_plain_runs_never_fields(tmp_path: Path) -> None:
-    summary = FinalSummary(targets=[], tasks_done=0, tasks_open=[], discipline=[],
+    summary = FinalSummary(targets=[], tasks=[], discipline=[],
                            awards=[Award(LINK + "\x0b", "KT", "Giấy khen", "Năm 2026")])
     written = write_final_report(PLAN, summary, date(2026, 12, 20), tmp_path)
     xml = zipfile.ZipFile(written["docx"]).read("word/document.xml").decode()
     assert "fldSimple" not in xml and "instrText" not in xml and "fldChar" not in xml
-    texts = [p.text for p in Document(written["docx"]).paragraphs]
-    assert f"1. {LINK} (KT): Giấy khen." in texts
+    cells = [c.text for t in Document(written["docx"]).tables for r in t.rows for c in r.cells]
+    assert LINK in cells

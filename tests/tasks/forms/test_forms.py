@@ -78,8 +78,8 @@ def test_a_filled_form_round_trips_into_the_period_report(url: str, tmp_path: Pa
     markdown = render_markdown(PLAN, summary, date(2025, 12, 12))
     lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}
     assert lines["T05"].endswith("| > 90% | 92,5% | Đạt |")
-    assert lines["T07"].endswith("| >= 80% | 75% | Không đạt |")
-    assert lines["T04"].endswith("| >= 100% | 100% | Đạt |")
+    assert lines["T07"].endswith("| ≥ 80% | 75% | Không đạt |")
+    assert lines["T04"].endswith("| ≥ 100% | 100% | Đạt |")
     with transaction(get_engine(url)) as session:
         report = session.exec(select(t.UnitReport)).one()
     assert report.source == "excel" and report.narrative is not None
