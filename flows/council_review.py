@@ -24,7 +24,6 @@ from models.council import Answer, Ballot
 from models.eligibility import Assessment
 from models.plan import Plan
 from models.roster import Roster
-from tasks.documents.council import Meeting
 from tasks.documents.steps import issue_round_documents, publish_review, review_table
 from tasks.messages.steps import compose_announcement, configured_channels, queue, send_due
 from tasks.records.steps import freeze, read_council, record_meeting
@@ -121,8 +120,7 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
         draft = answer.model_dump(mode="json")  # asked again with what was entered
     facts, moment, approved = verdict.facts, now or now_vn(), list(verdict.approved)
     record_meeting(state, facts, now=moment, actor=ACTOR)
-    meeting = Meeting(facts.day, facts.members_total, facts.present_names, facts.votes_for)
-    documents = issue_round_documents(state, assessed, approved, meeting, moment)
+    documents = issue_round_documents(state, assessed, approved, facts, moment)
     queue(compose_announcement(state, assessed, approved, documents["decision_number"],
                                configured_channels()), moment)
     send_due(moment)

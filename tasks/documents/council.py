@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from infra.database import transaction
 from models import tables as t
+from models.council import MinutesFacts
 from models.eligibility import Assessment
 from models.vn_text import document_number
 from tasks.documents.award_papers import (
@@ -25,7 +26,7 @@ from tasks.documents.award_papers import (
     decision_context,
     submission_context,
 )
-from tasks.documents.nd30 import AdminDocument, Signature, write_docx
+from tasks.documents.minutes import MINUTES, minutes_context
 from tasks.documents.templating import DocumentKind, render_docx
 from tasks.records.book import take_in
 from tasks.records.council import RoundState
@@ -33,27 +34,17 @@ from tasks.records.council import RoundState
 MINUTES_SYMBOL, DECISION_SYMBOL = "BB-HĐTĐKT", "QĐ-UBND"
 
 
-@dataclass(frozen=True)
-class Meeting:
-    """What the council entered in the form."""
-
-    day: date
-    members_total: int
-    present: list[str]
-    votes: dict[int, int]
-
-
 def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment],
-                    approved: set[int], meeting: Meeting, folder: Path, now: datetime,
+                    approved: set[int], facts: MinutesFacts, folder: Path, now: datetime,
                     data_dir: Path) -> dict[str, str]:
     """Write the three papers and enter each in its book; their paths and numbers."""
     plan, round_ = state.plan, state.round
     winners = [a.candidate for a in assessed if a.candidate.id in approved]
     eligible = sum(a.eligible for a in assessed)
     papers: dict[str, str] = {}
-    issue = _Issuer(engine, state, meeting.day, folder, data_dir, now, papers)
-    minutes = issue("minutes", MINUTES_SYMBOL, None,
-                    lambda paper: _minutes(state, meeting, len(winners), paper))
+    issue = _Issuer(engine, state, facts.day, folder, data_dir, now, papers)
+    minutes = issue("minutes", MINUTES_SYMBOL, MINUTES,
+                    lambda paper: minutes_context(plan, round_, facts, paper))
     submission = issue("submission", f"TTr-{round_.receiving_unit}", SUBMISSION,
                        lambda paper: submission_context(plan, round_, winners, len(assessed),
                                                         eligible, paper, minutes))
@@ -72,17 +63,13 @@ class _Issuer:
     now: datetime
     papers: dict[str, str]
 
-    def __call__(self, kind: str, symbol: str, template: DocumentKind | None,
+    def __call__(self, kind: str, symbol: str, template: DocumentKind,
                  context: Callable[[Paper], Any]) -> Paper:
         with transaction(self.engine) as session:
             seq = take_in(session, self.state.commune_id, self.day.year, symbol, self.now)
             paper = Paper(document_number(seq, symbol), self.day)
             path = self.folder / f"{kind}-{seq:02d}.docx"
-            made = context(paper)
-            if template is None:
-                write_docx(made, path)
-            else:
-                render_docx(template, made, path, self.data_dir)
+            render_docx(template, context(paper), path, self.data_dir)
             session.add(t.Decision(
                 commune_id=self.state.commune_id, campaign_id=self.state.campaign_id,
                 round_id=self.state.round_id, kind=kind, year=self.day.year, seq=seq,
@@ -91,20 +78,3 @@ class _Issuer:
         self.papers[kind] = str(path)
         self.papers[f"{kind}_number"] = paper.number
         return paper
-
-
-def _minutes(state: RoundState, meeting: Meeting, winners: int, paper: Paper) -> AdminDocument:
-    round_, plan = state.round, state.plan
-    return AdminDocument(
-        superior=f"ỦY BAN NHÂN DÂN {plan.commune.kind} {plan.commune.name}".upper(),
-        issuer="HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", number=f"Số: {paper.number}",
-        place=plan.commune.name, day=meeting.day, kind="BIÊN BẢN",
-        subject=f"Họp xét {round_.award}: {round_.title}",
-        paragraphs=[f"Hội đồng Thi đua – Khen thưởng {plan.commune.kind} {plan.commune.name} "
-                    f"họp ngày {meeting.day:%d/%m/%Y}, có mặt {len(meeting.present)}/"
-                    f"{meeting.members_total} thành viên ({', '.join(meeting.present)}), xét "
-                    f"{len(state.candidates)} hồ sơ đề nghị {round_.award}.",
-                    f"Kết quả biểu quyết: {winners} tập thể, cá nhân được trên một nửa số "
-                    "thành viên có mặt đồng ý."],
-        recipients=["Lưu: VT, " + round_.receiving_unit],
-        signature=Signature(None, "CHỦ TỌA", ""))

@@ -111,7 +111,7 @@ def _culprit(lines: list[str], error: TemplateSyntaxError) -> int:
             return number
     open_block = re.search(r"needs to be closed is '(\w+)'", error.message or "")
     if open_block:
-        name, opened = open_block.group(1), []
+        name, opened = open_block.group(1), list[int]()
         for number, line in enumerate(lines, start=1):
             for tag in re.findall(r"\{%-?\s*[ptcr]{0,2}\s*(end)?(\w+)", line):
                 if tag == ("end", name) and opened:

@@ -59,7 +59,8 @@ def bold(paragraph: Paragraph) -> bool:
 
 def paragraph(where: object, text: str) -> Paragraph:
     """The paragraph whose text is exactly `text`."""
-    found = [p for p in where.paragraphs if p.text == text]  # type: ignore[attr-defined]
+    paragraphs: list[Paragraph] = where.paragraphs  # type: ignore[attr-defined]
+    found = [p for p in paragraphs if p.text == text]
     assert found, f"no paragraph {text!r} in {texts(where)}"
     return found[0]
 
@@ -73,9 +74,10 @@ def check_header(word: DocxDocument, issuer: str, number: str) -> None:
     assert 0.3 < left.width / (left.width + right.width) < 0.42
     assert bold(paragraph(left, issuer)) and f"Số: {number}" in texts(left)
     nation = paragraph(right, NATION)
-    size = nation.runs[0].font.size.pt
+    size = nation.runs[0].font.size
+    assert size is not None
     room = right.width / EMU_PER_CM - CELL_PADDING_CM
-    assert bold(nation) and bold_width_cm(NATION, size) < room  # one line
+    assert bold(nation) and bold_width_cm(NATION, size.pt) < room  # one line
     assert bold(paragraph(right, MOTTO)) and paragraph(right, MOTTO).runs[0].underline
     [dateline] = [t for t in texts(right) if "ngày" in t]
     assert DATELINE.match(dateline), dateline
