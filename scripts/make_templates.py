@@ -17,6 +17,7 @@ from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from template_minutes import minutes
 from template_parts import (
     CENTER,
     LEFT,
@@ -110,6 +111,7 @@ TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     "quyet-dinh-khen-thuong": award_decision,
     "to-trinh-khen-thuong": submission,
     "ke-hoach": plan,
+    "bien-ban-hoi-dong": minutes,
     "bao-cao-ky": period_report,
     "bao-cao-tong-ket": final_summary,
 }

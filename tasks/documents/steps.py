@@ -11,12 +11,13 @@ from prefect.cache_policies import NONE
 
 from infra.database import get_engine
 from infra.settings import get_settings
+from models.council import MinutesFacts
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary, done_days, with_details as with_final_details
 from models.period_summary import PeriodSummary, with_details
 from models.plan import Plan
 from tasks.documents.charts import write_attainment_chart
-from tasks.documents.council import Meeting, issue_documents
+from tasks.documents.council import issue_documents
 from tasks.documents.final_report import write_final_report
 from tasks.documents.markdown import escape_markdown
 from tasks.documents.pdf import with_pdf
@@ -67,11 +68,11 @@ def write_final_summary(record: CampaignRecord, summary: FinalSummary,
 
 @task(name="ra văn bản", cache_policy=NONE)
 def issue_round_documents(state: RoundState, assessed: list[Assessment], approved: list[int],
-                          meeting: Meeting, now: datetime) -> dict[str, str]:
-    """The minutes, submission and decision, numbered in the commune's yearly book."""
+                          facts: MinutesFacts, now: datetime) -> dict[str, str]:
+    """The minutes, submission and decision, each numbered in its book."""
     data = get_settings().data_dir
     folder = data / "documents" / state.plan.code / state.round.code
-    return issue_documents(get_engine(), state, assessed, set(approved), meeting, folder, now,
+    return issue_documents(get_engine(), state, assessed, set(approved), facts, folder, now,
                            data)
 
 
