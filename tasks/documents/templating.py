@@ -24,6 +24,8 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
 SHIPPED = Path(__file__).with_name("templates")
 # Every document gets these: the header, the dateline, the signature and Nơi nhận.
 COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "recipients"})
+# Characters XML cannot hold: text a unit typed loses them rather than break the document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # docxtpl's own tags ({%p …%}, {%tr …%}, {%tc …%}, {%r …%}) read as plain Jinja2.
 _DOCXTPL_TAG = re.compile(r"\{%\s*[ptcr]{1,2}\s")
 
@@ -83,7 +85,11 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
 
 
 def _environment() -> Environment:
-    return Environment(undefined=StrictUndefined, autoescape=True)
+    return Environment(undefined=StrictUndefined, autoescape=True, finalize=_xml_safe)
+
+
+def _xml_safe(value: Any) -> Any:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
 def _problems(path: Path, kind: DocumentKind) -> list[str]:

@@ -73,3 +73,19 @@ def test_every_shipped_template_passes_its_own_check(tmp_path: Path) -> None:
     kinds = all_kinds()
     assert {"quyet-dinh-khen-thuong", "to-trinh-khen-thuong", "bien-ban-hoi-dong"} <= set(kinds)
     check_templates(tmp_path, kinds)
+
+
+def test_text_with_characters_xml_cannot_hold_still_makes_a_document(tmp_path: Path) -> None:
+    from datetime import date
+
+    from models.nominee import Candidate
+    from tasks.documents.award_papers import Paper, decision_context
+
+    plan = _plan("002-vinh-thuy.yaml")
+    typed = Candidate(id=9, unit="Phòng Kinh tế", kind="collective", name="Tổ\x01 một\x0b <&>")
+    context = decision_context(plan, plan.award_rounds[-1], [typed],
+                               Paper("01/QĐ-UBND", date(2025, 12, 5)),
+                               Paper("01/TTr-VHXH", date(2025, 12, 5)))
+    word = Document(str(render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path)))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert "Tổ một <&>" in cells
