@@ -128,7 +128,7 @@ def test_html_escapes_what_came_from_data_but_text_keeps_it() -> None:
 def test_messages_name_what_the_email_attaches(kind: MessageKind, email: str,
                                                zalo: str) -> None:
     rendered = render(kind, CONTEXTS[kind])
-    assert email in rendered.text and email in rendered.html
+    assert f"{email}\n\n" in rendered.text and email in rendered.html  # a paragraph of its own
     assert zalo in rendered.short and "Kèm theo thư này" not in rendered.short
 
 
