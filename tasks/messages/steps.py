@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from prefect import get_run_logger, task
@@ -83,7 +84,7 @@ def compose_returned(state: CampaignState, returned: Returned, reason: str, now:
 @task(name="soạn thông báo kết quả", cache_policy=NONE)
 def compose_announcement(state: RoundState, assessed: list[Assessment], approved: list[int],
                          decision: str, kinds: frozenset[ChannelKind],
-                         documents: tuple[str, ...] = ()) -> list[Envelope]:
+                         documents: Sequence[str] = ()) -> list[Envelope]:
     """The results message to every unit head and the chairman; emails attach the decision
     (`documents`: its PDF and Word files)."""
     chosen = set(approved)
