@@ -7,7 +7,7 @@ from datetime import date
 from prefect import flow
 
 from infra.clock import now_vn
-from tasks.documents.steps import write_period_report
+from tasks.documents.steps import check_document_templates, write_period_report
 from tasks.records.steps import mark_period_compiled, read_period_reports
 from tasks.rules import summarise_period
 
@@ -22,6 +22,7 @@ def compile_period_report(campaign: str, period: str,
         period: Mã kỳ báo cáo, ví dụ 2025-Q1, 2025-H1, 2025-9M, 2025-YEAR.
         as_of: Ngày lập báo cáo (mặc định hôm nay).
     """
+    check_document_templates()
     data = read_period_reports(campaign, period)
     written = write_period_report(data, summarise_period(data), as_of or now_vn().date())
     mark_period_compiled(campaign, period)

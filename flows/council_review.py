@@ -24,7 +24,12 @@ from models.council import Answer, Ballot
 from models.eligibility import Assessment
 from models.plan import Plan
 from models.roster import Roster
-from tasks.documents.steps import issue_round_documents, publish_review, review_table
+from tasks.documents.steps import (
+    check_document_templates,
+    issue_round_documents,
+    publish_review,
+    review_table,
+)
 from tasks.messages.steps import compose_announcement, configured_channels, queue, send_due
 from tasks.records.steps import freeze, read_council, record_meeting
 from tasks.rules import assess_round, check_meeting
@@ -100,6 +105,7 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
         poll_seconds: Bao lâu kiểm tra một lần xem đã có kết quả chưa (giây).
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
+    check_document_templates()
     roster = read_council(campaign)
     state = freeze(campaign, round_code, now or now_vn(), ACTOR)
     assessed = assess_round(state)

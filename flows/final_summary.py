@@ -7,7 +7,7 @@ from datetime import date
 from prefect import flow
 
 from infra.clock import now_vn
-from tasks.documents.steps import write_final_summary
+from tasks.documents.steps import check_document_templates, write_final_summary
 from tasks.messages.steps import compose_final, configured_channels, queue, send_due
 from tasks.records.steps import read_whole_campaign
 from tasks.rules import summarise_whole
@@ -21,6 +21,7 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
         campaign: Mã chiến dịch.
         as_of: Ngày lập báo cáo (mặc định hôm nay).
     """
+    check_document_templates()
     now = now_vn()
     record = read_whole_campaign(campaign)
     summary = summarise_whole(record)

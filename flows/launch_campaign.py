@@ -8,7 +8,7 @@ from datetime import datetime
 from prefect import flow
 
 from infra.clock import now_vn
-from tasks.documents.steps import write_plan_document
+from tasks.documents.steps import check_document_templates, write_plan_document
 from tasks.messages.steps import compose_launched, configured_channels, queue, send_due
 from tasks.plans.steps import read_plan_file, register
 from tasks.records.steps import read_campaigns
@@ -22,6 +22,7 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
         plan_path: Đường dẫn tệp kế hoạch (YAML), ví dụ campaigns/002-vinh-thuy.yaml.
         now: Thời điểm phát động (để trống; dùng khi mô phỏng lịch).
     """
+    check_document_templates()
     moment = now or now_vn()
     plan = read_plan_file(plan_path)
     register(plan, plan_path, moment)

@@ -19,15 +19,26 @@ from models.plan import Plan
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import issue_documents
 from tasks.documents.final_report import write_final_report
+from tasks.documents.kinds import all_kinds
 from tasks.documents.markdown import escape_markdown
 from tasks.documents.pdf import with_pdf
 from tasks.documents.period_report import render_markdown, write_report_docx
 from tasks.documents.plan_document import FILE, write_plan_docx
+from tasks.documents.templating import check_templates
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.periods import PeriodData
 
 CHART = "bieu-do-chi-tieu.png"
+
+
+@task(name="kiểm tra mẫu văn bản", cache_policy=NONE)
+def check_document_templates() -> list[str]:
+    """Refuse to start while a Word template in use is broken, naming its file and paragraph
+    (before a council meets, not when its decision is signed)."""
+    kinds = all_kinds()
+    check_templates(get_settings().data_dir, kinds)
+    return sorted(kinds)
 
 
 @task(name="ghi báo cáo", cache_policy=NONE)

@@ -17,6 +17,7 @@ from flows.launch_campaign import launch_campaign
 from infra.database import get_engine, transaction
 from models import tables as t
 from tasks.documents import pdf
+from tasks.documents.templating import TemplateRefused
 from tasks.plans.files import PlanRejected
 from tests.conftest import REPO
 from tests.flows.deployment import World
@@ -78,6 +79,19 @@ def test_a_bad_plan_stops_the_launch_and_writes_nothing(deployment: World,
     with pytest.raises((PlanRejected, PrefectException)) as error:
         launch_campaign(str(bad), now=LAUNCH)
     assert "window.end: no such date in the calendar (got '31/02/2025')" in str(error.value)
+    with transaction(get_engine(deployment.url)) as session:
+        assert session.exec(select(t.Campaign)).all() == []
+    assert deployment.smtp.box.messages == []
+
+
+def test_a_broken_template_stops_the_run_before_anything_is_stored(deployment: World) -> None:
+    own = deployment.folder / "templates" / "ke-hoach.docx"
+    own.parent.mkdir()
+    word = Document(str(REPO / "tasks" / "documents" / "templates" / "ke-hoach.docx"))
+    word.add_paragraph("{{ so_ke_hoach }}")
+    word.save(str(own))
+    with pytest.raises(TemplateRefused, match=r"ke-hoach\.docx: đoạn \d+: biến 'so_ke_hoach'"):
+        launch_campaign(MO_LAO, now=LAUNCH)
     with transaction(get_engine(deployment.url)) as session:
         assert session.exec(select(t.Campaign)).all() == []
     assert deployment.smtp.box.messages == []
