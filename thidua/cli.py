@@ -58,7 +58,9 @@ def demo(
 def serve(port: int = 4200) -> None:
     """Start the Prefect server and UI on 127.0.0.1 and serve every flow (Ctrl+C stops)."""
     from deployments.serve import serve_everything
+    from thidua.cli_documents import templates_check
 
+    templates_check()  # a broken Word template is named now, not when a paper is signed
     serve_everything(port)
 
 

@@ -1,0 +1,55 @@
+"""`thidua book` and `thidua templates` as the office runs them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from infra.database import dispose_engines
+from infra.settings import get_settings
+from tests.conftest import REPO
+from thidua.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty data folder with its own SQLite database."""
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    dispose_engines()
+    yield tmp_path
+    get_settings.cache_clear()
+    dispose_engines()
+
+
+def test_the_office_sets_where_its_book_stands(data: Path) -> None:
+    loaded = runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "002-vinh-thuy.yaml")])
+    assert loaded.exit_code == 0, loaded.output
+    done = runner.invoke(app, ["book", "set", "Vĩnh Thủy", "2025", "QĐ-UBND", "326"])
+    assert done.exit_code == 0 and "số tiếp theo 327" in done.output
+    shown = runner.invoke(app, ["book", "show"])
+    assert "Vĩnh Thủy 2025 QĐ-UBND: số cuối 326" in shown.output
+    unknown = runner.invoke(app, ["book", "set", "Vĩnh Thụy", "2025", "QĐ-UBND", "3"])
+    assert unknown.exit_code == 2 and "có: Vĩnh Thủy" in unknown.output
+
+
+def test_templates_are_copied_to_edit_and_a_broken_one_is_named(data: Path) -> None:
+    copied = runner.invoke(app, ["templates", "copy", "quyet-dinh-khen-thuong"])
+    own = data / "templates" / "quyet-dinh-khen-thuong.docx"
+    assert copied.exit_code == 0 and own.is_file()
+    assert runner.invoke(app, ["templates", "check"]).exit_code == 0
+    word = Document(str(own))
+    word.add_paragraph("Điều 4. {{ tien_thuong ")
+    word.save(str(own))
+    checked = runner.invoke(app, ["templates", "check"])
+    assert checked.exit_code == 2
+    assert f"{own}: đoạn " in checked.output and "Điều 4. {{ tien_thuong" in checked.output
+    again = runner.invoke(app, ["templates", "copy", "quyet-dinh-khen-thuong"])
+    assert "đã có, giữ nguyên" in again.output  # the office's edits are never overwritten
