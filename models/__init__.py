@@ -6,7 +6,9 @@
   weekends, holidays and Tết, and the calendar of dated obligations; keys.py names them;
 - notices.py: the reminder rule (which reminder, overdue notice or escalation is due today);
 - nominee.py, report_entry.py: one shape for a nominee and for a unit's report;
-- eligibility.py, council.py: who may be awarded, ranking and quota, the council's verdict;
+- eligibility.py, council.py: who may be awarded, ranking and quota, the council's verdict
+  and the facts its minutes record; roster.py: the council's roster (one chair, one
+  secretary, distinct names); signatures.py: who signs a document under which authority;
 - period_summary.py, final_summary.py, attainment.py: what the reports compile to;
 - cell_rules.py, vn_text.py: how a typed value or Vietnamese text is read and written;
 - tables/: the SQLModel tables.
