@@ -15,6 +15,7 @@ from tasks.documents.period_report import (
     CHART_MARKER,
     DOCUMENTS,
     SHARED,
+    UNNUMBERED,
     annex_note,
     basis,
     header,
@@ -32,10 +33,11 @@ FINAL_SUMMARY = register("bao-cao-tong-ket", "báo cáo tổng kết",
 KINDS = {"collective": "Tập thể", "individual": "Cá nhân"}
 
 
-def context(plan: Plan, summary: FinalSummary, today: date, chart: bool) -> dict[str, Any]:
+def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
+            number: str = UNNUMBERED) -> dict[str, Any]:
     """Everything the final summary's template and its Markdown say."""
     rounds = summary.rounds()
-    return header(plan, today) | {
+    return header(plan, today, number) | {
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
         "intro": f"Thực hiện {basis(plan)}, {plan.issuer} tổng kết kết quả thực hiện như sau:",
         "target_lines": target_lines(summary.targets, reporting=summary.reporting),
@@ -55,7 +57,7 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool) -> dict
                                for i, a in enumerate(r.awards, start=1)]} for r in rounds],
         "closing": f"Trên đây là báo cáo tổng kết của {plan.issuer}, kính báo cáo "
                    f"{summary.recipient}./.",
-        "annex_note": annex_note(plan, today),
+        "annex_note": annex_note(plan, today, number),
         "recipients": recipients(_distribution(plan, summary.recipient), plan)}
 
 
@@ -85,17 +87,19 @@ def _distribution(plan: Plan, superior: str) -> list[str]:
 
 
 def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: Path,
-                       data_dir: Path | None = None) -> dict[str, str]:
+                       data_dir: Path | None = None,
+                       number: str = UNNUMBERED) -> dict[str, str]:
     """bao-cao-tong-ket.md and .docx in the folder; return their paths and the Markdown."""
     folder.mkdir(parents=True, exist_ok=True)
     chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu – {plan.issuer}",
                                    folder / "bieu-do-chi-tieu-tong-ket.png")
     markdown = DOCUMENTS.get_template("final_summary.md.j2").render(
-        context(plan, summary, today, chart is not None)
+        context(plan, summary, today, chart is not None, number)
         | {"chart": chart.name if chart else None})
     md_path = folder / "bao-cao-tong-ket.md"
     md_path.write_text(markdown, encoding="utf-8")
-    docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None),
+    docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None,
+                                                   number),
                             folder / "bao-cao-tong-ket.docx", data_dir or get_settings().data_dir)
     if chart:
         place_chart(docx_path, CHART_MARKER, chart)

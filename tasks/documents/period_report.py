@@ -32,8 +32,8 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 DOCUMENTS = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 DOCUMENTS.filters["md"] = escape_markdown  # every cell: plan text and what units typed alike
-# The number book is being built; until then the office writes the number in by hand.
-REPORT_NUMBER = "      /BC-UBND"
+REPORT_SYMBOL = "BC-UBND"  # the People's Committee's book of reports
+UNNUMBERED = f"      /{REPORT_SYMBOL}"  # a draft, numbered by hand if ever sent
 CHART_CAPTION = "Biểu đồ: kết quả đạt được (màu) so với chỉ tiêu (xám)"
 CHART_MARKER = "[[biểu đồ]]"  # replaced by the picture once the template is filled
 SHARED = {"subject", "intro", "target_lines", "targets", "chart", "chart_caption", "tasks_line",
@@ -41,9 +41,9 @@ SHARED = {"subject", "intro", "target_lines", "targets", "chart", "chart_caption
 PERIOD_REPORT = register("bao-cao-ky", "báo cáo kết quả kỳ", SHARED | {"units"})
 
 
-def header(plan: Plan, today: date) -> dict[str, Any]:
+def header(plan: Plan, today: date, number: str) -> dict[str, Any]:
     """The header, number, dateline and signature of a report of the People's Committee."""
-    return {"superior": "", "number": REPORT_NUMBER,
+    return {"superior": "", "number": number,
             "issuer": f"ỦY BAN NHÂN DÂN\n{plan.commune.kind} {plan.commune.name}".upper(),
             "dateline": document_date(plan.commune.name, today),
             "signature": for_the_committee(plan)}
@@ -109,9 +109,9 @@ def narratives(found: list[Narrative]) -> list[dict[str, str]]:
     return [{"unit": n.unit, "text": n.text} for n in found]
 
 
-def annex_note(plan: Plan, today: date) -> str:
+def annex_note(plan: Plan, today: date, number: str) -> str:
     """The line under each appendix's name."""
-    return f"(Kèm theo Báo cáo số {REPORT_NUMBER} ngày {fmt_date(today)} của {plan.issuer})"
+    return f"(Kèm theo Báo cáo số {number} ngày {fmt_date(today)} của {plan.issuer})"
 
 
 def recipients(first: list[str], plan: Plan) -> list[str]:
@@ -122,7 +122,8 @@ def recipients(first: list[str], plan: Plan) -> list[str]:
     return [f"{line};" for line in kept if line != filing] + [f"{filing}."]
 
 
-def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool) -> dict[str, Any]:
+def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
+            number: str = UNNUMBERED) -> dict[str, Any]:
     """Everything the period report's template and its Markdown say."""
     late = [u.unit for u in summary.units if u.timeliness is Timeliness.LATE]
     missing = [u.unit for u in summary.units if u.timeliness is Timeliness.MISSING]
@@ -135,7 +136,7 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool) -> dic
     else:
         discipline = (f"{summary.author} là đơn vị lập báo cáo này; không có đơn vị nào khác "
                       f"phải gửi báo cáo {summary.period}.")
-    return header(plan, today) | {
+    return header(plan, today, number) | {
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
         "intro": f"Thực hiện {basis(plan)}, {plan.issuer} báo cáo kết quả {summary.period} "
                  "như sau:",
@@ -150,22 +151,23 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool) -> dic
         "narratives": narratives(summary.narratives),
         "closing": f"Trên đây là báo cáo kết quả {summary.period} của {plan.issuer}, kính "
                    f"báo cáo {summary.recipient}./.",
-        "annex_note": annex_note(plan, today),
+        "annex_note": annex_note(plan, today, number),
         "recipients": recipients([summary.recipient, f"Chủ tịch, các Phó Chủ tịch UBND "
                                   f"{plan.commune.kind}"], plan)}
 
 
 def render_markdown(plan: Plan, summary: PeriodSummary, today: date,
-                    chart: str | None = None) -> str:
+                    chart: str | None = None, number: str = UNNUMBERED) -> str:
     """The report as Markdown (for the Prefect artifact and for reading in a browser)."""
     return DOCUMENTS.get_template("period_report.md.j2").render(
-        context(plan, summary, today, chart is not None) | {"chart": chart})
+        context(plan, summary, today, chart is not None, number) | {"chart": chart})
 
 
 def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Path,
-                      chart: Path | None = None, data_dir: Path | None = None) -> Path:
+                      chart: Path | None = None, data_dir: Path | None = None,
+                      number: str = UNNUMBERED) -> Path:
     """The report as a .docx the office can sign and send, from its Word template."""
-    render_docx(PERIOD_REPORT, context(plan, summary, today, chart is not None), path,
+    render_docx(PERIOD_REPORT, context(plan, summary, today, chart is not None, number), path,
                 data_dir or get_settings().data_dir)
     if chart:
         place_chart(path, CHART_MARKER, chart)

@@ -9,6 +9,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
+from infra.clock import now_vn
 from infra.database import get_engine
 from infra.settings import get_settings
 from models.council import MinutesFacts
@@ -22,9 +23,10 @@ from tasks.documents.final_report import write_final_report
 from tasks.documents.kinds import all_kinds
 from tasks.documents.markdown import escape_markdown
 from tasks.documents.pdf import with_pdf
-from tasks.documents.period_report import render_markdown, write_report_docx
+from tasks.documents.period_report import REPORT_SYMBOL, render_markdown, write_report_docx
 from tasks.documents.plan_document import FILE, write_plan_docx
 from tasks.documents.templating import check_templates
+from tasks.records.book import number_once
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.periods import PeriodData
@@ -51,10 +53,13 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
                            narratives={c: s.narrative for c, s in data.submissions.items()})
     chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu {summary.period}",
                                    folder / CHART)
-    markdown = render_markdown(data.plan, summary, today, CHART if chart else None)
+    number = number_once(get_engine(), data.campaign_id, f"bao-cao:{data.period_code}", today,
+                         REPORT_SYMBOL, summary.title, now_vn())
+    markdown = render_markdown(data.plan, summary, today, CHART if chart else None, number)
     md_path = folder / "bao-cao.md"
     md_path.write_text(markdown, encoding="utf-8")
-    docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx", chart)
+    docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx", chart,
+                                  number=number)
     key = f"bao-cao-{data.plan.code}-{data.period_code}".lower()
     create_markdown_artifact(markdown, key=key, description=summary.title)
     create_table_artifact(
@@ -71,7 +76,9 @@ def write_final_summary(record: CampaignRecord, summary: FinalSummary,
     folder = get_settings().data_dir / "documents" / record.plan.code
     summary = with_final_details(summary, record.plan, done=done_days(record.done_on),
                                  narratives=record.narratives, as_of=today)
-    paths = write_final_report(record.plan, summary, today, folder)
+    number = number_once(get_engine(), record.campaign_id, "bao-cao-tong-ket", today,
+                         REPORT_SYMBOL, summary.subject, now_vn())
+    paths = write_final_report(record.plan, summary, today, folder, number=number)
     create_markdown_artifact(paths.pop("text"), key=f"tong-ket-{record.plan.code}".lower(),
                              description="Báo cáo tổng kết")
     return paths

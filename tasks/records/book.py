@@ -8,7 +8,7 @@ PostgreSQL under the row's lock, so two workers can never get the same number.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, update
@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from infra.database import transaction
 from models import tables as t
+from models.vn_text import document_number
 
 _book = t.NumberBook.__table__  # type: ignore[attr-defined]
 _decision = t.Decision.__table__  # type: ignore[attr-defined]
@@ -99,3 +100,22 @@ def _ensure(session: Session, commune_id: int, year: int, symbol: str, now: date
         _book.c.symbol == symbol)).first()
     if exists is None:
         session.execute(insert(_book).values(row))
+
+
+def number_once(engine: Engine, campaign_id: int, kind: str, day: date, symbol: str,
+                title: str, now: datetime) -> str:
+    """The number of the campaign's paper `kind` (e.g. 'bao-cao:Q1-2025'), taken from the
+    book the first time it is written; written again, it keeps its number."""
+    d = _decision.c
+    with transaction(engine) as session:
+        known = session.execute(select(d.seq, d.symbol).where(
+            d.campaign_id == campaign_id, d.kind == kind)).first()
+        if known is not None:
+            return document_number(known.seq, known.symbol)
+        campaign = session.get(t.Campaign, campaign_id)
+        assert campaign is not None
+        seq = take_in(session, campaign.commune_id, day.year, symbol, now)
+        session.add(t.Decision(commune_id=campaign.commune_id, campaign_id=campaign_id,
+                               kind=kind, year=day.year, seq=seq, symbol=symbol,
+                               issued_on=day, title=title, details={}))
+        return document_number(seq, symbol)

@@ -64,7 +64,7 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
     assert lines["T01"].endswith("| Đánh giá định tính |")
     text = _docx_text(Path(paths["docx"]))
     for block in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                  "ỦY BAN NHÂN DÂN", "XÃ HÙNG THẮNG", "Số:       /BC-UBND",
+                  "ỦY BAN NHÂN DÂN", "XÃ HÙNG THẮNG", "Số: 01/BC-UBND",
                   "Hùng Thắng, ngày 12 tháng 12 năm 2025", "BÁO CÁO",
                   "Kết quả năm 2025 thực hiện kế hoạch", "Nơi nhận:",
                   "- Sở Nội vụ thành phố Hải Phòng;",
@@ -78,6 +78,9 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
     assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     pictures = Document(paths["docx"]).inline_shapes
     assert len(pictures) == 1  # the chart, embedded, not linked
+    again = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12))
+    # Compiled again, the report keeps its number; the book moved once.
+    assert "Số: 01/BC-UBND" in _docx_text(Path(again["docx"]))
     assert CHART_CAPTION in text
 
 
