@@ -22,6 +22,7 @@ from flows.names import DEPLOYMENTS, SCHEDULED_SENDING
 from flows.record_unit_report import record_unit_report
 from flows.return_for_correction import return_for_correction
 from flows.send_outbox import send_outbox
+from flows.set_number_book import set_number_book
 from flows.submit_nomination import submit_nomination
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
@@ -60,6 +61,9 @@ ON_DEMAND: list[tuple[Flow[..., Any], str]] = [
      "nhiều worker qua deployment này."),
     (submit_nomination,
      "Nhập một hồ sơ đề nghị khen thưởng và các tệp kèm theo."),
+    (set_number_book,
+     "Đặt sổ văn bản: số cuối đã cấp của từng loại văn bản trong năm (QĐ-UBND, BC-UBND, "
+     "TTr-…, BB-…); văn bản hệ thống ra sau đó lấy số tiếp theo."),
 ]
 
 

@@ -14,6 +14,7 @@ DEPLOYMENTS = {
     "record-unit-report": "nhap-bao-cao",
     "submit-nomination": "nhap-ho-so",
     "send-outbox": "gui-thu",
+    "set-number-book": "so-van-ban",
 }
 
 

@@ -75,6 +75,18 @@ def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
         return BookState(commune.name if commune else str(commune_id), year, symbol, last)
 
 
+def set_book_by_name(engine: Engine, commune: str, year: int, symbol: str, last: int,
+                     now: datetime) -> BookState:
+    """set_book for a commune named as in its plans; BookRefused lists the known names."""
+    with transaction(engine) as session:
+        found = session.execute(select(_commune.c.id).where(
+            _commune.c.name == commune.strip())).scalar_one_or_none()
+        known = sorted(session.execute(select(_commune.c.name)).scalars())
+    if found is None:
+        raise BookRefused(f"không có xã/phường {commune!r} (có: {', '.join(known) or 'chưa có'})")
+    return set_book(engine, int(found), year, symbol.strip(), last, now)
+
+
 def books(engine: Engine, year: int | None = None) -> list[BookState]:
     """Every book (of one year, if given), by commune, year and symbol."""
     query = (select(_commune.c.name, _book.c.year, _book.c.symbol, _book.c.last)

@@ -11,6 +11,7 @@ from infra.clock import now_vn
 from infra.database import get_engine
 from models.council import MinutesFacts
 from models.roster import Roster
+from tasks.records.book import BookState, set_book_by_name
 from tasks.records.campaign import CampaignRecord, read_campaign
 from tasks.records.council import RoundState, council_roster, freeze_round, record_session
 from tasks.records.milestones import close_windows, mark_compiled, periods_to_compile
@@ -71,3 +72,9 @@ def record_meeting(state: RoundState, facts: MinutesFacts, *, now: datetime,
                    actor: str) -> None:
     """The session, who attended and every vote."""
     record_session(get_engine(), state, facts, now, actor)
+
+
+@task(name="đặt sổ văn bản", cache_policy=NONE)
+def set_number_book(commune: str, year: int, symbol: str, last: int) -> BookState:
+    """Where one book of document numbers stands; the next paper takes `last` + 1."""
+    return set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
