@@ -11,7 +11,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -135,8 +135,11 @@ def signature(word: DocxDocument) -> None:
 
 
 def page_break(word: DocxDocument) -> None:
-    """Start what follows on a new page."""
-    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    """Start what follows on a new page (a tiny paragraph that opens it: a break at the foot
+    of a full page would otherwise leave one blank)."""
+    opener = word.add_paragraph()
+    opener.paragraph_format.page_break_before = True
+    opener.add_run("").font.size = Pt(1)
 
 
 def landscape(word: DocxDocument) -> None:

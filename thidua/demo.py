@@ -55,6 +55,7 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
         TokenStore(output / "data" / "zalo-tokens.json", "demo", "demo-secret", zalo.url,
                    Masker()).seed("demo-refresh")
         _load_rosters(plans)
+        _open_books(plans)
         for day, actions in sorted(timeline(plans, output / "inbox").items()):
             mails, calls = sink.count, zalo.count
             told = [line for act in actions for line in act()]
@@ -84,6 +85,20 @@ def _load_rosters(plans: list[tuple[Path, Plan]]) -> None:
     with transaction() as session:
         for _, plan in plans:
             store_roster(session, rosters[plan.commune])
+
+
+def _open_books(plans: list[tuple[Path, Plan]]) -> None:
+    """The offices' books are well into each year, as in the seeds (Hồng Vân cites
+    326/QĐ-UBND in July), so the demo's papers carry numbers a real office would."""
+    from infra.clock import now_vn
+    from infra.database import get_engine
+    from tasks.records.book import set_book_by_name
+
+    for _, plan in plans:
+        books = {"QĐ-UBND": 325, "BC-UBND": 140, f"TTr-{plan.standing_office}": 11}
+        for year in range(plan.window.start.year, plan.window.end.year + 1):
+            for symbol, last in books.items():
+                set_book_by_name(get_engine(), plan.commune.name, year, symbol, last, now_vn())
 
 
 def _subjects(folder: Path, before: int, after: int) -> Iterator[str]:
