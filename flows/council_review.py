@@ -25,6 +25,7 @@ from models.eligibility import Assessment
 from models.plan import Plan
 from models.roster import Roster
 from tasks.documents.steps import (
+    attachable,
     check_document_templates,
     issue_round_documents,
     publish_review,
@@ -127,7 +128,8 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
     facts, moment, approved = verdict.facts, now or now_vn(), list(verdict.approved)
     record_meeting(state, facts, now=moment, actor=ACTOR)
     documents = issue_round_documents(state, assessed, approved, facts, moment)
+    decision = attachable(documents["decision"])  # PDF (where LibreOffice is), then Word
     queue(compose_announcement(state, assessed, approved, documents["decision_number"],
-                               configured_channels()), moment)
+                               configured_channels(), decision), moment)
     send_due(moment)
     return documents

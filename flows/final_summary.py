@@ -7,7 +7,7 @@ from datetime import date
 from prefect import flow
 
 from infra.clock import now_vn
-from tasks.documents.steps import check_document_templates, write_final_summary
+from tasks.documents.steps import attachable, check_document_templates, write_final_summary
 from tasks.messages.steps import compose_final, configured_channels, queue, send_due
 from tasks.records.steps import read_whole_campaign
 from tasks.rules import summarise_whole
@@ -26,6 +26,7 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     record = read_whole_campaign(campaign)
     summary = summarise_whole(record)
     paths = write_final_summary(record, summary, as_of or now.date())
-    queue(compose_final(record, summary, paths["docx"], configured_channels()), now)
+    report = attachable(paths["docx"])  # PDF (where LibreOffice is), then Word
+    queue(compose_final(record, summary, report, configured_channels()), now)
     send_due(now)
     return paths

@@ -94,9 +94,10 @@ def _lists(winners: list[Candidate]) -> dict[str, Any]:
 
 
 def _post(person: Candidate) -> str:
-    """'Chuyên viên, Phòng Kinh tế'; the unit is left out when the title already names it."""
+    """'Chuyên viên, Phòng Kinh tế'; the unit is left out when the title already names it
+    ('Chủ tịch Ủy ban MTTQ Việt Nam xã' for the Ủy ban MTTQ Việt Nam xã Hồng Vân)."""
     title = person.title or ""
-    if person.unit.lower() in title.lower():
+    if " ".join(person.unit.lower().split()[:4]) in title.lower():
         return title
     return ", ".join(part for part in (title, person.unit) if part)
 

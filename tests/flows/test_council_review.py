@@ -7,6 +7,7 @@ import json
 import threading
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,7 @@ from sqlmodel import Session, col, select
 from flows.council_review import council_review
 from infra.database import get_engine, transaction
 from models import tables as t
+from tasks.documents import pdf
 from tasks.plans.files import read_plan
 from tasks.plans.roster import NoRoster, read_roster, store_roster
 from tasks.plans.store import store_plan
@@ -171,6 +173,14 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert plain is not None
     assert "01/QĐ-UBND" in plain.get_content()
     assert "Tập thể VP" in plain.get_content()
+    converts = pdf.converter() is not None  # LibreOffice here: the PDF goes with the Word file
+    formats = "PDF/Word" if converts else "Word"
+    assert f"Kèm theo thư này: Quyết định số 01/QĐ-UBND ({formats})." in plain.get_content()
+    *converted, word = list(vp.iter_attachments())
+    assert word.get_content() == Path(result["decision"]).read_bytes()
+    assert [a.get_filename() for a in converted] == (
+        [Path(result["decision"]).with_suffix(".pdf").name] if converts else [])
+    assert all(a.get_content().startswith(b"%PDF") for a in converted)
 
 
 def test_a_meeting_on_a_day_off_is_refused_until_the_staff_confirm_it(

@@ -11,6 +11,7 @@ from sqlmodel import select
 from flows.final_summary import final_summary
 from infra.database import get_engine, transaction
 from models import tables as t
+from tasks.documents import pdf
 from tasks.documents.period_report import CHART_CAPTION
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
@@ -49,6 +50,9 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     assert sorted(to for _, [to] in box.envelopes) == sorted(
         [f"{c}@hungthang.example.vn" for c in ("vp", "vhxh", "kt", "ttpvhcc", "ttsnc", "mttq",
                                                 "doantn", "hpn", "hnd", "hccb", "chutich")])
-    attachment = next(box.messages[0].iter_attachments())
-    assert attachment.get_filename() == "bao-cao-tong-ket.docx"
-    assert attachment.get_content() == Path(paths["docx"]).read_bytes()
+    *converted, word = list(box.messages[0].iter_attachments())  # PDF to read, Word to edit
+    assert [a.get_filename() for a in converted] == (
+        ["bao-cao-tong-ket.pdf"] if pdf.converter() else [])
+    assert word.get_filename() == "bao-cao-tong-ket.docx"
+    assert word.get_content() == Path(paths["docx"]).read_bytes()
+    assert all(a.get_content().startswith(b"%PDF") for a in converted)
