@@ -35,7 +35,7 @@ def decision_context(plan: Plan, round_: AwardRound, winners: list[Candidate], p
     commune = _commune(plan)
     office = plan.unit(round_.receiving_unit)
     return _common(plan, paper, for_the_chairman(plan), ["Như Điều 3;", _filed(round_)]) | {
-        "superior": "", "issuer": f"ỦY BAN NHÂN DÂN {commune.upper()}",
+        "superior": "", "issuer": f"ỦY BAN NHÂN DÂN\n{commune.upper()}",
         "subject": f"Về việc tặng {_short(round_.award)} cho các tập thể, cá nhân có thành "
                    f"tích {_achievement(round_)}",
         "authority_line": f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.upper()}",

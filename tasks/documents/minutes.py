@@ -28,7 +28,7 @@ def minutes_context(plan: Plan, round_: AwardRound, facts: MinutesFacts,
     eligible = sum(d.eligible for d in facts.dossiers)
     chair = SignatureBlock(("CHỦ TỌA",), facts.chair.name)
     return {
-        "superior": f"ỦY BAN NHÂN DÂN {commune.upper()}",
+        "superior": f"ỦY BAN NHÂN DÂN\n{commune.upper()}",
         "issuer": "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "number": paper.number,
         "dateline": document_date(plan.commune.name, paper.day),
         "signature": {"authority": list(chair.authority), "name": chair.name},

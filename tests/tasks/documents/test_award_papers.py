@@ -59,7 +59,7 @@ def test_the_decision_is_the_chairmans_in_the_decrees_form(
     plan = _plan(seed)
     word = Document(str(_decision(plan, tmp_path)))
     commune = f"{plan.commune.kind} {plan.commune.name}".upper()
-    check_header(word, f"ỦY BAN NHÂN DÂN {commune}", "327/QĐ-UBND")
+    check_header(word, f"ỦY BAN NHÂN DÂN\n{commune}", "327/QĐ-UBND")
     body = texts(word)
     assert bold(paragraph(word, "QUYẾT ĐỊNH"))
     assert bold(paragraph(word, f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune}"))  # the authority line
