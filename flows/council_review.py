@@ -37,6 +37,7 @@ from tasks.rules import assess_round, check_meeting
 
 ACTOR = "council-review"
 CLOCK = r"^([01]?\d|2[0-3]):[0-5]\d$"  # 14:00; a JSON "time" would need seconds and a zone
+BY_ROLE = "Theo vai trò trong danh sách Hội đồng"  # the chair (or a vice-chair), the secretary
 
 
 class Vote(BaseModel):
@@ -57,8 +58,8 @@ class CouncilInput(RunInput):
     place: str = Field(title="Địa điểm họp", min_length=1)
     confirm_day_off: bool = Field(False, title="Xác nhận họp ngày nghỉ")
     members_present: list[str] = Field(title="Thành viên có mặt (chọn trong danh sách Hội đồng)")
-    presiding: str | None = Field(None, title="Chủ tọa (để trống: Chủ tịch Hội đồng)")
-    recorder: str | None = Field(None, title="Thư ký (để trống: Thư ký Hội đồng)")
+    presiding: str = Field(BY_ROLE, title="Chủ tọa")
+    recorder: str = Field(BY_ROLE, title="Thư ký cuộc họp")
     votes: list[Vote] = Field(title="Kết quả biểu quyết từng hồ sơ")
 
     def answer(self) -> Answer:
@@ -69,16 +70,17 @@ class CouncilInput(RunInput):
                           for v in self.votes),
             place=self.place, start=time.fromisoformat(f"{self.start_time:0>5}"),
             end=time.fromisoformat(f"{self.end_time:0>5}"),
-            presiding=str(self.presiding) if self.presiding else None,
-            recorder=str(self.recorder) if self.recorder else None,
+            presiding=_named(self.presiding), recorder=_named(self.recorder),
             confirm_day_off=self.confirm_day_off)
 
 
 def council_form(roster: Roster, draft: dict[str, Any]) -> type[CouncilInput]:
     """The form for this roster, filled with `draft`: members are chosen from the roster."""
-    names: Any = StrEnum("ThanhVien", [(f"m{i}", m.name)  # type: ignore[misc]
-                                       for i, m in enumerate(roster.members, start=1)])
-    kinds = {"members_present": list[names], "presiding": names | None, "recorder": names | None}
+    members = [(f"m{i}", m.name) for i, m in enumerate(roster.members, start=1)]
+    names: Any = StrEnum("ThanhVien", members)  # type: ignore[misc]
+    # One choice list with "by role" first: the UI shows a plain select, not a type switch.
+    officer: Any = StrEnum("NguoiDieuHanh", [("by_role", BY_ROLE), *members])  # type: ignore[misc]
+    kinds = {"members_present": list[names], "presiding": officer, "recorder": officer}
     fields: dict[str, Any] = {}
     for name, info in CouncilInput.model_fields.items():
         if name in kinds or name in draft:
@@ -87,6 +89,10 @@ def council_form(roster: Roster, draft: dict[str, Any]) -> type[CouncilInput]:
                 info.default, info.validate_default = draft[name], True
             fields[name] = (kinds.get(name, info.annotation), info)
     return create_model("CouncilInput", __base__=CouncilInput, **fields)
+
+
+def _named(chosen: str) -> str | None:
+    return None if str(chosen) == BY_ROLE else str(chosen)
 
 
 def _first_draft(plan: Plan, assessed: list[Assessment]) -> dict[str, Any]:

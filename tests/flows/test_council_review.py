@@ -214,3 +214,18 @@ def test_without_a_roster_the_review_stops_before_freezing_and_says_how_to_load_
     with transaction(get_engine(deployment.url)) as session:
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == "hang-nam-2026")).one()
     assert row.status != "under_review"
+
+
+def test_the_form_offers_the_rosters_names_as_plain_choices() -> None:
+    from flows.council_review import BY_ROLE, council_form
+    from tasks.plans.roster import read_roster
+
+    roster = read_roster(REPO / "campaigns" / "council" / "vinh-thuy.yaml")
+    names = [m.name for m in roster.members]
+    schema = council_form(roster, {"presiding": BY_ROLE, "recorder": BY_ROLE}).model_json_schema()
+    fields, kinds = schema["properties"], schema["$defs"]
+    assert kinds["ThanhVien"]["enum"] == names  # those present: a multi-select of the roster
+    officer = fields["presiding"]
+    assert "anyOf" not in officer and officer["default"] == BY_ROLE  # a select, not a switch
+    assert kinds["NguoiDieuHanh"]["enum"] == [BY_ROLE, *names]
+    assert "members_total" not in fields  # the roster says how many sit on the council
