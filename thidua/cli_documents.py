@@ -13,7 +13,13 @@ from infra.database import get_engine, transaction
 from infra.settings import get_settings
 from models import tables as t
 from tasks.documents.kinds import all_kinds
-from tasks.documents.templating import SHIPPED, TemplateRefused, check_templates, template_path
+from tasks.documents.templating import (
+    SHIPPED,
+    TemplateRefused,
+    check_templates,
+    commune_folder,
+    template_path,
+)
 from tasks.records.book import BookRefused, books, set_book
 
 book_app = typer.Typer(help="Books of document numbers: where each stands, set it.",
@@ -73,9 +79,14 @@ def templates_check() -> None:
 def templates_copy(
     names: Annotated[list[str] | None, typer.Argument(help="Template names (default: all).")]
     = None,
+    commune: Annotated[str | None, typer.Option(
+        help="Only for this commune (its name as in the plans), e.g. \"Hồng Vân\".")] = None,
 ) -> None:
-    """Copy shipped templates into <data>/templates to edit in Word (never overwrites)."""
+    """Copy shipped templates into <data>/templates (or its folder for one commune) to edit in
+    Word; a file already there is never overwritten."""
     target = get_settings().data_dir / "templates"
+    if commune:
+        target /= commune_folder(commune)
     target.mkdir(parents=True, exist_ok=True)
     kinds = all_kinds()
     for name in names or sorted(kinds):

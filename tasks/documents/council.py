@@ -69,7 +69,8 @@ class _Issuer:
             seq = take_in(session, self.state.commune_id, self.day.year, symbol, self.now)
             paper = Paper(document_number(seq, symbol), self.day)
             path = self.folder / f"{kind}-{seq:02d}.docx"
-            render_docx(template, context(paper), path, self.data_dir)
+            render_docx(template, context(paper), path, self.data_dir,
+                        self.state.plan.commune.name)
             session.add(t.Decision(
                 commune_id=self.state.commune_id, campaign_id=self.state.campaign_id,
                 round_id=self.state.round_id, kind=kind, year=self.day.year, seq=seq,

@@ -100,7 +100,8 @@ def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: P
     md_path.write_text(markdown, encoding="utf-8")
     docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None,
                                                    number),
-                            folder / "bao-cao-tong-ket.docx", data_dir or get_settings().data_dir)
+                            folder / "bao-cao-tong-ket.docx", data_dir or get_settings().data_dir,
+                            plan.commune.name)
     if chart:
         place_chart(docx_path, CHART_MARKER, chart)
     written = {"markdown": str(md_path), "docx": str(docx_path), "text": markdown}

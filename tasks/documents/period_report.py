@@ -168,7 +168,7 @@ def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Pat
                       number: str = UNNUMBERED) -> Path:
     """The report as a .docx the office can sign and send, from its Word template."""
     render_docx(PERIOD_REPORT, context(plan, summary, today, chart is not None, number), path,
-                data_dir or get_settings().data_dir)
+                data_dir or get_settings().data_dir, plan.commune.name)
     if chart:
         place_chart(path, CHART_MARKER, chart)
     return path

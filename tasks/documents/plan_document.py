@@ -33,7 +33,7 @@ _MEASURE = {"%": "{}%", "score": "{} điểm", "rank": "hạng {}", "count": "{}
 
 def write_plan_docx(plan: Plan, out: Path, data_dir: Path) -> Path:
     """Render the plan as issued into `out` (.docx)."""
-    return render_docx(KIND, plan_context(plan), out, data_dir)
+    return render_docx(KIND, plan_context(plan), out, data_dir, plan.commune.name)
 
 
 def plan_context(plan: Plan) -> dict[str, Any]:

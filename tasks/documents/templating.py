@@ -1,7 +1,9 @@
 """Word templates with Jinja2 inside (docxtpl): found, checked before use, rendered.
 
 Each document kind is a `.docx` shipped in `tasks/documents/templates/`; a file of the same
-name in `<data>/templates/` replaces it, so an office edits its letterhead or wording in Word.
+name in `<data>/templates/` replaces it for every commune of the deployment, and one in
+`<data>/templates/<commune>/` (e.g. `templates/hong-van/`) for that commune alone, so an
+office edits its letterhead or wording in Word.
 Every template is checked when a run starts: Jinja2 syntax, and every name it uses must be
 one the kind provides. A mistake is refused with the file and the paragraph, not at signing.
 """
@@ -9,6 +11,7 @@ one the kind provides. A mistake is refused with the file and the paragraph, not
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,27 +60,41 @@ def register(name: str, label: str, names: set[str]) -> DocumentKind:
     return kind
 
 
-def template_path(kind: DocumentKind, data_dir: Path) -> Path:
-    """The office's own template if it has one, else the shipped one."""
-    own = data_dir / "templates" / f"{kind.name}.docx"
-    return own if own.is_file() else SHIPPED / f"{kind.name}.docx"
+def template_path(kind: DocumentKind, data_dir: Path, commune: str | None = None) -> Path:
+    """The commune's own template, else the deployment's, else the shipped one."""
+    folders = ([data_dir / "templates" / commune_folder(commune)] if commune else []) + [
+        data_dir / "templates"]
+    own = next((f / f"{kind.name}.docx" for f in folders if (f / f"{kind.name}.docx").is_file()),
+               None)
+    return own or SHIPPED / f"{kind.name}.docx"
+
+
+def commune_folder(name: str) -> str:
+    """'Hồng Vân' -> 'hong-van': the folder of a commune's own templates."""
+    plain = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    ascii_only = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
 
 
 def check_templates(data_dir: Path, kinds: Mapping[str, DocumentKind] | None = None) -> None:
-    """Refuse (TemplateRefused) if any template in use is broken or uses an unknown name."""
-    problems = [p for kind in (kinds or KINDS).values()
-                for p in _problems(template_path(kind, data_dir), kind)]
+    """Refuse (TemplateRefused) if any template in use (the deployment's or any commune's)
+    is broken or uses an unknown name."""
+    own = data_dir / "templates"
+    communes = sorted(f.name for f in own.iterdir() if f.is_dir()) if own.is_dir() else []
+    paths = {template_path(kind, data_dir, folder): kind for kind in (kinds or KINDS).values()
+             for folder in [None, *communes]}
+    problems = [p for path, kind in paths.items() for p in _problems(path, kind)]
     if problems:
         raise TemplateRefused(problems)
 
 
 def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
-                data_dir: Path) -> Path:
-    """Fill the kind's template with `context` and save it as `out`."""
+                data_dir: Path, commune: str | None = None) -> Path:
+    """Fill the kind's template (the commune's own, if it has one) and save it as `out`."""
     unknown = sorted(set(context) - kind.names)
     if unknown:  # a programming error: the kind's declared names must cover its context
         raise KeyError(f"{kind.name}: context names not declared: {', '.join(unknown)}")
-    template = DocxTemplate(str(template_path(kind, data_dir)))
+    template = DocxTemplate(str(template_path(kind, data_dir, commune)))
     template.render(dict(context), jinja_env=_environment(), autoescape=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     template.save(str(out))

@@ -47,7 +47,7 @@ def _decision(plan: Plan, tmp_path: Path) -> Path:
     round_ = (plan.award_rounds or _plan("002-vinh-thuy.yaml").award_rounds)[-1]
     context = decision_context(plan, round_, WINNERS, Paper("327/QĐ-UBND", DAY),
                                Paper("12/TTr-VHXH", date(2025, 12, 4)))
-    return render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path)
+    return render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path, plan.commune.name)
 
 
 @pytest.mark.parametrize(("seed", "authority", "signer"), [

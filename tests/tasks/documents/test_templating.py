@@ -89,3 +89,23 @@ def test_text_with_characters_xml_cannot_hold_still_makes_a_document(tmp_path: P
     word = Document(str(render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path)))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "Tổ một <&>" in cells
+
+
+def test_a_communes_own_template_wins_for_that_commune_only(tmp_path: Path) -> None:
+    shared = _own_copy(tmp_path, "QUYẾT ĐỊNH (mẫu chung):")
+    own = tmp_path / "templates" / "vinh-thuy" / shared.name
+    own.parent.mkdir()
+    shutil.copyfile(shared, own)
+    word = Document(str(own))
+    [target] = [p for p in word.paragraphs if p.text == "QUYẾT ĐỊNH (mẫu chung):"]
+    target.runs[0].text = "QUYẾT ĐỊNH (mẫu của xã Vĩnh Thủy) {{ broken"
+    word.save(str(own))
+    with pytest.raises(TemplateRefused, match="vinh-thuy/quyet-dinh-khen-thuong.docx: đoạn"):
+        check_templates(tmp_path, {DECISION.name: DECISION})  # every commune's is checked
+    target.runs[0].text = "QUYẾT ĐỊNH (mẫu của xã Vĩnh Thủy):"
+    word.save(str(own))
+    assert template_path(DECISION, tmp_path, "Vĩnh Thủy") == own
+    assert template_path(DECISION, tmp_path, "Hồng Vân") == shared
+    texts = [p.text for p in Document(str(_decision(_plan("002-vinh-thuy.yaml"),
+                                                    tmp_path))).paragraphs]
+    assert "QUYẾT ĐỊNH (mẫu của xã Vĩnh Thủy):" in texts
