@@ -9,6 +9,7 @@ from typing import Any
 from infra.settings import get_settings
 from models.final_summary import Award, FinalSummary
 from models.plan import Plan
+from tasks.documents.award_papers import plan_reference
 from tasks.documents.charts import place_chart, write_attainment_chart
 from tasks.documents.period_report import (
     CHART_CAPTION,
@@ -17,7 +18,6 @@ from tasks.documents.period_report import (
     SHARED,
     UNNUMBERED,
     annex_note,
-    basis,
     header,
     narratives,
     recipients,
@@ -39,7 +39,8 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
     rounds = summary.rounds()
     return header(plan, today, number) | {
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
-        "intro": f"Thực hiện {basis(plan)}, {plan.issuer} tổng kết kết quả thực hiện như sau:",
+        "intro": f"Thực hiện {plan_reference(plan)}, {plan.issuer} tổng kết kết quả thực hiện "
+                 "như sau:",
         "target_lines": target_lines(summary.targets, reporting=summary.reporting),
         "targets": targets(summary.targets, summary.tasks), "chart_caption": CHART_CAPTION,
         "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),

@@ -24,6 +24,7 @@ from models.period_summary import Narrative, PeriodSummary, TaskRow
 from models.plan import Plan
 from models.signatures import for_the_committee
 from models.vn_text import document_date, fmt_date
+from tasks.documents.award_papers import plan_reference
 from tasks.documents.charts import place_chart
 from tasks.documents.markdown import escape_markdown
 from tasks.documents.templating import register, render_docx
@@ -47,15 +48,6 @@ def header(plan: Plan, today: date, number: str) -> dict[str, Any]:
             "issuer": f"ỦY BAN NHÂN DÂN\n{plan.commune.kind} {plan.commune.name}".upper(),
             "dateline": document_date(plan.commune.name, today),
             "signature": for_the_committee(plan)}
-
-
-def basis(plan: Plan) -> str:
-    """'Kế hoạch số 12/KH-UBND ngày 01/7/2025 của UBND xã X về …', as the plan allows."""
-    number = f" số {plan.number}" if plan.number else ""
-    day = f" ngày {fmt_date(plan.issued_on)}" if plan.issued_on else ""
-    title = plan.title[:1].lower() + plan.title[1:]
-    about = title if title.startswith("về ") else f"về {title}"
-    return f"{plan.document_kind}{number}{day} của {plan.issuer} {about}"
 
 
 def targets(results: list[TargetResult], tasks: list[TaskRow]) -> list[dict[str, str]]:
@@ -138,8 +130,8 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
                       f"phải gửi báo cáo {summary.period}.")
     return header(plan, today, number) | {
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
-        "intro": f"Thực hiện {basis(plan)}, {plan.issuer} báo cáo kết quả {summary.period} "
-                 "như sau:",
+        "intro": f"Thực hiện {plan_reference(plan)}, {plan.issuer} báo cáo kết quả "
+                 f"{summary.period} như sau:",
         "target_lines": target_lines(summary.targets), "chart_caption": CHART_CAPTION,
         "targets": targets(summary.targets, summary.tasks),
         "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),
