@@ -87,8 +87,8 @@ def decide(obligations: Iterable[Ob], as_of: date, policy: ReminderPolicy) -> De
     """The newest due reminder or overdue notice for each open obligation, and the list of
     who is late enough to report to the standing office, as of a day (one pass).
 
-    Overdue notices and escalations wait for a working day (nobody chases a unit on a Sunday
-    or in Tết); reminders already fall on working days by the calendar. An escalation goes
+    Reminders, overdue notices and escalations wait for a working day (nobody chases a unit
+    on a Sunday or in Tết, even when a pass runs that day after downtime). An escalation goes
     out at most once every `every_days` days; its list keeps an obligation after its own
     notices have stopped.
     """
@@ -103,7 +103,7 @@ def decide(obligations: Iterable[Ob], as_of: date, policy: ReminderPolicy) -> De
         last = o.effective_last_day
         if as_of <= last:
             passed = [r for r in o.reminders if r.day <= as_of]
-            if passed:
+            if passed and office_open:
                 newest = max(passed, key=lambda r: r.day)
                 opening = o.kind is nomination \
                     and newest.days_before == policy.nomination_open_days

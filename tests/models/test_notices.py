@@ -60,6 +60,28 @@ def test_nominations_remind_but_are_never_overdue() -> None:
     assert decide(calendar, date(2025, 12, 5), VINH_THUY.reminders).escalation is None
 
 
+def test_a_reminder_waits_for_a_working_day_after_downtime() -> None:
+    # A pass on a day off (here the plan's own) sends nothing; the next working day's pass
+    # sends the newest step, the one that fell due meanwhile.
+    policy = MO_LAO.reminders.model_copy(update={"extra_days_off": [date(2025, 3, 6)]})
+    on_day_off = decide(_open(), date(2025, 3, 6), policy).notices
+    assert [n for n in on_day_off if n.obligation.key == Q1] == []
+    next_day = decide(_open(), date(2025, 3, 7), policy).notices
+    assert [(n.obligation.key, n.step) for n in next_day if n.obligation.key == Q1] == [
+        (Q1, "d1")]
+
+
+def test_no_reminder_on_a_public_holiday_inside_the_reminder_span() -> None:
+    plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
+    key = "nomination:hang-nam-2026:KT"
+    calendar = [o for o in build_calendar(plan) if o.key == key]
+    day_off = date(2026, 11, 24)
+    assert not WorkingDays().is_working_day(day_off) and day_off.weekday() < 5
+    assert any(r.day < day_off for r in calendar[0].reminders)
+    assert decide(calendar, day_off, plan.reminders).notices == []
+    assert len(decide(calendar, day_off + timedelta(days=1), plan.reminders).notices) == 1
+
+
 NOMINATION_KT = "nomination:tong-ket-2025:KT"
 
 
@@ -101,12 +123,12 @@ def test_at_most_one_notice_per_obligation_and_day(day: date) -> None:
     keys = [n.obligation.key for n in notices]
     assert len(keys) == len(set(keys))
     for n in notices:
+        assert WorkingDays().is_working_day(day)  # reminders too wait for the office to open
         if n.kind is NoticeKind.DUE:
             assert day <= n.obligation.effective_last_day
             assert any(r.day <= day for r in n.obligation.reminders)
         else:
             assert day > n.obligation.effective_last_day
-            assert WorkingDays().is_working_day(day)
             assert int(n.step.removeprefix("late")) < MAX_OVERDUE_NOTICES
 
 
