@@ -1,8 +1,15 @@
-"""Read plan files from disk: YAML in, a validated Plan or every problem out."""
+"""Read plan files from disk: YAML in, a validated Plan or every problem out.
+
+A file is weighed before it is believed: its size, how deep it nests and how many values it
+holds once aliases are expanded are bounded, so a hostile or broken file is refused in a
+fraction of a second, never a hang or a traceback (the roster files are read the same way).
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -12,6 +19,13 @@ import yaml
 from models.plan import Plan
 from models.plan_checks import Problem
 from models.plan_validation import validate_plan
+
+# The largest seed plan is 27 KB, 927 values, 6 levels deep; reading 256 KB or composing
+# 20,000 values takes well under a second in pure-Python PyYAML (bench/plan_limits.py).
+MAX_BYTES = 256 * 1024
+MAX_VALUES = 20_000
+MAX_DEPTH = 50  # far below Python's recursion limit, which the composer would hit first
+MAX_DIGITS = 30  # Python refuses to read an integer of more than 4,300 digits with a traceback
 
 
 class PlanRejected(Exception):
@@ -23,9 +37,48 @@ class PlanRejected(Exception):
         super().__init__("\n".join(p.render(source) for p in problems))
 
 
+class LimitExceeded(yaml.MarkedYAMLError):
+    """A file over one of the reading limits; `got` is what was found."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None, got: object) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.got = got
+
+
 class _PlanLoader(yaml.SafeLoader):
     """Safe YAML that keeps dates as text (so 31/02 gets a clear error), reads only true/false
-    as booleans (so a key `no:` stays the word "no"), and refuses twin keys."""
+    as booleans (so a key `no:` stays the word "no"), refuses twin keys, and counts as it
+    composes: depth, and values with every alias expanded (an alias bomb is refused early)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._values = 0
+        self._sizes: dict[int, int] = {}  # id of a finished node -> its values, expanded
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """One node, refused past MAX_DEPTH or once the document's values pass MAX_VALUES."""
+        mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # untyped stub
+        if self._depth >= MAX_DEPTH:
+            raise LimitExceeded(f"nested too deeply; a plan needs at most {MAX_DEPTH} levels "
+                                "of lists and mappings", mark, self._depth + 1)
+        alias = self.check_event(yaml.AliasEvent)
+        before = self._values
+        self._depth += 1
+        node = super().compose_node(parent, index)
+        self._depth -= 1
+        if not alias:
+            self._values += 1
+            self._sizes[id(node)] = self._values - before
+        elif id(node) in self._sizes:
+            self._values += self._sizes[id(node)]
+        else:
+            raise LimitExceeded("an alias refers to the list or mapping that contains it; "
+                                "write that part out instead", mark, None)
+        if self._values > MAX_VALUES:
+            raise LimitExceeded(f"too many values once aliases (*name) are expanded; a plan "
+                                f"may hold at most {MAX_VALUES}", mark, self._values)
+        return node
 
 
 _DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
@@ -58,23 +111,70 @@ def _mapping_without_twins(loader: _PlanLoader, node: yaml.MappingNode) -> dict[
 _PlanLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_twins)
 
 
+def _bounded_int(loader: _PlanLoader, node: yaml.ScalarNode) -> int:
+    if sum(c.isdigit() for c in str(node.value)) > MAX_DIGITS:
+        raise LimitExceeded(f"a number of more than {MAX_DIGITS} digits; a plan's numbers are "
+                            "small (write it in quotes if it is text)", node.start_mark,
+                            f"{len(node.value)} characters")
+    return int(loader.construct_yaml_int(node))
+
+
+_PlanLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+
+
 def read_plan(path: Path) -> Plan:
     """Load and validate one plan file; raise PlanRejected listing every problem."""
+    plan, problems = validate_plan(read_yaml(path))
+    if plan is None:
+        raise PlanRejected(str(path), problems)
+    return plan
+
+
+def read_yaml(path: Path, refused: type[PlanRejected] = PlanRejected) -> Any:
+    """The file's data within the reading limits, or `refused` with one line saying why."""
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanRejected(source, [Problem("(file)", "no such file", source)]) from None
+        text = _bounded_text(path).decode("utf-8")
+        return yaml.load(text, Loader=_PlanLoader)  # a SafeLoader subclass
+    except _FileProblem as problem:
+        raise refused(source, [problem.problem]) from None
     except UnicodeDecodeError as error:
-        raise PlanRejected(source, [Problem("(file)", "not UTF-8 text", str(error))]) from None
-    try:
-        raw = yaml.load(text, Loader=_PlanLoader)  # a SafeLoader subclass
+        raise refused(source, [Problem("(file)", "not UTF-8 text", str(error))]) from None
+    except LimitExceeded as error:
+        raise refused(source, [Problem(_where(error.problem_mark), error.problem or "",
+                                       error.got)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
         what = getattr(error, "problem", None) or str(error)
-        raise PlanRejected(source, [Problem(where, "not valid YAML: " + str(what), None)]) from None
-    plan, problems = validate_plan(raw)
-    if plan is None:
-        raise PlanRejected(source, problems)
-    return plan
+        raise refused(source, [Problem(_where(mark), "not valid YAML: " + str(what),
+                                       None)]) from None
+
+
+class _FileProblem(Exception):
+    def __init__(self, message: str, got: object) -> None:
+        super().__init__(message)
+        self.problem = Problem("(file)", message, got)
+
+
+def _bounded_text(path: Path) -> bytes:
+    # O_NONBLOCK: a named pipe given as a plan cannot hang the command before it is refused.
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise _FileProblem("no such file", str(path)) from None
+    except OSError as error:
+        raise _FileProblem(f"cannot be read ({error.strerror})", str(path)) from None
+    status = os.fstat(handle)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(handle)
+        raise _FileProblem("not a regular file (a folder, device or pipe)", str(path))
+    with os.fdopen(handle, "rb") as file:
+        data = file.read(MAX_BYTES + 1)  # the size said may change while it is read
+    if len(data) > MAX_BYTES:
+        raise _FileProblem(f"too large for a plan file; at most {MAX_BYTES} bytes "
+                           f"({MAX_BYTES // 1024} KB) are read", max(status.st_size, len(data)))
+    return data
+
+
+def _where(mark: yaml.Mark | None) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"

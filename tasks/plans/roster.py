@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from sqlmodel import Session, col, delete, select
 
 from models import tables as t
-from models.plan_checks import Problem
 from models.plan_parts import Commune
 from models.roster import Member, Role, Roster, validate_roster
-from tasks.plans.files import PlanRejected, _PlanLoader
+from tasks.plans.files import PlanRejected, read_yaml
 
 LOAD_COMMAND = "thidua council load"
 
@@ -42,24 +40,10 @@ class RosterResult:
 
 def read_roster(path: Path) -> Roster:
     """Load and validate one roster file; raise RosterRejected listing every problem."""
-    source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RosterRejected(source, [Problem("(file)", "no such file", source)]) from None
-    except UnicodeDecodeError as error:
-        raise RosterRejected(source, [Problem("(file)", "not UTF-8 text", str(error))]) from None
-    try:
-        raw = yaml.load(text, Loader=_PlanLoader)  # a SafeLoader subclass, as plans
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        what = getattr(error, "problem", None) or str(error)
-        raise RosterRejected(source, [Problem(where, "not valid YAML: " + str(what),
-                                              None)]) from None
+    raw = read_yaml(path, RosterRejected)  # the same limits as plans
     roster, problems = validate_roster(raw)
     if roster is None:
-        raise RosterRejected(source, problems)
+        raise RosterRejected(str(path), problems)
     return roster
 
 

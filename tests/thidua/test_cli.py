@@ -48,6 +48,25 @@ def test_validate_accepts_good_and_lists_every_problem_of_bad(
     assert "1 of 2 plan file(s) refused; nothing was written." in result.stderr
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    pytest.param("a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefghi", "bcdefghij",
+                                                                   strict=True)),
+        "line 5, column 11: too many values once aliases (*name) are expanded", id="bomb"),
+    pytest.param("code: " + "[" * 1000 + "]" * 1000 + "\n",
+                 "line 1, column 56: nested too deeply", id="nesting"),
+])
+def test_validate_refuses_a_hostile_file_with_one_line(
+        tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["plan", "validate", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    first, last = result.stderr.splitlines()
+    assert first.startswith(f"{path}: {expected}")
+    assert last == "1 of 1 plan file(s) refused; nothing was written."
+
+
 def test_calendar_shows_shifted_deadline(tmp_path: Path, plan_data: dict[str, Any]) -> None:
     path = write_plan(tmp_path, plan_data)
     table = runner.invoke(app, ["plan", "calendar", str(path)])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tasks.plans.files import PlanRejected, read_plan
-from tests.conftest import write_plan
+from tasks.plans.files import MAX_BYTES, MAX_DEPTH, MAX_VALUES, PlanRejected, read_plan, read_yaml
+from tasks.plans.roster import RosterRejected, read_roster
+from tests.conftest import REPO, write_plan
 
 
 def test_reads_a_valid_plan(tmp_path: Path, plan_data: dict[str, Any]) -> None:
@@ -78,3 +80,90 @@ def test_merge_keys_may_be_overridden_but_written_twins_may_not(tmp_path: Path) 
     path.write_text("b:\n  <<: {x: 1}\n  y: 7\n  y: 8\n", encoding="utf-8")
     with pytest.raises(PlanRejected, match="key 'y' appears twice"):
         read_plan(path)
+
+
+def _bomb(levels: int) -> str:
+    """The 342-byte 'billion laughs': each level is nine aliases of the level before."""
+    lines, previous = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'], "a"
+    for name in "bcdefghijklm"[:levels - 1]:
+        lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
+        previous = name
+    return "\n".join(lines) + "\n"
+
+
+def _refusal(path: Path) -> str:
+    with pytest.raises(PlanRejected) as refused:
+        read_plan(path)
+    [problem] = refused.value.problems
+    return problem.render(str(path))
+
+
+def test_an_alias_bomb_is_refused_where_the_bound_is_crossed(tmp_path: Path) -> None:
+    # Ten levels would be 9^10 values: the refusal at line 5 shows reading stopped after
+    # MAX_VALUES values, before the lines that multiply them by 9^5 more.
+    path = tmp_path / "bomb.yaml"
+    path.write_text(_bomb(10), encoding="utf-8")
+    assert len(path.read_bytes()) < 400
+    assert _refusal(path) == (
+        f"{path}: line 5, column 11: too many values once aliases (*name) are expanded; a "
+        f"plan may hold at most {MAX_VALUES} (got 23069)")
+
+
+def test_deep_nesting_is_refused_at_the_depth_limit_not_by_a_recursion_error(
+        tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("code: " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    assert _refusal(path) == (
+        f"{path}: line 1, column {6 + MAX_DEPTH}: nested too deeply; a plan needs at most "
+        f"{MAX_DEPTH} levels of lists and mappings (got {MAX_DEPTH + 1})")
+    path.write_text("code:\n" + "".join(f"{'  ' * i}- \n" for i in range(200)),
+                    encoding="utf-8")
+    assert "nested too deeply" in _refusal(path)
+
+
+def test_nesting_just_under_the_limit_is_an_ordinary_plan_problem(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("code: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(PlanRejected) as refused:
+        read_plan(path)
+    assert "nested too deeply" not in str(refused.value)
+    assert "code:" in str(refused.value)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    pytest.param("a: &x [1, *x]\n", "line 1, column 11: an alias refers to the list or "
+                 "mapping that contains it", id="recursive-alias"),
+    pytest.param("code: " + "1" * 5000 + "\n", "line 1, column 7: a number of more than 30 "
+                 "digits", id="huge-integer"),
+    pytest.param("code: " + "a" * (MAX_BYTES + 1) + "\n", "(file): too large for a plan file; "
+                 f"at most {MAX_BYTES} bytes", id="too-large"),
+])
+def test_other_limits(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(content, encoding="utf-8")
+    assert _refusal(path).startswith(f"{path}: {expected}")
+
+
+def test_a_folder_or_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    assert _refusal(tmp_path).startswith(f"{tmp_path}: (file): not a regular file")
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer forever
+    assert _refusal(pipe).startswith(f"{pipe}: (file): not a regular file")
+
+
+def test_aliases_within_bounds_still_work(tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    path = write_plan(tmp_path, plan_data)
+    text = path.read_text(encoding="utf-8").replace("start: 01/07/2025", "start: &d 01/07/2025")
+    assert text.count("&d") == 1
+    path.write_text(text, encoding="utf-8")
+    assert read_plan(path).code == "thu-nghiem-2025"
+    for seed in sorted((REPO / "campaigns").glob("*.yaml")):
+        assert read_yaml(seed)["code"]  # 001 anchors its award text and aliases it
+
+
+def test_a_roster_file_is_read_within_the_same_limits(tmp_path: Path) -> None:
+    path = tmp_path / "council.yaml"
+    path.write_text(_bomb(10), encoding="utf-8")
+    with pytest.raises(RosterRejected, match="too many values once aliases"):
+        read_roster(path)
