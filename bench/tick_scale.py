@@ -36,7 +36,7 @@ from models.working_days import WorkingDays
 from tasks.records.reminders import active_campaigns
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-AFTER, EVERY, LOOK_AHEAD = 1, 3, 31
+AFTER, EVERY, LOOK_AHEAD, ESCALATIONS = 1, 3, 31, 5
 
 
 def nation(n: int, as_of: date) -> Engine:
@@ -100,7 +100,7 @@ def floor(engine: Engine, day: date) -> set[tuple[int, str, str]]:
         rows = connection.execute(text(
             "SELECT o.campaign_id, o.key, o.kind, o.effective_last_day, o.reminder_days "
             "FROM obligation o JOIN campaign c ON c.id = o.campaign_id "
-            "WHERE c.status = 'active' AND o.status = 'open' "
+            "WHERE c.status = 'running' AND o.status = 'open' "
             "AND o.effective_last_day BETWEEN :low AND :high"),
             {"low": horizon, "high": day + timedelta(days=LOOK_AHEAD)}).all()
     found, late_somewhere = set(), set()
@@ -117,7 +117,8 @@ def floor(engine: Engine, day: date) -> set[tuple[int, str, str]]:
             continue
         late = (day - last).days
         if late >= AFTER and office_open:
-            late_somewhere.add(campaign)
+            if day.toordinal() // EVERY - (last.toordinal() + AFTER) // EVERY < ESCALATIONS:
+                late_somewhere.add(campaign)
             step = (late - AFTER) // EVERY
             if step < MAX_OVERDUE_NOTICES:
                 found.add((campaign, key, f"late{step}"))

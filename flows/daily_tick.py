@@ -15,14 +15,19 @@ from flows.requests import open_review
 from flows.sending import dispatch, in_parts
 from infra.clock import now_vn
 from tasks.messages.steps import compose_closed, compose_today, configured_channels, queue
-from tasks.records.steps import close_rounds, due_periods, read_campaigns
+from tasks.records.steps import (
+    close_ended_campaigns,
+    close_rounds,
+    due_periods,
+    read_campaigns,
+)
 
 
 @flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                now: datetime | None = None, senders: int = 0) -> dict[str, int]:
-    """Nhắc việc hằng ngày: nhắc hạn, báo quá hạn, gửi tin; tổng hợp kỳ báo cáo đã hết hạn;
-    đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét.
+    """Nhắc việc hằng ngày: đóng chiến dịch đã quá thời hạn; nhắc hạn, báo quá hạn, gửi tin;
+    tổng hợp kỳ báo cáo đã hết hạn; đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét.
 
     Args:
         as_of: Ngày xử lý (mặc định hôm nay, giờ Việt Nam); chọn ngày khác để chạy lại.
@@ -32,6 +37,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     """
     moment = now or now_vn()
     day = as_of or moment.date()
+    close_ended_campaigns(day, campaigns)  # before reading: a closed campaign hears nothing
     states = read_campaigns(campaigns, day)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)

@@ -9,13 +9,14 @@ from prefect import flow
 from infra.clock import now_vn
 from tasks.documents.steps import attachable, check_document_templates, write_final_summary
 from tasks.messages.steps import compose_final, configured_channels, queue, send_due
-from tasks.records.steps import read_whole_campaign
+from tasks.records.steps import mark_closed, read_whole_campaign
 from tasks.rules import summarise_whole
 
 
 @flow(name="final-summary", flow_run_name="tổng kết {campaign}")
 def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
-    """Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen thưởng; gửi các đơn vị.
+    """Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen thưởng; gửi các đơn vị
+    và đóng chiến dịch (không nhắc việc gì nữa).
 
     Args:
         campaign: Mã chiến dịch.
@@ -28,5 +29,6 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     paths = write_final_summary(record, summary, as_of or now.date())
     report = attachable(paths["docx"])  # PDF (where LibreOffice is), then Word
     queue(compose_final(record, summary, report, configured_channels()), now)
+    mark_closed(campaign)  # the summary is its last word: the tick reminds it of nothing more
     send_due(now)
     return paths

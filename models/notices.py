@@ -16,7 +16,8 @@ from models.calendar import ObligationKind, Reminder
 from models.plan import Escalation, ReminderPolicy
 from models.working_days import WorkingDays
 
-MAX_OVERDUE_NOTICES = 5  # after this many, only the standing office keeps hearing about it
+# The default cap: after this many, only the standing office keeps hearing about it.
+MAX_OVERDUE_NOTICES = ReminderPolicy().max_overdue_notices
 
 
 class NoticeKind(StrEnum):
@@ -53,10 +54,12 @@ class Notice(Generic[Ob]):
     step: str
     days_left: int
     days_late: int
+    final: bool = False  # the last of its series ("lần nhắc cuối"): nothing follows
 
     def about(self, obligation: Full) -> Notice[Full]:
         """The same notice about a fuller record of its obligation (for writing messages)."""
-        return Notice(obligation, self.kind, self.step, self.days_left, self.days_late)
+        return Notice(obligation, self.kind, self.step, self.days_left, self.days_late,
+                      self.final)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,11 @@ class EscalationNotice(Generic[Ob]):
     late: tuple[Notice[Ob], ...]
     to: tuple[str, ...]
     notify_chairman: bool
+
+    @property
+    def final(self) -> bool:
+        """True when no item listed will be listed again."""
+        return all(n.final for n in self.late)
 
 
 def _office_open(as_of: date, policy: ReminderPolicy) -> bool:
@@ -90,10 +98,15 @@ def decide(obligations: Iterable[Ob], as_of: date, policy: ReminderPolicy) -> De
     Reminders, overdue notices and escalations wait for a working day (nobody chases a unit
     on a Sunday or in Tết, even when a pass runs that day after downtime). An escalation goes
     out at most once every `every_days` days; its list keeps an obligation after its own
-    notices have stopped.
+    notices have stopped. Each series stops at its cap: `max_overdue_notices` notices, and
+    `max_notices` escalations listing one obligation; the last one is marked `final`.
     """
     rule = policy.escalation or Escalation(to=[])
     after, every = max(rule.after_days, 1), rule.every_days
+    cap, escalation_cap = policy.max_overdue_notices, rule.max_notices
+    # Escalations go out once per `every`-day bucket: an item's count is buckets since its
+    # first late day, so it is listed in at most `escalation_cap` of them.
+    bucket, escalating = as_of.toordinal() // every, policy.escalation is not None
     office_open = _office_open(as_of, policy)
     # Enum members and the class as locals: this loop runs ~40,000 times in a national pass.
     nomination, overdue, make = ObligationKind.NOMINATION, NoticeKind.OVERDUE, Notice
@@ -114,12 +127,14 @@ def decide(obligations: Iterable[Ob], as_of: date, policy: ReminderPolicy) -> De
             days_late = (as_of - last).days
             if days_late >= after:
                 step = (days_late - after) // every
-                notice = make(o, overdue, f"late{step}", 0, days_late)
-                late.append(notice)
-                if step < MAX_OVERDUE_NOTICES:
-                    found.append(notice)
-    if policy.escalation is None or not late:
+                if step < cap:
+                    found.append(make(o, overdue, f"late{step}", 0, days_late, step == cap - 1))
+                listed = bucket - (last.toordinal() + after) // every
+                if escalating and listed < escalation_cap:
+                    late.append(make(o, overdue, f"esc{listed}", 0, days_late,
+                                     listed == escalation_cap - 1))
+    if not late:
         return Decision(found, None)
-    return Decision(found, EscalationNotice(f"esc{as_of.toordinal() // every}", tuple(late),
+    return Decision(found, EscalationNotice(f"esc{bucket}", tuple(late),
                                             tuple(rule.to), rule.notify_chairman))
 

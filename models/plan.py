@@ -142,6 +142,7 @@ class Escalation(Strict):
     notify_chairman: bool = False
     after_days: int = Field(1, ge=0)
     every_days: int = Field(3, ge=1)
+    max_notices: int = Field(5, ge=1)  # lists one late item at most this often, then stops
 
 
 class ReminderPolicy(Strict):
@@ -150,6 +151,8 @@ class ReminderPolicy(Strict):
     days_before: list[int] = [7, 3, 1]
     nomination_open_days: int = Field(30, ge=0)  # the "window open" notice, before the deadline
     escalation: Escalation | None = None
+    max_overdue_notices: int = Field(5, ge=1)  # to a unit, then only the office hears of it
+    grace_days: int = Field(30, ge=0)  # the campaign closes this long after its window ends
     holiday_shift: ShiftPolicy = ShiftPolicy.NEXT_WORKING_DAY
     extra_days_off: list[VnDate] = []
     extra_working_days: list[VnDate] = []

@@ -60,6 +60,7 @@ def notice_context(notice: Notice[Obligation], plan: Plan, as_of: date) -> dict[
     """Context for a reminder or overdue notice to the obligation's owner."""
     context = base_context(plan, plan.unit(notice.obligation.owner))
     context["ob"] = obligation_context(notice.obligation, plan, as_of)
+    context["final"] = notice.final
     if notice.obligation.kind is ObligationKind.NOMINATION:
         context["round"] = round_context(plan, parse_key(notice.obligation.key).subject)
     return context
@@ -80,12 +81,32 @@ def escalation_context(notice: EscalationNotice[Obligation], plan: Plan, as_of: 
                        recipient_title: str) -> dict[str, Any]:
     """Context for the list of late units sent to the standing office or the chairman."""
     context = base_context(plan, None)
-    context |= {"recipient_title": recipient_title, "today": as_of, "late": [
-        {"unit": n.obligation.owner_name, "what": n.obligation.what,
-         "last_day": n.obligation.effective_last_day, "days_late": n.days_late,
-         "reminders": None}
-        for n in sorted(notice.late, key=lambda n: (-n.days_late, n.obligation.owner_name))]}
+    late = sorted(notice.late, key=lambda n: (-n.days_late, n.obligation.owner_name))
+    by_kind: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for n in late:
+        by_kind.setdefault(_GROUPS.get(n.obligation.kind, OTHER), []).append(
+            {"unit": n.obligation.owner_name, "what": n.obligation.what,
+             "last_day": n.obligation.effective_last_day, "days_late": n.days_late,
+             "reminders": None, "final": n.final})
+    groups = [{"title": heading, "noun": noun, "rows": by_kind[(noun, heading)]}
+              for noun, heading in dict.fromkeys([*_GROUPS.values(), OTHER])
+              if (noun, heading) in by_kind]
+    context |= {"recipient_title": recipient_title, "today": as_of,
+                "late": [row for g in groups for row in g["rows"]], "groups": groups,
+                "counts": ", ".join(f"{len(g['rows'])} {g['noun']}" for g in groups),
+                "final": notice.final, "some_final": any(n.final for n in late)}
     return context
+
+
+# An escalation lists late items by kind, and its subject counts them: (noun, heading).
+_REPORTS = ("báo cáo", "Báo cáo chưa gửi")
+_TASKS = ("nhiệm vụ", "Nhiệm vụ chưa hoàn thành")
+# Keyed by value: a kind added later falls under OTHER until it is given a group here.
+_GROUPS: dict[str, tuple[str, str]] = {
+    "report": _REPORTS, "commune_report": _REPORTS, "task": _TASKS,
+    "council_review": _TASKS, "summary": _TASKS,
+    "nomination": ("hồ sơ khen thưởng", "Hồ sơ khen thưởng chưa gửi")}
+OTHER = ("việc khác", "Việc khác chưa hoàn thành")
 
 
 def launch_context(plan: Plan, unit: Unit, calendar: list[Obligation]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.lifecycle import CampaignStatus
 from models.tables.base import AwareDateTime
 
 
@@ -34,7 +35,7 @@ class Campaign(SQLModel, table=True):
     window_start: date
     window_end: date
     standing_office: str
-    status: str = "active"
+    status: str = CampaignStatus.RUNNING.value
     plan: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     # The plan's reminder policy again: the tick reads it for every campaign, every day.
     reminders: dict[str, Any] = Field(

@@ -1,4 +1,4 @@
-"""Read what a reminder pass needs: each active campaign's policy and its open obligations.
+"""Read what a reminder pass needs: each running campaign's policy and its open obligations.
 
 Deciding reads the stored calendar narrowly (key, kind, last day, reminder days: one query
 over the obligation table, no plan replayed); what a message says about an obligation is
@@ -28,10 +28,12 @@ from sqlalchemy import (
 
 from infra.database import transaction
 from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
+from models.lifecycle import CampaignStatus
 from models.plan import Plan, ReminderPolicy
 from models.tables import Campaign, Obligation as ObligationRow, Unit
 from tasks.plans.store import read_plans
 
+RUNNING = CampaignStatus.RUNNING.value  # a closed campaign is reminded of nothing
 # A reminder step moved off a run of days off (Tết) lands at most this much earlier.
 DAYS_OFF_SLACK = timedelta(days=16)
 
@@ -69,7 +71,7 @@ class Details:
 
 @dataclass(eq=False)
 class CampaignState:
-    """One active campaign as the reminder rules see it."""
+    """One running campaign as the reminder rules see it."""
 
     campaign_id: int
     code: str
@@ -91,7 +93,7 @@ class CampaignState:
 
 def active_campaigns(engine: Engine, codes: list[str] | None = None,
                      day: date | None = None) -> list[CampaignState]:
-    """Every active campaign (or the named ones) with its open obligations (near `day`)."""
+    """Every running campaign (or the named ones) with its open obligations (near `day`)."""
     with transaction(engine) as session:
         connection = session.connection()
         campaigns = [(campaign_id, code, _policy(reminders)) for campaign_id, code, reminders
@@ -125,7 +127,7 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
 @cache
 def _campaigns_query(named: bool) -> Select[Any]:
     query = select(CAMPAIGN.id, CAMPAIGN.code, cast(CAMPAIGN.reminders, String)).where(
-        CAMPAIGN.status == "active").order_by(CAMPAIGN.id)
+        CAMPAIGN.status == RUNNING).order_by(CAMPAIGN.id)
     return query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True))) if named \
         else query
 
@@ -133,7 +135,7 @@ def _campaigns_query(named: bool) -> Select[Any]:
 @cache
 def _owed_query(named: bool, near: bool) -> Select[Any]:
     query = select(*NARROW).join(CAMPAIGN_TABLE, CAMPAIGN.id == OBLIGATION.campaign_id).where(
-        OBLIGATION.status == "open", CAMPAIGN.status == "active")
+        OBLIGATION.status == "open", CAMPAIGN.status == RUNNING)
     if named:
         query = query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True)))
     if near:

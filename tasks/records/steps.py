@@ -14,15 +14,33 @@ from models.roster import Roster
 from tasks.records.book import BookState, set_book_by_name
 from tasks.records.campaign import CampaignRecord, read_campaign
 from tasks.records.council import RoundState, council_roster, freeze_round, record_session
-from tasks.records.milestones import close_windows, mark_compiled, periods_to_compile
+from tasks.records.milestones import (
+    close_campaign,
+    close_ended,
+    close_windows,
+    mark_compiled,
+    periods_to_compile,
+)
 from tasks.records.periods import PeriodData, read_period
 from tasks.records.reminders import CampaignState, active_campaigns
 
 
 @task(name="đọc chiến dịch đang chạy", cache_policy=NONE)
 def read_campaigns(codes: list[str] | None, day: date | None = None) -> list[CampaignState]:
-    """Active campaigns with their open obligations (those near `day` when given)."""
+    """Running campaigns with their open obligations (those near `day` when given)."""
     return active_campaigns(get_engine(), codes, day)
+
+
+@task(name="đóng chiến dịch đã hết hạn", cache_policy=NONE)
+def close_ended_campaigns(day: date, campaigns: list[str] | None) -> list[str]:
+    """Campaigns past their window and grace are closed: the tick stops reminding them."""
+    return close_ended(get_engine(), day, campaigns)
+
+
+@task(name="đóng chiến dịch", cache_policy=NONE)
+def mark_closed(campaign: str) -> None:
+    """The campaign is closed: only flows staff start by hand send anything for it."""
+    close_campaign(get_engine(), campaign)
 
 
 @task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)

@@ -142,7 +142,7 @@ def test_a_missing_value_is_an_error_not_a_blank() -> None:
 def test_long_zalo_text_is_cut_to_the_limit() -> None:
     context = dict(CONTEXTS[MessageKind.ESCALATION])
     context["late"] = context["late"] * 1 + [
-        {"unit": "Tổ dân phố số " + str(i) * 200, "what": "Báo cáo", "last_day": date(2025, 3, 10),
+        {"unit": "Tổ dân phố số " + str(i) * 600, "what": "Báo cáo", "last_day": date(2025, 3, 10),
          "days_late": 4, "reminders": None} for i in range(12)]
     short = render(MessageKind.ESCALATION, context).short
     assert len(short) == 2000 and short.endswith("…")
