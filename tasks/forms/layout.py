@@ -29,7 +29,14 @@ NOMINEE_COLUMNS = (("A", "TT"), ("B", "Tập thể / Cá nhân"), ("C", "Tên t�
                    ("D", "Chức vụ"), ("E", "Xếp loại năm"), ("F", "Tóm tắt thành tích"),
                    ("G", "Sáng kiến / giải pháp"), ("H", "Cấp công nhận sáng kiến"),
                    ("I", "Các chỉ số thành phần không giảm (Có/để trống)"))
-FIRST_PART_COLUMN = 10  # J: one column per dossier component, "Có" when attached
+FIRST_PART_COLUMN = 10  # J: one column per dossier component, the name of its file
+HOW_TO_FILL = ("Mỗi dòng một tập thể hoặc cá nhân: ở cột B chọn Tập thể hoặc Cá nhân, ở cột E "
+               "chọn xếp loại trong danh sách; ghi tên ở cột C.")
+HOW_TO_ATTACH = ("Cột «Hồ sơ: …»: ghi tên tệp bản điện tử của thành phần đó (PDF, Word, Excel, "
+                 "JPEG hoặc PNG, tối đa 20 MB), theo mẫu trong ngoặc ở tiêu đề cột, đổi số 1 "
+                 "thành số TT của dòng; gửi các tệp đó cùng thư mục với tệp Excel này. Không "
+                 "ghi 'Có'. Thành phần chưa có tệp thì để trống: hồ sơ được ghi là còn thiếu "
+                 "thành phần đó cho đến khi gửi bổ sung.")
 
 
 @dataclass(frozen=True)
@@ -95,14 +102,19 @@ def nomination_layout(plan: Plan, round_: AwardRound, unit: str) -> Layout:
     labels = {"A1": f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG: {round_.title.upper()}",
               "A3": "Kế hoạch", "C3": plan.title, "A4": "Đơn vị đề nghị", "C4": name,
               "A5": "Hình thức", "C5": round_.award,
-              "A6": "Hướng dẫn", "C6": "Mỗi dòng một tập thể hoặc cá nhân; cột hồ sơ ghi 'Có' "
-                                       "khi đã có thành phần đó."}
+              "A6": "Hướng dẫn", "C6": HOW_TO_FILL, "A7": "Tệp hồ sơ", "C7": HOW_TO_ATTACH}
     labels |= {f"{col}{FIRST_NOMINEE_ROW - 1}": text for col, text in NOMINEE_COLUMNS}
     parts = [(FIRST_PART_COLUMN + i, p.code, p.name) for i, p in enumerate(round_.dossier)]
-    for column, _, part_name in parts:
-        labels[f"{column_letter(column)}{FIRST_NOMINEE_ROW - 1}"] = f"Hồ sơ: {part_name}"
+    for column, code, part_name in parts:
+        labels[f"{column_letter(column)}{FIRST_NOMINEE_ROW - 1}"] = \
+            f"Hồ sơ: {part_name} (tên tệp, ví dụ {example_file(code)})"
     return Layout(Identity("nomination", plan.code, unit, round_.code),
                   {NOMINATION_SHEET: labels}, parts=parts)
+
+
+def example_file(part_code: str, number: int = 1) -> str:
+    """The file name the form suggests for a dossier part of the row numbered `number`."""
+    return f"{part_code}-{number}.pdf"
 
 
 def form_path(folder: Path, campaign: str, obligation_key: str) -> Path:

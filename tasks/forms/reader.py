@@ -16,6 +16,8 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from models.calendar import Obligation
 from models.cell_rules import (
+    NO,
+    YES,
     CellError,
     CellProblem,
     clean_text,
@@ -44,6 +46,7 @@ from tasks.forms.layout import (
     Identity,
     Layout,
     column_letter,
+    example_file,
     nomination_layout,
     report_layout,
 )
@@ -150,7 +153,13 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
     for column, code, _ in layout.parts:
         cell = f"{column_letter(column)}{row}"
         named = _cell(problems, s, cell, files[code], clean_text)
-        if named:
+        if named and named.casefold() in YES | NO:  # a tick, as the form once asked for
+            example = example_file(code, row - FIRST_NOMINEE_ROW + 1)
+            problems.append(str(CellProblem(s, cell, f"cần tên tệp của thành phần này, ví dụ "
+                                                      f"{example!r}, gửi cùng thư mục với tệp "
+                                                      "Excel; chưa có tệp thì để trống",
+                                            files[code])))
+        elif named:
             found = folder / named
             if not found.is_file():
                 problems.append(str(CellProblem(s, cell, f"không thấy tệp {named!r} cạnh tệp "

@@ -95,6 +95,9 @@ def write_nomination_form(plan: Plan, round_: AwardRound, unit: str, path: Path)
         sheet[f"A{row}"] = row - FIRST_NOMINEE_ROW + 1
         for index in range(2, _index(last_col) + 1):
             _input(sheet, f"{column_letter(index)}{row}")
+    for row, height in ((6, 45), (7, 90)):  # the instructions, read across the whole list
+        sheet.merge_cells(f"C{row}:{last_col}{row}")
+        sheet.row_dimensions[row].height = height
     sheet.column_dimensions["C"].width = 32
     sheet.column_dimensions["F"].width = 40
     return _save(book, path)
