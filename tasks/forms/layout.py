@@ -16,7 +16,7 @@ from models.plan_parts import Target
 from models.vn_text import fmt_date
 
 META_SHEET = "_thidua"
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"  # 2: dossier columns hold file names, with their own instructions
 REPORT_SHEET = "Báo cáo"
 NARRATIVE_SHEET = "Thuyết minh"
 NOMINATION_SHEET = "Đề nghị khen thưởng"

@@ -81,7 +81,8 @@ def open_form(path: Path, limits: WorkbookLimits | None = None) -> tuple[Identit
                         meta.get("key", ""), meta.get("version", ""))
     if identity.version != LAYOUT_VERSION or identity.kind not in ("report", "nomination"):
         raise FormRefused(path, [f"{META_SHEET}: biểu mẫu phiên bản {identity.version!r} "
-                                 f"không dùng được (cần {LAYOUT_VERSION})"])
+                                 f"không dùng được (cần {LAYOUT_VERSION}); hãy điền biểu mẫu "
+                                 "mới nhất Văn phòng gửi (thư nhắc gần nhất có kèm theo)"])
     return identity, book
 
 
