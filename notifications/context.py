@@ -52,8 +52,23 @@ def obligation_context(o: Obligation, plan: Plan, as_of: date) -> dict[str, Any]
            if office.head.email else f"Gửi về {o.recipient}.")
     return {"what": o.what, "recipient": o.recipient, "due_text": o.due_text,
             "last_day": o.effective_last_day, "shift_reason": o.shift_reason,
+            "why": moved_why(o), "why_short": moved_why(o, short=True),
             "days_left": max((o.effective_last_day - as_of).days, 0),
             "days_late": max((as_of - o.effective_last_day).days, 0), "how": how}
+
+
+def moved_why(o: Obligation, *, short: bool = False) -> str | None:
+    """Why the last day is not the plan's date, one phrase to stand beside it; None if it is."""
+    off = o.nominal_day_off
+    if o.effective_last_day == o.nominal_last_day or off is None:
+        return None
+    weekend = off.startswith(("thứ", "Chủ", "ngày"))
+    said = f"{fmt_date(o.nominal_last_day)} {'là' if weekend else 'nghỉ'} {off}"
+    if short:
+        return said
+    if o.effective_last_day > o.nominal_last_day:
+        return f"{said}, hạn lùi sang ngày làm việc kế tiếp theo Điều 148 Bộ luật Dân sự 2015"
+    return f"{said}, hạn chuyển lên ngày làm việc liền trước"
 
 
 def notice_context(notice: Notice[Obligation], plan: Plan, as_of: date) -> dict[str, Any]:
@@ -72,7 +87,12 @@ def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
     quota = None
     if r.quota:
         quota = f"{r.quota.collectives} tập thể, {r.quota.individuals} cá nhân"
+    # Titles often start "Khen thưởng …": after "đề nghị khen thưởng" the phrase drops it.
+    words = r.title.split(" ", 2)
+    phrase = words[2] if len(words) == 3 and " ".join(words[:2]).casefold() == "khen thưởng" \
+        else r.title
     return {"code": r.code, "title": r.title, "award": r.award, "quota": quota,
+            "phrase": phrase[:1].lower() + phrase[1:],
             "copies": r.dossier_copies, "dossier": [
                 f"{p.name} ({', '.join(p.forms)})" if p.forms else p.name for p in r.dossier]}
 
@@ -114,6 +134,7 @@ def launch_context(plan: Plan, unit: Unit, calendar: list[Obligation]) -> dict[s
     context = base_context(plan, unit)
     context["calendar"] = [
         {"what": o.what, "last_day": o.effective_last_day, "recipient": o.recipient,
-         "due_text": o.due_text} for o in calendar if o.owner == unit.code]
+         "due_text": o.due_text, "why": moved_why(o, short=True)}
+        for o in calendar if o.owner == unit.code]
     context["targets"] = [t.text for t in plan.targets if t.owner in (None, unit.code)]
     return context

@@ -53,6 +53,17 @@ class Rendered:
     html: str
 
 
+def fit(text: str, limit: int) -> str:
+    """The text within `limit` characters, cut after a whole word and marked with '…'."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace():  # the cut falls inside a word: leave that word out
+        space = max(head.rfind(" "), head.rfind("\n"))
+        head = head[:space] if space > 0 else head
+    return head.rstrip(" \n,;:–-") + "…"
+
+
 def _day(value: date) -> str:
     return fmt_day(value)
 
@@ -78,7 +89,6 @@ def render(kind: MessageKind, context: dict[str, Any]) -> Rendered:
         return unicodedata.normalize("NFC", text)
 
     subject = " ".join(block("subject").split())
-    short = block("short")
-    if len(short) > TEXT_LIMIT:
-        short = short[: TEXT_LIMIT - 1] + "…"
+    # Templates keep Zalo texts short by design; this only guards against runaway data.
+    short = fit(block("short"), TEXT_LIMIT)
     return Rendered(subject=subject, short=short, text=block("text"), html=block("html"))

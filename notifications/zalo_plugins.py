@@ -15,6 +15,7 @@ from apprise.plugins.base import NotifyBase
 from apprise.url import PrivacyMode
 
 from notifications.message import Outcome
+from notifications.render import fit
 from notifications.secrets import Masker, default_masker
 from notifications.zalo_api import TEXT_LIMIT, ZaloApi
 from notifications.zalo_tokens import TokenStore
@@ -136,4 +137,4 @@ def _tracking(meta: dict[str, Any]) -> str:
 
 
 def _fit(text: str, limit: int = TEXT_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return fit(text, limit)

@@ -13,7 +13,7 @@ from models.plan import Plan
 from models.plan_parts import Contact
 from notifications.context import escalation_context, message_kind, notice_context
 from notifications.message import ChannelKind
-from notifications.render import MessageKind, Rendered, render
+from notifications.render import MessageKind, Rendered, fit, render
 from tasks.forms.layout import form_path
 from tasks.messages.outbox import Envelope
 from tasks.records.reminders import CampaignState, OpenObligation
@@ -43,7 +43,7 @@ def envelopes_for(campaign_id: int, unit_code: str, contact: Contact, kind: Mess
                   attachments: tuple[str, ...] = ()) -> list[Envelope]:
     """One envelope per channel: email gets the details, Zalo and webhooks the short text."""
     meta = {"kind": kind.value, "unit": unit_code, "obligation": obligation_key, **(meta or {})}
-    meta.setdefault("zns", {"ten_don_vi": unit_code, "noi_dung": rendered.short[:400]})
+    meta.setdefault("zns", {"ten_don_vi": unit_code, "noi_dung": fit(rendered.short, 400)})
     built = []
     for channel, address in addresses(contact, kinds):
         email = channel is ChannelKind.EMAIL
@@ -88,7 +88,7 @@ def _unit_message(campaign_id: int, plan: Plan, notice: Notice[Obligation], as_o
     o = notice.obligation
     rendered = render(message_kind(notice), notice_context(notice, plan, as_of))
     meta = {"due": o.effective_last_day.isoformat(), "what": o.what,
-            "zns": {"ten_don_vi": o.owner_name[:30], "noi_dung": o.what[:100],
+            "zns": {"ten_don_vi": fit(o.owner_name, 30), "noi_dung": fit(o.what, 100),
                     "han_nop": o.effective_last_day.strftime("%d/%m/%Y")}}
     form = (str(form_path(forms, plan.code, o.key)),) \
         if forms is not None and o.kind in WITH_FORM else ()

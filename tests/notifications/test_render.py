@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from jinja2 import UndefinedError
 
-from models.calendar import build_calendar
-from models.notices import decide
+from models.calendar import Obligation, build_calendar
+from models.notices import Notice, NoticeKind, decide
+from models.vn_text import fmt_day
 from notifications.context import (
     base_context,
     escalation_context,
@@ -26,24 +28,36 @@ VINH_THUY = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
 MO_LAO = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")
 
 
+# The first unit report of the year: its last reminder day, and four days after its last day
+# (a Friday in 2025 whichever of 03/03 or 10/03 the plan's chain sets).
+FIRST = next(o for o in build_calendar(MO_LAO) if o.key.startswith("report:"))
+DUE_DAY = FIRST.reminders[-1].day
+LATE_DAY = FIRST.effective_last_day + timedelta(days=4)
+
+
+def _first(notices: Sequence[Notice[Obligation]], kind: NoticeKind) -> Notice[Obligation]:
+    return next(n for n in notices if n.kind is kind and n.obligation.key.startswith("report:"))
+
+
 def _contexts() -> dict[MessageKind, dict[str, Any]]:
     plan, unit = VINH_THUY, VINH_THUY.unit("KT")
     calendar = build_calendar(plan)
     nomination = decide(calendar, date(2025, 11, 25), plan.reminders).notices[0]
     mo_lao = build_calendar(MO_LAO)
-    due = decide(mo_lao, date(2025, 3, 7), MO_LAO.reminders).notices[0]
-    late = decide(mo_lao, date(2025, 3, 14), MO_LAO.reminders).notices[0]
-    esc = decide(mo_lao, date(2025, 3, 14), MO_LAO.reminders).escalation
+    due = _first(decide(mo_lao, DUE_DAY, MO_LAO.reminders).notices, NoticeKind.DUE)
+    late = _first(decide(mo_lao, LATE_DAY, MO_LAO.reminders).notices, NoticeKind.OVERDUE)
+    esc = decide(mo_lao, LATE_DAY, MO_LAO.reminders).escalation
     assert esc is not None
     base = base_context(plan, unit)
     ob = notice_context(nomination, plan, date(2025, 11, 25))["ob"]
     round_ = {"title": plan.award_rounds[0].title, "award": plan.award_rounds[0].award,
+              "phrase": plan.award_rounds[0].title,
               "quota": "5 tập thể, 10 cá nhân", "copies": 2, "dossier": ["Tờ trình", "Báo cáo"]}
     return {
         MessageKind.CAMPAIGN_LAUNCHED: launch_context(plan, unit, calendar)
         | {"attached": "PDF/Word"},
-        MessageKind.REPORT_DUE: notice_context(due, MO_LAO, date(2025, 3, 7)),
-        MessageKind.REPORT_OVERDUE: notice_context(late, MO_LAO, date(2025, 3, 14)),
+        MessageKind.REPORT_DUE: notice_context(due, MO_LAO, DUE_DAY),
+        MessageKind.REPORT_OVERDUE: notice_context(late, MO_LAO, LATE_DAY),
         MessageKind.NOMINATION_OPEN: base | {"ob": ob, "round": round_},
         MessageKind.NOMINATION_CLOSING: notice_context(nomination, plan, date(2025, 11, 25)),
         MessageKind.NOMINATION_CLOSED: base | {"ob": ob, "round": round_, "submitted": 2},
@@ -51,11 +65,11 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
                                                 "nominee": "Ông <Nguyễn> Văn A",
                                                 "missing": ["Biên bản họp xét"],
                                                 "reason": "Thiếu chữ ký <Chủ tịch>"},
-        MessageKind.REPORT_RETURNED: notice_context(late, MO_LAO, date(2025, 3, 14))
+        MessageKind.REPORT_RETURNED: notice_context(late, MO_LAO, LATE_DAY)
         | {"reason": "Số liệu chỉ tiêu 3 > 100%"},
-        MessageKind.TASK_DUE: notice_context(due, MO_LAO, date(2025, 3, 7)),
-        MessageKind.TASK_OVERDUE: notice_context(late, MO_LAO, date(2025, 3, 14)),
-        MessageKind.ESCALATION: escalation_context(esc, MO_LAO, date(2025, 3, 14),
+        MessageKind.TASK_DUE: notice_context(due, MO_LAO, DUE_DAY),
+        MessageKind.TASK_OVERDUE: notice_context(late, MO_LAO, LATE_DAY),
+        MessageKind.ESCALATION: escalation_context(esc, MO_LAO, LATE_DAY,
                                                    "Chủ tịch UBND phường"),
         MessageKind.COUNCIL_MEETING: base | {"round": round_, "meeting": {
             "day": date(2025, 12, 5), "time": "14 giờ 00", "place": "Hội trường UBND xã",
@@ -104,11 +118,14 @@ def test_reminder_says_what_to_whom_by_when_and_who_to_call() -> None:
 
 
 def test_overdue_and_escalation_count_days_late() -> None:
-    overdue = render(MessageKind.REPORT_OVERDUE, CONTEXTS[MessageKind.REPORT_OVERDUE])
-    assert "quá hạn 4 ngày" in overdue.text and "thứ Hai, 10/03/2025" in overdue.text
+    context = CONTEXTS[MessageKind.REPORT_OVERDUE]
+    overdue = render(MessageKind.REPORT_OVERDUE, context)
+    days = (LATE_DAY - context["ob"]["last_day"]).days
+    assert f"quá hạn {days} ngày" in overdue.text
+    assert fmt_day(context["ob"]["last_day"]) in overdue.text
     esc = render(MessageKind.ESCALATION, CONTEXTS[MessageKind.ESCALATION])
-    assert "Văn phòng UBND phường: Báo cáo kết quả CCHC quý I/2025" in esc.short
-    assert "chậm 4 ngày" in esc.short
+    assert f"{context['unit']['name']}: Báo cáo kết quả CCHC quý I/2025" in esc.text
+    assert f"chậm {days} ngày" in esc.short
 
 
 def test_html_escapes_what_came_from_data_but_text_keeps_it() -> None:
@@ -139,16 +156,15 @@ def test_a_missing_value_is_an_error_not_a_blank() -> None:
         render(MessageKind.REPORT_DUE, context)
 
 
-def test_long_zalo_text_is_cut_to_the_limit() -> None:
+def test_long_zalo_text_is_cut_to_the_limit_at_a_word() -> None:
     context = dict(CONTEXTS[MessageKind.ESCALATION])
-    context["late"] = context["late"] * 1 + [
-        {"unit": "Tổ dân phố số " + str(i) * 600, "what": "Báo cáo", "last_day": date(2025, 3, 10),
-         "days_late": 4, "reminders": None} for i in range(12)]
+    context["late"] = [{**row, "unit": "Tổ dân phố số " + "9" * 600} for row in context["late"]]
     short = render(MessageKind.ESCALATION, context).short
-    assert len(short) == 2000 and short.endswith("…")
+    # The 600-digit name that crosses the limit is left out whole, never cut inside.
+    assert len(short) <= 2000 and short.endswith("…") and not short.endswith("9…")
 
 
 def test_message_kind_follows_obligation_and_notice() -> None:
     calendar = build_calendar(MO_LAO)
-    [late] = decide(calendar, date(2025, 3, 14), MO_LAO.reminders).notices
+    late = _first(decide(calendar, LATE_DAY, MO_LAO.reminders).notices, NoticeKind.OVERDUE)
     assert message_kind(late) is MessageKind.REPORT_OVERDUE
