@@ -13,17 +13,18 @@ from tasks.rules import summarise_period
 
 
 @flow(name="compile-period-report", flow_run_name="tổng hợp {campaign} {period}")
-def compile_period_report(campaign: str, period: str,
-                          as_of: date | None = None) -> dict[str, str]:
+def compile_period_report(campaign: str, period: str, as_of: date | None = None,
+                          final: bool = False) -> dict[str, str]:
     """Tổng hợp báo cáo kỳ: đơn vị đúng hạn/chậm/chưa nộp, kết quả từng chỉ tiêu.
 
     Args:
         campaign: Mã chiến dịch, ví dụ mo-lao-tuyen-truyen-cchc-2025.
         period: Mã kỳ báo cáo, ví dụ 2025-Q1, 2025-H1, 2025-9M, 2025-YEAR.
         as_of: Ngày lập báo cáo (mặc định hôm nay).
+        final: Bản chính thức gửi cấp trên (mặc định: bản dự thảo, lập sau hạn của các đơn vị).
     """
     check_document_templates()
     data = read_period_reports(campaign, period)
     written = write_period_report(data, summarise_period(data), as_of or now_vn().date())
-    mark_period_compiled(campaign, period)
+    mark_period_compiled(campaign, period, final)
     return written

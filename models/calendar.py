@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,17 +12,15 @@ from models.keys import (  # ObligationKind re-exported: the calendar's users na
     ObligationKind as ObligationKind,
     council_review_key,
     nomination_key,
-    report_key,
     summary_key,
     task_key,
 )
-from models.periods import periods_in_window
-from models.plan import AwardRound, Plan, Wording
+from models.plan import AwardRound, Plan
+from models.report_chain import Owed as _Owed, chain
 from models.vn_text import fmt_date
 from models.working_days import WorkingDays
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-_WORDS = {Wording.AT_THE_LATEST: "chậm nhất ngày", Wording.BEFORE: "trước ngày"}
 
 
 @dataclass(frozen=True)
@@ -52,23 +50,12 @@ class Obligation:
     reminders: tuple[Reminder, ...]
     tentative: bool
     outside_window: str | None
+    done_on: date | None = None  # done by the plan itself (its own issuing, a dated task)
 
     @property
     def due_at(self) -> datetime:
         """The last moment still in time: the end of the effective last day, Vietnam time."""
         return datetime.combine(self.effective_last_day, time(23, 59, 59), tzinfo=VN_TZ)
-
-
-@dataclass(frozen=True)
-class _Owed:
-    key: str
-    kind: ObligationKind
-    what: str
-    owner: str
-    recipient: str
-    due_text: str
-    last_day: date
-    tentative: bool = False
 
 
 def build_calendar(plan: Plan) -> list[Obligation]:
@@ -78,7 +65,7 @@ def build_calendar(plan: Plan) -> list[Obligation]:
         extra_working_days=plan.reminders.extra_working_days,
     )
     names = {u.code: u.name for u in plan.units}
-    owed = [*_reports(plan), *_rounds(plan), *_tasks(plan)]
+    owed = [*chain(plan, days), *_rounds(plan), *_tasks(plan)]
     obligations = [_date(o, plan, days, names) for o in owed]
     return sorted(obligations, key=lambda o: (o.effective_last_day, o.kind.value, o.key))
 
@@ -103,6 +90,7 @@ def _date(o: _Owed, plan: Plan, days: WorkingDays, names: dict[str, str]) -> Obl
         reminders=_reminders(anchor, _steps(o.kind, plan), days, earliest),
         tentative=o.tentative,
         outside_window=_outside(effective, plan),
+        done_on=o.done_on,
     )
 
 
@@ -134,25 +122,6 @@ def _outside(effective: date, plan: Plan) -> str | None:
             f"({fmt_date(plan.window.start)}–{fmt_date(plan.window.end)})")
 
 
-def _reports(plan: Plan) -> Iterator[_Owed]:
-    reporting = plan.reporting
-    if reporting is None:
-        return
-    reporters = [u.code for u in plan.units] if reporting.reporters == "all" \
-        else reporting.reporters
-    for period in periods_in_window(reporting, plan.window):
-        for code in reporters:
-            yield _Owed(
-                key=report_key(period.code, code),
-                kind=ObligationKind.REPORT,
-                what=f"Báo cáo kết quả CCHC {period.label}",
-                owner=code,
-                recipient=reporting.recipient,
-                due_text=f"{_WORDS[reporting.due.wording]} {fmt_date(period.named_day)}",
-                last_day=period.last_day,
-            )
-
-
 def _rounds(plan: Plan) -> Iterator[_Owed]:
     for r in plan.award_rounds:
         receiver = r.receiving_label or plan.unit(r.receiving_unit).name
@@ -182,8 +151,10 @@ def _round_meetings(r: AwardRound, plan: Plan) -> Iterator[_Owed]:
 def _tasks(plan: Plan) -> Iterator[_Owed]:
     for task in plan.tasks:
         what = f"Nhiệm vụ {task.no}: {task.content}"
-        yield _from_due(task_key(task.no), ObligationKind.TASK, what, task.lead,
-                        plan.issuer, task.due, plan)
+        owed = _from_due(task_key(task.no), ObligationKind.TASK, what, task.lead,
+                         plan.issuer, task.due, plan)
+        done = plan.issued_on or plan.window.start if task.done == "at_launch" else task.done
+        yield replace(owed, done_on=done) if isinstance(done, date) else owed
 
 
 def _from_due(

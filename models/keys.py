@@ -1,6 +1,7 @@
 """Obligation keys: how each owed thing is named in the calendar, the database and the outbox.
 
-`report:2025-Q1:KT`, `nomination:hang-nam-2026:KT`, `council_review:hang-nam-2026`,
+`report:2025-Q1:KT` (a unit's to the standing office), `commune_report:2025-Q1` (the
+commune's to the level above), `nomination:hang-nam-2026:KT`, `council_review:hang-nam-2026`,
 `summary:hang-nam-2026`, `task:3`. Built and read here only, never by hand elsewhere.
 """
 
@@ -15,7 +16,8 @@ SEPARATOR = ":"
 class ObligationKind(StrEnum):
     """What sort of thing is owed."""
 
-    REPORT = "report"
+    REPORT = "report"  # a unit's, to the standing office
+    COMMUNE_REPORT = "commune_report"  # the standing office's, to the level above
     NOMINATION = "nomination"
     TASK = "task"
     COUNCIL_REVIEW = "council_review"
@@ -38,6 +40,11 @@ class ObligationKey:
 def report_key(period: str, unit: str) -> str:
     """A unit's report for a period."""
     return str(ObligationKey(ObligationKind.REPORT, period, unit))
+
+
+def commune_report_key(period: str) -> str:
+    """The commune's own report for a period, owed by the standing office."""
+    return str(ObligationKey(ObligationKind.COMMUNE_REPORT, period))
 
 
 def nomination_key(round_code: str, unit: str) -> str:

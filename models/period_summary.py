@@ -88,11 +88,10 @@ class PeriodSummary:
 
 
 def superior(plan: Plan) -> str:
-    """Whom the commune's own report goes to: the plan's recipient when it is outside the
-    commune, else (units report to an office of the commune) the province's Sở Nội vụ."""
-    reporting = plan.reporting
-    if reporting is not None and reporting.recipient_unit is None:
-        return reporting.recipient
+    """Whom the commune's own report goes to: the plan's recipient (the level above), else
+    the province's Sở Nội vụ."""
+    if plan.reporting is not None:
+        return plan.reporting.recipient
     province = plan.commune.province
     return f"Sở Nội vụ {province[:1].lower()}{province[1:]}"
 
@@ -125,6 +124,9 @@ def summarise(plan: Plan, obligations: list[Obligation],
                                 timeliness(o.due_at, sent[0] if sent else None)))
         for target, value in (sent[1] if sent else {}).items():
             values.setdefault(target, {})[o.owner] = value
+    for code in sorted(own & set(submitted)):  # the office's own figures, though it owes none
+        for target, value in submitted[code][1].items():
+            values.setdefault(target, {})[code] = value
     first = obligations[0]
     label = _period_label(plan, parse_key(first.key).subject)
     return PeriodSummary(first.what, subject(plan, f"Kết quả {label}"), label, superior(plan),

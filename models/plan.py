@@ -19,6 +19,7 @@ from models.plan_parts import (
     Target,
     Text,
     Unit,
+    UnitGroup,
     VnDate,
     Window,
 )
@@ -49,14 +50,27 @@ class DueRule(Strict):
     source: Text | None = None
 
 
-class Reporting(Strict):
-    """The reporting cycle: which periods, who reports, to whom, by when."""
+class OneOffReport(Strict):
+    """A report the units owe once (e.g. the campaign's tổng kết), by a date of its own."""
 
-    periods: list[PeriodKind]
-    reporters: list[Code] | Literal["all"] = "all"
-    recipient: Text
-    recipient_unit: Code | None = None
-    due: DueRule = DueRule()
+    code: Code  # stands where a period code does: report:tong-ket-2025:KT
+    title: Text
+    due: Due  # the units' date towards the standing office
+    recipient_label: Text | None = None  # as the plan words the receiver
+
+
+class Reporting(Strict):
+    """Two tiers: units report to the standing office by an internal date, then the commune
+    (its standing office) reports to the level above (`recipient`) by the plan's date (`due`)."""
+
+    periods: list[PeriodKind] = []
+    reporters: list[Code] | Literal["all"] = "all"  # unit or group codes
+    recipient: Text  # the level above, who receives the commune's report
+    recipient_unit: Code | None = None  # where units send theirs; default the standing office
+    due: DueRule = DueRule()  # the commune's report
+    units_due: DueRule | None = None  # the units' date when the plan states one
+    units_lead_days: int = Field(5, ge=0)  # else this many working days before `due`
+    reports: list[OneOffReport] = []
     # A late report is better than none: accepted and flagged, unless the plan refuses it.
     late: Literal["accept", "refuse"] = "accept"
 
@@ -97,6 +111,9 @@ class Eligibility(Strict):
     initiative_recognised: bool = False
     initiative_recognisers: list[Text] = []
     criteria: list[Text] = []
+    # The ratings bind only nominees of these units (e.g. those "trực tiếp tham mưu CCHC").
+    rating_units: list[Code] | None = None
+    rating_scope: Text | None = None  # the plan's words for those units
 
 
 class AwardRound(Strict):
@@ -191,6 +208,7 @@ class Plan(Strict):
     window: Window
     standing_office: Code
     units: list[Unit] = Field(min_length=1)
+    groups: list[UnitGroup] = []
     reporting: Reporting | None = None
     award_rounds: list[AwardRound] = []
     targets: list[Target] = []
@@ -208,6 +226,21 @@ class Plan(Strict):
     def unit(self, code: str) -> Unit:
         """The unit with this code."""
         return next(u for u in self.units if u.code == code)
+
+    def members(self, codes: list[str] | Literal["all"]) -> list[str]:
+        """Unit codes named directly or through a group, in the plan's unit order."""
+        if codes == "all":
+            return [u.code for u in self.units]
+        named = set(codes)
+        for g in self.groups:
+            if g.code in named:
+                named |= set(g.units)
+        return [u.code for u in self.units if u.code in named]
+
+    def name_of(self, code: str) -> str:
+        """The name of a unit or of a group."""
+        group = next((g for g in self.groups if g.code == code), None)
+        return group.name if group else self.unit(code).name
 
     def round(self, code: str) -> AwardRound:
         """The award round with this code; UnknownRound lists the plan's codes otherwise."""

@@ -8,8 +8,8 @@ from datetime import date
 
 from models.due import Due, DueKind
 from models.periods import periods_in_window
-from models.plan import AwardRound, ReminderPolicy, Reporting
-from models.plan_parts import PlanTask, Target, Window
+from models.plan import AwardRound, DueRule, ReminderPolicy, Reporting, Wording
+from models.plan_parts import PlanTask, Target, UnitGroup, Window
 from models.vn_text import fmt_date
 
 
@@ -45,6 +45,7 @@ class Sections:
     targets: list[tuple[int, Target]]
     tasks: list[tuple[int, PlanTask]]
     reminders: ReminderPolicy | None
+    groups: list[tuple[int, UnitGroup]]
 
 
 def cross_check(s: Sections) -> list[Problem]:
@@ -55,6 +56,7 @@ def cross_check(s: Sections) -> list[Problem]:
         *_outside_window(s),
         *_periods_outside_window(s),
         *_conflicting_days(s),
+        *chain_problems(s),
     ]
 
 
@@ -64,6 +66,7 @@ def _duplicates(s: Sections) -> Iterator[Problem]:
         ("targets", [(i, t.code) for i, t in s.targets], "code"),
         ("award_rounds", [(i, r.code) for i, r in s.award_rounds], "code"),
         ("tasks", [(i, t.no) for i, t in s.tasks], "no"),
+        ("groups", [(i, g.code) for i, g in s.groups], "code"),
     ]
     for section, keys, field in groups:
         seen: set[object] = set()
@@ -77,26 +80,39 @@ def _undeclared_units(s: Sections) -> Iterator[Problem]:
     if not s.unit_codes:
         return
     declared = {code for _, code in s.unit_codes}
+    named = declared | {g.code for _, g in s.groups}  # where a group may stand for its units
     refs: list[tuple[str, str | None]] = [("standing_office", s.standing_office)]
+    grouped: list[tuple[str, str]] = []
+    for i, g in s.groups:
+        refs += [(f"groups[{i}].units[{j}]", c) for j, c in enumerate(g.units)]
+        if g.code in declared:
+            yield Problem(f"groups[{i}].code", "a group code must differ from every unit code",
+                          g.code)
     if s.reporting:
         reporters = s.reporting.reporters
         if reporters != "all":
-            refs += [(f"reporting.reporters[{i}]", c) for i, c in enumerate(reporters)]
+            grouped += [(f"reporting.reporters[{i}]", c) for i, c in enumerate(reporters)]
         refs.append(("reporting.recipient_unit", s.reporting.recipient_unit))
     for i, r in s.award_rounds:
         refs.append((f"award_rounds[{i}].receiving_unit", r.receiving_unit))
+        refs += [(f"award_rounds[{i}].eligibility.rating_units[{j}]", c)
+                 for j, c in enumerate(r.eligibility.rating_units or [])]
     for i, t in s.targets:
         refs.append((f"targets[{i}].owner", t.owner))
     for i, task in s.tasks:
         refs.append((f"tasks[{i}].lead", task.lead))
         if task.cooperating != "all":
-            refs += [(f"tasks[{i}].cooperating[{j}]", c) for j, c in enumerate(task.cooperating)]
+            grouped += [(f"tasks[{i}].cooperating[{j}]", c)
+                        for j, c in enumerate(task.cooperating)]
     if s.reminders and s.reminders.escalation:
         refs += [(f"reminders.escalation.to[{i}]", c)
                  for i, c in enumerate(s.reminders.escalation.to)]
     for path, code in refs:
         if code is not None and code not in declared:
             yield Problem(path, "no unit with this code is declared under units", code)
+    for path, code in grouped:
+        if code not in named:
+            yield Problem(path, "no unit or group with this code is declared", code)
 
 
 def _dated(s: Sections) -> Iterator[tuple[str, Due]]:
@@ -107,6 +123,8 @@ def _dated(s: Sections) -> Iterator[tuple[str, Due]]:
                 yield f"award_rounds[{i}].{field}", due
     for i, task in s.tasks:
         yield f"tasks[{i}].due", task.due
+    for i, one in enumerate(s.reporting.reports if s.reporting else []):
+        yield f"reporting.reports[{i}].due", one.due
 
 
 def _outside_window(s: Sections) -> Iterator[Problem]:
@@ -149,3 +167,26 @@ def _conflicting_days(s: Sections) -> Iterator[Problem]:
     for day in sorted(both):
         yield Problem("reminders.extra_working_days", "a day cannot be both a day off and a "
                       "working day", fmt_date(day))
+
+
+def chain_problems(s: Sections) -> Iterator[Problem]:
+    """Targets no report can measure; units' dates later than the commune's own."""
+    r = s.reporting
+    units = [code for _, code in s.unit_codes]
+    groups = {g.code: g.units for _, g in s.groups}
+    named = [] if r is None else units if r.reporters == "all" else r.reporters
+    owing = {u for c in named for u in groups.get(c, [c])} - {s.standing_office} - (
+        {r.recipient_unit} if r and r.recipient_unit else set())
+    reports = r is not None and bool(r.periods or r.reports)
+    for i, t in s.targets:
+        if t.owner is not None and t.threshold is not None \
+                and (t.owner not in owing or not reports):
+            yield Problem(f"targets[{i}].owner", "this unit sends no report, so the target "
+                          "can never be measured (name a reporting unit, or no owner)", t.owner)
+    if r is not None and r.units_due is not None and _last(r.units_due) > _last(r.due):
+        yield Problem("reporting.units_due", "the units' date must not be later than the "
+                      "commune's own (reporting.due)", r.units_due.day_of_last_month)
+
+
+def _last(rule: DueRule) -> int:
+    return rule.day_of_last_month - (rule.wording is Wording.BEFORE)

@@ -121,9 +121,19 @@ class PlanTask(Strict):
     no: int = Field(ge=1)
     content: Text
     lead: Code
-    cooperating: list[Code] | Literal["all"] = []
+    cooperating: list[Code] | Literal["all"] = []  # unit or group codes
     due: Due
     product: Text | None = None
+    # The plan's own issuing is done at launch; a task already done carries its day.
+    done: Literal["at_launch"] | VnDate | None = None
+
+
+class UnitGroup(Strict):
+    """Units the plan names together ('các đoàn thể', 'các thôn'); used where unit codes are."""
+
+    code: Code
+    name: Text
+    units: list[Code] = Field(min_length=1)
 
 
 class Commune(Strict):

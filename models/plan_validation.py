@@ -27,7 +27,7 @@ def validate_plan(raw: object) -> tuple[Plan | None, list[Problem]]:
     return (None, problems) if problems else (plan, [])
 
 
-_ITEM_LISTS = ("award_rounds", "targets", "tasks")
+_ITEM_LISTS = ("award_rounds", "targets", "tasks", "groups")
 
 
 def _sections(raw: dict[str, Any], failed: set[str], plan: Plan | None = None) -> Sections:

@@ -24,6 +24,8 @@ _KINDS = {
     (ObligationKind.COUNCIL_REVIEW, NoticeKind.OVERDUE): MessageKind.TASK_OVERDUE,
     (ObligationKind.SUMMARY, NoticeKind.DUE): MessageKind.TASK_DUE,
     (ObligationKind.SUMMARY, NoticeKind.OVERDUE): MessageKind.TASK_OVERDUE,
+    (ObligationKind.COMMUNE_REPORT, NoticeKind.DUE): MessageKind.TASK_DUE,
+    (ObligationKind.COMMUNE_REPORT, NoticeKind.OVERDUE): MessageKind.TASK_OVERDUE,
 }
 
 

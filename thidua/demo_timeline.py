@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from models.calendar import Obligation, ObligationKind, build_calendar
-from models.keys import key_prefix
+from models.keys import key_prefix, parse_key
 from models.notices import decide
 from models.plan import AwardRound, Plan
 from models.working_days import WorkingDays
@@ -40,6 +40,8 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path) -> dict[date, list[Act
         for o in calendar:
             if o.kind is ObligationKind.REPORT:
                 slots[o.effective_last_day + timedelta(days=1)] += []  # the tick compiles
+            if o.kind is ObligationKind.COMMUNE_REPORT:  # the office sends the final one
+                slots[o.effective_last_day].append((UNITS, _final(plan, o)))
         end = plan.window.end + AFTER_WINDOW
         slots[end].append((SUMMARY, _summary(plan)))
         for day in event_days(plan):
@@ -80,7 +82,10 @@ def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | No
         return None
     after = max(due) + timedelta(days=2)  # the tick closes the round the day after
     planned = r.council_review.last_day if r.council_review else None
-    # The council meets on a working day; a day off would need the staff's confirmation.
+    # The council meets on a working day (a day off would need the staff's confirmation),
+    # by the plan's date when the dossiers leave time for it.
+    if planned and days.on_or_before(planned) >= after:
+        return days.on_or_before(planned)
     return days.on_or_after(max(after, planned) if planned else after)
 
 
@@ -107,6 +112,16 @@ def _tick(day: date) -> Action:
             if done["compiled"] else []
         return told + ([f"hết hạn nhận hồ sơ {done['reviews']} đợt khen thưởng."]
                        if done["reviews"] else [])
+    return act
+
+
+def _final(plan: Plan, o: Obligation) -> Action:
+    def act() -> list[str]:
+        from flows.compile_period_report import compile_period_report
+
+        period = parse_key(o.key).subject
+        compile_period_report(plan.code, period, as_of=o.effective_last_day, final=True)
+        return [f"{o.owner} gửi {o.recipient} báo cáo {period} của {plan.issuer}."]
     return act
 
 

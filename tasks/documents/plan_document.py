@@ -98,7 +98,7 @@ def _target(t: Target) -> dict[str, str]:
 
 def _task(t: PlanTask, plan: Plan) -> dict[str, str]:
     cooperating = ("Các đơn vị" if t.cooperating == "all"
-                   else ", ".join(plan.unit(c).name for c in t.cooperating))
+                   else ", ".join(plan.name_of(c) for c in t.cooperating))
     return {"no": str(t.no), "content": t.content, "lead": plan.unit(t.lead).name,
             "cooperating": cooperating, "due": t.due.text, "product": t.product or ""}
 
@@ -135,9 +135,9 @@ def _reporting(plan: Plan, calendar: list[Obligation]) -> dict[str, Any] | None:
     if reporting is None:
         return None
     who = ("Các đơn vị" if reporting.reporters == "all"
-           else ", ".join(plan.unit(c).name for c in reporting.reporters))
-    due = {(o.what, o.due_text, o.effective_last_day): None for o in calendar
-           if o.kind is ObligationKind.REPORT}
+           else ", ".join(plan.name_of(c) for c in reporting.reporters))
+    due = {(f"{o.what} gửi {o.recipient}", o.due_text, o.effective_last_day): None
+           for o in calendar if o.kind in (ObligationKind.REPORT, ObligationKind.COMMUNE_REPORT)}
     return {"who": who, "recipient": reporting.recipient,
             "periods": [f"{what}: {text}" + _moved(text, last) for what, text, last in due]}
 

@@ -6,13 +6,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
 from models import tables as t
-from models.calendar import build_calendar
+from models.calendar import VN_TZ, Obligation, build_calendar
 from models.periods import periods_in_window
 from models.plan import Plan
 from models.plan_diff import plan_changes
@@ -124,8 +124,15 @@ def _sync_children(session: Session, campaign_id: int, plan: Plan) -> None:
          "reminder_anchor": o.reminder_anchor, "shift_reason": o.shift_reason,
          "reminder_days": [{"day": r.day.isoformat(), "days_before": r.days_before}
                            for r in o.reminders],
-         "due_at": o.due_at, "tentative": o.tentative} for o in build_calendar(plan)],
+         "due_at": o.due_at, "tentative": o.tentative, **_done(o)} for o in build_calendar(plan)],
         keep=lambda row: getattr(row, "status", "open") != "open")
+
+
+def _done(o: Obligation) -> dict[str, Any]:
+    """A task the plan marks done (its own issuing, a dated task) is stored done that day."""
+    if o.done_on is None:
+        return {}
+    return {"status": "done", "fulfilled_at": datetime.combine(o.done_on, time(), tzinfo=VN_TZ)}
 
 
 def _sync(

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from infra.database import transaction
 from models import tables as t
-from models.keys import ObligationKind, key_prefix, parse_key
+from models.keys import ObligationKind, commune_report_key, key_prefix, parse_key
 from models.lifecycle import CampaignStatus, is_over
 from models.plan import ReminderPolicy
 
@@ -44,7 +44,8 @@ def close_campaign(engine: Engine, campaign: str) -> None:
 
 
 def periods_to_compile(engine: Engine, day: date) -> list[tuple[str, str]]:
-    """(campaign, period) whose every report was due before `day` and not yet compiled."""
+    """(campaign, period) whose every unit's report was due before `day` and not yet compiled:
+    the draft of the commune's report, the day after the units' last day (not the commune's)."""
     with transaction(engine) as session:
         periods = session.exec(
             select(col(t.Campaign.id), col(t.Campaign.code), col(t.ReportingPeriod.code))
@@ -64,14 +65,24 @@ def periods_to_compile(engine: Engine, day: date) -> list[tuple[str, str]]:
                   if (campaign_id, period) in last and last[(campaign_id, period)] < day)
 
 
-def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime) -> None:
-    """Record that the period's report was written (a later manual run writes it again)."""
+def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime,
+                  final: bool = False) -> None:
+    """Record that the period's report was written (a later manual run writes it again);
+    the final one fulfils the standing office's report to the level above."""
     with transaction(engine) as session:
         row = session.exec(select(t.ReportingPeriod).join(
             t.Campaign, col(t.Campaign.id) == col(t.ReportingPeriod.campaign_id)).where(
-            t.Campaign.code == campaign, t.ReportingPeriod.code == period)).one()
-        row.compiled_at = now
-        session.add(row)
+            t.Campaign.code == campaign, t.ReportingPeriod.code == period)).first()
+        if row is not None:
+            row.compiled_at = now
+            session.add(row)
+        owed = session.exec(select(t.Obligation).join(
+            t.Campaign, col(t.Campaign.id) == col(t.Obligation.campaign_id)).where(
+            t.Campaign.code == campaign, t.Obligation.key == commune_report_key(period),
+            t.Obligation.status == "open")).first()
+        if final and owed is not None:
+            owed.status, owed.fulfilled_at = "done", now
+            session.add(owed)
 
 
 def close_windows(engine: Engine, day: date,

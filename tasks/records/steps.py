@@ -62,9 +62,9 @@ def read_period_reports(campaign: str, period: str) -> PeriodData:
 
 
 @task(name="ghi nhận đã tổng hợp", cache_policy=NONE)
-def mark_period_compiled(campaign: str, period: str) -> None:
-    """The tick will not compile this period again by itself."""
-    mark_compiled(get_engine(), campaign, period, now_vn())
+def mark_period_compiled(campaign: str, period: str, final: bool = False) -> None:
+    """The tick will not compile this period again by itself; a final report is sent."""
+    mark_compiled(get_engine(), campaign, period, now_vn(), final)
 
 
 @task(name="đọc toàn bộ chiến dịch", cache_policy=NONE)

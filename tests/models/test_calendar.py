@@ -94,10 +94,36 @@ def test_reports_per_reporter_and_period(plan_data: dict[str, Any]) -> None:
                  reporting={"periods": ["Q1", "H1", "9M", "YEAR"], "reporters": ["KT"],
                             "recipient": "UBND xã"})
     reports = [o for o in build_calendar(plan) if o.kind is ObligationKind.REPORT]
+    # The units report to the standing office five working days before the commune's date.
     assert [(o.owner, fmt_date(o.effective_last_day)) for o in reports] == [
-        ("KT", "10/03/2025"), ("KT", "10/06/2025"), ("KT", "10/09/2025"), ("KT", "10/12/2025")]
+        ("KT", "03/03/2025"), ("KT", "03/06/2025"), ("KT", "03/09/2025"), ("KT", "03/12/2025")]
     assert reports[0].what == "Báo cáo kết quả CCHC quý I/2025"
-    assert reports[0].due_text == "chậm nhất ngày 10/03/2025"
+    assert reports[0].due_text == "chậm nhất ngày 03/03/2025"
+    commune = [o for o in build_calendar(plan) if o.kind is ObligationKind.COMMUNE_REPORT]
+    assert [(o.key, o.owner, o.recipient, o.due_text) for o in commune][0] == (
+        "commune_report:2025-Q1", plan.standing_office, "UBND xã", "chậm nhất ngày 10/03/2025")
+    assert [fmt_date(o.effective_last_day) for o in commune] == [
+        "10/03/2025", "10/06/2025", "10/09/2025", "10/12/2025"]
+
+
+def test_the_plan_may_state_the_units_date_and_never_asks_the_office(
+        plan_data: dict[str, Any]) -> None:
+    plan_data["groups"] = [{"code": "offices", "name": "Các phòng", "units": ["KT", "VHXH"]}]
+    plan = _plan(plan_data, window={"start": "01/01/2025", "end": "31/12/2025"},
+                 reporting={"periods": ["YEAR"], "reporters": ["offices"],
+                            "recipient": "Sở Nội vụ", "due": {"day_of_last_month": 15},
+                            "units_due": {"day_of_last_month": 10, "wording": "trước ngày"}})
+    owed = [(o.key, o.due_text) for o in build_calendar(plan)
+            if o.kind in (ObligationKind.REPORT, ObligationKind.COMMUNE_REPORT)]
+    assert owed == [("report:2025-YEAR:KT", "trước ngày 10/12/2025"),
+                    ("commune_report:2025-YEAR", "chậm nhất ngày 15/12/2025")]
+
+
+def test_a_task_the_plan_marks_done(plan_data: dict[str, Any]) -> None:
+    plan_data["tasks"][0]["done"] = "at_launch"
+    assert _one(_plan(plan_data), "task:1").done_on == date(2025, 7, 1)
+    plan_data["tasks"][0]["done"] = "05/08/2025"
+    assert _one(_plan(plan_data), "task:1").done_on == date(2025, 8, 5)
 
 
 def test_ongoing_task_is_due_at_window_end(plan_data: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from tests.conftest import REPO
 THUONG_PHUC = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
 ROUND: AwardRound = next(r for r in THUONG_PHUC.award_rounds if r.code == "hang-nam-2026")
 DOCS = frozenset({"to-trinh", "bien-ban", "bao-cao-thanh-tich"})
+SCOPE = " đối với tập thể, cá nhân trực tiếp tham mưu thực hiện công tác CCHC tại UBND xã"
 
 
 def _c(i: int, kind: str = "collective", rating: str | None = "Hoàn thành xuất sắc nhiệm vụ",
@@ -32,10 +33,10 @@ def _c(i: int, kind: str = "collective", rating: str | None = "Hoàn thành xu�
 @pytest.mark.parametrize(("candidate", "expected"), [
     (_c(1), []),
     (_c(2, rating="Hoàn thành tốt nhiệm vụ"),
-     ["xếp loại “Hoàn thành tốt nhiệm vụ”, cần “Hoàn thành xuất sắc nhiệm vụ” trở lên"]),
+     ["xếp loại “Hoàn thành tốt nhiệm vụ”, cần “Hoàn thành xuất sắc nhiệm vụ” trở lên" + SCOPE]),
     (_c(3, kind="individual", rating="Hoàn thành xuất sắc nhiệm vụ"), []),  # above "tốt"
     (_c(4, kind="individual", rating=None),
-     ["xếp loại “chưa có”, cần “Hoàn thành tốt nhiệm vụ” trở lên"]),
+     ["xếp loại “chưa có”, cần “Hoàn thành tốt nhiệm vụ” trở lên" + SCOPE]),
     (_c(5, index_ok=False), ["chỉ số thành phần được giao phụ trách giảm điểm so với năm trước"]),
     (_c(6, recognised=None),
      ["chưa có mô hình, giải pháp, sáng kiến được Hội đồng Sáng kiến công nhận"]),
@@ -128,7 +129,7 @@ def test_an_accepted_answer_gives_the_minutes_their_facts() -> None:
                   "hơn số thành viên có mặt (7)",
                   "không có hồ sơ số 42 trong đợt này",
                   "Ứng viên 9: không đủ điều kiện (xếp loại “chưa có”, cần “Hoàn thành xuất sắc "
-                  "nhiệm vụ” trở lên)"), id="bad-votes"),
+                  f"nhiệm vụ” trở lên{SCOPE})"), id="bad-votes"),
     pytest.param(replace(_answer(votes={1: 7}), ballots=(Ballot(1, 7), Ballot(1, 2))),
                  ("Ứng viên 1: hồ sơ số 1 được nhập 2 lần, chỉ nhập một lần",),
                  id="a-dossier-twice"),

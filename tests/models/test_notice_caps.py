@@ -15,7 +15,7 @@ from tasks.plans.files import read_plan
 from tests.conftest import REPO
 
 MO_LAO = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")
-Q1 = "report:2025-Q1:VP"
+Q1 = "commune_report:2025-Q1"  # the ward's own report, owed by VP
 YEAR = [date(2025, 1, 1) + timedelta(days=n) for n in range(730)]
 
 

@@ -44,7 +44,7 @@ def _add_unit(code: str) -> Edit:
         (_set("tasks.0.lead", "PTP"),
          "tasks[0].lead: no unit with this code is declared under units (got 'PTP')"),
         (_set("tasks.0.cooperating", ["KT", "TCKH"]),
-         "tasks[0].cooperating[1]: no unit with this code is declared under units "
+         "tasks[0].cooperating[1]: no unit or group with this code is declared "
          "(got 'TCKH')"),
         (_set("award_rounds.0.quota.collectives", -1),
          "award_rounds[0].quota.collectives: Input should be greater than or equal to 0 "
