@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from datetime import date
 from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -17,11 +20,12 @@ from infra.settings import get_settings
 from models import tables as t
 from models.calendar import ObligationKind, build_calendar
 from models.keys import parse_key
+from models.plan import Plan
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
 from thidua.demo import run_demo
-from thidua.demo_script import script
-from thidua.demo_timeline import event_days
+from thidua.demo_script import VN, script
+from thidua.demo_timeline import AFTER_WINDOW, event_days
 
 REMINDERS = {"report_due", "nomination_open", "nomination_closing", "task_due"}
 
@@ -87,10 +91,41 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
         title = next(r.title for r in plan.award_rounds if r.code == code)
         told = [to for to, s in subjects if s == f"[Kết quả] {title}"]
         assert sorted(told) == sorted(heads)  # every head and the chairman, once
+    _nothing_after_closing(plan, rows, mail)
     summaries = [to for to, s in subjects if s.startswith("[Tổng kết]")]
     assert sorted(summaries) == sorted({u.head.email for u in plan.units if u.head.email}
                                        | ({plan.chairman.email} if plan.chairman and
                                           plan.chairman.email else set()))
+
+
+TICK_KINDS = REMINDERS | {"report_overdue", "task_overdue", "escalation"}
+LISTED = re.compile(r"^- (.+) – hạn ", re.MULTILINE)
+
+
+def _nothing_after_closing(plan: Plan, rows: Sequence[t.OutboxMessage],
+                           mail: list[EmailMessage]) -> None:
+    """No tick message once the final summary closed the campaign; no item escalated past
+    its cap, and the last escalation of each item at its cap says so."""
+    closed = plan.window.end + AFTER_WINDOW  # the demo's final summary closes it
+    late = [r for r in rows if r.message_kind in TICK_KINDS
+            and r.created_at.astimezone(VN).date() > closed]
+    assert late == [], [(r.obligation_key, r.step, r.created_at) for r in late][:5]
+    rule = plan.reminders.escalation
+    if rule is None:
+        return
+    listed: Counter[tuple[str, str]] = Counter()
+    last: dict[tuple[str, str], str] = {}
+    for m in mail:
+        if str(m["Subject"]).startswith("[Chậm"):
+            body = m.get_body(("plain",))
+            assert body is not None
+            for line, item in ((line, LISTED.match(line)) for line in
+                               body.get_content().splitlines()):
+                if item:
+                    listed[(str(m["To"]), item[1])] += 1
+                    last[(str(m["To"]), item[1])] = line + str(m["Subject"])
+    assert max(listed.values(), default=0) <= rule.max_notices
+    assert all("lần nhắc cuối" in last[k] for k, n in listed.items() if n == rule.max_notices)
 
 
 def _text(path: Path) -> str:
