@@ -76,6 +76,18 @@ def _add_unit(code: str) -> Edit:
          "award_rounds[0]: a scheduled round needs a nomination_deadline"),
         (_set("reminders", {"days_before": [3, 3]}),
          "reminders.days_before: reminder days must not repeat (got [3, 3])"),
+        (_set("groups", [{"code": "KT", "name": "Các phòng", "units": ["VHXH"]}]),
+         "groups[0].code: a group code must differ from every unit code (got 'KT')"),
+        (_set("groups", [{"code": "phong", "name": "Các phòng", "units": ["VHXH", "TCKH"]}]),
+         "groups[0].units[1]: no unit with this code is declared under units (got 'TCKH')"),
+        (_set("targets", [{"code": "T1", "text": "Hồ sơ đúng hạn", "metric": "on_time",
+                           "comparator": ">=", "threshold": 90, "unit": "%", "owner": "VHXH"}]),
+         "targets[0].owner: this unit sends no report, so the target can never be measured"),
+        (_set("reporting.units_due", {"day_of_last_month": 12}),
+         "reporting.units_due: the units' date must not be later than the commune's own"),
+        (_set("reporting.reports", [{"code": "tk", "title": "Báo cáo tổng kết",
+                                     "due": "trước ngày 15/01/2026"}]),
+         "reporting.reports[0].due: falls outside the campaign window"),
     ],
     ids=lambda v: v.split(":")[0] if isinstance(v, str) else None,
 )
@@ -128,3 +140,13 @@ def test_phone_is_stored_in_international_form(plan_data: dict[str, Any]) -> Non
     plan_data["units"][1]["head"]["phone"] = "0912 345 678"
     plan, _ = validate_plan(plan_data)
     assert plan is not None and plan.units[1].head.phone == "84912345678"
+
+
+def test_a_group_stands_for_its_units(plan_data: dict[str, Any]) -> None:
+    plan_data["groups"] = [{"code": "phong", "name": "Các phòng", "units": ["KT", "VHXH"]}]
+    plan_data["tasks"][0]["cooperating"] = ["phong"]
+    plan_data["reporting"]["reporters"] = ["phong", "TTPVHCC"]
+    plan, problems = validate_plan(plan_data)
+    assert plan is not None, problems
+    assert plan.members(["phong"]) == ["VHXH", "KT"]  # in the plan's unit order
+    assert plan.name_of("phong") == "Các phòng" and plan.name_of("KT") == "Phòng Kinh tế"
