@@ -171,5 +171,9 @@ def summarise_narratives(plan: Plan, by_unit: Mapping[str, str | None]) -> list[
 def _period_label(plan: Plan, code: str) -> str:
     if plan.reporting is None:
         return code
+    once = next((r.title for r in plan.reporting.reports if r.code == code), None)
+    if once is not None:  # "Báo cáo tổng kết phong trào …" -> "tổng kết phong trào …"
+        words = once.removeprefix("Báo cáo ").removeprefix("báo cáo ")
+        return words[:1].lower() + words[1:]
     return next((p.label for p in periods_in_window(plan.reporting, plan.window)
                  if p.code == code), code)

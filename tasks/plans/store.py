@@ -102,8 +102,11 @@ def _sync_children(session: Session, campaign_id: int, plan: Plan) -> None:
          "phone": u.head.phone} for u in plan.units])
     periods = periods_in_window(plan.reporting, plan.window) if plan.reporting else []
     _sync(session, t.ReportingPeriod, cid, "code", [
-        {"code": p.code, "kind": p.kind.value, "year": p.year, "start": p.start, "end": p.end,
-         "last_day": p.last_day} for p in periods])
+        *({"code": p.code, "kind": p.kind.value, "year": p.year, "start": p.start, "end": p.end,
+           "last_day": p.last_day} for p in periods),
+        *({"code": r.code, "kind": "once", "year": r.due.last_day.year, "start": plan.window.start,
+           "end": r.due.last_day, "last_day": r.due.last_day}
+          for r in (plan.reporting.reports if plan.reporting else []) if r.due.last_day)])
     _sync(session, t.Target, cid, "code", [
         {**x.model_dump(mode="python"), "comparator": x.comparator.value} for x in plan.targets])
     _sync(session, t.PlanTask, cid, "no", [
