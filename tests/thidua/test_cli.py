@@ -81,8 +81,13 @@ def test_calendar_shows_shifted_deadline(tmp_path: Path, plan_data: dict[str, An
     assert nomination[5] == ("trước ngày 30/11/2025; dời từ 29/11/2025 (thứ Bảy); "
                              "nhắc: 29/10, 21/11, 25/11, 27/11")
     report = next(line.split("\t") for line in lines if "Báo cáo" in line)
-    assert report[:4] == ["09/12/2025", "thứ Ba", "Báo cáo kết quả CCHC năm 2025",
-                          "Tất cả đơn vị (3)"]
+    assert report[:5] == ["02/12/2025", "thứ Ba", "Báo cáo kết quả CCHC năm 2025",
+                          "Phòng Kinh tế; Trung tâm Phục vụ hành chính công",
+                          "Phòng Văn hóa - Xã hội"]  # 5 working days before the commune's
+    commune = next(line.split("\t") for line in lines if "của UBND xã" in line)
+    assert commune[:5] == ["09/12/2025", "thứ Ba",
+                           "Báo cáo kết quả CCHC năm 2025 của UBND xã Vĩnh Thủy",
+                           "Phòng Văn hóa - Xã hội", "UBND xã"]
 
 
 def test_calendar_filters_by_unit_and_dates(tmp_path: Path, plan_data: dict[str, Any]) -> None:
@@ -90,7 +95,7 @@ def test_calendar_filters_by_unit_and_dates(tmp_path: Path, plan_data: dict[str,
     result = runner.invoke(app, ["plan", "calendar", str(path), "--unit", "KT",
                                  "--from", "01/12/2025", "--to", "31/12/2025"])
     assert result.exit_code == 0, result.output
-    assert "Phòng Kinh tế" in result.stdout and "09/12/2025" in result.stdout
+    assert "Phòng Kinh tế" in result.stdout and "02/12/2025" in result.stdout
     assert "31/07/2025" not in result.stdout
     assert "2 mốc hạn." in result.stdout
     bad = runner.invoke(app, ["plan", "calendar", str(path), "--unit", "XYZ"])
