@@ -104,8 +104,14 @@ def _escalation_messages(campaign_id: int, plan: Plan, esc: EscalationNotice[Obl
         recipients.append(("CHAIRMAN", plan.chairman))
     built: list[Envelope] = []
     for code, contact in recipients:
+        # Nobody is chased about their own late items (the office's own report upwards).
+        others = tuple(n for n in esc.late if n.obligation.owner != code)
+        if not others:
+            continue
+        mine = esc if len(others) == len(esc.late) else EscalationNotice(
+            esc.step, others, esc.to, esc.notify_chairman)
         rendered = render(MessageKind.ESCALATION,
-                          escalation_context(esc, plan, as_of, contact.title))
+                          escalation_context(mine, plan, as_of, contact.title))
         built += envelopes_for(campaign_id, code, contact, MessageKind.ESCALATION,
                                rendered, kinds, obligation_key="escalation", step=esc.step)
     return built
