@@ -50,8 +50,9 @@ def base_context(plan: Plan, unit: Unit | None) -> dict[str, Any]:
 def obligation_context(o: Obligation, plan: Plan, as_of: date) -> dict[str, Any]:
     """The obligation as templates see it."""
     office = plan.unit(plan.standing_office)
+    # The standing office's own report goes to the level above, not to its own mailbox.
     how = (f"Gửi bản điện tử qua email {office.head.email} và bản giấy về {o.recipient}."
-           if office.head.email else f"Gửi về {o.recipient}.")
+           if office.head.email and o.owner != office.code else f"Gửi về {o.recipient}.")
     return {"what": o.what, "recipient": o.recipient, "due_text": o.due_text,
             "last_day": o.effective_last_day, "shift_reason": o.shift_reason,
             "why": moved_why(o), "why_short": moved_why(o, short=True),
