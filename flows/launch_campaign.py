@@ -11,7 +11,7 @@ from infra.clock import now_vn
 from tasks.documents.steps import check_document_templates, write_plan_document
 from tasks.messages.steps import compose_launched, configured_channels, queue, send_due
 from tasks.plans.steps import read_plan_file, register
-from tasks.records.steps import read_campaigns
+from tasks.records.steps import read_launched
 
 
 @flow(name="launch-campaign", flow_run_name="phát động {plan_path}")
@@ -26,7 +26,7 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     moment = now or now_vn()
     plan = read_plan_file(plan_path)
     register(plan, plan_path, moment)
-    [state] = read_campaigns([plan.code])
+    state = read_launched(plan.code)
     issued = write_plan_document(plan)  # the plan as issued, never the YAML file
     queued = queue(compose_launched(state, configured_channels(), issued), moment)
     return {"queued": queued, **send_due(moment)}

@@ -96,3 +96,17 @@ def record_meeting(state: RoundState, facts: MinutesFacts, *, now: datetime,
 def set_number_book(commune: str, year: int, symbol: str, last: int) -> BookState:
     """Where one book of document numbers stands; the next paper takes `last` + 1."""
     return set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
+
+
+class CampaignClosed(ValueError):
+    """A launch of a campaign that has already ended."""
+
+
+@task(name="đọc chiến dịch vừa phát động", cache_policy=NONE)
+def read_launched(code: str) -> CampaignState:
+    """The campaign just stored, refused clearly when it has already been closed."""
+    found = active_campaigns(get_engine(), [code])
+    if not found:
+        raise CampaignClosed(f"{code}: chiến dịch đã kết thúc (đã đóng), không phát động lại; "
+                             "kế hoạch mới cần một mã (code) mới")
+    return found[0]

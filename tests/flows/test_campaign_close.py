@@ -12,11 +12,13 @@ from sqlmodel import select
 from flows.compile_period_report import compile_period_report
 from flows.daily_tick import daily_tick
 from flows.final_summary import final_summary
+from flows.launch_campaign import launch_campaign
 from infra.database import get_engine, transaction
 from models import tables as t
 from models.plan import Plan
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
+from tasks.records.steps import CampaignClosed
 from tests.conftest import REPO
 from tests.flows.deployment import World
 
@@ -58,3 +60,7 @@ def test_the_final_summary_closes_it_and_the_tick_then_sends_nothing(deployment:
     # Staff can still compile a period by hand.
     paths = compile_period_report(HUNG_THANG.code, "2025-YEAR", as_of=LATE_TASKS)
     assert paths
+    # Launching the ended plan again is refused in words, nothing re-announced.
+    with pytest.raises(CampaignClosed, match="đã kết thúc"):
+        launch_campaign(str(REPO / "campaigns" / "003-hung-thang.yaml"))
+    assert len(deployment.smtp.box.messages) == told
