@@ -24,7 +24,8 @@ def compile_period_report(campaign: str, period: str, as_of: date | None = None,
         final: Bản chính thức gửi cấp trên (mặc định: bản dự thảo, lập sau hạn của các đơn vị).
     """
     check_document_templates()
+    day = as_of or now_vn().date()
     data = read_period_reports(campaign, period)
-    written = write_period_report(data, summarise_period(data), as_of or now_vn().date())
+    written = write_period_report(data, summarise_period(data, day), day)
     mark_period_compiled(campaign, period, final)
     return written

@@ -24,9 +24,10 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     """
     check_document_templates()
     now = now_vn()
+    day = as_of or now.date()
     record = read_whole_campaign(campaign)
-    summary = summarise_whole(record)
-    paths = write_final_summary(record, summary, as_of or now.date())
+    summary = summarise_whole(record, day)
+    paths = write_final_summary(record, summary, day)
     report = attachable(paths["docx"])  # PDF (where LibreOffice is), then Word
     queue(compose_final(record, summary, report, configured_channels()), now)
     mark_closed(campaign)  # the summary is its last word: the tick reminds it of nothing more

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from prefect import task
 from prefect.cache_policies import NONE
 
 from models.council import Answer, Verdict, judge
 from models.eligibility import Assessment, assess
-from models.final_summary import FinalSummary, summarise_campaign
-from models.period_summary import PeriodSummary, summarise
+from models.final_summary import (
+    FinalSummary,
+    done_days,
+    summarise_campaign,
+    with_details as with_final_details,
+)
+from models.period_summary import PeriodSummary, summarise, with_details
 from models.roster import Roster
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
@@ -16,17 +23,21 @@ from tasks.records.periods import PeriodData
 
 
 @task(name="tổng hợp", cache_policy=NONE)
-def summarise_period(data: PeriodData) -> PeriodSummary:
-    """Timeliness per unit, attainment per target."""
+def summarise_period(data: PeriodData, as_of: date) -> PeriodSummary:
+    """Timeliness per unit, attainment per target, the plan's tasks and the units' narratives."""
     submitted = {code: (s.submitted_at, s.values) for code, s in data.submissions.items()}
-    return summarise(data.plan, data.obligations, submitted)
+    return with_details(summarise(data.plan, data.obligations, submitted), data.plan,
+                        done=data.tasks_done, as_of=as_of,
+                        narratives={c: s.narrative for c, s in data.submissions.items()})
 
 
 @task(name="tổng kết", cache_policy=NONE)
-def summarise_whole(record: CampaignRecord) -> FinalSummary:
-    """Targets, tasks, reporting discipline per unit, awards."""
-    return summarise_campaign(record.plan, record.calendar, record.done, record.reports,
-                              record.latest_values, record.awards)
+def summarise_whole(record: CampaignRecord, as_of: date) -> FinalSummary:
+    """Targets, tasks, reporting discipline per unit, narratives, awards by round."""
+    summary = summarise_campaign(record.plan, record.calendar, record.done, record.reports,
+                                 record.latest_values, record.awards)
+    return with_final_details(summary, record.plan, done=done_days(record.done_on),
+                              narratives=record.narratives, as_of=as_of)
 
 
 @task(name="xét điều kiện", cache_policy=NONE)

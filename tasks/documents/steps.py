@@ -14,8 +14,8 @@ from infra.database import get_engine
 from infra.settings import get_settings
 from models.council import MinutesFacts
 from models.eligibility import Assessment
-from models.final_summary import FinalSummary, done_days, with_details as with_final_details
-from models.period_summary import PeriodSummary, with_details
+from models.final_summary import FinalSummary
+from models.period_summary import PeriodSummary
 from models.plan import Plan
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import issue_documents
@@ -49,8 +49,6 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
     """Markdown and .docx under the data folder, and artifacts for the Prefect UI."""
     folder = get_settings().data_dir / "documents" / data.plan.code / data.period_code
     folder.mkdir(parents=True, exist_ok=True)
-    summary = with_details(summary, data.plan, done=data.tasks_done, as_of=today,
-                           narratives={c: s.narrative for c, s in data.submissions.items()})
     chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu {summary.period}",
                                    folder / CHART)
     number = number_once(get_engine(), data.campaign_id, f"bao-cao:{data.period_code}", today,
@@ -74,8 +72,6 @@ def write_final_summary(record: CampaignRecord, summary: FinalSummary,
                         today: date) -> dict[str, str]:
     """Markdown and .docx under the data folder, and the report as an artifact."""
     folder = get_settings().data_dir / "documents" / record.plan.code
-    summary = with_final_details(summary, record.plan, done=done_days(record.done_on),
-                                 narratives=record.narratives, as_of=today)
     number = number_once(get_engine(), record.campaign_id, "bao-cao-tong-ket", today,
                          REPORT_SYMBOL, summary.subject, now_vn())
     paths = write_final_report(record.plan, summary, today, folder, number=number)
