@@ -21,6 +21,7 @@ from template_minutes import minutes
 from template_parts import (
     CENTER,
     LEFT,
+    each,
     header,
     new_document,
     page_break,
@@ -78,9 +79,7 @@ def submission() -> DocxDocument:
     header(word)
     title(word, "TỜ TRÌNH", "{{ subject }}")
     text(word, "Kính gửi: {{ addressee }}.", align=CENTER, after=6)
-    tag(word, "{%p for basis in bases %}")
-    text(word, "{{ basis }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "basis in bases", "{{ basis }}", indent=True)
     text(word, "{{ office }} đã tiếp nhận {{ received }} hồ sơ đề nghị khen thưởng; "
                "{{ eligible }} hồ sơ đủ điều kiện, tiêu chuẩn. Hội đồng Thi đua – Khen thưởng "
                "đã họp xét và thống nhất đề nghị {{ collectives|length }} tập thể, "

@@ -6,6 +6,7 @@ from docx.document import Document as DocxDocument
 from docx.shared import Cm
 from template_parts import (
     CENTER,
+    each,
     header,
     new_document,
     row_table,
@@ -32,14 +33,10 @@ def minutes() -> DocxDocument:
     text(word, "Thư ký: {{ secretary.name }}, {{ secretary.office }}, {{ secretary.role }}.",
          indent=True)
     text(word, "Thành viên có mặt ({{ present|length }}/{{ members_total }}):", indent=True)
-    tag(word, "{%p for m in present %}")
-    text(word, "- {{ m.name }}, {{ m.office }}, {{ m.role }};", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "m in present", "- {{ m.name }}, {{ m.office }}, {{ m.role }};", indent=True)
     tag(word, "{%p if absent %}")
     text(word, "Thành viên vắng mặt ({{ absent|length }}):", indent=True)
-    tag(word, "{%p for m in absent %}")
-    text(word, "- {{ m.name }}, {{ m.office }}, {{ m.role }};", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "m in absent", "- {{ m.name }}, {{ m.office }}, {{ m.role }};", indent=True)
     tag(word, "{%p endif %}")
     text(word, "III. NỘI DUNG", bold=True, after=3)
     text(word, "{{ content }}", indent=True, after=6)

@@ -62,6 +62,13 @@ def tag(where: DocxDocument | _Cell, jinja: str) -> Paragraph:
     return paragraph
 
 
+def each(where: DocxDocument | _Cell, loop: str, words: str, **style: object) -> None:
+    """One paragraph repeated per item: `{%p for <loop> %}`, the paragraph, `{%p endfor %}`."""
+    tag(where, f"{{%p for {loop} %}}")
+    text(where, words, **style)  # type: ignore[arg-type]
+    tag(where, "{%p endfor %}")
+
+
 def rule(where: DocxDocument | _Cell, width: Cm, within: Cm) -> Paragraph:
     """A short centred line (a bottom border on an empty paragraph `width` long)."""
     paragraph = where.add_paragraph()

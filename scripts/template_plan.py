@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt
 from template_parts import (
     CENTER,
     LEFT,
+    each,
     header,
     landscape,
     new_document,
@@ -32,9 +33,7 @@ def plan() -> DocxDocument:
     word = new_document()
     header(word)
     title(word, "KẾ HOẠCH", "{{ subject }}")
-    tag(word, "{%p for basis in bases %}")
-    text(word, "{{ basis }};", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "basis in bases", "{{ basis }};", indent=True)
     text(word, "{{ author }} ban hành Kế hoạch với các nội dung sau:", indent=True, after=6)
     _heading(word, "I. THỜI GIAN THỰC HIỆN VÀ CƠ QUAN THƯỜNG TRỰC")
     text(word, "Thời gian thực hiện: {{ window }}.", indent=True)
@@ -60,16 +59,13 @@ def plan() -> DocxDocument:
     _heading(word, "V. CHẾ ĐỘ BÁO CÁO")
     tag(word, "{%p if reporting %}")
     text(word, "{{ reporting.who }} báo cáo kết quả gửi {{ reporting.recipient }}:", indent=True)
-    tag(word, "{%p for line in reporting.periods %}")
-    text(word, "- {{ line }}{{ '.' if loop.last else ';' }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "line in reporting.periods", "- {{ line }}{{ '.' if loop.last else ';' }}",
+         indent=True)
     tag(word, "{%p else %}")
     text(word, "Kế hoạch không quy định báo cáo định kỳ.", indent=True)
     tag(word, "{%p endif %}")
     _heading(word, "VI. NHẮC VIỆC")
-    tag(word, "{%p for line in reminders %}")
-    text(word, "{{ line }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "line in reminders", "{{ line }}", indent=True)
     signature(word)
     _appendix(word)
     return word
@@ -90,15 +86,11 @@ def _rounds(word: DocxDocument) -> None:
     text(word, "Hồ sơ gửi {{ r.receiver }}, hạn: {{ r.deadline }}.", indent=True)
     tag(word, "{%p if r.dossier %}")
     text(word, "Hồ sơ gồm ({{ r.copies }} bộ):", indent=True)
-    tag(word, "{%p for part in r.dossier %}")
-    text(word, "- {{ part }}{{ '.' if loop.last else ';' }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "part in r.dossier", "- {{ part }}{{ '.' if loop.last else ';' }}", indent=True)
     tag(word, "{%p endif %}")
     tag(word, "{%p if r.criteria %}")
     text(word, "Tiêu chuẩn:", indent=True)
-    tag(word, "{%p for line in r.criteria %}")
-    text(word, "- {{ line }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "line in r.criteria", "- {{ line }}", indent=True)
     tag(word, "{%p endif %}")
     tag(word, "{%p else %}")
     text(word, "Kế hoạch không tổ chức xét khen thưởng.", indent=True)

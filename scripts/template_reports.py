@@ -13,6 +13,7 @@ from docx.table import Table
 from template_parts import (
     CENTER,
     LEFT,
+    each,
     header,
     landscape,
     new_document,
@@ -59,9 +60,7 @@ def final_summary() -> DocxDocument:
     text(word, "{{ discipline_line }}", indent=True, after=6)
     _narratives(word, "IV.")
     _heading(word, "V. KHEN THƯỞNG")
-    tag(word, "{%p for line in award_lines %}")
-    text(word, "{{ line }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "line in award_lines", "{{ line }}", indent=True)
     text(word, "{{ closing }}", indent=True, after=6)
     signature(word)
     _annexes(word)
@@ -93,9 +92,7 @@ def _opening() -> DocxDocument:
     title(word, "BÁO CÁO", "{{ subject }}")
     text(word, "{{ intro }}", indent=True, after=6)
     _heading(word, "I. KẾT QUẢ THỰC HIỆN CHỈ TIÊU")
-    tag(word, "{%p for line in target_lines %}")
-    text(word, "{{ line }}", indent=True)
-    tag(word, "{%p endfor %}")
+    each(word, "line in target_lines", "{{ line }}", indent=True)
     tag(word, "{%p if chart %}")
     text(word, "{{ chart }}", align=CENTER)
     text(word, "{{ chart_caption }}", align=CENTER, size=12, italic=True, after=6)
