@@ -6,12 +6,10 @@ import shutil
 from typing import Annotated
 
 import typer
-from sqlmodel import select
 
 from infra.clock import now_vn
-from infra.database import get_engine, transaction
+from infra.database import get_engine
 from infra.settings import get_settings
-from models import tables as t
 from tasks.documents.kinds import all_kinds
 from tasks.documents.templating import (
     SHIPPED,
@@ -20,7 +18,7 @@ from tasks.documents.templating import (
     commune_folder,
     template_path,
 )
-from tasks.records.book import BookRefused, books, set_book
+from tasks.records.book import BookRefused, books, set_book_by_name
 
 book_app = typer.Typer(help="Books of document numbers: where each stands, set it.",
                        no_args_is_help=True)
@@ -45,16 +43,8 @@ def book_set(
     last: Annotated[int, typer.Argument(help="The last number already issued.")],
 ) -> None:
     """Say where a book stands; the next document takes the number after `last`."""
-    engine = get_engine()
-    with transaction(engine) as session:
-        row = session.exec(select(t.Commune).where(t.Commune.name == commune)).first()
-        known = sorted(session.exec(select(t.Commune.name)).all())
-    if row is None or row.id is None:
-        typer.echo(f"Không có xã/phường {commune!r} (có: {', '.join(known) or 'chưa có'})",
-                   err=True)
-        raise typer.Exit(2)
     try:
-        state = set_book(engine, row.id, year, symbol, last, now_vn())
+        state = set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
     except BookRefused as refused:
         typer.echo(str(refused), err=True)
         raise typer.Exit(2) from None
