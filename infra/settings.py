@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     form_max_unpacked_bytes: PositiveInt = 100 * 1024 * 1024
     form_max_cells: PositiveInt = 100_000
     form_max_ratio: PositiveInt = 100
+    # Where `thidua serve` publishes <data_dir>/documents read-only, so the Prefect UI's
+    # summaries link to the Word files, PDFs and charts (deployments/files.py serves it).
+    files_url: str = "http://127.0.0.1:4201"
 
     @property
     def effective_notify_config(self) -> Path:
