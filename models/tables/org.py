@@ -44,6 +44,7 @@ class Campaign(SQLModel, table=True):
     source: str
     loaded_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
+    launched_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class Unit(SQLModel, table=True):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.calendar import Obligation
+from models.choices import reported_targets
 from models.keys import parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Target
@@ -62,7 +63,7 @@ class Layout:
 
 def targets_for(plan: Plan, unit: str) -> list[Target]:
     """The targets a unit reports: its own and those every unit reports."""
-    return [t for t in plan.targets if t.owner in (None, unit) and t.threshold is not None]
+    return reported_targets(plan, unit)
 
 
 def requirement(target: Target) -> str:

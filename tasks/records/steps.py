@@ -9,10 +9,12 @@ from prefect.cache_policies import NONE
 
 from infra.clock import now_vn
 from infra.database import get_engine
+from models.choices import Loaded, check_choice
 from models.council import MinutesFacts
 from models.roster import Roster
 from tasks.records.book import BookState, set_book_by_name
 from tasks.records.campaign import CampaignRecord, read_campaign
+from tasks.records.choices import mark_launched, read_loaded
 from tasks.records.council import RoundState, council_roster, freeze_round, record_session
 from tasks.records.milestones import (
     close_campaign,
@@ -110,3 +112,23 @@ def read_launched(code: str) -> CampaignState:
         raise CampaignClosed(f"{code}: chiến dịch đã kết thúc (đã đóng), không phát động lại; "
                              "kế hoạch mới cần một mã (code) mới")
     return found[0]
+
+
+@task(name="ghi nhận đã phát động", cache_policy=NONE)
+def record_launch(code: str, now: datetime) -> None:
+    """The campaign is launched: the UI stops offering its plan to launch."""
+    mark_launched(get_engine(), code, now)
+
+
+@task(name="kiểm tra lựa chọn", cache_policy=NONE)
+def check_address(campaign: str, *, period: str | None = None, round_code: str | None = None,
+                  unit: str | None = None) -> None:
+    """A typed campaign, period, round or unit is refused before any work, the valid ones
+    listed."""
+    check_choice(read_loaded(get_engine()), campaign, period=period, round_code=round_code,
+                 unit=unit)
+
+
+def loaded_choices() -> Loaded:
+    """What the UI's drop-downs offer (read by the deployments, outside any run)."""
+    return read_loaded(get_engine())

@@ -1,0 +1,57 @@
+"""Read what the UI's forms offer: every loaded campaign with its periods, rounds and units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Engine, update
+from sqlmodel import Session, col, select
+
+from models import tables as t
+from models.choices import Loaded, campaign_choice
+from tasks.plans.store import read_plans
+
+
+def read_loaded(engine: Engine) -> Loaded:
+    """Every stored campaign, its periods and rounds in date order, its units in plan order."""
+    with Session(engine) as session:
+        campaigns = session.exec(select(t.Campaign).order_by(t.Campaign.code)).all()
+        ids = [c.id for c in campaigns if c.id is not None]
+        plans = read_plans(session, ids)
+        period = t.ReportingPeriod
+        periods = session.exec(select(period.campaign_id, period.code)
+                               .order_by(col(period.last_day), col(period.code)))
+        rounds = session.exec(select(t.AwardRound.campaign_id, t.AwardRound.code)
+                              .order_by(col(t.AwardRound.id)))
+        by_period = _grouped(periods.all())
+        by_round = _grouped(rounds.all())
+    return Loaded(tuple(
+        campaign_choice(plans[c.id], status=c.status, source=c.source,
+                        launched=c.launched_at is not None, periods=by_period.get(c.id, []),
+                        rounds=by_round.get(c.id, []))
+        for c in campaigns if c.id is not None))
+
+
+def fingerprint(engine: Engine) -> tuple[object, ...]:
+    """Changes whenever a campaign is loaded, changed, launched or closed."""
+    with Session(engine) as session:
+        return tuple(session.exec(select(t.Campaign.code, t.Campaign.status,
+                                         t.Campaign.updated_at, t.Campaign.launched_at)
+                                  .order_by(t.Campaign.code)).all())
+
+
+def mark_launched(engine: Engine, code: str, now: datetime) -> None:
+    """The campaign has been launched (its first launch stays the day it was)."""
+    with Session(engine) as session:
+        session.exec(update(t.Campaign)
+                     .where(col(t.Campaign.code) == code, col(t.Campaign.launched_at).is_(None))
+                     .values(launched_at=now))
+        session.commit()
+
+
+def _grouped(rows: Sequence[tuple[int, str]]) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = {}
+    for campaign_id, code in rows:
+        grouped.setdefault(campaign_id, []).append(code)
+    return grouped
