@@ -10,7 +10,10 @@ from prefect import Flow
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron, Interval
+from prefect.utilities.callables import ParameterSchema
 
+from deployments.choices import Choices
+from deployments.forms import staff_schema
 from flows.compile_period_report import compile_period_report
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
@@ -24,6 +27,7 @@ from flows.return_for_correction import return_for_correction
 from flows.send_outbox import send_outbox
 from flows.set_number_book import set_number_book
 from flows.submit_nomination import submit_nomination
+from models.choices import Loaded
 
 TIMEZONE = "Asia/Ho_Chi_Minh"  # a plain cron string would fire in UTC
 DAILY_AT = "30 7 * * *"  # 07:30 every day, before office hours start
@@ -67,9 +71,9 @@ ON_DEMAND: list[tuple[Flow[..., Any], str]] = [
 ]
 
 
-def deployments() -> list[RunnerDeployment]:
+def deployments(choices: Choices | None = None) -> list[RunnerDeployment]:
     """daily-tick and the outbox pass on their schedules (each never two at once); the others
-    on demand from the UI."""
+    on demand from the UI, each form in Vietnamese offering `choices` (what is loaded)."""
     built = [
         daily_tick.to_deployment(
             name=DEPLOYMENTS[daily_tick.name],
@@ -93,7 +97,12 @@ def deployments() -> list[RunnerDeployment]:
           for flow, description in ON_DEMAND),
     ]
     # to_deployment is typed sync-or-async; called from sync code it returns the deployment.
-    return [d for d in built if isinstance(d, RunnerDeployment)]
+    ready = [d for d in built if isinstance(d, RunnerDeployment)]
+    for deployment in ready:
+        deployment._parameter_openapi_schema = ParameterSchema.model_validate(staff_schema(
+            deployment.flow_name or "", deployment._parameter_openapi_schema.model_dump(),
+            choices or Choices(Loaded())))
+    return ready
 
 
 def _one_at_a_time() -> ConcurrencyLimitConfig:

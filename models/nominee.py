@@ -10,9 +10,11 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
 from models.cell_rules import clean_text, parse_kind
+from models.choices import code_of
 from models.plan_parts import Rating
 
 
@@ -66,6 +68,11 @@ class RoundAddress(SQLModel):
     campaign: str = Field(title="Mã chiến dịch")
     round_code: str = Field(title="Mã đợt khen thưởng")
     unit: str = Field(title="Mã đơn vị đề nghị")
+
+    @field_validator("unit", mode="after")
+    @classmethod
+    def _unit_code(cls, chosen: str) -> str:
+        return code_of(chosen)  # the drop-down gives "KT — Phòng Kinh tế"
 
 
 class NominationForm(NomineeBase, RoundAddress):

@@ -9,8 +9,12 @@ what is stored, and `Submission` what the period's compilation sees.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from pydantic import field_validator
 from sqlmodel import Field, SQLModel
+
+from models.choices import code_of
 
 
 class ReportBase(SQLModel):
@@ -45,11 +49,24 @@ class PeriodAddress(SQLModel):
     unit: str = Field(title="Mã đơn vị", description="Ví dụ KT, VP, TTPVHCC")
     period: str = Field(title="Kỳ báo cáo", description="2025-Q1, 2025-H1, 2025-9M, 2025-YEAR")
 
+    @field_validator("unit", mode="after")
+    @classmethod
+    def _unit_code(cls, chosen: str) -> str:
+        return code_of(chosen)  # the drop-down gives "KT — Phòng Kinh tế"
+
 
 class TargetResults(SQLModel):
-    """The results staff type, one per target."""
+    """The results staff type, by target code (the UI's form has one field per target)."""
 
-    results: list[TargetEntry] = Field(title="Kết quả các chỉ tiêu của đơn vị")
+    results: dict[str, str] = Field(title="Kết quả các chỉ tiêu của đơn vị")
+
+    @field_validator("results", mode="before")
+    @classmethod
+    def _by_target(cls, given: Any) -> Any:
+        if isinstance(given, list):  # [{"target": "T05", "value": "92,5"}], as scripts send
+            return {TargetEntry.model_validate(e).target: TargetEntry.model_validate(e).value
+                    for e in given}
+        return given
 
 
 class UnitReportForm(ReportBase, TargetResults, PeriodAddress):

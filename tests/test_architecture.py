@@ -63,7 +63,8 @@ RULES: dict[str, Rule] = {
     "tasks.messages": room("tasks.messages",
                            "notifications tasks.forms tasks.intake tasks.plans tasks.records"),
     "flows": rule("flows tasks infra models", "prefect pydantic"),
-    "deployments": rule("deployments flows", "prefect"),
+    # The staff's forms offer what is loaded: deployments read it through the records' steps.
+    "deployments": rule("deployments flows tasks models", "prefect"),
     "thidua": rule("thidua deployments flows tasks notifications infra models",
                    "aiosmtpd prefect rich sqlalchemy sqlmodel typer"),
 }

@@ -40,11 +40,12 @@ def test_the_outbox_is_sent_every_5_minutes_one_pass_at_a_time() -> None:
     assert by_name["gui-thu"].concurrency_limit is None and by_name["gui-thu"].schedules == []
 
 
-def test_ui_forms_have_vietnamese_help() -> None:
+def test_ui_forms_have_vietnamese_help_and_no_internal_knobs() -> None:
     tick = next(d for d in deployments() if d.name == "hang-ngay")
     properties = tick._parameter_openapi_schema.properties  # the form the UI renders
-    assert set(properties) == {"as_of", "campaigns", "now", "senders"}
+    assert set(properties) == {"as_of", "campaigns"}  # now, senders: for scripts only
     assert "Ngày xử lý" in properties["as_of"]["description"]
+    assert properties["as_of"]["title"] == "Ngày"
 
 
 def test_intake_forms_show_vietnamese_titles_and_choices() -> None:
@@ -54,8 +55,7 @@ def test_intake_forms_show_vietnamese_titles_and_choices() -> None:
     assert form["name"]["title"] == "Tên tập thể, họ tên cá nhân"
     assert schema.definitions["NomineeKind"]["enum"] == ["Tập thể", "Cá nhân"]
     assert "Hoàn thành xuất sắc nhiệm vụ" in schema.definitions["Rating"]["enum"]
-    report = by_name["nhap-bao-cao"]._parameter_openapi_schema.definitions
-    assert report["TargetEntry"]["properties"]["value"]["title"] == "Kết quả"
+    assert "description" not in schema.definitions["NomineeKind"]  # its docstring: English
 
 
 def test_intake_forms_ask_in_the_order_staff_fill_them() -> None:

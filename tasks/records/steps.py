@@ -11,10 +11,11 @@ from infra.clock import now_vn
 from infra.database import get_engine
 from models.choices import Loaded, check_choice
 from models.council import MinutesFacts
+from models.refusal import Refused
 from models.roster import Roster
 from tasks.records.book import BookState, set_book_by_name
 from tasks.records.campaign import CampaignRecord, read_campaign
-from tasks.records.choices import mark_launched, read_loaded
+from tasks.records.choices import fingerprint, mark_launched, read_loaded
 from tasks.records.council import RoundState, council_roster, freeze_round, record_session
 from tasks.records.milestones import (
     close_campaign,
@@ -100,7 +101,7 @@ def set_number_book(commune: str, year: int, symbol: str, last: int) -> BookStat
     return set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
 
 
-class CampaignClosed(ValueError):
+class CampaignClosed(Refused, ValueError):
     """A launch of a campaign that has already ended."""
 
 
@@ -132,3 +133,8 @@ def check_address(campaign: str, *, period: str | None = None, round_code: str |
 def loaded_choices() -> Loaded:
     """What the UI's drop-downs offer (read by the deployments, outside any run)."""
     return read_loaded(get_engine())
+
+
+def choices_fingerprint() -> tuple[object, ...]:
+    """Changes whenever a campaign is loaded, changed, launched or closed."""
+    return fingerprint(get_engine())

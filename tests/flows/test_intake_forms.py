@@ -19,7 +19,7 @@ from infra.database import get_engine, transaction
 from models import tables as t
 from models.nominee import DossierPath, NominationForm, NomineeKind
 from models.plan_parts import Rating
-from models.report_entry import TargetEntry, UnitReportForm
+from models.report_entry import UnitReportForm
 from tasks.forms.layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET, targets_for
 from tasks.forms.reader import FormRefused
 from tasks.forms.writer import write_nomination_form
@@ -109,7 +109,7 @@ def test_a_workbook_with_a_missing_file_is_refused_whole(world: World, tmp_path:
         import_nominations(FormFile(path=str(path)), now=IN_TIME)
     assert refused.value.problems == [
         f"{NOMINATION_SHEET}!J{FIRST_NOMINEE_ROW + 1}: không thấy tệp 'khong-co.pdf' cạnh tệp "
-        "Excel (got 'khong-co.pdf')"]
+        "Excel (nhận được 'khong-co.pdf')"]
     assert _stored(world.url) == []
 
 
@@ -126,20 +126,20 @@ def test_a_report_typed_in_the_ui_is_checked_like_the_workbook(
     hung_thang = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
     with transaction(get_engine(world.url)) as session:
         store_plan(session, hung_thang, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
-    form = UnitReportForm(campaign=hung_thang.code, unit="VP", period="2025-YEAR", results=[
-        TargetEntry(target="T02", value="140"), TargetEntry(target="T99", value="1")])
+    form = UnitReportForm(campaign=hung_thang.code, unit="VP", period="2025-YEAR", results={
+        "T02": "140", "T99": "1"})
     with pytest.raises(EntryRefused) as refused:
         record_unit_report(form, now=datetime(2025, 12, 5, tzinfo=VN))
     problems = refused.value.problems
     assert "T99: không phải chỉ tiêu của đơn vị VP" in problems[0]
-    assert any(p.startswith("T02: T02 là tỉ lệ phần trăm, cần từ 0 đến 100 (got '140')")
+    assert any(p.startswith("T02: T02 là tỉ lệ phần trăm, cần từ 0 đến 100 (nhận được '140')")
                for p in problems)
     with transaction(get_engine(world.url)) as session:
         assert session.exec(select(t.UnitReport)).all() == []
-    owned = {r.target for r in form.results} - {"T99"}
+    owned = set(form.results) - {"T99"}
     assert owned  # VP reports T02 (its own) and the targets every unit reports
-    good = form.model_copy(update={"results": [
-        TargetEntry(target=code, value="99,5") for code in _targets_of(hung_thang, "VP")]})
+    good = form.model_copy(update={"results": {
+        code: "99,5" for code in _targets_of(hung_thang, "VP")}})
     done = record_unit_report(good, now=datetime(2025, 12, 5, tzinfo=VN))
     assert done["lần gửi"] == "1" and done["sau hạn"] == "không"
     with transaction(get_engine(world.url)) as session:

@@ -1,0 +1,61 @@
+"""The staff's forms: each deployment's parameter schema in Vietnamese, internal knobs left
+out, and what is loaded offered as drop-downs (deployments/choices.py builds those)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from deployments.choices import Choices
+
+# Knobs for simulation, tests and scaling: a run started by a script may still pass them, but
+# the staff's form does not show them.
+HIDDEN = frozenset({"now", "poll_seconds", "wait_seconds", "senders", "batch"})
+
+TITLES = {
+    "as_of": "Ngày",
+    "campaign": "Chiến dịch",
+    "campaigns": "Chiến dịch (để trống: mọi chiến dịch đang chạy)",
+    "period": "Kỳ báo cáo",
+    "round_code": "Đợt khen thưởng",
+    "plan_path": "Kế hoạch cần phát động",
+    "final": "Bản chính thức gửi cấp trên",
+    "what": "Trả lại",
+    "number": "Số báo cáo / số hồ sơ",
+    "reason": "Lý do trả lại",
+    "actor": "Người thực hiện (ghi vào lịch sử)",
+    "form": "Biểu mẫu",
+    "commune": "Xã/phường",
+    "year": "Năm",
+    "symbol": "Ký hiệu sổ",
+    "last": "Số cuối đã cấp",
+}
+
+# The models' own names and docstrings are English; the form shows these titles instead.
+DEFINITION_TITLES = {
+    "UnitReportForm": "Báo cáo kỳ của đơn vị",
+    "TargetEntry": "Kết quả một chỉ tiêu",
+    "NominationForm": "Hồ sơ đề nghị khen thưởng",
+    "NomineeKind": "Tập thể / Cá nhân",
+    "Rating": "Xếp loại năm",
+    "DossierPath": "Tệp hồ sơ",
+    "FormFile": "Tệp Excel của đơn vị",
+    "Returnable": "Loại",
+}
+
+
+def staff_schema(flow_name: str, schema: dict[str, Any], choices: Choices) -> dict[str, Any]:
+    """The deployment's form for staff: Vietnamese titles, no knobs, drop-downs of what is
+    loaded."""
+    shaped = copy.deepcopy(schema)
+    properties: dict[str, Any] = shaped.setdefault("properties", {})
+    for name in HIDDEN & properties.keys():
+        del properties[name]
+    shaped["required"] = [r for r in shaped.get("required", []) if r in properties]
+    for name, field in properties.items():
+        field["title"] = TITLES.get(name, field.get("title", name))
+    for name, definition in shaped.get("definitions", {}).items():
+        definition.pop("description", None)  # a docstring, in English
+        definition["title"] = DEFINITION_TITLES.get(name, definition.get("title", name))
+    choices.offer(flow_name, properties, shaped.get("definitions", {}))
+    return shaped
