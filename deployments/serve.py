@@ -67,10 +67,16 @@ def serve_everything(port: int = UI_PORT) -> None:
         from prefect import serve
 
         from deployments.local import deployments
+        from deployments.refresh import loaded_now, watch
         from flows.names import deployment_path
 
         ui = api_url.removesuffix("/api")
         print(f"Giao diện Prefect: {ui}  (Deployments → {deployment_path('daily-tick')} chạy "
               f"07:30 mỗi ngày; {deployment_path('launch-campaign')}: Run → Custom run để phát "
               "động một kế hoạch)")
-        serve(*deployments())
+        choices, seen = loaded_now()
+        keeper = watch(seen)  # a plan loaded or launched later shows in the forms within seconds
+        try:
+            serve(*deployments(choices))
+        finally:
+            keeper.stop()

@@ -61,6 +61,7 @@ def serve(port: int = 4200) -> None:
     from thidua.cli_documents import templates_check
 
     templates_check()  # a broken Word template is named now, not when a paper is signed
+    upgrade()  # the forms offer what is loaded: the database must be there to be read
     serve_everything(port)
 
 

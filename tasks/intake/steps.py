@@ -10,11 +10,12 @@ from pathlib import Path
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from infra.clock import now_vn
 from infra.database import get_engine
 from infra.settings import get_settings
+from models.choices import code_of
 from models.nominee import NominationForm
 from models.report_entry import UnitReportForm
 from tasks.forms.reader import FormRefused
@@ -34,6 +35,11 @@ class FormFile(BaseModel):
                              description="Tệp của đơn vị khác sẽ bị từ chối")
     key: str | None = Field(None, title="Kỳ báo cáo hoặc đợt khen thưởng (để kiểm tra)")
     actor: str = Field("Văn phòng", title="Người nhập (ghi vào lịch sử)")
+
+    @field_validator("unit", mode="after")
+    @classmethod
+    def _unit_code(cls, chosen: str | None) -> str | None:
+        return None if chosen is None else code_of(chosen)  # "KT — Phòng Kinh tế"
 
 
 class Returnable(StrEnum):
@@ -80,7 +86,7 @@ def _summary(imported: Imported) -> dict[str, str]:
 def store_report(form: UnitReportForm, now: datetime) -> Receipt:
     """Check each value like its Excel cell, then store the report whole."""
     return enter_report(get_engine(), campaign=form.campaign, unit=form.unit,
-                        period=form.period, values={r.target: r.value for r in form.results},
+                        period=form.period, values=dict(form.results),
                         narrative=form.narrative, now=now, actor=form.actor)
 
 
