@@ -12,11 +12,14 @@ from prefect.cache_policies import NONE
 from infra.clock import now_vn
 from infra.database import get_engine
 from infra.settings import get_settings
+from models.board import build_board
+from models.calendar import VN_TZ
 from models.council import MinutesFacts
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary
 from models.period_summary import PeriodSummary
 from models.plan import Plan
+from tasks.documents.board import board_key, render_board
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import issue_documents
 from tasks.documents.final_report import write_final_report
@@ -26,6 +29,7 @@ from tasks.documents.pdf import with_pdf
 from tasks.documents.period_report import REPORT_SYMBOL, render_markdown, write_report_docx
 from tasks.documents.plan_document import FILE, write_plan_docx
 from tasks.documents.templating import check_templates
+from tasks.records.board import read_facts
 from tasks.records.book import number_once
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
@@ -119,3 +123,17 @@ def write_plan_document(plan: Plan) -> list[str]:
 def attachable(docx: str) -> list[str]:
     """A document as a message attaches it: its PDF (where LibreOffice is) then the Word file."""
     return [str(p) for p in with_pdf(Path(docx))]
+
+
+@task(name="cập nhật bảng theo dõi", cache_policy=NONE)
+def publish_boards(campaigns: list[str], as_of: date | datetime | None = None) -> list[str]:
+    """Each campaign's board on the day (default today), an artifact under the campaign's own
+    key: Prefect keeps its earlier versions. Returns the keys."""
+    day = as_of.astimezone(VN_TZ).date() if isinstance(as_of, datetime) \
+        else as_of or now_vn().date()
+    keys = []
+    for facts in read_facts(get_engine(), campaigns, day):
+        keys.append(board_key(facts.code))
+        create_markdown_artifact(render_board(build_board(facts, day)), key=keys[-1],
+                                 description=f"Bảng theo dõi {facts.code}, {day:%d/%m/%Y}")
+    return keys
