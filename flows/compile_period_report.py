@@ -8,7 +8,7 @@ from prefect import flow
 
 from infra.clock import now_vn
 from tasks.documents.steps import check_document_templates, write_period_report
-from tasks.records.steps import mark_period_compiled, read_period_reports
+from tasks.records.steps import check_address, mark_period_compiled, read_period_reports
 from tasks.rules import summarise_period
 
 
@@ -23,6 +23,7 @@ def compile_period_report(campaign: str, period: str, as_of: date | None = None,
         as_of: Ngày lập báo cáo (mặc định hôm nay).
         final: Bản chính thức gửi cấp trên (mặc định: bản dự thảo, lập sau hạn của các đơn vị).
     """
+    check_address(campaign, period=period)  # a typo is refused with the valid ones, first
     check_document_templates()
     day = as_of or now_vn().date()
     data = read_period_reports(campaign, period)

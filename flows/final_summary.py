@@ -7,9 +7,14 @@ from datetime import date
 from prefect import flow
 
 from infra.clock import now_vn
-from tasks.documents.steps import attachable, check_document_templates, write_final_summary
+from tasks.documents.steps import (
+    attachable,
+    check_document_templates,
+    publish_boards,
+    write_final_summary,
+)
 from tasks.messages.steps import compose_final, configured_channels, queue, send_due
-from tasks.records.steps import mark_closed, read_whole_campaign
+from tasks.records.steps import check_address, mark_closed, read_whole_campaign
 from tasks.rules import summarise_whole
 
 
@@ -22,6 +27,7 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
         campaign: Mã chiến dịch.
         as_of: Ngày lập báo cáo (mặc định hôm nay).
     """
+    check_address(campaign)  # a typo is refused with the valid ones, first
     check_document_templates()
     now = now_vn()
     day = as_of or now.date()
@@ -32,4 +38,5 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     queue(compose_final(record, summary, report, configured_channels()), now)
     mark_closed(campaign)  # the summary is its last word: the tick reminds it of nothing more
     send_due(now)
+    publish_boards([campaign], day)  # the board says the campaign has ended
     return paths

@@ -8,10 +8,10 @@ from datetime import datetime
 from prefect import flow
 
 from infra.clock import now_vn
-from tasks.documents.steps import check_document_templates, write_plan_document
+from tasks.documents.steps import check_document_templates, publish_boards, write_plan_document
 from tasks.messages.steps import compose_launched, configured_channels, queue, send_due
 from tasks.plans.steps import read_plan_file, register
-from tasks.records.steps import read_launched
+from tasks.records.steps import read_launched, record_launch
 
 
 @flow(name="launch-campaign", flow_run_name="phát động {plan_path}")
@@ -27,6 +27,8 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     plan = read_plan_file(plan_path)
     register(plan, plan_path, moment)
     state = read_launched(plan.code)
+    record_launch(plan.code, moment)  # the UI stops offering this plan to launch
     issued = write_plan_document(plan)  # the plan as issued, never the YAML file
     queued = queue(compose_launched(state, configured_channels(), issued), moment)
+    publish_boards([plan.code], moment)
     return {"queued": queued, **send_due(moment)}

@@ -13,16 +13,22 @@ from models.choices import Loaded, campaign_choice
 from tasks.plans.store import read_plans
 
 
-def read_loaded(engine: Engine) -> Loaded:
-    """Every stored campaign, its periods and rounds in date order, its units in plan order."""
+def read_loaded(engine: Engine, codes: list[str] | None = None) -> Loaded:
+    """Stored campaigns (all, or these), their periods and rounds in date order, their units
+    in plan order."""
     with Session(engine) as session:
-        campaigns = session.exec(select(t.Campaign).order_by(t.Campaign.code)).all()
+        query = select(t.Campaign).order_by(t.Campaign.code)
+        if codes is not None:
+            query = query.where(col(t.Campaign.code).in_(codes))
+        campaigns = session.exec(query).all()
         ids = [c.id for c in campaigns if c.id is not None]
         plans = read_plans(session, ids)
         period = t.ReportingPeriod
         periods = session.exec(select(period.campaign_id, period.code)
+                               .where(col(period.campaign_id).in_(ids))
                                .order_by(col(period.last_day), col(period.code)))
         rounds = session.exec(select(t.AwardRound.campaign_id, t.AwardRound.code)
+                              .where(col(t.AwardRound.campaign_id).in_(ids))
                               .order_by(col(t.AwardRound.id)))
         by_period = _grouped(periods.all())
         by_round = _grouped(rounds.all())
@@ -31,6 +37,12 @@ def read_loaded(engine: Engine) -> Loaded:
                         launched=c.launched_at is not None, periods=by_period.get(c.id, []),
                         rounds=by_round.get(c.id, []))
         for c in campaigns if c.id is not None))
+
+
+def campaign_codes(engine: Engine) -> list[str]:
+    """Every stored campaign's code, in order."""
+    with Session(engine) as session:
+        return list(session.exec(select(t.Campaign.code).order_by(t.Campaign.code)).all())
 
 
 def fingerprint(engine: Engine) -> tuple[object, ...]:

@@ -15,7 +15,7 @@ from models.refusal import Refused
 from models.roster import Roster
 from tasks.records.book import BookState, set_book_by_name
 from tasks.records.campaign import CampaignRecord, read_campaign
-from tasks.records.choices import fingerprint, mark_launched, read_loaded
+from tasks.records.choices import campaign_codes, fingerprint, mark_launched, read_loaded
 from tasks.records.council import RoundState, council_roster, freeze_round, record_session
 from tasks.records.milestones import (
     close_campaign,
@@ -126,8 +126,12 @@ def check_address(campaign: str, *, period: str | None = None, round_code: str |
                   unit: str | None = None) -> None:
     """A typed campaign, period, round or unit is refused before any work, the valid ones
     listed."""
-    check_choice(read_loaded(get_engine()), campaign, period=period, round_code=round_code,
-                 unit=unit)
+    engine = get_engine()
+    found = read_loaded(engine, [campaign])  # one campaign: the tick compiles many in a day
+    if not found.campaigns:
+        raise Refused(f"Không có chiến dịch '{campaign}'. Các chiến dịch đã nạp: "
+                      f"{', '.join(campaign_codes(engine)) or '(chưa có)'}")
+    check_choice(found, campaign, period=period, round_code=round_code, unit=unit)
 
 
 def loaded_choices() -> Loaded:
