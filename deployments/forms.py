@@ -58,4 +58,23 @@ def staff_schema(flow_name: str, schema: dict[str, Any], choices: Choices) -> di
         definition.pop("description", None)  # a docstring, in English
         definition["title"] = DEFINITION_TITLES.get(name, definition.get("title", name))
     choices.offer(flow_name, properties, shaped.get("definitions", {}))
+    plain: dict[str, Any] = _without_none_switch(shaped)
+    return plain
+
+
+def _without_none_switch(node: Any) -> Any:
+    """An optional field as a plain field: the UI would show an English "str | None" switch,
+    and an empty field already means none."""
+    if isinstance(node, list):
+        return [_without_none_switch(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    shaped = {key: _without_none_switch(value) for key, value in node.items()}
+    options = shaped.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options and len(options) == 2:
+        [kept] = [option for option in options if option != {"type": "null"}]
+        del shaped["anyOf"]
+        shaped.update(kept)
+        if shaped.get("default", "") is None:
+            del shaped["default"]
     return shaped

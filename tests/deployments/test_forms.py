@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -107,6 +108,16 @@ def test_nomination_form_offers_each_campaigns_rounds_and_units(seeded: str) -> 
     assert all(" — " in label for label in thuong_phuc["unit"]["enum"])
     assert thuong_phuc["name"]["title"] == "Tên tập thể, họ tên cá nhân"
     assert "mo-lao-tuyen-truyen-cchc-2025" not in by_campaign  # it has no award round
+
+
+def test_no_form_shows_a_type_switch_or_an_internal_knob(seeded: str) -> None:
+    for name, schema in forms(seeded).items():
+        text = json.dumps(schema, ensure_ascii=False)
+        assert '"null"' not in text, name  # an optional field is a plain, empty field
+        assert not {"now", "poll_seconds", "wait_seconds", "senders", "batch"} & set(
+            schema["properties"]), name
+        for field, spec in schema["properties"].items():
+            assert spec["title"] != field, (name, field)  # a Vietnamese title, not a name
 
 
 def test_an_empty_database_leaves_fields_typed_with_a_hint() -> None:
