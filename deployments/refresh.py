@@ -7,6 +7,7 @@ import threading
 
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import DeploymentUpdate
+from prefect.exceptions import ObjectNotFound
 
 from deployments.choices import Choices
 from deployments.local import deployments
@@ -25,7 +26,11 @@ def push_forms(choices: Choices) -> int:
     pushed = 0
     with get_client(sync_client=True) as client:
         for deployment in deployments(choices):
-            found = client.read_deployment_by_name(f"{deployment.flow_name}/{deployment.name}")
+            try:
+                found = client.read_deployment_by_name(
+                    f"{deployment.flow_name}/{deployment.name}")
+            except ObjectNotFound:
+                continue  # not served here (a server shared with other deployments)
             client.update_deployment(found.id, DeploymentUpdate(
                 parameter_openapi_schema=deployment._parameter_openapi_schema.model_dump()))
             pushed += 1

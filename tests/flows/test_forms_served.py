@@ -1,0 +1,61 @@
+"""A plan loaded while the UI runs appears in the served forms within seconds."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from prefect import Flow
+from prefect.client.orchestration import get_client
+
+from deployments.refresh import FormKeeper, current_choices, push_forms
+from flows.council_review import council_review
+from flows.record_unit_report import record_unit_report
+from infra.database import get_engine, transaction
+from models.calendar import VN_TZ
+from tasks.plans.files import read_plan
+from tasks.plans.store import store_plan
+from tasks.records.steps import choices_fingerprint
+from tests.conftest import REPO
+from tests.flows.deployment import World
+
+THUONG_PHUC = REPO / "campaigns" / "001-thuong-phuc.yaml"  # award rounds, no periods
+HUNG_THANG = REPO / "campaigns" / "003-hung-thang.yaml"  # periods, units on several targets
+
+
+def _schema(deployment_id: UUID) -> dict[str, Any]:
+    with get_client(sync_client=True) as client:
+        found = client.read_deployment(deployment_id)
+    assert found.parameter_openapi_schema is not None
+    return found.parameter_openapi_schema
+
+
+def test_forms_follow_what_is_loaded(deployment: World,
+                                     apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
+    council = apply_deployment(council_review)
+    report = apply_deployment(record_unit_report)
+    assert push_forms(current_choices()) >= 2  # the served ones; the others are skipped
+    assert "enum" not in _schema(council)["properties"]["campaign"]  # nothing loaded yet
+    keeper = FormKeeper(choices_fingerprint(), poll_seconds=0.2).start()
+    try:
+        plan, reporting = read_plan(THUONG_PHUC), read_plan(HUNG_THANG)
+        with transaction(get_engine(deployment.url)) as session:
+            for loaded, path in ((plan, THUONG_PHUC), (reporting, HUNG_THANG)):
+                store_plan(session, loaded, source=str(path),
+                           as_of=datetime(2026, 1, 5, tzinfo=VN_TZ))
+        deadline = time.monotonic() + 20
+        while "enum" not in _schema(council)["properties"]["campaign"]:
+            assert time.monotonic() < deadline, "the council's form never offered the plan"
+            time.sleep(0.2)
+    finally:
+        keeper.stop()
+    assert _schema(council)["properties"]["campaign"]["enum"] == sorted(
+        [plan.code, reporting.code])
+    assert "hang-nam-2026" in _schema(council)["properties"]["round_code"]["enum"]
+    variants = _schema(report)["properties"]["form"]["anyOf"]
+    assert {v["properties"]["campaign"]["default"] for v in variants} == {reporting.code}
+    units = [label for v in variants for label in v["properties"]["unit"]["enum"]]
+    assert sorted(u.split(" — ")[0] for u in units) == sorted(u.code for u in reporting.units)
