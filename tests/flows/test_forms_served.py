@@ -8,8 +8,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+import pytest
 from prefect import Flow
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+from prefect.client.schemas.sorting import FlowRunSort
+from prefect.exceptions import PrefectHTTPStatusError
 
 from deployments.refresh import FormKeeper, current_choices, push_forms
 from flows.council_review import council_review
@@ -59,3 +63,22 @@ def test_forms_follow_what_is_loaded(deployment: World,
     assert {v["properties"]["campaign"]["default"] for v in variants} == {reporting.code}
     units = [label for v in variants for label in v["properties"]["unit"]["enum"]]
     assert sorted(u.split(" — ")[0] for u in units) == sorted(u.code for u in reporting.units)
+
+
+def test_a_wrong_campaign_never_starts_a_run(deployment: World,
+                                             apply_deployment: Callable[[Flow[..., Any]],
+                                                                        UUID]) -> None:
+    council = apply_deployment(council_review)
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, read_plan(THUONG_PHUC), source=str(THUONG_PHUC),
+                   as_of=datetime(2026, 1, 5, tzinfo=VN_TZ))
+    push_forms(current_choices())
+    with get_client(sync_client=True) as client:
+        with pytest.raises(PrefectHTTPStatusError) as refused:
+            client.create_flow_run_from_deployment(
+                council, parameters={"campaign": "thuong-phuc", "round_code": "hang-nam-2026"})
+        only_council = DeploymentFilter(id=DeploymentFilterId(any_=[council]))
+        runs = client.read_flow_runs(limit=10, sort=FlowRunSort.ID_DESC,
+                                     deployment_filter=only_council)
+    assert "thuong-phuc-cchc-2026-2030" in refused.value.response.text  # the valid ones
+    assert runs == []
