@@ -33,7 +33,8 @@ class CellProblem:
     got: object
 
     def __str__(self) -> str:
-        return f"{self.sheet}!{self.cell}: {self.message} (got {self.got!r})"
+        shown = "" if self.got is None else f" (nhận được {self.got!r})"
+        return f"{self.sheet}!{self.cell}: {self.message}{shown}"
 
 
 def clean_text(raw: object) -> str:

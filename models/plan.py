@@ -23,6 +23,7 @@ from models.plan_parts import (
     VnDate,
     Window,
 )
+from models.refusal import Refused
 from models.vn_text import nfc
 
 
@@ -184,7 +185,7 @@ class ReminderPolicy(Strict):
         return sorted(days, reverse=True)
 
 
-class UnknownRound(LookupError):
+class UnknownRound(Refused, LookupError):
     """A round code the plan does not have; the message lists those it has, in Vietnamese."""
 
     def __init__(self, plan: str, code: str, known: list[str]) -> None:

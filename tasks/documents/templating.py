@@ -24,6 +24,8 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
 
+from models.refusal import Refused
+
 SHIPPED = Path(__file__).with_name("templates")
 # Every document gets these: the header, the dateline, the signature and Nơi nhận.
 COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "recipients"})
@@ -42,7 +44,7 @@ class DocumentKind:
     names: frozenset[str]
 
 
-class TemplateRefused(ValueError):
+class TemplateRefused(Refused, ValueError):
     """Templates that cannot be used; each problem names the file and the place."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -30,6 +30,7 @@ from models.cell_rules import (
 from models.nominee import NomineeEntry
 from models.plan import AwardRound, Plan
 from models.plan_parts import Target
+from models.refusal import Refused
 from models.report_entry import ReportEntry
 from tasks.forms.layout import (
     FIRST_NOMINEE_ROW,
@@ -56,7 +57,7 @@ from tasks.forms.limits import WorkbookLimits, configured_limits, workbook_probl
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class FormRefused(ValueError):
+class FormRefused(Refused, ValueError):
     """The form is not stored; `problems` lists every refused cell."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
@@ -130,7 +131,7 @@ def read_nominations(path: Path, book: Workbook, plan: Plan,
                 entries.append(entry)
         if not entries and not problems:
             problems.append(f"{NOMINATION_SHEET}!C{FIRST_NOMINEE_ROW}: danh sách trống, cần ít "
-                            "nhất một tập thể hoặc cá nhân (got None)")
+                            "nhất một tập thể hoặc cá nhân")
     if problems:
         raise FormRefused(path, problems)
     return entries
@@ -180,8 +181,8 @@ def _labels(book: Workbook, layout: Layout) -> list[str]:
     problems = []
     for title, labels in layout.labels.items():
         if title not in book.sheetnames:
-            problems.append(f"{title}: thiếu trang này; biểu mẫu đã bị sửa (got "
-                            f"{book.sheetnames!r})")
+            problems.append(f"{title}: thiếu trang này; biểu mẫu đã bị sửa (tệp có các trang: "
+                            f"{', '.join(book.sheetnames)})")
             continue
         sheet = book[title]
         for cell, text in labels.items():

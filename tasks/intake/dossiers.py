@@ -159,7 +159,8 @@ def stage_dossiers(staging: Staging, entries: list[NomineeEntry]) -> list[dict[s
                 files[part] = staging.add(path, uploads=entry.uploads)
             except FileRefused as refused:
                 where = entry.cells.get(part) or f"{nfc(entry.name.strip())}, {part}"
-                problems.append(f"{where}: {refused} (got {_as_given(path, entry.uploads)!r})")
+                given = _as_given(path, entry.uploads)
+                problems.append(f"{where}: {refused} (nhận được {given!r})")
         staged_files.append(files)
     if problems:
         raise DossierRefused(problems)

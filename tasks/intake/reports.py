@@ -11,11 +11,12 @@ from sqlmodel import Session, col, select
 from infra.database import transaction
 from models import tables as t
 from models.keys import report_key
+from models.refusal import Refused
 from models.vn_text import fmt_date, nfc
 from tasks.records.history import move_status
 
 
-class IntakeRefused(ValueError):
+class IntakeRefused(Refused, ValueError):
     """A submission or a return the rules do not accept; the message says why, in Vietnamese."""
 
 

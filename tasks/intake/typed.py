@@ -47,12 +47,12 @@ def enter_report(engine: Engine, *, campaign: str, unit: str, period: str,
     for code, target in owned.items():
         raw = values.get(code)
         if raw is None or not clean_text(raw):
-            problems.append(f"{code}: bắt buộc, chưa nhập (got {raw!r})")
+            problems.append(f"{code}: bắt buộc, chưa nhập")
             continue
         try:
             checked[code] = target_value(target, raw)
         except CellError as error:
-            problems.append(f"{code}: {error} (got {raw!r})")
+            problems.append(f"{code}: {error} (nhận được {raw!r})")
     if problems:
         raise EntryRefused(problems)
     return record_report(engine, campaign=campaign, unit=unit, period=period, values=checked,
@@ -76,7 +76,7 @@ def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: st
     if folder is not None:
         if ".." in folder.parts or not folder.absolute().is_relative_to(uploads.absolute()):
             raise EntryRefused([f"Thư mục tải lên phải nằm trong thư mục dữ liệu {str(uploads)!r}"
-                                f" (got {str(folder)!r})"])
+                                f" (nhận được {str(folder)!r})"])
         parts = [p.code for p in round_.dossier]
         entry = entry.model_copy(update={"documents": files_in(folder, parts) | entry.documents})
     entry = entry.model_copy(update={"uploads": uploads})

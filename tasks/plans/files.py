@@ -19,6 +19,7 @@ import yaml
 from models.plan import Plan
 from models.plan_checks import Problem
 from models.plan_validation import validate_plan
+from models.refusal import Refused
 
 # The largest seed plan is 27 KB, 927 values, 6 levels deep; reading 256 KB or composing
 # 20,000 values takes well under a second in pure-Python PyYAML (bench/plan_limits.py).
@@ -28,7 +29,7 @@ MAX_DEPTH = 50  # far below Python's recursion limit, which the composer would h
 MAX_DIGITS = 30  # Python refuses to read an integer of more than 4,300 digits with a traceback
 
 
-class PlanRejected(Exception):
+class PlanRejected(Refused):
     """A plan file that cannot be used, with every problem found in it."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:

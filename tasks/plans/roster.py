@@ -9,6 +9,7 @@ from sqlmodel import Session, col, delete, select
 
 from models import tables as t
 from models.plan_parts import Commune
+from models.refusal import Refused
 from models.roster import Member, Role, Roster, validate_roster
 from tasks.plans.files import PlanRejected, read_yaml
 
@@ -19,7 +20,7 @@ class RosterRejected(PlanRejected):
     """A roster file that cannot be used, with every problem found in it."""
 
 
-class NoRoster(LookupError):
+class NoRoster(Refused, LookupError):
     """A commune without a council roster; the message says which command loads one."""
 
     def __init__(self, commune: str) -> None:

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from infra.database import transaction
 from models import tables as t
+from models.refusal import Refused
 from models.vn_text import document_number
 
 _book = t.NumberBook.__table__  # type: ignore[attr-defined]
@@ -25,7 +26,7 @@ _decision = t.Decision.__table__  # type: ignore[attr-defined]
 _commune = t.Commune.__table__  # type: ignore[attr-defined]
 
 
-class BookRefused(ValueError):
+class BookRefused(Refused, ValueError):
     """The book cannot be set as asked (it would hand out a number already used)."""
 
 
@@ -59,7 +60,7 @@ def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
              now: datetime) -> BookState:
     """Say where the book stands (the last number already issued by hand)."""
     if last < 0:
-        raise BookRefused(f"{symbol} {year}: số cuối phải từ 0 trở lên (got {last})")
+        raise BookRefused(f"{symbol} {year}: số cuối phải từ 0 trở lên (nhận được {last})")
     with transaction(engine) as session:
         d = _decision.c
         issued = session.execute(select(func.max(d.seq)).where(

@@ -14,6 +14,7 @@ from models.calendar import Obligation, ObligationKind, build_calendar
 from models.final_summary import done_days
 from models.keys import key_prefix, parse_key
 from models.plan import Plan
+from models.refusal import Refused
 from models.report_entry import Submission
 from models.tables import Campaign, Obligation as Owed, TargetValue, Unit, UnitReport
 from tasks.plans.store import read_plan
@@ -21,7 +22,7 @@ from tasks.plans.store import read_plan
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-class UnknownPeriod(LookupError):
+class UnknownPeriod(Refused, LookupError):
     """No such campaign, or no report of this period in its calendar."""
 
 

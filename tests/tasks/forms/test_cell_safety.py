@@ -81,7 +81,7 @@ def test_an_infinite_number_is_refused_at_its_cell_and_nothing_is_stored(
         import_form(get_engine(url), path, now=ON_TIME, actor="x", store=tmp_path)
     assert refused.value.problems == [
         f"Báo cáo!E{ROWS['T05']}: cần một số thông thường; ô này là số vô hạn hoặc không xác "
-        f"định (ví dụ gõ 1e999), hãy nhập lại kết quả (got {typed})"]
+        f"định (ví dụ gõ 1e999), hãy nhập lại kết quả (nhận được {typed})"]
     with transaction(get_engine(url)) as session:
         assert session.exec(select(t.UnitReport)).all() == []
 
@@ -93,12 +93,12 @@ def test_non_finite_text_is_refused_at_its_cell_in_excel_and_in_the_ui(
     with pytest.raises(FormRefused) as refused:
         import_form(get_engine(url), path, now=ON_TIME, actor="x", store=tmp_path)
     assert refused.value.problems == [
-        f"Báo cáo!E{ROWS['T05']}: cần một số, ví dụ 92,5 (got {text!r})"]
+        f"Báo cáo!E{ROWS['T05']}: cần một số, ví dụ 92,5 (nhận được {text!r})"]
     values = dict.fromkeys(ROWS, "90") | {"T05": text}
     with pytest.raises(EntryRefused) as typed:
         enter_report(get_engine(url), campaign=PLAN.code, unit="TTPVHCC", period="2025-YEAR",
                      values=values, narrative=None, now=ON_TIME, actor="x")
-    assert typed.value.problems == [f"T05: cần một số, ví dụ 92,5 (got {text!r})"]
+    assert typed.value.problems == [f"T05: cần một số, ví dụ 92,5 (nhận được {text!r})"]
 
 
 def test_a_formula_narrative_is_stored_as_its_text(url: str, tmp_path: Path) -> None:

@@ -133,4 +133,4 @@ def test_a_tick_where_a_file_name_belongs_says_what_to_write(
         import_form(engine, path, now=IN_TIME, actor="KT", store=tmp_path / "store")
     assert refused.value.problems == [
         f"{NOMINATION_SHEET}!J{row}: cần tên tệp của thành phần này, ví dụ 'to-trinh-2.pdf', "
-        "gửi cùng thư mục với tệp Excel; chưa có tệp thì để trống (got 'Có')"]
+        "gửi cùng thư mục với tệp Excel; chưa có tệp thì để trống (nhận được 'Có')"]

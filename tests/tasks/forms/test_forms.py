@@ -107,20 +107,20 @@ def _row(code: str) -> int:
 BROKEN: dict[str, tuple[Callable[[Worksheet], None], str]] = {
     "percent-140": (lambda s: s.__setitem__(f"E{_row('T05')}", "140"),
                     f"Báo cáo!E{_row('T05')}: T05 là tỉ lệ phần trăm, cần từ 0 đến 100 "
-                    "(got '140')"),
+                    "(nhận được '140')"),
     "formula": (lambda s: s.__setitem__(f"E{_row('T04')}", "=SUM(A1:A2)"),
                 f"Báo cáo!E{_row('T04')}: cần nhập giá trị, không dùng công thức "
-                "(got '=SUM(A1:A2)')"),
+                "(nhận được '=SUM(A1:A2)')"),
     "empty": (lambda s: s.__setitem__(f"E{_row('T07')}", None),
-              f"Báo cáo!E{_row('T07')}: ô bắt buộc, chưa nhập (got None)"),
+              f"Báo cáo!E{_row('T07')}: ô bắt buộc, chưa nhập"),
     "not-a-number": (lambda s: s.__setitem__(f"E{_row('T03')}", "khoảng 90"),
-                     f"Báo cáo!E{_row('T03')}: cần một số, ví dụ 92,5 (got 'khoảng 90')"),
+                     f"Báo cáo!E{_row('T03')}: cần một số, ví dụ 92,5 (nhận được 'khoảng 90')"),
     "tampered-label": (lambda s: s.__setitem__(f"C{_row('T05')}", "> 50%"),
                        f"Báo cáo!C{_row('T05')}: biểu mẫu đã bị sửa; ô này phải là '> 90%' "
-                       "(got '> 50%')"),
+                       "(nhận được '> 50%')"),
     "another-unit-name": (lambda s: s.__setitem__("B4", "Phòng Kinh tế"),
                           "Báo cáo!B4: biểu mẫu đã bị sửa; ô này phải là "
-                          "'Trung tâm Phục vụ hành chính công xã' (got 'Phòng Kinh tế')"),
+                          "'Trung tâm Phục vụ hành chính công xã' (nhận được 'Phòng Kinh tế')"),
     "moved-row": (lambda s: s.insert_rows(_row("T03")), "Báo cáo!A"),
 }
 

@@ -136,7 +136,7 @@ def test_a_hostile_file_is_refused_at_its_cell_and_nothing_is_stored(
         _submit(engine, store, good, bad)
     [problem] = refused.value.problems
     assert problem.startswith(f"{NOMINATION_SHEET}!J{FIRST_NOMINEE_ROW + 1}: {reason}")
-    assert problem.endswith(f"(got {named!r})")
+    assert problem.endswith(f"(nhận được {named!r})")
     assert _stored(store) == {}  # not even the good row's file
     assert _nominations(engine) == []
 
@@ -217,7 +217,7 @@ def test_a_typed_nomination_takes_files_from_the_data_folder_only(
         enter(entry=entry.model_copy(update={"documents": {"bien-ban": secret}}), folder=inbox)
     assert refused.value.problems == [
         f"Phòng Kinh tế, bien-ban: tệp phải nằm trong thư mục tải lên; không nhận đường "
-        f"dẫn tuyệt đối tới nơi khác (got {str(secret)!r})"]
+        f"dẫn tuyệt đối tới nơi khác (nhận được {str(secret)!r})"]
     with pytest.raises(EntryRefused, match="Thư mục tải lên phải nằm trong thư mục dữ liệu"):
         enter(entry=entry, folder=secret.parent)
     assert _stored(data / "dossiers") == {}
