@@ -14,6 +14,7 @@ from flows.compile_period_report import compile_period_report
 from flows.requests import open_review
 from flows.sending import dispatch, in_parts
 from infra.clock import now_vn
+from tasks.documents.steps import publish_boards
 from tasks.messages.steps import compose_closed, compose_today, configured_channels, queue
 from tasks.records.steps import (
     close_ended_campaigns,
@@ -37,7 +38,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     """
     moment = now or now_vn()
     day = as_of or moment.date()
-    close_ended_campaigns(day, campaigns)  # before reading: a closed campaign hears nothing
+    ended = close_ended_campaigns(day, campaigns)  # before reading: closed ones hear nothing
     states = read_campaigns(campaigns, day)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)
@@ -47,4 +48,5 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]
     opened = [open_review(campaign, code) for campaign, code in closed]
+    publish_boards([*ended, *(state.code for state in states)], day)
     return {"queued": queued, **sent, "compiled": len(compiled), "reviews": len(opened)}

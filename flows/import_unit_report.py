@@ -6,6 +6,7 @@ from datetime import datetime
 
 from prefect import flow
 
+from tasks.documents.steps import publish_boards
 from tasks.intake.steps import FormFile, import_file
 
 
@@ -17,4 +18,6 @@ def import_unit_report(form: FormFile, now: datetime | None = None) -> dict[str,
         form: Tệp Excel và (nếu muốn) đơn vị, kỳ báo cáo phải khớp.
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
-    return import_file(form, "report", now)
+    done = import_file(form, "report", now)
+    publish_boards([done["chiến dịch"]], now)
+    return done

@@ -8,6 +8,7 @@ from prefect import flow
 
 from infra.clock import now_vn
 from models.report_entry import UnitReportForm
+from tasks.documents.steps import publish_boards
 from tasks.intake.steps import store_report
 
 
@@ -20,5 +21,6 @@ def record_unit_report(form: UnitReportForm, now: datetime | None = None) -> dic
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
     receipt = store_report(form, now or now_vn())
+    publish_boards([form.campaign], now)
     return {"báo cáo số": str(receipt.id), "lần gửi": str(receipt.version),
             "sau hạn": "có" if receipt.late else "không"}

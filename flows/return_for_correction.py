@@ -7,6 +7,7 @@ from datetime import datetime
 from prefect import flow
 
 from infra.clock import now_vn
+from tasks.documents.steps import publish_boards
 from tasks.intake.steps import Returnable, send_back
 from tasks.messages.steps import compose_returned, configured_channels, queue, send_due
 from tasks.records.steps import read_campaigns
@@ -30,5 +31,7 @@ def return_for_correction(what: Returnable, number: int, reason: str,
     [state] = read_campaigns([returned.campaign])
     queued = queue(compose_returned(state, returned, reason, moment, configured_channels()),
                    moment)
+    sent = send_due(moment)
+    publish_boards([returned.campaign], moment)
     return {"returned": returned.obligation_key, "missing": "; ".join(returned.missing),
-            "queued": str(queued), **{k: str(v) for k, v in send_due(moment).items()}}
+            "queued": str(queued), **{k: str(v) for k, v in sent.items()}}

@@ -8,6 +8,7 @@ from prefect import flow
 
 from infra.clock import now_vn
 from models.nominee import NominationForm
+from tasks.documents.steps import publish_boards
 from tasks.intake.steps import store_nomination
 
 
@@ -20,6 +21,7 @@ def submit_nomination(form: NominationForm, now: datetime | None = None) -> dict
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
     receipt, missing = store_nomination(form, now or now_vn())
+    publish_boards([form.campaign], now)
     return {"hồ sơ số": str(receipt.id), "lần gửi": str(receipt.version),
             "sau hạn": "có" if receipt.late else "không",
             "hồ sơ còn thiếu": ", ".join(missing) or "không"}

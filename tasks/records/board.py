@@ -21,6 +21,7 @@ from models.tables.outbox import OutboxStatus
 
 WAITING = (OutboxStatus.PENDING.value, OutboxStatus.RETRY.value, OutboxStatus.SENDING.value)
 CHANNEL_ORDER = ("email", "zalo_oa", "zns", "webhook")
+PERIOD_KINDS = {kind.value for kind in PeriodKind}
 
 
 def read_facts(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]:
@@ -74,7 +75,8 @@ def read_facts(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
              for c, code, title, status, kind, name in campaigns}
     return [Facts(code, title, status, issuer,
                   tuple((u, n) for cid, _, u, n in units if cid == c),
-                  {p.code: _label(p) for p in periods if p.campaign_id == c},
+                  {p.code: _label(p) for p in periods
+                   if p.campaign_id == c and p.kind in PERIOD_KINDS},
                   tuple(by_campaign[c]), sent_per_channel(messages[c]))
             for code in codes if code in named
             for c, title, status, issuer in [named[code]]]
@@ -114,8 +116,6 @@ def sent_per_channel(rows: Iterable[tuple[str, str, int]]) -> tuple[Sent, ...]:
 
 
 def _label(row: t.ReportingPeriod) -> str:
-    """'quý I/2025', 'năm 2025'; a one-off report keeps its code."""
-    if row.kind not in set(PeriodKind):
-        return row.code
+    """'quý I/2025', 'năm 2025' (a one-off report has none: its code stands)."""
     return Period(PeriodKind(row.kind), row.year, row.start, row.end, row.last_day,
                   row.last_day).label
