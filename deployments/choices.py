@@ -26,13 +26,18 @@ class Choices:
         open_ = [c for c in self.loaded.campaigns if c.status != CLOSED]
         everything = list(self.loaded.campaigns)
         if "campaign" in properties:
-            _choose(properties["campaign"], [c.code for c in everything])
+            _choose(properties["campaign"], [c.code for c in everything],
+                    hint="Chọn trong các chiến dịch đã nạp.")
         if "campaigns" in properties:
             _choose_many(properties["campaigns"], [c.code for c in open_])
         if "period" in properties:
-            _choose(properties["period"], _union(c.periods for c in everything))
+            _choose(properties["period"], _union(c.periods for c in everything),
+                    hint="Kỳ của chiến dịch đã chọn (kỳ không có trong chiến dịch ấy bị từ "
+                         "chối trước khi làm gì).")
         if "round_code" in properties:
-            _choose(properties["round_code"], _union(c.rounds for c in everything))
+            _choose(properties["round_code"], _union(c.rounds for c in everything),
+                    hint="Đợt của chiến dịch đã chọn (đợt không có trong chiến dịch ấy bị từ "
+                         "chối trước khi làm gì).")
         if "commune" in properties:
             _choose(properties["commune"], _union((c.commune,) for c in everything))
         if "plan_path" in properties:
@@ -143,13 +148,16 @@ def _variants(form: dict[str, Any], variants: list[dict[str, Any]], how: str) ->
     form["description"] = how
 
 
-def _choose(field: dict[str, Any], values: list[str], none_left: str | None = None) -> None:
+def _choose(field: dict[str, Any], values: list[str], none_left: str | None = None,
+            hint: str | None = None) -> None:
     if not values:
         if none_left:
             field["description"] = none_left
         return
     field.pop("anyOf", None)  # "str | None": the choice replaces the type switch
     field.update({"type": "string", "enum": values})
+    if hint:
+        field["description"] = hint
 
 
 def _choose_many(field: dict[str, Any], values: list[str]) -> None:
