@@ -94,9 +94,10 @@ def expected(url: str, code: str, as_of: date) -> tuple[str, dict[Where, str],
     cells: dict[Where, str] = {}
     for o in owed:
         key = parse_key(o.key)
-        where = {ObligationKind.REPORT: (REPORTS, names[o.unit_code], labels[key.subject]),
+        label = labels.get(key.subject, key.subject)  # a period's, else the code as it is
+        where = {ObligationKind.REPORT: (REPORTS, names[o.unit_code], label),
                  ObligationKind.COMMUNE_REPORT: (
-                     REPORTS, f"UBND {commune.kind} {commune.name}", labels[key.subject]),
+                     REPORTS, f"UBND {commune.kind} {commune.name}", label),
                  ObligationKind.NOMINATION: (DOSSIERS, names[o.unit_code], key.subject),
                  ObligationKind.TASK: (TASKS, key.subject, "")}.get(key.kind)
         if where is not None:

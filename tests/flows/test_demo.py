@@ -21,8 +21,10 @@ from models import tables as t
 from models.calendar import ObligationKind, build_calendar
 from models.keys import parse_key
 from models.plan import Plan
+from tasks.documents.board import board_key
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
+from tests.flows.board_check import board_versions, expected, shown
 from thidua.demo import run_demo
 from thidua.demo_script import VN, script
 from thidua.demo_timeline import AFTER_WINDOW, event_days
@@ -96,6 +98,7 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
     assert sorted(summaries) == sorted({u.head.email for u in plan.units if u.head.email}
                                        | ({plan.chairman.email} if plan.chairman and
                                           plan.chairman.email else set()))
+    _board_agrees(plan, f"sqlite:///{out / 'data' / 'thidua.db'}")
 
 
 TICK_KINDS = REMINDERS | {"report_overdue", "task_overdue", "escalation"}
@@ -126,6 +129,19 @@ def _nothing_after_closing(plan: Plan, rows: Sequence[t.OutboxMessage],
                     last[(str(m["To"]), item[1])] = line + str(m["Subject"])
     assert max(listed.values(), default=0) <= rule.max_notices
     assert all("lần nhắc cuối" in last[k] for k, n in listed.items() if n == rule.max_notices)
+
+
+def _board_agrees(plan: Plan, url: str) -> None:
+    """The campaign's latest board (the final summary's) shows what the database holds."""
+    [latest] = board_versions(board_key(plan.code), limit=1)
+    status, day, cells, sent = shown(latest)
+    assert status == "Đã kết thúc" and day == plan.window.end
+    assert (status, cells, sent) == expected(url, plan.code, day)
+    assert len(cells) == sum(o.kind in BOARDED for o in build_calendar(plan))
+
+
+BOARDED = {ObligationKind.REPORT, ObligationKind.COMMUNE_REPORT, ObligationKind.NOMINATION,
+           ObligationKind.TASK}
 
 
 def _text(path: Path) -> str:
