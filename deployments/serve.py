@@ -1,22 +1,44 @@
-"""`thidua serve`: a local Prefect server with its UI, and every deployment served from here."""
+"""`thidua serve`: a local Prefect server with its UI, the documents, and every deployment
+served from here, until Ctrl+C or SIGTERM (stopped within seconds, server included)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+from deployments.files import document_server
+
+if TYPE_CHECKING:  # prefect costs seconds to import: only once the server is up
+    from prefect.deployments.runner import RunnerDeployment
+    from prefect.runner import Runner
 
 UI_HOST, UI_PORT = "127.0.0.1", 4200
 STARTUP_SECONDS = 120.0  # a first start creates and migrates the server's own database
+# Prefect's runner asks for new runs every 10 s by default: a clerk's Submit then waits 5 s
+# on average before anything starts. One query a second costs the local server nothing.
+POLL_SECONDS = 1.0
+# The stop budget (5 s in all, measured ~1.5–3 s): the runner pauses the schedules (0.6–1 s
+# for 13 deployments) while the server still answers; the server then ends in 0.2–1.5 s, or
+# is killed (SQLite survives that).
+RUNNER_STOP_SECONDS = 2.5
+SERVER_STOP_SECONDS = 1.5
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-def _healthy(api_url: str) -> bool:
+def _healthy(api_url: str, timeout: float = 2) -> bool:
     try:
-        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
             return bool(response.status == 200)
     except OSError:
         return False
@@ -30,24 +52,28 @@ def _client_auth_from_server() -> None:
 
 
 @contextmanager
-def local_server(port: int = UI_PORT) -> Iterator[str]:
-    """Start `prefect server start` on 127.0.0.1 unless PREFECT_API_URL names one already."""
+def server_process(port: int = UI_PORT) -> Iterator[tuple[str, subprocess.Popen[bytes] | None]]:
+    """The API address, and the `prefect server start` process on 127.0.0.1 started for it
+    (None when PREFECT_API_URL names a server, or one already answers on that port)."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
-        yield configured
+        yield configured, None
         return
     api_url = f"http://{UI_HOST}:{port}/api"
     _client_auth_from_server()
     if _healthy(api_url):
         os.environ["PREFECT_API_URL"] = api_url
-        yield api_url
+        yield api_url, None
         return
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", UI_HOST,
          "--port", str(port)],
         # The UI builds its API address from the port setting, not from --port.
         env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-             "PREFECT_SERVER_API_PORT": str(port)})
+             "PREFECT_SERVER_API_PORT": str(port)},
+        # Its own session: a Ctrl+C in the terminal reaches only `thidua serve`, which stops
+        # the runner while the server still answers, then the server.
+        start_new_session=True)
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while not _healthy(api_url):
@@ -55,28 +81,138 @@ def local_server(port: int = UI_PORT) -> Iterator[str]:
                 raise RuntimeError(f"the Prefect server did not start on {UI_HOST}:{port}")
             time.sleep(0.5)
         os.environ["PREFECT_API_URL"] = api_url
-        yield api_url
+        yield api_url, server
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=SERVER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
-def serve_everything(port: int = UI_PORT) -> None:
-    """Run until stopped: the server (if needed) and the deployments, printing where to click."""
-    with local_server(port) as api_url:
-        from prefect import serve
+@contextmanager
+def local_server(port: int = UI_PORT) -> Iterator[str]:
+    """Start `prefect server start` on 127.0.0.1 unless PREFECT_API_URL names one already."""
+    with server_process(port) as (api_url, _):
+        yield api_url
 
+
+def runner_for(served: list[RunnerDeployment], *, poll_seconds: float = POLL_SECONDS,
+               pause_on_shutdown: bool = True) -> Runner:
+    """Prefect's runner for these deployments, as `prefect.serve` builds it (no limit on
+    runs at once), asking for new runs every `poll_seconds`."""
+    from prefect.runner import Runner
+
+    runner = Runner(pause_on_shutdown=pause_on_shutdown, limit=None, query_seconds=poll_seconds)
+    for deployment in served:
+        runner.add_deployment(deployment)
+    return runner
+
+
+class ServedRunner:
+    """Prefect's runner on an event loop in a thread of its own: the main thread keeps the
+    signals, so a stop is decided here (and bounded), not inside Prefect's handlers."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[Any] | None = None
+        self._stopping = False
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="thidua-runner", daemon=True)
+
+    def start(self) -> ServedRunner:
+        """Start polling for runs."""
+        self._thread.start()
+        return self
+
+    def running(self) -> bool:
+        """Whether the runner is still at work."""
+        return self._thread.is_alive()
+
+    def stop(self, *, pause: bool, within: float) -> bool:
+        """Cancel the runner as Ctrl+C would; its schedules are paused only if the server
+        can hear it (a dead server would hold each request in retries for a minute)."""
+        self.runner.pause_on_shutdown = pause
+        with self._lock:
+            self._stopping = True
+            if self._loop is not None and self._task is not None:
+                self._loop.call_soon_threadsafe(self._task.cancel)
+        self._thread.join(within)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except asyncio.CancelledError:
+            pass
+        except BaseException as failed:  # shown by serve_everything, not lost in a thread
+            self.error = failed
+
+    async def _main(self) -> None:
+        with self._lock:
+            if self._stopping:
+                return
+            self._loop, self._task = asyncio.get_running_loop(), asyncio.current_task()
+        await self.runner.start()
+
+
+def _until_signalled(served: ServedRunner, server_alive: Callable[[], bool]) -> str | None:
+    """Wait for a stop signal, the runner's end or the server's; the signal's name, if any."""
+    received: list[int] = []
+    stopped = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+        stopped.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in STOP_SIGNALS}
+    try:
+        while not stopped.wait(0.5) and served.running() and server_alive():
+            pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return signal.Signals(received[0]).name if received else None
+
+
+def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) -> bool:
+    """Run until stopped: the server (if needed), the documents and the deployments, printing
+    where to click; False when the server or the runner ended by itself."""
+    with server_process(port) as (api_url, server), \
+            document_server(documents, files_url) as published:
         from deployments.local import deployments
         from deployments.refresh import loaded_now, watch
         from flows.names import deployment_path
+
+        def server_alive() -> bool:
+            return server.poll() is None if server is not None else True
 
         ui = api_url.removesuffix("/api")
         print(f"Giao diện Prefect: {ui}  (Deployments → {deployment_path('daily-tick')} chạy "
               f"07:30 mỗi ngày; {deployment_path('launch-campaign')}: Run → Custom run để phát "
               "động một kế hoạch)")
+        print(f"Tài liệu (chỉ đọc): {published}" if published else
+              f"Chưa mở được địa chỉ tài liệu {files_url}: cổng đã có chương trình khác dùng; "
+              "các liên kết tài liệu trong giao diện sẽ không mở được.")
         choices, seen = loaded_now()
         keeper = watch(seen)  # a plan loaded or launched later shows in the forms within seconds
         try:
-            serve(*deployments(choices))
+            served_deployments = deployments(choices)
+            served = ServedRunner(runner_for(served_deployments)).start()
+            print(f"Đang phục vụ {len(served_deployments)} deployment. Ctrl+C để dừng.",
+                  flush=True)
+            signalled = _until_signalled(served, server_alive)
+            alive = server_alive() and _healthy(api_url, timeout=0.5)
+            if not served.stop(pause=alive, within=RUNNER_STOP_SECONDS):
+                print("Runner chưa dừng kịp; dừng luôn cùng máy chủ.", flush=True)
         finally:
             keeper.stop()
+        if signalled:
+            print(f"Đã nhận {signalled}: đã dừng.", flush=True)
+            return True
+        print("Máy chủ Prefect đã dừng bất ngờ." if not server_alive() else
+              f"Runner đã dừng: {served.error!r}", flush=True)
+        return False

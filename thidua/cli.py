@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from sqlalchemy.engine import make_url
 
-from infra.database import upgrade
+from infra.database import dispose_engines, upgrade
 from infra.settings import get_settings
 from thidua.cli_council import council_app
 from thidua.cli_documents import book_app, templates_app
@@ -56,13 +58,23 @@ def demo(
 
 @app.command("serve")
 def serve(port: int = 4200) -> None:
-    """Start the Prefect server and UI on 127.0.0.1 and serve every flow (Ctrl+C stops)."""
+    """Start the Prefect server and UI on 127.0.0.1, publish the documents (THIDUA_FILES_URL)
+    and serve every flow (Ctrl+C or SIGTERM stops)."""
     from deployments.serve import serve_everything
+    from infra.links import DOCUMENTS
     from thidua.cli_documents import templates_check
 
     templates_check()  # a broken Word template is named now, not when a paper is signed
     upgrade()  # the forms offer what is loaded: the database must be there to be read
-    serve_everything(port)
+    settings = get_settings()
+    ended_well = serve_everything(port, documents=settings.data_dir / DOCUMENTS,
+                                  files_url=settings.files_url)
+    # Everything is stopped and closed; Python's own teardown of Prefect's modules would take
+    # 1–3 s more of CPU before the process is gone, so leave now.
+    dispose_engines()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0 if ended_well else 1)
 
 
 @app.command("deploy")
