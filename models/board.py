@@ -235,11 +235,14 @@ def deadlines(facts: Facts, as_of: date, limit: int = NEXT_DEADLINES) -> tuple[D
     """The next `limit` last days from `as_of` on, each with what falls due and who owes it."""
     groups: dict[tuple[date, str], list[Owed]] = defaultdict(list)
     for o in facts.owed:
-        if o.last_day >= as_of:
-            groups[(o.last_day, subject_label(o, facts.periods))].append(o)
+        if o.last_day >= as_of:  # a plan's tasks due the same day make one line
+            tasks = o.kind is ObligationKind.TASK
+            groups[(o.last_day, "" if tasks else subject_label(o, facts.periods))].append(o)
     found = []
     for (day, what), owed in sorted(groups.items(), key=lambda g: g[0])[:limit]:
         tracked = owed[0].kind in STATED
+        what = what or (subject_label(owed[0], facts.periods) if len(owed) == 1
+                        else f"{len(owed)} nhiệm vụ của kế hoạch")
         found.append(Deadline(day, (day - as_of).days, what,
                               sum(not o.done for o in owed) if tracked else None, len(owed)))
     return tuple(found)

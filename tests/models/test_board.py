@@ -99,14 +99,18 @@ def test_next_deadlines_group_units_and_count_who_still_owes() -> None:
         _owed("report:2025-Q1:HPN", unit="HPN"),
         _owed("report:2025-Q1:VP", unit="VP", last=date(2025, 3, 1)),  # passed: not listed
         _owed("council_review:tk", unit="VP", last=date(2025, 3, 12)),
-        *(_owed(f"task:{n}", unit="VP", last=date(2025, 4, n)) for n in range(1, 6)))
+        _owed("task:1", unit="VP", last=date(2025, 4, 1)),
+        *(_owed(f"task:{n}", unit="KT", last=date(2025, 4, 2), done=n == 2, at=_at(1))
+          for n in (2, 3, 4)),
+        _owed("task:5", unit="VP", last=date(2025, 4, 3)))
     found = deadlines(facts, date(2025, 3, 5))
     assert [(d.last_day, d.days_left, d.what, d.open, d.total) for d in found] == [
         (LAST, 5, "Báo cáo quý I/2025", 1, 2),
         (date(2025, 3, 12), 7, "Hội đồng họp xét tk", None, 1),  # never marked met
         (date(2025, 4, 1), 27, "Nhiệm vụ 1 (VP)", 1, 1),
-        (date(2025, 4, 2), 28, "Nhiệm vụ 2 (VP)", 1, 1),
-        (date(2025, 4, 3), 29, "Nhiệm vụ 3 (VP)", 1, 1)]
+        (date(2025, 4, 2), 28, "3 nhiệm vụ của kế hoạch", 2, 3),  # one line for the day
+        (date(2025, 4, 3), 29, "Nhiệm vụ 5 (VP)", 1, 1)]
+    assert len(deadlines(facts, date(2025, 3, 5), limit=2)) == 2
 
 
 def test_a_closed_campaign_says_so() -> None:
