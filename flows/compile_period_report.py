@@ -6,13 +6,16 @@ from datetime import date
 
 from prefect import flow
 
+from flows.desk import answer, answered
 from infra.clock import now_vn
+from tasks.desk.campaigns import period_compiled
 from tasks.documents.steps import check_document_templates, write_period_report
 from tasks.records.steps import check_address, mark_period_compiled, read_period_reports
 from tasks.rules import summarise_period
 
 
 @flow(name="compile-period-report", flow_run_name="tổng hợp {campaign} {period}")
+@answered
 def compile_period_report(campaign: str, period: str, as_of: date | None = None,
                           final: bool = False) -> dict[str, str]:
     """Tổng hợp báo cáo kỳ: đơn vị đúng hạn/chậm/chưa nộp, kết quả từng chỉ tiêu.
@@ -27,6 +30,8 @@ def compile_period_report(campaign: str, period: str, as_of: date | None = None,
     check_document_templates()
     day = as_of or now_vn().date()
     data = read_period_reports(campaign, period)
-    written = write_period_report(data, summarise_period(data, day), day)
+    summary = summarise_period(data, day)
+    written = write_period_report(data, summary, day)
     mark_period_compiled(campaign, period, final)
+    answer(period_compiled(campaign, period, summary, written, final=final))
     return written

@@ -11,11 +11,15 @@ from datetime import date, datetime
 from prefect import flow
 
 from flows.compile_period_report import compile_period_report
+from flows.desk import answer, answered
 from flows.requests import open_review
 from flows.sending import dispatch, in_parts
 from infra.clock import now_vn
+from tasks.desk.campaigns import day_ticked
+from tasks.desk.sending import Sending
 from tasks.documents.steps import publish_boards
 from tasks.messages.steps import compose_closed, compose_today, configured_channels, queue
+from tasks.messages.traffic import Traffic
 from tasks.records.steps import (
     close_ended_campaigns,
     close_rounds,
@@ -25,6 +29,7 @@ from tasks.records.steps import (
 
 
 @flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
+@answered
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                now: datetime | None = None, senders: int = 0) -> dict[str, int]:
     """Nhắc việc hằng ngày: đóng chiến dịch đã quá thời hạn; nhắc hạn, báo quá hạn, gửi tin;
@@ -42,11 +47,15 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     states = read_campaigns(campaigns, day)
     kinds = configured_channels()
     closed = close_rounds(day, campaigns)
-    queued = sum(queue(compose_today(part, day, kinds), moment) for part in in_parts(states))
+    queued = sum((queue(compose_today(part, day, kinds), moment) for part in in_parts(states)),
+                 Traffic())
     queued += queue(compose_closed(states, closed, day, kinds), moment)
     sent = dispatch(moment, senders)
     compiled = [compile_period_report(campaign, period, as_of=day)
                 for campaign, period in due_periods(day)]
     opened = [open_review(campaign, code) for campaign, code in closed]
     publish_boards([*ended, *(state.code for state in states)], day)
-    return {"queued": queued, **sent, "compiled": len(compiled), "reviews": len(opened)}
+    answer(day_ticked(day, running=[s.code for s in states], ended=ended, closed=closed,
+                      compiled=compiled, opened=opened, sending=Sending(kinds, queued, sent)))
+    return {"queued": queued.total, **sent.figures(), "compiled": len(compiled),
+            "reviews": len(opened)}

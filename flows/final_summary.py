@@ -6,7 +6,10 @@ from datetime import date
 
 from prefect import flow
 
+from flows.desk import answer, answered
 from infra.clock import now_vn
+from tasks.desk.campaigns import final_written
+from tasks.desk.sending import Sending
 from tasks.documents.steps import (
     attachable,
     check_document_templates,
@@ -19,6 +22,7 @@ from tasks.rules import summarise_whole
 
 
 @flow(name="final-summary", flow_run_name="tổng kết {campaign}")
+@answered
 def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     """Tổng kết phong trào: chỉ tiêu, nhiệm vụ, chấp hành báo cáo, khen thưởng; gửi các đơn vị
     và đóng chiến dịch (không nhắc việc gì nữa).
@@ -35,8 +39,10 @@ def final_summary(campaign: str, as_of: date | None = None) -> dict[str, str]:
     summary = summarise_whole(record, day)
     paths = write_final_summary(record, summary, day)
     report = attachable(paths["docx"])  # PDF (where LibreOffice is), then Word
-    queue(compose_final(record, summary, report, configured_channels()), now)
+    kinds = configured_channels()
+    queued = queue(compose_final(record, summary, report, kinds), now)
     mark_closed(campaign)  # the summary is its last word: the tick reminds it of nothing more
-    send_due(now)
+    sent = send_due(now)
     publish_boards([campaign], day)  # the board says the campaign has ended
+    answer(final_written(record.plan, summary, paths, report, Sending(kinds, queued, sent)))
     return paths

@@ -6,11 +6,14 @@ from datetime import datetime
 
 from prefect import flow
 
+from flows.desk import answer, answered
+from tasks.desk.intake import file_imported
 from tasks.documents.steps import publish_boards
 from tasks.intake.steps import FormFile, import_file
 
 
 @flow(name="import-nominations", flow_run_name="nhập danh sách khen thưởng {form.path}")
+@answered
 def import_nominations(form: FormFile, now: datetime | None = None) -> dict[str, str]:
     """Nhập danh sách đề nghị khen thưởng của đơn vị từ tệp Excel, kèm các tệp hồ sơ.
 
@@ -20,4 +23,5 @@ def import_nominations(form: FormFile, now: datetime | None = None) -> dict[str,
     """
     done = import_file(form, "nomination", now)
     publish_boards([done["chiến dịch"]], now)
+    answer(file_imported(done, "nomination"))
     return done

@@ -6,11 +6,14 @@ from datetime import datetime
 
 from prefect import flow
 
+from flows.desk import answer, answered
+from tasks.desk.intake import file_imported
 from tasks.documents.steps import publish_boards
 from tasks.intake.steps import FormFile, import_file
 
 
 @flow(name="import-unit-report", flow_run_name="nhập báo cáo {form.path}")
+@answered
 def import_unit_report(form: FormFile, now: datetime | None = None) -> dict[str, str]:
     """Nhập báo cáo kỳ của đơn vị từ tệp Excel (biểu mẫu gửi kèm thư nhắc).
 
@@ -20,4 +23,5 @@ def import_unit_report(form: FormFile, now: datetime | None = None) -> dict[str,
     """
     done = import_file(form, "report", now)
     publish_boards([done["chiến dịch"]], now)
+    answer(file_imported(done, "report"))
     return done

@@ -7,7 +7,10 @@ from datetime import datetime
 
 from prefect import flow
 
+from flows.desk import answer, answered
 from infra.clock import now_vn
+from tasks.desk.campaigns import launched
+from tasks.desk.sending import Sending
 from tasks.documents.steps import check_document_templates, publish_boards, write_plan_document
 from tasks.messages.steps import compose_launched, configured_channels, queue, send_due
 from tasks.plans.steps import read_plan_file, register
@@ -15,6 +18,7 @@ from tasks.records.steps import read_launched, record_launch
 
 
 @flow(name="launch-campaign", flow_run_name="phát động {plan_path}")
+@answered
 def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, int]:
     """Phát động phong trào: lưu kế hoạch và gửi thông báo, lịch hạn đến từng đơn vị.
 
@@ -29,6 +33,9 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     state = read_launched(plan.code)
     record_launch(plan.code, moment)  # the UI stops offering this plan to launch
     issued = write_plan_document(plan)  # the plan as issued, never the YAML file
-    queued = queue(compose_launched(state, configured_channels(), issued), moment)
+    kinds = configured_channels()
+    queued = queue(compose_launched(state, kinds, issued), moment)
     publish_boards([plan.code], moment)
-    return {"queued": queued, **send_due(moment)}
+    sent = send_due(moment)
+    answer(launched(plan, issued, Sending(kinds, queued, sent)))
+    return {"queued": queued.total, **sent.figures()}

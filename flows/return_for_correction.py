@@ -6,7 +6,10 @@ from datetime import datetime
 
 from prefect import flow
 
+from flows.desk import answer, answered
 from infra.clock import now_vn
+from tasks.desk.intake import sent_back
+from tasks.desk.sending import Sending
 from tasks.documents.steps import publish_boards
 from tasks.intake.steps import Returnable, send_back
 from tasks.messages.steps import compose_returned, configured_channels, queue, send_due
@@ -14,6 +17,7 @@ from tasks.records.steps import read_campaigns
 
 
 @flow(name="return-for-correction", flow_run_name="trả lại {what} số {number}")
+@answered
 def return_for_correction(what: Returnable, number: int, reason: str,
                           actor: str = "Văn phòng", now: datetime | None = None
                           ) -> dict[str, str]:
@@ -29,9 +33,10 @@ def return_for_correction(what: Returnable, number: int, reason: str,
     moment = now or now_vn()
     returned = send_back(what, number, reason, actor, moment)
     [state] = read_campaigns([returned.campaign])
-    queued = queue(compose_returned(state, returned, reason, moment, configured_channels()),
-                   moment)
+    kinds = configured_channels()
+    queued = queue(compose_returned(state, returned, reason, moment, kinds), moment)
     sent = send_due(moment)
     publish_boards([returned.campaign], moment)
+    answer(sent_back(returned, number, reason, Sending(kinds, queued, sent)))
     return {"returned": returned.obligation_key, "missing": "; ".join(returned.missing),
-            "queued": str(queued), **{k: str(v) for k, v in sent.items()}}
+            "queued": str(queued.total), **{k: str(v) for k, v in sent.figures().items()}}

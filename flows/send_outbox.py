@@ -6,11 +6,15 @@ from datetime import datetime
 
 from prefect import flow
 
+from flows.desk import answer, answered
 from infra.clock import now_vn
-from tasks.messages.steps import publish_sending, send_due
+from tasks.desk.campaigns import outbox_sent
+from tasks.desk.sending import Sending
+from tasks.messages.steps import configured_channels, publish_sending, send_due
 
 
 @flow(name="send-outbox", flow_run_name="gửi hộp thư đi")
+@answered
 def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int | str]:
     """Gửi các tin đang chờ trong hộp thư đi; nhiều lượt chạy song song không gửi trùng.
 
@@ -20,4 +24,6 @@ def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int 
     """
     moment = now or now_vn()
     sent = send_due(moment, batch)
-    return {"worker": publish_sending(sent), **sent}
+    worker = publish_sending(sent)
+    answer(outbox_sent(worker, Sending(configured_channels(), sent=sent)))
+    return {"worker": worker, **sent.figures()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flows.requests import request_senders
+from tasks.messages.deliver import Tally
 from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState
 
@@ -17,9 +18,8 @@ def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:
     return [states[start:start + size] for start in range(0, len(states), size)]
 
 
-def dispatch(now: datetime, senders: int) -> dict[str, int]:
+def dispatch(now: datetime, senders: int) -> Tally:
     """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers."""
     if senders <= 0:
         return send_due(now)
-    return {"claimed": 0, "not_failed": 0, "failed": 0,
-            "senders": len(request_senders(senders, now))}
+    return Tally(senders=request_senders(senders, now))

@@ -191,7 +191,6 @@ class UnknownRound(Refused, LookupError):
     def __init__(self, plan: str, code: str, known: list[str]) -> None:
         super().__init__(f"{plan}: không có đợt {code!r} "
                          f"(có: {', '.join(known) or 'không có đợt khen thưởng nào'})")
-        self.code = code
 
 
 class Plan(Strict):

@@ -19,6 +19,7 @@ from tasks.documents.period_report import (
     UNNUMBERED,
     annex_note,
     header,
+    links,
     narratives,
     recipients,
     target_lines,
@@ -96,7 +97,7 @@ def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: P
                                    folder / "bieu-do-chi-tieu-tong-ket.png")
     markdown = DOCUMENTS.get_template("final_summary.md.j2").render(
         context(plan, summary, today, chart is not None, number)
-        | {"chart": chart.name if chart else None})
+        | links(chart, folder / "bao-cao-tong-ket.docx"))
     md_path = folder / "bao-cao-tong-ket.md"
     md_path.write_text(markdown, encoding="utf-8")
     docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None,

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from infra.links import document_url, markdown_link
 from infra.settings import get_settings
 from models.attainment import (
     TASKS_METRIC,
@@ -37,6 +38,7 @@ REPORT_SYMBOL = "BC-UBND"  # the People's Committee's book of reports
 UNNUMBERED = f"      /{REPORT_SYMBOL}"  # a draft, numbered by hand if ever sent
 CHART_CAPTION = "Biểu đồ: kết quả đạt được (màu) so với chỉ tiêu (xám)"
 CHART_MARKER = "[[biểu đồ]]"  # replaced by the picture once the template is filled
+LABEL_CHARACTERS = 40  # a target's name in the Markdown table; its full text follows the table
 SHARED = {"subject", "intro", "target_lines", "targets", "chart", "chart_caption", "tasks_line",
           "tasks", "discipline_line", "narratives", "closing", "annex_note", "author", "recipient"}
 PERIOD_REPORT = register("bao-cao-ky", "báo cáo kết quả kỳ", SHARED | {"units"})
@@ -53,6 +55,7 @@ def header(plan: Plan, today: date, number: str) -> dict[str, Any]:
 def targets(results: list[TargetResult], tasks: list[TaskRow]) -> list[dict[str, str]]:
     """The appendix rows: code, text, requirement, value and verdict, all as written."""
     return [{"code": r.target.code, "requirement": requirement(r.target), "value": value_text(r),
+             "label": short_name(r.target, LABEL_CHARACTERS),
              "verdict": r.attainment.value,
              "text": r.target.text + (" (tính theo số nhiệm vụ đã hoàn thành)"
                                       if r.target.metric == TASKS_METRIC and tasks else "")}
@@ -149,10 +152,19 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
 
 
 def render_markdown(plan: Plan, summary: PeriodSummary, today: date,
-                    chart: str | None = None, number: str = UNNUMBERED) -> str:
-    """The report as Markdown (for the Prefect artifact and for reading in a browser)."""
+                    chart: str | Path | None = None, number: str = UNNUMBERED,
+                    word: Path | None = None) -> str:
+    """The report as Markdown (for the Prefect artifact and for reading in a browser); the
+    chart and the Word file as the links `thidua serve` answers."""
     return DOCUMENTS.get_template("period_report.md.j2").render(
-        context(plan, summary, today, chart is not None, number) | {"chart": chart})
+        context(plan, summary, today, chart is not None, number) | links(chart, word))
+
+
+def links(chart: str | Path | None, word: Path | None) -> dict[str, str | None]:
+    """The chart's address (absolute where published: the UI resolves no relative one) and
+    a link to the Word file, for the Markdown only."""
+    return {"chart": None if chart is None else document_url(chart) or Path(chart).name,
+            "word": markdown_link(word) if word else ""}
 
 
 def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Path,

@@ -57,7 +57,8 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
                                    folder / CHART)
     number = number_once(get_engine(), data.campaign_id, f"bao-cao:{data.period_code}", today,
                          REPORT_SYMBOL, summary.title, now_vn())
-    markdown = render_markdown(data.plan, summary, today, CHART if chart else None, number)
+    markdown = render_markdown(data.plan, summary, today, chart, number,
+                               word=folder / "bao-cao.docx")
     md_path = folder / "bao-cao.md"
     md_path.write_text(markdown, encoding="utf-8")
     docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx", chart,
@@ -67,7 +68,7 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
     create_table_artifact(
         [{"Đơn vị": r.unit, "Tình trạng": r.timeliness.value} for r in summary.units],
         key=f"{key}-don-vi", description="Tình hình gửi báo cáo")
-    written = {"markdown": str(md_path), "docx": str(Path(docx_path))}
+    written = {"markdown": str(md_path), "docx": str(Path(docx_path)), "number": number}
     return written | ({"chart": str(chart)} if chart else {})
 
 
@@ -81,7 +82,7 @@ def write_final_summary(record: CampaignRecord, summary: FinalSummary,
     paths = write_final_report(record.plan, summary, today, folder, number=number)
     create_markdown_artifact(paths.pop("text"), key=f"tong-ket-{record.plan.code}".lower(),
                              description="Báo cáo tổng kết")
-    return paths
+    return paths | {"number": number}
 
 
 @task(name="ra văn bản", cache_policy=NONE)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
 from prefect import task
-from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from pydantic import BaseModel, Field, field_validator
 
@@ -18,7 +16,6 @@ from infra.settings import get_settings
 from models.choices import code_of
 from models.nominee import NominationForm
 from models.report_entry import UnitReportForm
-from tasks.forms.reader import FormRefused
 from tasks.intake.nominations import return_nomination
 from tasks.intake.reports import Receipt, Returned, return_report
 from tasks.intake.typed import enter_nomination, enter_report
@@ -52,23 +49,10 @@ class Returnable(StrEnum):
 @task(name="nhập tệp Excel", cache_policy=NONE)
 def import_file(form: FormFile, kind: str, now: datetime | None) -> dict[str, str]:
     """Check every cell and store the file in one transaction, or refuse it whole."""
-    settings = get_settings()
-    try:
-        imported = import_form(get_engine(), Path(form.path), now=now or now_vn(),
-                               actor=form.actor, store=settings.data_dir / "dossiers",
-                               expected=Expected(form.campaign, form.unit, form.key, kind))
-    except FormRefused as refused:
-        create_markdown_artifact("**Không nhận tệp, chưa ghi gì.** Các lỗi:\n\n" + "\n".join(
-            f"- {_code(p)}" for p in refused.problems), key="nhap-excel-loi",
-            description=Path(form.path).name)
-        raise
+    imported = import_form(get_engine(), Path(form.path), now=now or now_vn(),
+                           actor=form.actor, store=get_settings().data_dir / "dossiers",
+                           expected=Expected(form.campaign, form.unit, form.key, kind))
     return _summary(imported)
-
-
-def _code(text: str) -> str:
-    """A Markdown code span holding `text` as typed, even with backticks in it (CommonMark)."""
-    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}"
 
 
 def _summary(imported: Imported) -> dict[str, str]:
@@ -76,6 +60,7 @@ def _summary(imported: Imported) -> dict[str, str]:
     return {"tệp": imported.path.name, "chiến dịch": imported.identity.campaign,
             "đơn vị": imported.identity.unit, "kỳ/đợt": imported.identity.key,
             "số bản ghi": str(len(imported.receipts)),
+            "số báo cáo/hồ sơ": ", ".join(str(r.id) for r in imported.receipts),
             "lần gửi": ", ".join(str(r.version) for r in imported.receipts),
             "sau hạn": "có" if late else "không",
             "hồ sơ còn thiếu": "; ".join(f"{name}: {', '.join(parts)}" for name, parts

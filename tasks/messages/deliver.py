@@ -34,6 +34,7 @@ from tasks.messages.outbox import (
     record as record_outcomes,
     release,
 )
+from tasks.messages.traffic import Traffic
 
 Logger = logging.Logger | logging.LoggerAdapter[Any]
 BATCH = 1000  # messages claimed at a time; each answer is still recorded as it comes
@@ -43,7 +44,7 @@ PAUSED_FOR = backoff(1)
 
 @dataclass
 class Tally:
-    """What one pass did."""
+    """What one pass did; `senders` names the send-outbox runs a flow left the sending to."""
 
     claimed: int = 0
     sent: int = 0
@@ -51,12 +52,26 @@ class Tally:
     failed: list[int] = field(default_factory=list)
     paused: set[ChannelKind] = field(default_factory=set)
     released: int = 0
+    delivered: list[tuple[ChannelKind, str]] = field(default_factory=list)  # channel, unit
+    lost: list[tuple[ChannelKind, str]] = field(default_factory=list)  # failed for good
+    senders: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, int]:
         """The counts a flow returns and the UI shows."""
         return {"claimed": self.claimed, "not_failed": self.claimed - len(self.failed),
                 "sent": self.sent, "retrying": self.retrying, "failed": len(self.failed),
-                "paused_channels": len(self.paused), "released": self.released}
+                "paused_channels": len(self.paused), "released": self.released,
+                **({"senders": len(self.senders)} if self.senders else {})}
+
+    @property
+    def sent_to(self) -> Traffic:
+        """Messages sent, by channel and recipient unit."""
+        return Traffic.of(self.delivered)
+
+    @property
+    def failed_to(self) -> Traffic:
+        """Messages that failed for good, by channel and recipient unit."""
+        return Traffic.of(self.lost)
 
 
 class Breaker:
@@ -126,7 +141,7 @@ def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
             if channel in breaker.paused:
                 continue
             outcome = channels.deliver(item.outgoing)
-            _count(tally, record_outcomes(engine, [(item, outcome)], clock()), outcome)
+            _count(tally, record_outcomes(engine, [(item, outcome)], clock()), item, outcome)
             if not outcome.ok:
                 log.warning("outbox %s (%s → %s): %s", item.id, channel.value,
                             item.outgoing.address, outcome.detail)
@@ -138,10 +153,15 @@ def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
                 tally.released += _release(engine, rest, clock() + PAUSED_FOR)
 
 
-def _count(tally: Tally, failed: Sequence[int], outcome: Outcome) -> None:
+def _count(tally: Tally, failed: Sequence[int], item: Claimed, outcome: Outcome) -> None:
     tally.failed += failed
     tally.sent += outcome.ok
     tally.retrying += not outcome.ok and not failed
+    recipient = (item.outgoing.channel, item.unit_code)
+    if outcome.ok:
+        tally.delivered.append(recipient)
+    elif failed:
+        tally.lost.append(recipient)
 
 
 def _release(engine: Engine, items: Sequence[Claimed], at: datetime) -> int:

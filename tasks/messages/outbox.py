@@ -60,6 +60,7 @@ class Claimed:
     campaign_id: int
     obligation_key: str | None
     owner: str = ""
+    unit_code: str = ""
 
     def forms(self) -> list[WantedForm]:
         """The units' Excel forms this message attaches."""
@@ -75,9 +76,15 @@ def backoff(attempts: int) -> timedelta:
 
 def enqueue(engine: Engine, envelopes: Iterable[Envelope], now: datetime) -> int:
     """Write messages not queued before; return how many are new."""
-    rows = [_row(e, now) for e in envelopes]
+    return len(enqueue_new(engine, envelopes, now))
+
+
+def enqueue_new(engine: Engine, envelopes: Iterable[Envelope], now: datetime) -> list[Envelope]:
+    """Write messages not queued before; return those that are new."""
+    given = {e.dedupe_key: e for e in envelopes}
+    rows = [_row(e, now) for e in given.values()]
     if not rows:
-        return 0
+        return []
     dialect = engine.dialect.name
     builder: Any = {"sqlite": sqlite_insert, "postgresql": pg_insert}.get(dialect)
     with transaction(engine) as session:
@@ -87,11 +94,11 @@ def enqueue(engine: Engine, envelopes: Iterable[Envelope], now: datetime) -> int
             fresh = [r for r in rows if r["dedupe_key"] not in known]
             if fresh:
                 session.execute(insert(_table), fresh)
-            return len(fresh)
+            return [given[r["dedupe_key"]] for r in fresh]
         result = session.execute(
             builder(_table).on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(_table.c.id), rows)
-        return len(result.all())
+            .returning(_table.c.dedupe_key), rows)
+        return [given[key] for key in result.scalars()]
 
 
 def claim(engine: Engine, now: datetime, limit: int = 1000,
@@ -116,7 +123,7 @@ def claim(engine: Engine, now: datetime, limit: int = 1000,
     with transaction(engine) as session:
         rows = sorted(session.execute(taken).mappings().all(), key=lambda r: r["id"])
     return [Claimed(r["id"], r["attempts"], _outgoing(r), r["campaign_id"], r["obligation_key"],
-                    owner) for r in rows]
+                    owner, r["unit_code"]) for r in rows]
 
 
 def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],

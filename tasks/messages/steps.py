@@ -19,12 +19,13 @@ from notifications.message import ChannelKind
 from tasks.intake.reports import Returned
 from tasks.messages.channels import open_channels
 from tasks.messages.compose import compose_reminders
-from tasks.messages.deliver import BATCH, send_pass
+from tasks.messages.deliver import BATCH, Tally, send_pass
 from tasks.messages.launch import compose_launch
 from tasks.messages.milestones import compose_results, compose_rounds_closed
-from tasks.messages.outbox import Envelope, enqueue
+from tasks.messages.outbox import Envelope, enqueue_new
 from tasks.messages.returns import compose_return
 from tasks.messages.summary import compose_summary
+from tasks.messages.traffic import Traffic
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.milestones import nomination_counts
@@ -38,16 +39,17 @@ def configured_channels() -> frozenset[ChannelKind]:
 
 
 @task(name="ghi hộp thư đi", cache_policy=NONE)
-def queue(envelopes: list[Envelope], now: datetime) -> int:
-    """Write new messages to the outbox; already-queued ones are skipped."""
-    return enqueue(get_engine(), envelopes, now)
+def queue(envelopes: list[Envelope], now: datetime) -> Traffic:
+    """Write new messages to the outbox (already-queued ones are skipped); the new ones by
+    channel and recipient unit."""
+    return Traffic.of((e.channel, e.unit_code) for e in enqueue_new(get_engine(), envelopes, now))
 
 
 @task(name="gửi hộp thư đi", cache_policy=NONE)
-def send_due(now: datetime, size: int = BATCH) -> dict[str, int]:
+def send_due(now: datetime, size: int = BATCH) -> Tally:
     """Send everything due in batches of `size`, each answer recorded as it comes; tell the
     standing office once per channel what failed for good; warnings go to the run's log."""
-    return send_pass(get_engine(), open_channels(), now, size, get_run_logger()).figures()
+    return send_pass(get_engine(), open_channels(), now, size, get_run_logger())
 
 
 @task(name="soạn tin nhắc", cache_policy=NONE)
@@ -103,9 +105,9 @@ def compose_final(record: CampaignRecord, summary: FinalSummary, report: str | l
 
 
 @task(name="ghi nhận lượt gửi", cache_policy=NONE)
-def publish_sending(sent: dict[str, int]) -> str:
+def publish_sending(sent: Tally) -> str:
     """Which worker process sent how much, as an artifact staff (and the scale script) read."""
     worker = os.environ.get("THIDUA_WORKER_NAME") or f"{socket.gethostname()}:{os.getpid()}"
-    create_table_artifact([{"worker": worker, **sent}], key="gui-thu",
+    create_table_artifact([{"worker": worker, **sent.figures()}], key="gui-thu",
                           description="Lượt gửi hộp thư đi")
     return worker

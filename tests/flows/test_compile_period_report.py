@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from docx import Document
+from prefect.client.schemas.objects import State
 from sqlmodel import Session, select
 
 from flows.compile_period_report import compile_period_report
 from infra.database import get_engine, transaction
+from infra.settings import get_settings
 from models import tables as t
+from models.refusal import Refused
 from tasks.documents.period_report import CHART_CAPTION
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
-from tasks.records.periods import UnknownPeriod
 from tests.conftest import REPO
+from tests.flows.answers import summary
 from tests.flows.deployment import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -50,7 +55,9 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
         _report(session, "KT", datetime(2025, 12, 9, 23, 59, tzinfo=VN), {})
         _report(session, "TTPVHCC", datetime(2025, 12, 10, 8, 0, tzinfo=VN),
                 {"T05": 92.5, "T07": 75, "T11": 30})
-    paths = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12))
+    state = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12),
+                                  return_state=True)
+    paths = state.result()
     markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
     assert "4 đơn vị phải gửi báo cáo năm 2025: 2 đúng hạn, 1 chậm, 1 chưa nộp" in markdown
     assert "| 4 | Trung tâm sự nghiệp công xã | 09/12/2025 | — | Chưa nộp |" in markdown
@@ -72,8 +79,8 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
                   "Chưa nộp", "Không đạt"):
         assert block in text, block
     assert "Phòng Văn hóa - Xã hội;" not in text  # the units' recipient, not the commune's
-    assert f"![{CHART_CAPTION}](bieu-do-chi-tieu.png)" in markdown
     chart = Path(paths["chart"])
+    assert f"![{CHART_CAPTION}]({_files()}/{chart.relative_to(deployment.folder)})" in markdown
     assert chart.parent == Path(paths["markdown"]).parent
     assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     pictures = Document(paths["docx"]).inline_shapes
@@ -82,6 +89,30 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
     # Compiled again, the report keeps its number; the book moved once.
     assert "Số: 01/BC-UBND" in _docx_text(Path(again["docx"]))
     assert CHART_CAPTION in text
+    _the_answer_links_the_report(state, markdown, deployment.folder)
+
+
+def _files() -> str:
+    """Where `thidua serve` publishes the data folder's documents (THIDUA_FILES_URL)."""
+    return get_settings().files_url.rstrip("/")
+
+
+def _the_answer_links_the_report(state: State[Any], markdown: str, data: Path) -> None:
+    """The report's Markdown and the run's summary link the Word file; the targets' table
+    stays narrow, the long texts below it, all in Vietnamese."""
+    word = f"[bao-cao.docx]({_files()}/documents/{CAMPAIGN}/2025-YEAR/bao-cao.docx)"
+    assert f"Bản Word (để ký, gửi đi): {word}" in markdown
+    table = [line for line in markdown.splitlines() if re.match(r"\| T\d\d ", line)]
+    assert len(table) == 11 and max(map(len, table)) < 110, table
+    assert table[0].startswith("| T01 | Trong 6 tháng cuối năm 2025, phấn đấu…")
+    assert "- **T01:** Trong 6 tháng cuối năm 2025, phấn đấu nâng cao Chỉ số" in markdown
+    assert "qualitative" not in markdown and data.name not in markdown
+    assert state.message == (f"Đã lập báo cáo số 01/BC-UBND kết quả năm 2025 ({CAMPAIGN}): 2 "
+                             "đơn vị đúng hạn, 1 chậm, 1 chưa nộp")
+    answer = summary(state)
+    assert "| Số báo cáo | 01/BC-UBND |" in answer
+    assert "| Chưa nộp | Trung tâm sự nghiệp công xã |" in answer
+    assert f"- Báo cáo (Word): {word}" in answer
 
 
 def test_mo_lao_report_goes_up_and_never_owes_itself(deployment: World) -> None:
@@ -114,5 +145,9 @@ def test_an_unknown_period_names_the_known_ones(deployment: World) -> None:
     with transaction(get_engine(deployment.url)) as session:
         store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
                    as_of=datetime(2025, 7, 1, tzinfo=VN))
-    with pytest.raises(UnknownPeriod, match=r"không có kỳ báo cáo '2025-Q1' \(có: 2025-YEAR\)"):
+    refused = compile_period_report(CAMPAIGN, "2025-Q1", return_state=True)
+    assert refused.is_failed() and refused.message == (
+        f"Chiến dịch {CAMPAIGN} không có kỳ báo cáo '2025-Q1'. Các kỳ: 2025-YEAR")
+    assert f"- ` {refused.message} `" in summary(refused)
+    with pytest.raises(Refused, match="không có kỳ báo cáo '2025-Q1'"):
         compile_period_report(CAMPAIGN, "2025-Q1")

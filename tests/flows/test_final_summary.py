@@ -10,12 +10,14 @@ from sqlmodel import select
 
 from flows.final_summary import final_summary
 from infra.database import get_engine, transaction
+from infra.settings import get_settings
 from models import tables as t
 from tasks.documents import pdf
 from tasks.documents.period_report import CHART_CAPTION
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
+from tests.flows.answers import summary
 from tests.flows.deployment import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -36,7 +38,8 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
         session.flush()
         assert report.id is not None
         session.add(t.TargetValue(report_id=report.id, target_code="T02", value=100))
-    paths = final_summary("hung-thang-cchc-2025-h2", as_of=date(2026, 1, 5))
+    state = final_summary("hung-thang-cchc-2025-h2", as_of=date(2026, 1, 5), return_state=True)
+    paths = state.result()
     markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
     assert "Kế hoạch có 15 nhiệm vụ: hoàn thành 2/15" in markdown
     assert "| 1 | Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | 0 | 1 | 0 |" in markdown
@@ -44,7 +47,10 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}
     assert lines["T02"].endswith("| ≥ 100% | 100% | Đạt |")
     assert lines["T03"].endswith("| ≥ 100% | 13,33% | Không đạt |")  # 2 of 15 tasks done
-    assert f"![{CHART_CAPTION}](bieu-do-chi-tieu-tong-ket.png)" in markdown
+    files = f"{get_settings().files_url.rstrip('/')}/documents/hung-thang-cchc-2025-h2"
+    assert f"![{CHART_CAPTION}]({files}/bieu-do-chi-tieu-tong-ket.png)" in markdown
+    assert f"Bản Word (để ký, gửi đi): [bao-cao-tong-ket.docx]({files}/bao-cao-tong-ket.docx)" \
+        in markdown
     assert Path(paths["chart"]).read_bytes().startswith(b"\x89PNG")
     box = deployment.smtp.box
     assert sorted(to for _, [to] in box.envelopes) == sorted(
@@ -56,3 +62,12 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     assert word.get_filename() == "bao-cao-tong-ket.docx"
     assert word.get_content() == Path(paths["docx"]).read_bytes()
     assert all(a.get_content().startswith(b"%PDF") for a in converted)
+    assert (state.message or "").startswith("Đã tổng kết kế hoạch Cải cách hành chính nhà nước 6 ")
+    assert (state.message or "").endswith(": báo cáo số 01/BC-UBND; chiến dịch đã đóng")
+    answer = summary(state)
+    assert "| Nhiệm vụ hoàn thành | 2/15 |" in answer
+    assert f"- Báo cáo tổng kết (Word): [bao-cao-tong-ket.docx]({files}/bao-cao-tong-ket.docx)" \
+        in answer
+    rows = {line.split(" | ")[0]: line for line in answer.splitlines()}
+    assert rows["| Email"].startswith("| Email | 11 | 11 | 0 | 11: CHAIRMAN, DOANTN, HCCB, ")
+    assert rows["| Email"].endswith(" và 3 đơn vị khác |")  # 8 codes shown, then a count
