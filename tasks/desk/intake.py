@@ -12,7 +12,7 @@ from tasks.desk.sending import Sending
 from tasks.desk.summary import RunSummary
 from tasks.intake.reports import Receipt, Returned
 
-RETURN_HINT = "dùng số này khi trả lại để sửa (tra-lai)"
+RETURN_HINT = "dùng số này khi trả lại để sửa: tra-lai"
 
 
 def _late(receipt: Receipt) -> str:

@@ -41,6 +41,7 @@ from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.reminders import active_campaigns
 from tests.conftest import REPO
+from tests.flows.answers import summary
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -65,8 +66,8 @@ def _outbox(url: str) -> list[t.OutboxMessage]:
 def test_a_pass_run_twice_delivers_each_message_once(
         world: World, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    first = daily_tick(as_of=date(2025, 11, 25))
-    second = daily_tick(as_of=date(2025, 11, 25))
+    ticked = daily_tick(as_of=date(2025, 11, 25), return_state=True)
+    first, second = ticked.result(), daily_tick(as_of=date(2025, 11, 25))
     emails = sorted(to for _, [to] in world.smtp.box.envelopes)
     assert emails == ["kt@vinhthuy.example.vn", "ttpvhcc@vinhthuy.example.vn",
                       "vp@vinhthuy.example.vn"]
@@ -75,6 +76,10 @@ def test_a_pass_run_twice_delivers_each_message_once(
     users = sorted(json.loads(c.body)["recipient"]["user_id"] for c in world.zalo.calls)
     assert users == ["1000000000000000401", "1000000000000000402", "1000000000000000404"]
     assert first["queued"] == 6 and second["queued"] == 0 and second["claimed"] == 0
+    assert ticked.message == "Nhắc việc ngày 25/11/2025: 1 chiến dịch đang chạy, 6 tin mới"
+    answer = summary(ticked)
+    assert "| Email | 3 | 3 | 0 | 3: KT, TTPVHCC, VP |" in answer  # the units that owe
+    assert "| Zalo OA | 3 | 3 | 0 | 3: " in answer
     rows = _outbox(world.url)
     assert {r.status for r in rows} == {"sent"} and {r.step for r in rows} == {"d3"}
     for secret in (SMTP_PASSWORD, ZALO_SECRET, ACCESS):
@@ -99,7 +104,9 @@ def test_a_permanent_failure_is_reported_to_the_standing_office(world: World) ->
     world.zalo.answer("/v3.0/oa/message/cs", OK, OK,
                       (200, {"error": -213, "message": "User has not followed OA"}), OK)
     state = daily_tick(as_of=date(2025, 11, 21), return_state=True)
-    assert state.is_completed()
+    assert state.is_completed() and (state.message or "").startswith("⚠ 1 tin gửi không được")
+    zalo = next(line for line in summary(state).splitlines() if line.startswith("| Zalo OA |"))
+    assert zalo.split(" | ")[3] == "1"  # the failure, in its channel's row
     APILogHandler().flush()
     with get_client(sync_client=True) as client:
         logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(
@@ -182,6 +189,8 @@ def test_the_tick_can_leave_sending_to_runs_on_the_workers(
         runs = client.read_flow_runs(deployment_filter=DeploymentFilter(
             id=DeploymentFilterId(any_=[deployment_id])), limit=10, sort=FlowRunSort.ID_DESC)
     assert len(runs) == 2
-    done = send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN))  # as one of those runs would
+    sending = send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN), return_state=True)
+    done = sending.result()  # as one of those runs would
     assert done["not_failed"] == 6 and len(world.smtp.box.messages) == 3
+    assert sending.message == "Gửi hộp thư đi: đã gửi 6 tin, 0 không gửi được, 0 chờ thử lại"
     assert send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN))["claimed"] == 0

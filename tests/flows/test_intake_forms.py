@@ -29,6 +29,7 @@ from tasks.intake.typed import EntryRefused
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
+from tests.flows.answers import summary
 from tests.flows.deployment import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -67,12 +68,19 @@ def _stored(url: str) -> list[dict[str, Any]]:
 def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
         world: World, tmp_path: Path) -> None:
     files = _files(tmp_path / "upload")
-    by_ui = submit_nomination(NominationForm(
+    typed = submit_nomination(NominationForm(
         campaign=PLAN.code, round_code=ROUND.code, unit="KT", kind=NomineeKind.COLLECTIVE,
         name="Phòng Kinh tế", rating=Rating.EXCELLENT, achievements=ACHIEVEMENTS,
         index_components_not_decreased=True, folder=str(tmp_path / "upload"),
-        documents=[DossierPath(part="bien-ban", path=str(files["bien-ban"]))]), now=IN_TIME)
+        documents=[DossierPath(part="bien-ban", path=str(files["bien-ban"]))]), now=IN_TIME,
+        return_state=True)
+    by_ui = typed.result()
     assert by_ui["hồ sơ còn thiếu"].startswith("Báo cáo thành tích của cá nhân, tập thể")
+    assert typed.message == (f"Đã ghi hồ sơ số {by_ui['hồ sơ số']}: Phòng Kinh tế (KT, đợt "
+                             "hang-nam-2026, lần gửi 1); còn thiếu 1 thành phần hồ sơ")
+    answer = summary(typed)
+    assert f"| Hồ sơ số | {by_ui['hồ sơ số']} (dùng số này khi trả lại để sửa: tra-lai) |" \
+        in answer and f"- Còn thiếu: {by_ui['hồ sơ còn thiếu']}" in answer
     by_form = _stored(world.url)
     with transaction(get_engine(world.url)) as session:
         for table in (t.DossierDocument, t.NominationStatusChange, t.Nomination):
@@ -87,7 +95,12 @@ def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
     sheet[f"E{row}"], sheet[f"F{row}"] = "Hoàn thành xuất sắc nhiệm vụ", ACHIEVEMENTS
     sheet[f"I{row}"], sheet[f"J{row}"], sheet[f"K{row}"] = "Có", "to-trinh.pdf", "bien-ban.pdf"
     book.save(path)
-    result = import_nominations(FormFile(path=str(path), unit="KT"), now=IN_TIME)
+    imported = import_nominations(FormFile(path=str(path), unit="KT"), now=IN_TIME,
+                                  return_state=True)
+    result = imported.result()
+    assert imported.message == (f"Đã nhập tệp KT.xlsx: hồ sơ số {result['số báo cáo/hồ sơ']} "
+                                "của đơn vị KT, hang-nam-2026")
+    assert f"- Hồ sơ còn thiếu: {result['hồ sơ còn thiếu']}" in summary(imported)
     assert result["số bản ghi"] == "1" and result["sau hạn"] == "không"
     assert result["hồ sơ còn thiếu"] == "Phòng Kinh tế: " + by_ui["hồ sơ còn thiếu"]
     assert _stored(world.url) == by_form
@@ -130,6 +143,11 @@ def test_a_report_typed_in_the_ui_is_checked_like_the_workbook(
         "T02": "140", "T99": "1"})
     with pytest.raises(EntryRefused) as refused:
         record_unit_report(form, now=datetime(2025, 12, 5, tzinfo=VN))
+    failed = record_unit_report(form, now=datetime(2025, 12, 5, tzinfo=VN), return_state=True)
+    assert failed.is_failed() and failed.message == refused.value.line()
+    assert (failed.message or "").startswith(f"{refused.value.problems[0]}; ")
+    assert "\n" not in failed.message and "got" not in failed.message
+    assert all(f"- ` {problem} `" in summary(failed) for problem in refused.value.problems)
     problems = refused.value.problems
     assert "T99: không phải chỉ tiêu của đơn vị VP" in problems[0]
     assert any(p.startswith("T02: T02 là tỉ lệ phần trăm, cần từ 0 đến 100 (nhận được '140')")
@@ -138,10 +156,14 @@ def test_a_report_typed_in_the_ui_is_checked_like_the_workbook(
         assert session.exec(select(t.UnitReport)).all() == []
     owned = set(form.results) - {"T99"}
     assert owned  # VP reports T02 (its own) and the targets every unit reports
-    good = form.model_copy(update={"results": {
-        code: "99,5" for code in _targets_of(hung_thang, "VP")}})
-    done = record_unit_report(good, now=datetime(2025, 12, 5, tzinfo=VN))
+    good = form.model_copy(update={"results": dict.fromkeys(_targets_of(hung_thang, "VP"),
+                                                            "99,5")})
+    stored = record_unit_report(good, now=datetime(2025, 12, 5, tzinfo=VN), return_state=True)
+    done = stored.result()
     assert done["lần gửi"] == "1" and done["sau hạn"] == "không"
+    assert stored.message == (f"Đã ghi báo cáo số {done['báo cáo số']} của đơn vị VP, kỳ "
+                              "2025-YEAR (lần gửi 1)")
+    assert "| Sau hạn | không |" in summary(stored)
     with transaction(get_engine(world.url)) as session:
         values = {v.target_code: v.value for v in session.exec(select(t.TargetValue))}
     assert values == dict.fromkeys(_targets_of(hung_thang, "VP"), 99.5)

@@ -15,11 +15,13 @@ from sqlmodel import select
 
 from flows.launch_campaign import launch_campaign
 from infra.database import get_engine, transaction
+from infra.settings import get_settings
 from models import tables as t
 from tasks.documents import pdf
 from tasks.documents.templating import TemplateRefused
 from tasks.plans.files import PlanRejected
 from tests.conftest import REPO
+from tests.flows.answers import summary
 from tests.flows.deployment import World
 
 LAUNCH = datetime(2025, 1, 2, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -30,8 +32,8 @@ FORMATS = "PDF/Word" if CONVERTER else "Word"
 
 def test_every_unit_gets_the_announcement_with_its_calendar_and_the_plan(
         deployment: World) -> None:
-    first = launch_campaign(MO_LAO, now=LAUNCH)
-    again = launch_campaign(MO_LAO, now=LAUNCH)
+    launched = launch_campaign(MO_LAO, now=LAUNCH, return_state=True)
+    first, again = launched.result(), launch_campaign(MO_LAO, now=LAUNCH)
     box = deployment.smtp.box
     assert len(box.messages) == 25 and first["queued"] == 50 and again["queued"] == 0
     vp = next(m for m in box.messages if str(m["To"]) == "vp@molao.example.vn")
@@ -61,6 +63,12 @@ def test_every_unit_gets_the_announcement_with_its_calendar_and_the_plan(
     assert f"Kế hoạch ({FORMATS}) và lịch hạn đã gửi kèm email" in said
     with transaction(get_engine(deployment.url)) as session:
         assert session.exec(select(t.Campaign)).one().code == "mo-lao-tuyen-truyen-cchc-2025"
+    assert launched.message == ("Đã phát động kế hoạch Tuyên truyền Cải cách hành chính Nhà "
+                                "nước năm 2025 đến 25 đơn vị; 50 tin mới")
+    answer = summary(launched)
+    assert "| Email | 25 | 25 | 0 | 25: " in answer and "| Zalo OA | 25 | 25 | 0 | 25: " in answer
+    files = f"{get_settings().files_url.rstrip('/')}/documents/mo-lao-tuyen-truyen-cchc-2025"
+    assert f"- Kế hoạch (Word): [ke-hoach.docx]({files}/ke-hoach.docx)" in answer
 
 
 def test_without_libreoffice_the_plan_goes_as_word_only(

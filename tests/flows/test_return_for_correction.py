@@ -19,6 +19,7 @@ from tasks.intake.steps import Returnable
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
+from tests.flows.answers import summary
 from tests.flows.deployment import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -43,10 +44,15 @@ def test_dossier_returned_with_reason_and_what_is_missing(deployment: World) -> 
                                         documents={"to-trinh": paper}),
         submitted_at=datetime(2026, 11, 20, 9, tzinfo=VN), actor="KT",
         store=deployment.folder / "store")
-    result = return_for_correction(Returnable.NOMINATION, receipt.id,
-                                   "Biên bản chưa có chữ ký", actor="Nguyễn Văn Bình",
-                                   now=datetime(2026, 11, 23, 8, tzinfo=VN))
-    assert result["returned"] == "nomination:hang-nam-2026:KT"
+    state = return_for_correction(Returnable.NOMINATION, receipt.id,
+                                  "Biên bản chưa có chữ ký", actor="Nguyễn Văn Bình",
+                                  now=datetime(2026, 11, 23, 8, tzinfo=VN), return_state=True)
+    assert state.result()["returned"] == "nomination:hang-nam-2026:KT"
+    assert state.message == (f"Đã trả lại hồ sơ số {receipt.id} (Bà Lê Thị Hoa) của đơn vị KT "
+                             "để sửa, bổ sung")
+    answer = summary(state)
+    assert "| Lý do | Biên bản chưa có chữ ký |" in answer
+    assert "| Email | 1 | 1 | 0 | 1: KT |" in answer
     [message] = deployment.smtp.box.messages
     assert message["To"] == THUONG_PHUC.unit("KT").head.email
     assert str(message["Subject"]).startswith("[Hồ sơ thiếu] Bà Lê Thị Hoa")
@@ -59,6 +65,9 @@ def test_dossier_returned_with_reason_and_what_is_missing(deployment: World) -> 
     assert (change.actor, change.reason) == ("Nguyễn Văn Bình", "Biên bản chưa có chữ ký")
     with pytest.raises(IntakeRefused, match="đang ở trạng thái 'returned'"):
         return_for_correction(Returnable.NOMINATION, receipt.id, "lần nữa")
+    again = return_for_correction(Returnable.NOMINATION, receipt.id, "lần nữa",
+                                  return_state=True)
+    assert again.is_failed() and "đang ở trạng thái 'returned'" in (again.message or "")
     assert len(deployment.smtp.box.messages) == 1
 
 
