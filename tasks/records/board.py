@@ -4,7 +4,7 @@ back, the dossiers sent, and the day's messages per channel. A few queries for a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Engine, func, select
@@ -22,11 +22,18 @@ from models.tables.outbox import OutboxStatus
 WAITING = (OutboxStatus.PENDING.value, OutboxStatus.RETRY.value, OutboxStatus.SENDING.value)
 CHANNEL_ORDER = ("email", "zalo_oa", "zns", "webhook")
 PERIOD_KINDS = {kind.value for kind in PeriodKind}
+PART = 200  # campaigns per read, as the tick composes its messages (flows/sending.py)
 
 
-def read_facts(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]:
+def read_facts(engine: Engine, codes: Sequence[str], as_of: date) -> Iterator[Facts]:
     """What each named campaign's board is built from, in the order named (unknown codes are
-    left out); the messages are those of `as_of`, Vietnam time."""
+    left out); the messages are those of `as_of`, Vietnam time. Read PART campaigns at a
+    time: a national tick holds a part's obligations in memory, never the nation's."""
+    for first in range(0, len(codes), PART):
+        yield from _read_part(engine, codes[first:first + PART], as_of)
+
+
+def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]:
     start = datetime.combine(as_of, time(), tzinfo=VN_TZ)
     end = start + timedelta(days=1)
     with transaction(engine) as session:
