@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from models.calendar import Obligation, ObligationKind
+from models.council_form import BY_ROLE, vote_key
 from models.keys import key_prefix, parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Rating, Target
@@ -145,7 +146,8 @@ def council_answer(meeting: date, votes_for: dict[int, bool],
     present = [m.name for m in roster.members if m not in away]
     return {"meeting_date": meeting.isoformat(), "start_time": "14:00", "end_time": "16:30",
             "place": f"Phòng họp UBND {roster.commune.kind} {roster.commune.name}",
-            "members_present": present,
-            "votes": [{"nomination_id": n, "votes_for": len(present) - 1 if carried else 1,
-                       "votes_against": 1 if carried else len(present) - 1}
-                      for n, carried in votes_for.items()]}
+            "confirm_day_off": False, "members_present": present, "presiding": BY_ROLE,
+            "recorder": BY_ROLE,
+            "votes": {vote_key(n): {"votes_for": len(present) - 1 if carried else 1,
+                                    "votes_against": 1 if carried else len(present) - 1,
+                                    "abstained": 0} for n, carried in votes_for.items()}}

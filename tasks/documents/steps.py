@@ -8,6 +8,7 @@ from pathlib import Path
 from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
+from prefect.settings import PREFECT_UI_URL
 
 from infra.clock import now_vn
 from infra.database import get_engine
@@ -24,10 +25,10 @@ from tasks.documents.charts import write_attainment_chart
 from tasks.documents.council import issue_documents
 from tasks.documents.final_report import write_final_report
 from tasks.documents.kinds import all_kinds
-from tasks.documents.markdown import escape_markdown
 from tasks.documents.pdf import with_pdf
 from tasks.documents.period_report import REPORT_SYMBOL, render_markdown, write_report_docx
 from tasks.documents.plan_document import FILE, write_plan_docx
+from tasks.documents.review import review_key, review_table
 from tasks.documents.templating import check_templates
 from tasks.records.board import read_facts
 from tasks.records.book import number_once
@@ -95,21 +96,15 @@ def issue_round_documents(state: RoundState, assessed: list[Assessment], approve
                            data)
 
 
-def review_table(assessed: list[Assessment], problems: tuple[str, ...]) -> str:
-    """The round's dossiers, eligibility and proposal as Markdown, with any refused answer."""
-    lines = [f"**Không nhận được kết quả:** {escape_markdown(p)}" for p in problems]
-    lines += ["| Số hồ sơ | Tên | Đơn vị | Đủ điều kiện | Đề xuất |", "|---|---|---|---|---|"]
-    lines += [f"| {a.candidate.id} | {escape_markdown(a.candidate.name)} | {a.candidate.unit} | "
-              f"{'có' if a.eligible else 'không: ' + '; '.join(a.reasons)} | "
-              f"{'✓' if a.proposed else ''} |" for a in assessed]
-    return "\n".join(lines)
-
-
 @task(name="công bố danh sách xét", cache_policy=NONE)
-def publish_review(assessed: list[Assessment]) -> None:
-    """The dossiers and the proposal as an artifact of the run, for the council to read."""
-    create_markdown_artifact(review_table(assessed, ()), key="xet-khen-thuong",
-                             description="Danh sách hồ sơ và đề xuất")
+def publish_review(state: RoundState, assessed: list[Assessment]) -> str:
+    """The round's full table of dossiers as an artifact of the run; where the form says it is."""
+    key = review_key(state.plan.code, state.round.code)
+    artifact = create_markdown_artifact(review_table(state.round, assessed), key=key,
+                                        description="Danh sách hồ sơ và đề xuất")
+    where = f"thẻ **Artifacts** của lần chạy này, mục `{key}`"
+    ui = PREFECT_UI_URL.value()
+    return f"{where} ([mở]({ui.rstrip('/')}/artifacts/artifact/{artifact}))" if ui else where
 
 
 @task(name="ghi bản kế hoạch", cache_policy=NONE)

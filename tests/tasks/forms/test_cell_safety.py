@@ -20,7 +20,7 @@ from models.final_summary import Award, FinalSummary
 from models.nominee import Candidate
 from tasks.documents.final_report import write_final_report
 from tasks.documents.markdown import escape_markdown
-from tasks.documents.steps import review_table
+from tasks.documents.review import review_note, review_table
 from tasks.forms.layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET, REPORT_SHEET, report_layout
 from tasks.forms.reader import FormRefused, open_form, read_nominations
 from tasks.forms.writer import put_text, write_nomination_form, write_report_form
@@ -159,13 +159,15 @@ def test_markdown_shows_unit_text_as_typed_and_never_as_markup(tmp_path: Path) -
                            awards=[Award(hostile, "KT", "Giấy khen", "Năm 2026")])
     written = write_final_report(PLAN, summary, date(2026, 12, 20), tmp_path)
     candidate = Candidate(id=1, unit="KT", kind="individual", name=hostile, rating=None)
-    table = review_table([Assessment(candidate, ())], (f"{hostile}: quá số có mặt",))
-    for markdown in (written["text"], table):
+    rules = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml").round("hang-nam-2026")
+    table = review_table(rules, [Assessment(candidate, ())])
+    note = review_note([Assessment(candidate, ())], (f"{hostile}: quá số có mặt",), table="")
+    for markdown in (written["text"], table, note):
         html = render(markdown)
         assert "<img" not in html and "<a " not in html and "<b>" not in html
         assert "=HYPERLINK(&quot;http://evil.example/x&quot;,&quot;Bấm vào đây&quot;)" in html
         assert escape_markdown(hostile) in markdown and hostile not in markdown
-    assert render(table).count("<td>") == 5  # the | inside the name did not add a column
+    assert render(table).count("<td>") == 7  # the | inside the name did not add a column
 
 
 def test_word_keeps_unit_text_as_plain_runs_never_fields(tmp_path: Path) -> None:

@@ -1,0 +1,145 @@
+"""The council secretary's form in the Prefect UI, built from the roster and the round; pure.
+
+Each dossier has its own card titled with its number and name, so none is typed or left out;
+those present and the meeting's officers are chosen from the roster. A draft fills the form:
+the first one with the commune's office as the place, later ones with what was entered
+before the answer was refused. The flow wraps the form for its pause (flows/council_review).
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from datetime import date, time
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from models.council import Answer, Ballot
+from models.eligibility import Assessment
+from models.plan import Plan
+from models.roster import Roster
+
+BY_ROLE = "Theo vai trò trong danh sách Hội đồng"  # the chair (or a vice-chair), the secretary
+CLOCK = r"^([01]?\d|2[0-3]):[0-5]\d$"  # 14:00; a JSON "time" would need seconds and a zone
+PREFIX = "ho_so_"  # a dossier's card in the form: ho_so_12
+NAME_SHOWN = 60  # characters of a name in a card's title; the dialog is 512 px wide
+
+
+def vote_key(nomination_id: int) -> str:
+    """The form's field holding one dossier's votes."""
+    return f"{PREFIX}{nomination_id}"
+
+
+def nomination_of(key: str) -> int:
+    """The dossier number a vote field is for."""
+    return int(key.removeprefix(PREFIX))
+
+
+def short(text: str, limit: int = NAME_SHOWN) -> str:
+    """The text cut after a whole word within `limit` characters, marked with '…'."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
+    return head.rstrip(" ,;:–-") + "…"
+
+
+def standing(a: Assessment) -> str:
+    """Where the dossier stands before the vote, in a few words."""
+    if not a.eligible:
+        return "✗ không đủ điều kiện"
+    return "✓ đề xuất khen" if a.proposed else "đủ điều kiện, ngoài số lượng đề xuất"
+
+
+def _as_answered(schema: dict[str, Any]) -> None:
+    """Every field required, even when pre-filled (the UI fills it in; it would label it
+    "(Optional)" in English otherwise); the models' English docstrings stay out."""
+    schema.pop("description", None)
+    schema["required"] = list(schema.get("properties", {}))
+
+
+class Counts(BaseModel):
+    """One dossier's show of hands."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_as_answered, title="Phiếu")
+
+    votes_for: int = Field(0, title="Đồng ý", ge=0)
+    votes_against: int = Field(0, title="Không đồng ý", ge=0)
+    abstained: int = Field(0, title="Không biểu quyết", ge=0)
+
+
+class Ballots(BaseModel):
+    """One card per dossier of the round (the fields are added per round)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_as_answered)
+
+    def ballots(self) -> tuple[Ballot, ...]:
+        """Each dossier's counts as the council's rule takes them."""
+        return tuple(Ballot(nomination_of(key), c.votes_for, c.votes_against, c.abstained)
+                     for key, c in self if isinstance(c, Counts))
+
+
+class CouncilForm(BaseModel):
+    """What the council secretary enters after the meeting; names come from the roster."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_as_answered)
+
+    meeting_date: date = Field(title="Ngày họp")
+    start_time: str = Field(title="Giờ bắt đầu (ví dụ 14:00)", pattern=CLOCK)
+    end_time: str = Field(title="Giờ kết thúc (ví dụ 16:30)", pattern=CLOCK)
+    place: str = Field(title="Địa điểm họp", min_length=1)
+    confirm_day_off: bool = Field(False, title="Xác nhận họp ngày nghỉ")
+    members_present: list[str] = Field(title="Thành viên có mặt (chọn trong danh sách Hội đồng)")
+    presiding: str = Field(BY_ROLE, title="Chủ tọa")
+    recorder: str = Field(BY_ROLE, title="Thư ký cuộc họp")
+    votes: Ballots = Field(title="Biểu quyết từng hồ sơ (số phiếu)")
+
+    def answer(self) -> Answer:
+        """The answer as the council's rule takes it."""
+        return Answer(
+            day=self.meeting_date, present=tuple(str(n) for n in self.members_present),
+            ballots=self.votes.ballots(), place=self.place,
+            start=time.fromisoformat(f"{self.start_time:0>5}"),
+            end=time.fromisoformat(f"{self.end_time:0>5}"),
+            presiding=_named(self.presiding), recorder=_named(self.recorder),
+            confirm_day_off=self.confirm_day_off)
+
+
+def council_form(roster: Roster, assessed: list[Assessment], draft: dict[str, Any],
+                 note: str = "") -> type[CouncilForm]:
+    """The form for this roster and round, filled with `draft` (a dump of an earlier answer),
+    `note` (Markdown) at its top."""
+    members = [(f"m{i}", m.name) for i, m in enumerate(roster.members, start=1)]
+    names: Any = StrEnum("ThanhVien", members)  # type: ignore[misc]
+    # One choice list with "by role" first: the UI shows a plain select, not a type switch.
+    officer: Any = StrEnum("NguoiDieuHanh", [("by_role", BY_ROLE), *members])  # type: ignore[misc]
+    cards: dict[str, Any] = {
+        vote_key(a.candidate.id): (Counts, Field(
+            Counts(), title=f"Hồ sơ {a.candidate.id}: {short(a.candidate.name)}",
+            description=standing(a))) for a in assessed}
+    ballots = create_model("PhieuBieuQuyet", __base__=Ballots, **cards)
+    kinds = {"members_present": list[names], "presiding": officer, "recorder": officer,
+             "votes": ballots}
+    filled = {"votes": ballots().model_dump(), "presiding": BY_ROLE, "recorder": BY_ROLE,
+              "confirm_day_off": False} | draft
+    # Prefect's default UI squeezes the pause's own description to nothing above a form taller
+    # than its dialog (a flex item with overflow): the note goes under the first field's label.
+    fields: dict[str, Any] = {}
+    for name, info in CouncilForm.model_fields.items():
+        info = copy(info)  # prefect's with_initial_data would drop the Vietnamese titles
+        if name in filled:
+            info.default, info.validate_default = filled[name], True
+        if name == "meeting_date" and note:
+            info.description = note
+        fields[name] = (kinds.get(name, info.annotation), info)
+    return create_model("CouncilForm", __base__=CouncilForm, **fields)
+
+
+def first_draft(plan: Plan) -> dict[str, Any]:
+    """The first form's answers: the commune's office as the place (the cards start at zero)."""
+    return {"place": f"Trụ sở UBND {plan.commune.kind} {plan.commune.name}"}
+
+
+def _named(chosen: str) -> str | None:
+    return None if str(chosen) == BY_ROLE else str(chosen)

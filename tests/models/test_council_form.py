@@ -1,0 +1,126 @@
+"""The council's form: roster names as plain choices, one titled card per dossier, filled
+with a draft, read back as the council's answer."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from pydantic import ValidationError
+
+from models.council import Ballot
+from models.council_form import (
+    BY_ROLE,
+    council_form,
+    first_draft,
+    nomination_of,
+    short,
+    vote_key,
+)
+from models.eligibility import Assessment
+from models.nominee import Candidate
+from tasks.plans.files import read_plan
+from tasks.plans.roster import read_roster
+from tests.conftest import REPO
+
+ROSTER = read_roster(REPO / "campaigns" / "council" / "vinh-thuy.yaml")
+NAMES = [m.name for m in ROSTER.members]
+LONG = ("Tổ Một cửa liên thông thuộc Trung tâm Phục vụ hành chính công xã Vĩnh Thủy, huyện "
+        "Vĩnh Linh")
+ASSESSED = [
+    Assessment(Candidate(id=12, unit="KT", kind="collective", name="Phòng Kinh tế"), (), True),
+    Assessment(Candidate(id=3, unit="VP", kind="collective", name=LONG), (), False),
+    Assessment(Candidate(id=7, unit="VP", kind="individual", name="Bà Trần Thị Hoa"),
+               ("hồ sơ còn thiếu: Báo cáo thành tích",), False),
+]
+FILLED = {"meeting_date": "2026-12-04", "start_time": "14:00", "end_time": "16:30",
+          "place": "Hội trường", "members_present": NAMES[:5]}
+
+
+def test_the_form_offers_the_rosters_names_as_plain_choices() -> None:
+    schema = council_form(ROSTER, ASSESSED, {}).model_json_schema()
+    fields, kinds = schema["properties"], schema["$defs"]
+    assert kinds["ThanhVien"]["enum"] == NAMES  # those present: a multi-select of the roster
+    assert fields["members_present"]["items"] == {"$ref": "#/$defs/ThanhVien"}
+    officer = fields["presiding"]
+    assert "anyOf" not in officer and officer["default"] == BY_ROLE  # a select, not a switch
+    assert kinds["NguoiDieuHanh"]["enum"] == [BY_ROLE, *NAMES]
+    assert "members_total" not in fields  # the roster says how many sit on the council
+
+
+def test_each_dossier_has_its_own_card_titled_with_its_number_and_name() -> None:
+    schema = council_form(ROSTER, ASSESSED, {}).model_json_schema()
+    cards = schema["$defs"]["PhieuBieuQuyet"]["properties"]
+    assert list(cards) == ["ho_so_12", "ho_so_3", "ho_so_7"]  # the ranking's order
+    assert [(c["title"], c["description"]) for c in cards.values()] == [
+        ("Hồ sơ 12: Phòng Kinh tế", "✓ đề xuất khen"),
+        ("Hồ sơ 3: Tổ Một cửa liên thông thuộc Trung tâm Phục vụ hành chính…",
+         "đủ điều kiện, ngoài số lượng đề xuất"),
+        ("Hồ sơ 7: Bà Trần Thị Hoa", "✗ không đủ điều kiện")]
+    assert schema["properties"]["votes"]["default"] == {
+        key: {"votes_for": 0, "votes_against": 0, "abstained": 0} for key in cards}
+
+
+def test_every_field_is_required_even_when_filled_and_no_english_shows() -> None:
+    schema = council_form(ROSTER, ASSESSED, FILLED).model_json_schema()
+    assert schema["required"] == list(schema["properties"]) == [
+        "meeting_date", "start_time", "end_time", "place", "confirm_day_off",
+        "members_present", "presiding", "recorder", "votes"]  # no "(Optional)" beside them
+    assert schema["properties"]["place"]["default"] == "Hội trường"
+    assert schema["properties"]["confirm_day_off"]["default"] is False
+    counts = schema["$defs"]["Counts"]
+    assert counts["required"] == ["votes_for", "votes_against", "abstained"]
+    assert all("description" not in d for d in (schema, counts))  # English docstrings
+
+
+def test_the_answer_reads_each_card_as_its_dossiers_ballot() -> None:
+    form = council_form(ROSTER, ASSESSED, {})
+    answer = form.model_validate(FILLED | {
+        "presiding": NAMES[1], "votes": {"ho_so_12": {"votes_for": 5},
+                                          "ho_so_7": {"votes_for": 1, "votes_against": 4}}}
+                                 ).answer()
+    assert answer.ballots == (Ballot(12, 5), Ballot(3, 0), Ballot(7, 1, 4))
+    assert (answer.day, answer.start, answer.end) == (date(2026, 12, 4), time(14), time(16, 30))
+    assert answer.present == tuple(NAMES[:5])
+    assert (answer.presiding, answer.recorder) == (NAMES[1], None)  # None: by role
+
+
+def test_a_refused_answer_fills_the_next_form_as_entered() -> None:
+    form = council_form(ROSTER, ASSESSED, first_draft(
+        read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")))
+    entered = form.model_validate(FILLED | {"confirm_day_off": True, "recorder": NAMES[-1],
+                                            "votes": {"ho_so_3": {"votes_for": 2}}})
+    draft = entered.model_dump(mode="json")
+    again = council_form(ROSTER, ASSESSED, draft).model_json_schema()["properties"]
+    assert {name: field.get("default") for name, field in again.items()} == draft
+    assert draft["votes"]["ho_so_3"] == {"votes_for": 2, "votes_against": 0, "abstained": 0}
+    assert again["members_present"]["default"] == NAMES[:5]
+    assert council_form(ROSTER, ASSESSED, draft).model_validate({}).answer() == entered.answer()
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"members_present": ["Ai Đó"]}, "members_present"),  # not on the roster
+    ({"votes": {"ho_so_99": {"votes_for": 1}}}, "votes"),  # no such dossier in the round
+    ({"start_time": "14h"}, "start_time"),
+], ids=["stranger", "unknown-dossier", "time-typed-wrong"])
+def test_what_the_form_cannot_hold_is_refused(change: dict[str, object], field: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        council_form(ROSTER, ASSESSED, {}).model_validate(FILLED | change)
+    assert {str(e["loc"][0]) for e in refused.value.errors()} == {field}
+
+
+def test_the_note_heads_the_form_under_its_first_field() -> None:
+    schema = council_form(ROSTER, ASSESSED, {}, "**Chưa nhận**\n\n- lý do").model_json_schema()
+    assert list(schema["properties"])[0] == "meeting_date"
+    assert schema["properties"]["meeting_date"]["description"] == "**Chưa nhận**\n\n- lý do"
+    plain = council_form(ROSTER, ASSESSED, {}).model_json_schema()
+    assert "description" not in plain["properties"]["meeting_date"]
+
+
+def test_keys_and_names() -> None:
+    assert nomination_of(vote_key(42)) == 42
+    assert first_draft(read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")) == {
+        "place": "Trụ sở UBND xã Vĩnh Thủy"}
+    assert short("Phòng Kinh tế", 60) == "Phòng Kinh tế"
+    assert short(LONG, 30) == "Tổ Một cửa liên thông thuộc…"
+    assert len(short(LONG, 30)) <= 30
