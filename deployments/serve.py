@@ -51,6 +51,20 @@ def _client_auth_from_server() -> None:
         os.environ["PREFECT_API_AUTH_STRING"] = server_auth
 
 
+def ui_url(api_url: str) -> str:
+    """The UI that shows Vietnamese task names whole: the V1 run timeline draws only ASCII
+    letters ("c v kim tra k hoch" for "đọc và kiểm tra kế hoạch"), V2 draws them all."""
+    return f"{api_url.removesuffix('/api')}/v2"
+
+
+def _point_clients_at(api_url: str) -> None:
+    """This process and its flow runs use this server, and link to its V2 pages ("View at"
+    in the logs): Prefect sends V1 addresses other than / to V1 even where V2 is the
+    default."""
+    os.environ["PREFECT_API_URL"] = api_url
+    os.environ.setdefault("PREFECT_UI_URL", ui_url(api_url))
+
+
 @contextmanager
 def server_process(port: int = UI_PORT) -> Iterator[tuple[str, subprocess.Popen[bytes] | None]]:
     """The API address, and the `prefect server start` process on 127.0.0.1 started for it
@@ -62,15 +76,16 @@ def server_process(port: int = UI_PORT) -> Iterator[tuple[str, subprocess.Popen[
     api_url = f"http://{UI_HOST}:{port}/api"
     _client_auth_from_server()
     if _healthy(api_url):
-        os.environ["PREFECT_API_URL"] = api_url
+        _point_clients_at(api_url)
         yield api_url, None
         return
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", UI_HOST,
          "--port", str(port)],
-        # The UI builds its API address from the port setting, not from --port.
-        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-             "PREFECT_SERVER_API_PORT": str(port)},
+        # The UI builds its API address from the port setting, not from --port; / opens the
+        # V2 UI (see ui_url) unless this environment says otherwise.
+        env={"PREFECT_SERVER_UI_V2_ENABLED": "true", **os.environ,
+             "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_SERVER_API_PORT": str(port)},
         # Its own session: a Ctrl+C in the terminal reaches only `thidua serve`, which stops
         # the runner while the server still answers, then the server.
         start_new_session=True)
@@ -80,7 +95,7 @@ def server_process(port: int = UI_PORT) -> Iterator[tuple[str, subprocess.Popen[
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the Prefect server did not start on {UI_HOST}:{port}")
             time.sleep(0.5)
-        os.environ["PREFECT_API_URL"] = api_url
+        _point_clients_at(api_url)
         yield api_url, server
     finally:
         server.terminate()
@@ -190,8 +205,8 @@ def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) ->
         def server_alive() -> bool:
             return server.poll() is None if server is not None else True
 
-        ui = api_url.removesuffix("/api")
-        print(f"Giao diện Prefect: {ui}  (Deployments → {deployment_path('daily-tick')} chạy "
+        ui = os.environ.get("PREFECT_UI_URL") or ui_url(api_url)
+        print(f"Giao diện Prefect: {ui}/  (Deployments → {deployment_path('daily-tick')} chạy "
               f"07:30 mỗi ngày; {deployment_path('launch-campaign')}: Run → Custom run để phát "
               "động một kế hoạch)")
         print(f"Tài liệu (chỉ đọc): {published}" if published else

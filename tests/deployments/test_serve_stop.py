@@ -1,5 +1,5 @@
 """`thidua serve` stops on SIGTERM or Ctrl+C within 5 s, its Prefect server and documents
-server included (issue 15, item 7).
+server included (issue 15, item 7); on the way, it opens the V2 UI (item 5).
 
 A real `thidua serve` process (its own PREFECT_HOME, data folder and free ports): 20–60 s
 each on a 2-core machine, most of it the server creating its fresh database.
@@ -7,6 +7,7 @@ each on a 2-core machine, most of it the server creating its fresh database.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -72,7 +73,8 @@ def serve(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, str, lis
            "THIDUA_FILES_URL": f"http://127.0.0.1:{files_port}",
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONUNBUFFERED": "1"}
     for name in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING",
-                 "PREFECT_SERVER_API_AUTH_STRING", "THIDUA_DATABASE_URL"):
+                 "PREFECT_SERVER_API_AUTH_STRING", "THIDUA_DATABASE_URL", "PREFECT_UI_URL",
+                 "PREFECT_SERVER_UI_V2_ENABLED"):
         env.pop(name, None)
     process = subprocess.Popen(
         [sys.executable, "-m", "thidua.cli", "serve", "--port", str(port)], cwd=REPO, env=env,
@@ -94,11 +96,23 @@ def serve(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, str, lis
         process.wait(timeout=30)
 
 
+def assert_v2_ui(ui: str, output: list[str]) -> None:
+    """V1's run timeline drops every letter with a diacritic; / and the printed address
+    lead to V2, and so do Prefect's own links in the runs' logs (PREFECT_UI_URL)."""
+    with urllib.request.urlopen(f"{ui}/ui-settings", timeout=10) as answer:
+        assert json.load(answer)["default_ui"] == "v2"
+    request = urllib.request.Request(f"{ui}/", headers={"Accept": "text/html"})
+    with urllib.request.urlopen(request, timeout=10) as page:
+        assert page.url == f"{ui}/v2/"  # redirected there
+    assert any(f"Giao diện Prefect: {ui}/v2/ " in line for line in output), "".join(output)
+
+
 @pytest.mark.parametrize("how", ["SIGTERM to the process", "Ctrl+C (SIGINT to its group)"])
-def test_serve_stops_within_five_seconds_with_its_servers(
+def test_serve_opens_v2_and_stops_within_five_seconds_with_its_servers(
         serve: tuple[subprocess.Popen[str], str, str, list[str]], how: str) -> None:
     process, api, files, output = serve
     assert answers(api) and answers(files)
+    assert_v2_ui(api.removesuffix("/api/health"), output)  # checked here: a start is ~1 min
     children = descendants(process.pid)
     assert children, "the Prefect server runs as a child of thidua serve"
     sent = time.monotonic()
