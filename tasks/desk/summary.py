@@ -50,7 +50,7 @@ def render(summary: RunSummary) -> str:
         lines += [f"| {escape_markdown(k)} | {escape_markdown(v)} |" for k, v in summary.facts]
         lines.append("")
     if summary.problems:
-        lines += [f"**Không thực hiện: {len(summary.problems)} lỗi, chưa ghi gì.**", ""]
+        lines += [f"**Không thực hiện vì {len(summary.problems)} lỗi:**", ""]
         lines += [f"- {code_span(p)}" for p in summary.problems]
         lines.append("")
     lines += [f"- {escape_markdown(n)}" for n in summary.notes]
