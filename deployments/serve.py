@@ -174,29 +174,41 @@ class ServedRunner:
         await self.runner.start()
 
 
-def _until_signalled(served: ServedRunner, server_alive: Callable[[], bool]) -> str | None:
-    """Wait for a stop signal, the runner's end or the server's; the signal's name, if any."""
-    received: list[int] = []
-    stopped = threading.Event()
+class StopSignals:
+    """SIGINT, SIGTERM and SIGHUP for all of `thidua serve`: while it starts they unwind it
+    (the server is stopped on the way out, never left behind); once it serves they ask for
+    the stop below, and any further one is ignored until it is done."""
 
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        received.append(signum)
-        stopped.set()
+    def __init__(self) -> None:
+        self.received: list[str] = []
+        self.serving = False
+        self._event = threading.Event()
+        self._previous: dict[int, Any] = {}
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in STOP_SIGNALS}
-    try:
-        while not stopped.wait(0.5) and served.running() and server_alive():
-            pass
-    finally:
-        for sig, handler in previous.items():
+    def __enter__(self) -> StopSignals:
+        self._previous = {sig: signal.signal(sig, self._on_signal) for sig in STOP_SIGNALS}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
             signal.signal(sig, handler)
-    return signal.Signals(received[0]).name if received else None
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        self.received.append(signal.Signals(signum).name)
+        self._event.set()
+        if not self.serving:
+            raise KeyboardInterrupt
+
+    def wait(self, served: ServedRunner, server_alive: Callable[[], bool]) -> None:
+        """Until a stop signal, or the runner or the server ends by itself."""
+        while not self._event.wait(0.5) and served.running() and server_alive():
+            pass
 
 
 def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) -> bool:
     """Run until stopped: the server (if needed), the documents and the deployments, printing
     where to click; False when the server or the runner ended by itself."""
-    with server_process(port) as (api_url, server), \
+    with StopSignals() as signals, server_process(port) as (api_url, server), \
             document_server(documents, files_url) as published:
         from deployments.local import deployments
         from deployments.refresh import loaded_now, watch
@@ -216,18 +228,21 @@ def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) ->
         keeper = watch(seen)  # a plan loaded or launched later shows in the forms within seconds
         try:
             served_deployments = deployments(choices)
-            served = ServedRunner(runner_for(served_deployments)).start()
+            runner = runner_for(served_deployments)
+            signals.serving = True  # from here a signal stops the runner the orderly way
+            served = ServedRunner(runner).start()
             print(f"Đang phục vụ {len(served_deployments)} deployment. Ctrl+C để dừng.",
                   flush=True)
-            signalled = _until_signalled(served, server_alive)
+            signals.wait(served, server_alive)
             alive = server_alive() and _healthy(api_url, timeout=0.5)
             if not served.stop(pause=alive, within=RUNNER_STOP_SECONDS):
                 print("Runner chưa dừng kịp; dừng luôn cùng máy chủ.", flush=True)
         finally:
             keeper.stop()
-        if signalled:
-            print(f"Đã nhận {signalled}: đã dừng.", flush=True)
-            return True
-        print("Máy chủ Prefect đã dừng bất ngờ." if not server_alive() else
-              f"Runner đã dừng: {served.error!r}", flush=True)
-        return False
+        ended = ("Máy chủ Prefect đã dừng bất ngờ." if not server_alive() else
+                 f"Runner đã dừng: {served.error!r}")
+    if signals.received:
+        print(f"Đã nhận {signals.received[0]}: đã dừng.", flush=True)
+        return True
+    print(ended, flush=True)
+    return False
