@@ -62,9 +62,12 @@ def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 
     problems: tuple[str, ...] = ()
     while True:
         attempt += 1  # each pause keeps its own input: a refused answer is not read again
-        form = council_form(roster, assessed, draft, review_note(assessed, problems, table=table))
+        form = RunInput.subclass_from_base_model_type(council_form(roster, assessed, draft))
+        # The V2 UI (thidua serve's default) shows this note above the form; Prefect 3.8's V1
+        # UI squeezes it to nothing once the form is taller than its dialog.
         entered = cast(CouncilForm, pause_flow_run(
-            wait_for_input=RunInput.subclass_from_base_model_type(form),
+            wait_for_input=form.with_initial_data(
+                description=review_note(assessed, problems, table=table)),
             timeout=wait_seconds, poll_interval=poll_seconds, key=f"hoi-dong-{attempt}"))
         verdict = check_meeting(state, assessed, roster, entered.answer())
         problems = verdict.problems

@@ -106,10 +106,9 @@ class CouncilForm(BaseModel):
             confirm_day_off=self.confirm_day_off)
 
 
-def council_form(roster: Roster, assessed: list[Assessment], draft: dict[str, Any],
-                 note: str = "") -> type[CouncilForm]:
-    """The form for this roster and round, filled with `draft` (a dump of an earlier answer),
-    `note` (Markdown) at its top."""
+def council_form(roster: Roster, assessed: list[Assessment],
+                 draft: dict[str, Any]) -> type[CouncilForm]:
+    """The form for this roster and round, filled with `draft` (a dump of an earlier answer)."""
     members = [(f"m{i}", m.name) for i, m in enumerate(roster.members, start=1)]
     names: Any = StrEnum("ThanhVien", members)  # type: ignore[misc]
     # One choice list with "by role" first: the UI shows a plain select, not a type switch.
@@ -123,15 +122,11 @@ def council_form(roster: Roster, assessed: list[Assessment], draft: dict[str, An
              "votes": ballots}
     filled = {"votes": ballots().model_dump(), "presiding": BY_ROLE, "recorder": BY_ROLE,
               "confirm_day_off": False} | draft
-    # Prefect's default UI squeezes the pause's own description to nothing above a form taller
-    # than its dialog (a flex item with overflow): the note goes under the first field's label.
     fields: dict[str, Any] = {}
     for name, info in CouncilForm.model_fields.items():
         info = copy(info)  # prefect's with_initial_data would drop the Vietnamese titles
         if name in filled:
             info.default, info.validate_default = filled[name], True
-        if name == "meeting_date" and note:
-            info.description = note
         fields[name] = (kinds.get(name, info.annotation), info)
     return create_model("CouncilForm", __base__=CouncilForm, **fields)
 

@@ -1,7 +1,7 @@
 """The council review as the clerk reads it in the Prefect UI, in Markdown.
 
-The note at the top of the pause's form (short lines for a 512 px dialog, the reasons of a
-refused answer first) and the full table of dossiers as an artifact beside it. The run's answer once
+The note above the pause's form (short lines for a 512 px dialog, the reasons of a refused
+answer first) and the full table of dossiers as an artifact beside it. The run's answer once
 the council's answer is accepted is tasks/desk/council.py.
 """
 
@@ -24,22 +24,21 @@ def review_key(campaign: str, round_code: str) -> str:
 
 
 def review_note(assessed: Sequence[Assessment], problems: Sequence[str], *, table: str) -> str:
-    """At the top of the form: why the last answer was refused (if it was), one short line per
-    dossier, and where the full table is (`table` says it, as a link where one is known).
-    Blocks are apart by blank lines: the UI joins lines a single newline separates."""
+    """Above the form: why the last answer was refused (if it was), one short line per dossier,
+    and where the full table is (`table` says it, as a link where one is known)."""
     blocks = []
     if problems:
         blocks.append("**Chưa nhận kết quả họp, xin sửa rồi gửi lại** (các ô giữ nguyên điều "
-                      "đã nhập):")
-        blocks += [f"- {escape_markdown(p)}" for p in problems]
+                      "đã nhập):\n" + "\n".join(f"- {escape_markdown(p)}" for p in problems))
     eligible, proposed = sum(a.eligible for a in assessed), sum(a.proposed for a in assessed)
-    blocks.append(f"**{len(assessed)} hồ sơ, {eligible} đủ điều kiện, đề xuất khen {proposed}** "
-                  "(mỗi hồ sơ một thẻ biểu quyết bên dưới):")
-    blocks += [f"- **{a.candidate.id}** {escape_markdown(short(a.candidate.name, NAME_SHOWN))}"
-               f" — {standing(a)}" for a in assessed]
+    blocks.append(
+        f"**{len(assessed)} hồ sơ, {eligible} đủ điều kiện, đề xuất khen {proposed}** (mỗi hồ sơ "
+        "một thẻ biểu quyết bên dưới):\n" + "\n".join(
+            f"- **{a.candidate.id}** {escape_markdown(short(a.candidate.name, NAME_SHOWN))} — "
+            f"{standing(a)}" for a in assessed))
     blocks += [f"Bảng đầy đủ (đơn vị, xếp loại, lý do): {table}.",
-               "Gửi xong, nếu kết quả chưa hợp lệ, lần chạy dừng chờ nhập lại: bấm **Resume** "
-               "để xem lý do ở đầu biểu mẫu."]
+               "Gửi xong, nếu kết quả chưa hợp lệ, lần chạy dừng chờ nhập lại: mở lại "
+               "**Resume** (menu ⋮ ở góc trên) để xem lý do ở đầu biểu mẫu."]
     return "\n\n".join(blocks)
 
 

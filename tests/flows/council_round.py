@@ -81,9 +81,10 @@ def form(flow_run_id: Any, seen: int) -> dict[str, Any]:
 
 
 def note(flow_run_id: Any, seen: int) -> str:
-    """The note at the top of form number `seen`: under its first field's label (the UI
-    squeezes a pause's own description to nothing above a tall form)."""
-    text: str = form(flow_run_id, seen)["properties"]["meeting_date"]["description"]
+    """The note above form number `seen` (the pause's description, Markdown)."""
+    with get_client(sync_client=True) as client:
+        value = client.read_flow_run_input(flow_run_id, f"paused-hoi-dong-{seen}-description")
+    text: str = json.loads(value)  # stored as a JSON string
     return text
 
 

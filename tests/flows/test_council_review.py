@@ -66,11 +66,11 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert fields["votes"]["default"] == {vote_key(i): {
         "votes_for": 0, "votes_against": 0, "abstained": 0} for i in (*good, weak)}
     assert fields["place"]["default"] == "Trụ sở UBND xã Thượng Phúc"
-    said = note(first.id, 1).split("\n\n")  # at the top of the form, in short blocks
+    said = note(first.id, 1).splitlines()  # above the form
     assert said[0].startswith("**7 hồ sơ, 6 đủ điều kiện, đề xuất khen 5**")
     assert said[1] == f"- **{good[4]}** Tập thể DANGUY — ✓ đề xuất khen"
-    assert "`xet-khen-thuong-thuong-phuc-cchc-2026-2030-hang-nam-2026`" in said[8]
-    assert max(len(block) for block in said[1:8]) < 80  # a line or two of a 512 px dialog
+    assert "`xet-khen-thuong-thuong-phuc-cchc-2026-2030-hang-nam-2026`" in said[9]
+    assert max(len(line) for line in said[1:8]) < 80  # a line or two of a 512 px dialog
     plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
     table = artifact(first.id, "xet-khen-thuong-thuong-phuc-cchc-2026-2030-hang-nam-2026")
     assert f"| {plan.unit('VP').name} |" in table  # the unit's name, not its code
@@ -80,10 +80,10 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     resume_flow_run(first.id, run_input=too_many)  # quota is 5
     second = paused_run("xét khen thưởng hang-nam-2026", 2)
     assert second.id == first.id  # the same run asks again
-    said = note(second.id, 2).split("\n\n")
+    said = note(second.id, 2).splitlines()
     assert said[0].startswith("**Chưa nhận kết quả họp, xin sửa rồi gửi lại**")
-    assert said[1] == "- vượt số lượng: 6 tập thể được đồng ý, tối đa 5"  # the one reason
-    assert said[2].startswith("**7 hồ sơ")  # then the round, as before
+    assert said[1:3] == ["- vượt số lượng: 6 tập thể được đồng ý, tối đa 5", ""]  # one reason
+    assert said[3].startswith("**7 hồ sơ")  # then the round, as before
     again = form(second.id, 2)["properties"]
     kept = {name: field.get("default") for name, field in again.items()}
     assert kept == too_many  # asked again with everything entered, as entered

@@ -109,14 +109,6 @@ def test_what_the_form_cannot_hold_is_refused(change: dict[str, object], field: 
     assert {str(e["loc"][0]) for e in refused.value.errors()} == {field}
 
 
-def test_the_note_heads_the_form_under_its_first_field() -> None:
-    schema = council_form(ROSTER, ASSESSED, {}, "**Chưa nhận**\n\n- lý do").model_json_schema()
-    assert list(schema["properties"])[0] == "meeting_date"
-    assert schema["properties"]["meeting_date"]["description"] == "**Chưa nhận**\n\n- lý do"
-    plain = council_form(ROSTER, ASSESSED, {}).model_json_schema()
-    assert "description" not in plain["properties"]["meeting_date"]
-
-
 def test_keys_and_names() -> None:
     assert nomination_of(vote_key(42)) == 42
     assert first_draft(read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")) == {

@@ -28,26 +28,24 @@ ASSESSED: list[Assessment] = assess([
     _candidate(3, "TTPVHCC", "Tổ một cửa", recognised=None)], ROUND)
 
 
-def test_the_note_is_short_blocks_and_says_where_the_full_table_is() -> None:
+def test_the_note_is_short_lines_and_says_where_the_full_table_is() -> None:
     blocks = review_note(ASSESSED, (), table="thẻ **Artifacts**, mục `xet`").split("\n\n")
-    assert blocks[0] == ("**3 hồ sơ, 2 đủ điều kiện, đề xuất khen 2** (mỗi hồ sơ một thẻ biểu "
-                         "quyết bên dưới):")
-    assert blocks[1:4] == ["- **2** Bộ phận Tiếp nhận và Trả kết quả giải quyết… — ✓ đề xuất "
-                           "khen",  # in the ranking's order, a long name cut at a word
-                           "- **1** Văn phòng \\| \\*HĐND\\* — ✓ đề xuất khen",
-                           "- **3** Tổ một cửa — ✗ không đủ điều kiện"]
-    assert blocks[4] == "Bảng đầy đủ (đơn vị, xếp loại, lý do): thẻ **Artifacts**, mục `xet`."
-    assert all("\n" not in block for block in blocks)  # the UI joins single-newline lines
+    assert blocks[0].splitlines() == [
+        "**3 hồ sơ, 2 đủ điều kiện, đề xuất khen 2** (mỗi hồ sơ một thẻ biểu quyết bên dưới):",
+        "- **2** Bộ phận Tiếp nhận và Trả kết quả giải quyết… — ✓ đề xuất khen",  # cut at a word
+        "- **1** Văn phòng \\| \\*HĐND\\* — ✓ đề xuất khen",  # typed text stays text
+        "- **3** Tổ một cửa — ✗ không đủ điều kiện"]  # in the ranking's order
+    assert blocks[1] == "Bảng đầy đủ (đơn vị, xếp loại, lý do): thẻ **Artifacts**, mục `xet`."
     assert "|---" not in "".join(blocks)  # no table: the dialog is 512 px wide
 
 
-def test_a_refused_answer_puts_its_reasons_first_one_per_block() -> None:
+def test_a_refused_answer_puts_its_reasons_first_one_per_line() -> None:
     problems = ("ngày họp 05/12/2026 là ngày nghỉ (thứ Bảy)",
                 "chưa đủ số thành viên dự họp: có mặt 3/7, cần ít nhất 2/3 (5 người)")
-    head, *reasons, counts = review_note(ASSESSED, problems, table="").split("\n\n")[:4]
-    assert head == ("**Chưa nhận kết quả họp, xin sửa rồi gửi lại** (các ô giữ nguyên điều "
-                    "đã nhập):")
-    assert reasons == [f"- {p}" for p in problems]
+    refused, counts, *_ = review_note(ASSESSED, problems, table="").split("\n\n")
+    assert refused.splitlines() == [
+        "**Chưa nhận kết quả họp, xin sửa rồi gửi lại** (các ô giữ nguyên điều đã nhập):",
+        *(f"- {p}" for p in problems)]
     assert counts.startswith("**3 hồ sơ")
 
 
