@@ -17,8 +17,10 @@ PREFIX = "bang-theo-doi-"
 COLUMNS = 4  # periods or rounds per table: a five-year campaign's rounds fill two tables
 TASK_TEXT = 60  # characters of a task's content kept in its table
 SOON = 7  # a cell not yet due says how many days are left from this many on
-SYMBOL = {BoardState.ON_TIME: "✅", BoardState.LATE: "🟡", BoardState.OWED: "🔴",
-          BoardState.RETURNED: "↩️", BoardState.NOT_DUE: "⏳", BoardState.NOT_SENT: "⚪"}
+# Plain symbols (DejaVu on Linux, Segoe UI Symbol on Windows): a colour emoji is an empty box
+# on a machine without an emoji font.
+SYMBOL = {BoardState.ON_TIME: "✓", BoardState.LATE: "◐", BoardState.OWED: "✗",
+          BoardState.RETURNED: "↩", BoardState.NOT_DUE: "○", BoardState.NOT_SENT: "–"}
 CHANNELS = {"email": "Email", "zalo_oa": "Zalo OA", "zns": "Zalo ZNS", "webhook": "Webhook"}
 _NOT_KEY = re.compile(r"[^a-z0-9-]+")
 
@@ -33,7 +35,7 @@ def board_key(code: str) -> str:
 
 
 def cell_text(cell: Cell | None) -> str:
-    """A state in words, short enough for a table cell: '🔴 Còn nợ, quá 12 ngày'."""
+    """A state in words, short enough for a table cell: '✗ Còn nợ, quá 12 ngày'."""
     if cell is None:
         return "—"
     days, state = cell.days, cell.state

@@ -34,16 +34,16 @@ def test_codes_prefect_would_refuse_get_valid_keys_of_their_own(codes: tuple[str
 
 @pytest.mark.parametrize(("cell", "text"), [
     (None, "—"),
-    (Cell(BoardState.ON_TIME), "✅ Đúng hạn"),
-    (Cell(BoardState.LATE, 3), "🟡 Chậm 3 ngày"),
-    (Cell(BoardState.OWED, 12), "🔴 Còn nợ, quá 12 ngày"),
-    (Cell(BoardState.RETURNED, 0, 1), "↩️ Trả lại · 1 hồ sơ"),
-    (Cell(BoardState.RETURNED, 4), "↩️ Trả lại, quá 4 ngày"),
-    (Cell(BoardState.NOT_DUE, 40), "⏳ Chưa đến hạn"),
-    (Cell(BoardState.NOT_DUE, 5), "⏳ Chưa đến hạn, còn 5 ngày"),
-    (Cell(BoardState.NOT_DUE, 0), "⏳ Chưa đến hạn, hạn hôm nay"),
-    (Cell(BoardState.NOT_SENT, 3, 0), "⚪ Không gửi"),
-    (Cell(BoardState.ON_TIME, 0, 2), "✅ Đúng hạn · 2 hồ sơ"),
+    (Cell(BoardState.ON_TIME), "✓ Đúng hạn"),
+    (Cell(BoardState.LATE, 3), "◐ Chậm 3 ngày"),
+    (Cell(BoardState.OWED, 12), "✗ Còn nợ, quá 12 ngày"),
+    (Cell(BoardState.RETURNED, 0, 1), "↩ Trả lại · 1 hồ sơ"),
+    (Cell(BoardState.RETURNED, 4), "↩ Trả lại, quá 4 ngày"),
+    (Cell(BoardState.NOT_DUE, 40), "○ Chưa đến hạn"),
+    (Cell(BoardState.NOT_DUE, 5), "○ Chưa đến hạn, còn 5 ngày"),
+    (Cell(BoardState.NOT_DUE, 0), "○ Chưa đến hạn, hạn hôm nay"),
+    (Cell(BoardState.NOT_SENT, 3, 0), "– Không gửi"),
+    (Cell(BoardState.ON_TIME, 0, 2), "✓ Đúng hạn · 2 hồ sơ"),
 ])
 def test_cell_words(cell: Cell | None, text: str) -> None:
     assert cell_text(cell) == text
@@ -65,7 +65,7 @@ def test_many_rounds_split_into_tables_of_a_few_columns() -> None:
     headers = [line for line in text.splitlines() if line.startswith("| Đơn vị |")]
     assert [h.count("|") - 2 for h in headers] == [COLUMNS, 6 - COLUMNS]
     assert "## Hồ sơ đề nghị khen thưởng (tiếp)" in text
-    assert "| Phòng Kinh tế | ⚪ Không gửi | ⏳ Chưa đến hạn |" in text
+    assert "| Phòng Kinh tế | – Không gửi | ○ Chưa đến hạn |" in text
 
 
 def test_free_text_is_inert_and_short() -> None:
