@@ -90,9 +90,12 @@ def serve(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, str, lis
             time.sleep(0.2)
         yield process, f"http://127.0.0.1:{port}/api/health", \
             f"http://127.0.0.1:{files_port}/documents/", output
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+    finally:  # whatever a failed test left running, by id (the server has its own session)
+        for pid in descendants(process.pid) | {process.pid}:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         process.wait(timeout=30)
 
 
