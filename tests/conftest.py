@@ -23,7 +23,8 @@ POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
     else "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-LONGEST = ("test_seed_plan_runs_end_to_end", "killed_at_20_points")
+LONGEST = ("test_seed_plan_runs_end_to_end", "killed_at_20_points",
+           "test_a_clerk_runs_the_council_from_the_browser")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,0 +1,212 @@
+"""The Prefect UI as the standing office's clerk sees it, in Chromium: a unit's report form
+with exactly that unit's targets, the council's round chosen from drop-downs, its answer
+refused once (the reasons on top, the answers kept) and then accepted and summed up.
+Screenshots go to docs/screenshots/ (the README shows them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
+
+from models.calendar import VN_TZ
+from models.working_days import WorkingDays
+from tasks.plans.files import read_plan
+from tasks.plans.roster import read_roster
+from tests.conftest import REPO
+from tests.ui.conftest import CAMPAIGN, PLANS, ROUND, Desk
+from tests.ui.prefect_ui import (
+    RESUME,
+    field,
+    offered,
+    open_resume,
+    pick_day,
+    resume,
+    shot,
+    shown_day,
+    tick,
+)
+
+WIDE = ViewportSize(width=1280, height=900)
+TALL = ViewportSize(width=1280, height=3000)  # the dialog grows with it: all in one shot
+MEMBERS = "Thành viên có mặt (chọn trong danh sách Hội đồng)"
+FEW = ["Lý Văn Dũng", "Hoàng Thị Mai", "Lê Thị Thu Hương"]  # 3 of 7: no quorum (5 needed)
+MORE = ["Nguyễn Đức Long", "Đặng Văn Quyết", "Trịnh Thị Hà"]  # 6 of 7 with the first three
+PAUSED, COMPLETED = "PAUSED", "COMPLETED"
+DECISION = "01/QĐ-UBND"  # the first decision of the year in a fresh number book
+WAIT_MS = 30_000
+ROSTER = read_roster(REPO / "campaigns" / "council" / "thuong-phuc.yaml")
+
+
+@pytest.fixture
+def page(chromium: str, desk: Desk, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh Chromium page in Vietnam's time zone; Playwright's own browsers are never used
+    (nor downloaded). A failed test leaves what the page showed beside the serve log."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            tab = browser.new_page(viewport=WIDE, timezone_id="Asia/Ho_Chi_Minh")
+            tab.set_default_timeout(WAIT_MS)
+            expect.set_options(timeout=WAIT_MS)  # a busy 2-core machine renders slowly
+            refused: list[str] = []
+            tab.on("response", lambda r: refused.append(f"{r.status} {r.request.method} {r.url}")
+                   if r.status >= 400 and "/api/" in r.url else None)
+            yield tab
+            report = getattr(request.node, "report_call", None)
+            if report is not None and report.failed:
+                tab.screenshot(path=desk.log.with_name("failed.png"), full_page=True)
+                print(f"The page at the failure: {desk.log.with_name('failed.png')}")
+                print("API answers refused:", *refused, sep="\n  ")
+        finally:
+            browser.close()
+
+
+def test_a_clerk_runs_the_council_from_the_browser(desk: Desk, page: Page) -> None:
+    """From the forms to the council's decision, asserting what the clerk reads each time."""
+    page.goto(desk.ui)
+    page.wait_for_url("**/v2/**")  # Prefect's default UI for a browser with no preference
+    a_unit_report_form(page, desk)
+    run_id = council_round_chosen(page, desk)
+    day = meeting_day()
+    refused_then_kept(page, desk, run_id, day)
+    accepted_and_summed_up(page, desk, run_id)
+
+
+def a_unit_report_form(page: Page, desk: Desk) -> None:
+    """nhap-bao-cao: a button per campaign and unit group; Phòng Kinh tế's reports T01."""
+    page.goto(f"{desk.ui}/v2/deployments/deployment/"
+              f"{desk.deployment_id('record-unit-report', 'nhap-bao-cao')}/run")
+    groups = field(page, "Biểu mẫu").get_by_role("tab")
+    expect(groups.first).to_be_visible()
+    assert groups.all_inner_texts() == ["Vĩnh Thủy: VP, VHXH, TTPVHCC", "Vĩnh Thủy: KT"]
+    page.get_by_role("tab", name="Vĩnh Thủy: KT").click()
+    expect(field(page, "Đơn vị")).to_contain_text("KT — Phòng Kinh tế")
+    assert offered(page, field(page, "Kỳ báo cáo")) == ["tong-ket-2025"]
+    page.get_by_role("option", name="tong-ket-2025", exact=True).click()
+    target = page.get_by_label("T01 · Xây dựng các giải pháp", exact=False)
+    expect(target).to_be_visible()  # the one target this unit reports, in Vietnamese
+    target.fill("100")
+    shot(page, "05-bao-cao-don-vi.png")
+
+
+def council_round_chosen(page: Page, desk: Desk) -> str:
+    """hoi-dong-xet: Vietnamese titles, campaign and round from drop-downs, Submit, the run."""
+    deployment = desk.deployment_id("council-review", "hoi-dong-xet")
+    page.goto(f"{desk.ui}/v2/deployments/deployment/{deployment}/run")
+    form = page.locator("form").first
+    expect(field(page, "Chiến dịch")).to_be_visible()
+    for hidden in ("round_code", "wait_seconds", "poll_seconds", "now"):
+        expect(form.locator("label").get_by_text(hidden, exact=True)).to_have_count(0)
+    campaigns = offered(page, field(page, "Chiến dịch"))
+    assert campaigns == [CAMPAIGN, "vinh-thuy-cchc-2025-h2"]
+    page.get_by_role("option", name=CAMPAIGN, exact=True).click()
+    rounds = offered(page, field(page, "Đợt khen thưởng"))
+    assert ROUND in rounds and "tong-ket-2025" in rounds, rounds
+    shot(page, "01-hoi-dong-form.png")
+    page.get_by_role("option", name=ROUND, exact=True).click()
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name="View run").click()
+    page.wait_for_url("**/runs/flow-run/**")
+    run_id = page.url.split("/runs/flow-run/")[1].split("?")[0]
+    assert desk.get(f"/flow_runs/{run_id}")["parameters"] == {
+        "campaign": CAMPAIGN, "round_code": ROUND}
+    return run_id
+
+
+def refused_then_kept(page: Page, desk: Desk, run_id: str, day: date) -> None:
+    """The prefilled form, answered without quorum; refused, it comes back as entered."""
+    wait_state(desk, run_id, PAUSED, "hoi-dong-1")
+    page.set_viewport_size(TALL)
+    dialog = open_resume(page, desk.ui, run_id)
+    expect(dialog).to_contain_text("3 hồ sơ, 3 đủ điều kiện, đề xuất khen 3")
+    assert "**" not in dialog.inner_text()  # the note above the form reads as text
+    expect(field(dialog, "Địa điểm họp").locator("textarea")).to_have_value(
+        "Trụ sở UBND xã Thượng Phúc")
+    for name, number in desk.nominations.items():
+        expect(field(dialog, f"Hồ sơ {number}: {name}")).to_contain_text("✓ đề xuất khen")
+    assert offered(page, field(dialog, MEMBERS)) == [m.name for m in ROSTER.members]
+    page.keyboard.press("Escape")
+    shot(dialog, "02-resume.png")
+    pick_day(page, field(dialog, "Ngày họp"), day)
+    dialog.get_by_label("Giờ bắt đầu (ví dụ 14:00)").fill("14:00")
+    dialog.get_by_label("Giờ kết thúc (ví dụ 16:30)").fill("16:30")
+    tick(page, field(dialog, MEMBERS), FEW)
+    for name, number in desk.nominations.items():
+        field(dialog, f"Hồ sơ {number}: {name}").get_by_label("Đồng ý", exact=True).fill("3")
+    resume(page, dialog)
+
+    wait_state(desk, run_id, PAUSED, "hoi-dong-2")
+    dialog = open_resume(page, desk.ui, run_id)
+    text = dialog.inner_text()
+    heading = text.find("Chưa nhận kết quả họp, xin sửa rồi gửi lại")
+    reason = text.find("chưa đủ số thành viên dự họp: có mặt 3/7, cần ít nhất 2/3 (5 người)")
+    assert 0 <= heading < reason < text.find(shown_day(day)), text  # above what was entered
+    assert "**" not in text, text  # Markdown shown as such, not as its asterisks
+    expect(field(dialog, "Ngày họp")).to_contain_text(shown_day(day))
+    expect(dialog.get_by_label("Giờ bắt đầu (ví dụ 14:00)")).to_have_value("14:00")
+    expect(dialog.get_by_label("Giờ kết thúc (ví dụ 16:30)")).to_have_value("16:30")
+    for name in FEW:
+        expect(field(dialog, MEMBERS).get_by_text(name, exact=True)).to_be_visible()
+    for name, number in desk.nominations.items():
+        expect(field(dialog, f"Hồ sơ {number}: {name}").get_by_label(
+            "Đồng ý", exact=True)).to_have_value("3")
+    shot(dialog, "03-tu-choi.png")
+
+
+def accepted_and_summed_up(page: Page, desk: Desk, run_id: str) -> None:
+    """Six present, two collectives voted for and one individual not: the run's summary with
+    the approved, the decision's number and links to the papers that open."""
+    dialog = page.get_by_role("dialog", name=RESUME)
+    tick(page, field(dialog, MEMBERS), MORE)
+    votes = dict(zip(desk.nominations, (6, 6, 2), strict=True))
+    for name, number in desk.nominations.items():
+        card = field(dialog, f"Hồ sơ {number}: {name}")
+        card.get_by_label("Đồng ý", exact=True).fill(str(votes[name]))
+        card.get_by_label("Không đồng ý", exact=True).fill(str(6 - votes[name]))
+    resume(page, dialog)
+    wait_state(desk, run_id, COMPLETED)
+
+    page.set_viewport_size(WIDE)
+    page.goto(f"{desk.ui}/v2/runs/flow-run/{run_id}?tab=Artifacts")
+    page.get_by_text(DECISION).first.click()  # the summary's card, by what it says
+    page.wait_for_url("**/artifacts/artifact/**")
+    summary = page.locator("main")
+    expect(summary).to_contain_text(f"Quyết định số {DECISION}")
+    expect(summary).to_contain_text("6/7")  # members present
+    for name, count in votes.items():
+        rows = summary.get_by_role("row").filter(has_text=name).filter(has_text="6/6")
+        expect(rows).to_have_count(1 if count == 6 else 0)  # the approved, with their votes
+    for paper in ("minutes-01.docx", "submission-01.docx", "decision-01.docx"):
+        href = str(summary.get_by_role("link", name=paper).get_attribute("href"))
+        assert href.startswith(f"{desk.files}/documents/"), href  # thidua serve, read-only
+        opened = page.request.get(href)
+        assert opened.ok and opened.body()[:2] == b"PK", (opened.status, href)  # Word files
+    shot(page, "04-tom-tat.png")
+    told = desk.wait_for("the units told of the result", lambda: [
+        m for m in desk.smtp.box.messages if str(m["Subject"]).startswith("[Kết quả]")])
+    bodies = [m.get_body(("plain",)) for m in told]
+    assert any(b is not None and DECISION in b.get_content() for b in bodies)
+
+
+def meeting_day() -> date:
+    """A working day of this month (the date picker opens on it), today or just before."""
+    plan = read_plan(REPO / "campaigns" / PLANS[0])
+    days = WorkingDays(extra_days_off=plan.reminders.extra_days_off,
+                       extra_working_days=plan.reminders.extra_working_days)
+    today = datetime.now(VN_TZ).date()
+    before = days.on_or_before(today)
+    return before if before.month == today.month else days.on_or_after(today)
+
+
+def wait_state(desk: Desk, run_id: str, state: str, pause_key: str | None = None) -> None:
+    """Until the run is in `state` (and paused for that answer); fails fast if it ended."""
+    def reached() -> bool:
+        run: dict[str, Any] = desk.get(f"/flow_runs/{run_id}")["state"]
+        if run["type"] in ("FAILED", "CRASHED", "CANCELLED"):
+            raise AssertionError(f"the council run ended {run['type']}: {run['message']}")
+        return bool(run["type"] == state and (
+            pause_key is None or run["state_details"].get("pause_key") == pause_key))
+    desk.wait_for(f"the run to be {state} {pause_key or ''}", reached, timeout=90)
