@@ -13,21 +13,26 @@ from tests.conftest import REPO
 
 SHOTS = REPO / "docs" / "screenshots"
 RESUME = "Resume Flow Run"  # the dialog's title in Prefect's UI
+DIALOG_WINDOW = 3000  # px: a dialog is 80 % of the window's height, the council's form 2,400
 
 
 def shot(target: Page | Locator, name: str) -> Path:
-    """Save what the clerk sees now (a whole page, or one dialog) under docs/screenshots."""
+    """Save what the clerk sees now under docs/screenshots: a whole page, or one dialog.
+
+    The window is made as tall as the page (a full-page shot would cut the side bar short),
+    or tall enough for a dialog's whole form, only for the shot: a tall window makes the run
+    page behind the dialog (its timeline) redraw slowly on a busy machine."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / name
-    if isinstance(target, Page):
-        # The window as tall as the page: a full-page shot would cut the side bar short.
-        size = target.viewport_size or {"width": 1280, "height": 900}
-        height = int(target.evaluate("document.documentElement.scrollHeight"))
-        target.set_viewport_size({"width": size["width"], "height": max(height, 900)})
-        target.screenshot(path=path)
-        target.set_viewport_size(size)
-    else:
-        target.screenshot(path=path)
+    page = target if isinstance(target, Page) else target.page
+    size = page.viewport_size or {"width": 1280, "height": 900}
+    height = int(page.evaluate("document.documentElement.scrollHeight")) \
+        if isinstance(target, Page) else DIALOG_WINDOW
+    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+    try:
+        target.screenshot(path=path, animations="disabled")  # a popover fully faded in
+    finally:
+        page.set_viewport_size(size)
     return path
 
 
