@@ -11,13 +11,14 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.conftest import REPO
 
-SHOTS = REPO / "docs" / "screenshots"
+# Each run leaves its own (untracked); docs/screenshots/ keeps a reviewed set for the README.
+SHOTS = REPO / "test-output" / "screenshots"
 RESUME = "Resume Flow Run"  # the dialog's title in Prefect's UI
 DIALOG_WINDOW = 3000  # px: a dialog is 80 % of the window's height, the council's form 2,400
 
 
 def shot(target: Page | Locator, name: str) -> Path:
-    """Save what the clerk sees now under docs/screenshots: a whole page, or one dialog.
+    """Save what the clerk sees now under test-output/screenshots: a page, or one dialog.
 
     The window is made as tall as the page (a full-page shot would cut the side bar short),
     or tall enough for a dialog's whole form, only for the shot: a tall window makes the run

@@ -1,7 +1,7 @@
 """The Prefect UI as the standing office's clerk sees it, in Chromium: a unit's report form
 with exactly that unit's targets, the council's round chosen from drop-downs, its answer
 refused once (the reasons on top, the answers kept) and then accepted and summed up.
-Screenshots go to docs/screenshots/ (the README shows them)."""
+Screenshots go to test-output/screenshots/ (a reviewed set is kept in docs/screenshots/)."""
 
 from __future__ import annotations
 
