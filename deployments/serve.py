@@ -228,7 +228,9 @@ def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) ->
         keeper = watch(seen)  # a plan loaded or launched later shows in the forms within seconds
         try:
             served_deployments = deployments(choices)
-            runner = runner_for(served_deployments)
+            # An office may poll less often (fewer writes to the server's SQLite database).
+            poll = float(os.environ.get("PREFECT_RUNNER_POLL_FREQUENCY", POLL_SECONDS))
+            runner = runner_for(served_deployments, poll_seconds=poll)
             signals.serving = True  # from here a signal stops the runner the orderly way
             served = ServedRunner(runner).start()
             print(f"Đang phục vụ {len(served_deployments)} deployment. Ctrl+C để dừng.",
