@@ -100,10 +100,12 @@ def day_ticked(day: date, *, running: Sequence[str], ended: Sequence[str],
 def outbox_sent(worker: str, sending: Sending) -> RunSummary:
     """One sending pass over the outbox."""
     sent = sending.sent
+    busy = sent is not None and sent.claimed > 0
     done = (f"đã gửi {sent.sent} tin, {len(sent.failed)} không gửi được, {sent.retrying} "
-            "chờ thử lại") if sent else "không gửi gì"
+            "chờ thử lại") if sent is not None and busy else "không gửi gì"
+    # The scheduled pass runs every 5 minutes: one that sent nothing says so in its state only.
     return RunSummary(title=f"Gửi hộp thư đi: {done}", facts=[("Nơi gửi", worker)],
-                      sending=sending)
+                      sending=sending, kept=busy)
 
 
 def _targets(results: Sequence[TargetResult]) -> str:

@@ -11,7 +11,9 @@ from tasks.desk.summary import RunSummary, gist, render
 
 @task(name="tóm tắt lượt chạy", cache_policy=NONE)
 def publish_summary(summary: RunSummary) -> str:
-    """The summary as the run's Markdown artifact; its gist, for the run's state message."""
+    """The summary as the run's Markdown artifact (unless it is not kept); its gist, for the
+    run's state message."""
     said = gist(summary)
-    create_markdown_artifact(render(summary), description=said[:200])
+    if summary.kept:
+        create_markdown_artifact(render(summary), description=said[:200])
     return said

@@ -27,6 +27,7 @@ class RunSummary:
     warnings: Sequence[str] = ()  # besides the sending's; shown first, and in the state
     problems: Sequence[str] = ()  # a refusal's reasons, every one
     extra: Sequence[str] = field(default_factory=tuple)  # Markdown the builder already made
+    kept: bool = True  # False: the state message says it all, no artifact (an empty pass)
 
     @property
     def all_warnings(self) -> list[str]:

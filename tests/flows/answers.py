@@ -21,7 +21,13 @@ def run_id(state: State[Any]) -> UUID:
 
 def summary(run: State[Any] | UUID) -> str:
     """The run's one summary: its only Markdown artifact without a key."""
-    flow_run = run if isinstance(run, UUID) else run_id(run)
+    found = summaries(run if isinstance(run, UUID) else run_id(run))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def summaries(flow_run: UUID) -> list[str]:
+    """The run's Markdown artifacts without a key (a run writes one summary, or none)."""
     with get_client(sync_client=True) as client:
         # read_artifacts sends null for the filters not given (the API answers 422), and an
         # empty task run filter joins task runs, which the harness does not record.
@@ -29,9 +35,7 @@ def summary(run: State[Any] | UUID) -> str:
             "artifacts": {"flow_run_id": {"any_": [str(flow_run)]}}, "limit": 100,
             "offset": 0, "sort": "CREATED_DESC"})
     artifacts = Artifact.model_validate_list(answer.json())
-    found = [str(a.data) for a in artifacts if a.key is None and a.type == "markdown"]
-    assert len(found) == 1, found
-    return found[0]
+    return [str(a.data) for a in artifacts if a.key is None and a.type == "markdown"]
 
 
 def logs(flow_run: UUID) -> list[str]:

@@ -41,7 +41,7 @@ from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.reminders import active_campaigns
 from tests.conftest import REPO
-from tests.flows.answers import summary
+from tests.flows.answers import run_id, summaries, summary
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -193,4 +193,8 @@ def test_the_tick_can_leave_sending_to_runs_on_the_workers(
     done = sending.result()  # as one of those runs would
     assert done["not_failed"] == 6 and len(world.smtp.box.messages) == 3
     assert sending.message == "Gửi hộp thư đi: đã gửi 6 tin, 0 không gửi được, 0 chờ thử lại"
-    assert send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN))["claimed"] == 0
+    empty = send_outbox(now=datetime(2025, 11, 25, 8, tzinfo=VN), return_state=True)
+    assert empty.result()["claimed"] == 0
+    assert empty.message == "Gửi hộp thư đi: không gửi gì"
+    assert summaries(run_id(empty)) == []  # every 5 minutes: an empty pass leaves no artifact
+    assert summaries(run_id(sending)) != []
