@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from models.attainment import requirement, short_name
 from models.choices import CampaignChoice, Loaded, UnitChoice
 from models.lifecycle import CampaignStatus
 from models.plan_parts import Target
@@ -131,10 +132,7 @@ def _address(campaign: CampaignChoice) -> dict[str, Any]:
 
 
 def _target_title(target: Target) -> str:
-    threshold = "" if target.threshold is None else f"{target.threshold:g}".replace(".", ",")
-    unit = "%" if target.unit == "%" else ""
-    text = target.text if len(target.text) <= 90 else target.text[:89] + "…"
-    return f"{target.code} · {text} (yêu cầu {target.comparator.value} {threshold}{unit})"
+    return f"{target.code} · {short_name(target, 90)} (yêu cầu {requirement(target)})"
 
 
 def _variants(form: dict[str, Any], variants: list[dict[str, Any]], how: str) -> None:

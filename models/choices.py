@@ -87,8 +87,12 @@ class Loaded:
         for found in self.campaigns:
             if found.code == code:
                 return found
-        raise Refused(f"Không có chiến dịch '{code}'. Các chiến dịch đã nạp: "
-                      f"{_listed(self.codes())}")
+        raise unknown_campaign(code, self.codes())
+
+
+def unknown_campaign(code: str, loaded: Iterable[str]) -> Refused:
+    """The refusal of a campaign code not loaded, naming those that are."""
+    return Refused(f"Không có chiến dịch '{code}'. Các chiến dịch đã nạp: {_listed(loaded)}")
 
 
 def check_choice(loaded: Loaded, campaign: str, *, period: str | None = None,

@@ -9,7 +9,7 @@ from prefect.cache_policies import NONE
 
 from infra.clock import now_vn
 from infra.database import get_engine
-from models.choices import Loaded, check_choice
+from models.choices import Loaded, check_choice, unknown_campaign
 from models.council import MinutesFacts
 from models.refusal import Refused
 from models.roster import Roster
@@ -129,8 +129,7 @@ def check_address(campaign: str, *, period: str | None = None, round_code: str |
     engine = get_engine()
     found = read_loaded(engine, [campaign])  # one campaign: the tick compiles many in a day
     if not found.campaigns:
-        raise Refused(f"Không có chiến dịch '{campaign}'. Các chiến dịch đã nạp: "
-                      f"{', '.join(campaign_codes(engine)) or '(chưa có)'}")
+        raise unknown_campaign(campaign, campaign_codes(engine))
     check_choice(found, campaign, period=period, round_code=round_code, unit=unit)
 
 
