@@ -13,7 +13,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from tasks.plans.files import read_plan
 
 CAMPAIGNS = Path(__file__).resolve().parents[1] / "campaigns"

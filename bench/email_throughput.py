@@ -31,7 +31,7 @@ from notifications.channels import Channels
 from notifications.config import ChannelConfig
 from notifications.email_channel import SmtpChannel
 from notifications.message import ChannelKind, Outgoing
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from thidua.stand_ins import SmtpServer
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

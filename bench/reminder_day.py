@@ -30,8 +30,8 @@ from bench.tick_scale import CACHE, nation
 from flows.sending import in_parts
 from infra.database import dispose_engines, get_engine
 from infra.settings import get_settings
-from models.calendar import VN_TZ
-from notifications.secrets import Masker
+from models.deadline_calendar import VN_TZ
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.messages.channels import open_channels
 from tasks.messages.compose import compose_reminders

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from thidua.stand_ins import SmtpServer, ZaloStandIn
 

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from infra.database import get_engine, transaction, upgrade
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from tasks.forms.layout import REPORT_SHEET
 from tasks.forms.reader import FormRefused
 from tasks.forms.writer import write_report_form

@@ -11,8 +11,8 @@ from datetime import date, datetime
 from prefect import flow
 
 from flows.compile_period_report import compile_period_report
+from flows.deployment_runs import open_review
 from flows.desk import answer, answered
-from flows.requests import open_review
 from flows.sending import dispatch, in_parts
 from infra.clock import now_vn
 from tasks.desk.campaigns import day_ticked

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flows.requests import request_senders
+from flows.deployment_runs import request_senders
 from tasks.messages.deliver import Tally
 from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from models.attainment import Timeliness, timeliness
-from models.calendar import VN_TZ
+from models.deadline_calendar import VN_TZ
 from models.keys import ObligationKind, parse_key
 from models.lifecycle import CampaignStatus
 

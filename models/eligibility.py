@@ -37,7 +37,7 @@ def reasons_against(c: Candidate, round_: AwardRound) -> list[str]:
     """Every rule of the round the candidate does not meet, in Vietnamese."""
     rules, found = round_.eligibility, []
     required = rules.collective_rating if c.kind == "collective" else rules.individual_rating
-    if rules.rating_units is not None and c.unit not in rules.rating_units:
+    if rules.rating_units is not None and c.unit_code not in rules.rating_units:
         required = None  # the plan sets the rating only for those it names
     rank = _RANK.get(Rating(c.rating)) if c.rating in set(Rating) else None
     if required is not None and (rank is None or rank > _RANK[required]):

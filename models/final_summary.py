@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from models.attainment import TargetResult, Timeliness, target_results, timeliness, with_tasks_share
-from models.calendar import Obligation, ObligationKind
+from models.deadline_calendar import Obligation, ObligationKind
 from models.keys import parse_key
 from models.period_summary import (
     Narrative,

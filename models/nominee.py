@@ -44,7 +44,8 @@ class Candidate(NomineeBase):
     """A stored nomination as the council sees it: its number, unit and dossier parts."""
 
     id: int
-    unit: str
+    unit: str  # the unit's name, as the papers print it
+    unit_code: str  # what the plan's rules name it by
     documents: frozenset[str] = frozenset()
 
 

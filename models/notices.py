@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
-from models.calendar import ObligationKind, Reminder
+from models.deadline_calendar import ObligationKind, Reminder
 from models.plan import Escalation, ReminderPolicy
 from models.working_days import WorkingDays
 

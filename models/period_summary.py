@@ -16,7 +16,7 @@ from models.attainment import (
     timeliness,
     with_tasks_share,
 )
-from models.calendar import Obligation
+from models.deadline_calendar import Obligation
 from models.keys import parse_key
 from models.periods import periods_in_window
 from models.plan import Plan

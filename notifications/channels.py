@@ -10,7 +10,7 @@ from notifications.config import ChannelConfig
 from notifications.email_channel import ChannelConfigError, SmtpChannel
 from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.plugins import register
-from notifications.secrets import Masker, default_masker
+from notifications.redaction import Masker, default_masker
 from notifications.webhook_plugin import NotifyThiduaHook
 from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
 from notifications.zalo_tokens import TokenStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.calendar import Obligation, ObligationKind
+from models.deadline_calendar import Obligation, ObligationKind
 from models.keys import parse_key
 from models.notices import EscalationNotice, Notice, NoticeKind
 from models.plan import Plan

@@ -28,7 +28,7 @@ from apprise import Apprise
 from apprise.plugins.email import NotifyEmail, SecureMailMode
 
 from notifications.message import Outcome, Outgoing
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_TIMEOUT = 20.0  # seconds for each SMTP step unless the URL sets cto= or rto=

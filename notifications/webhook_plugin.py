@@ -22,7 +22,7 @@ from apprise.plugins.base import NotifyBase
 from apprise.url import PrivacyMode
 
 from notifications.message import Outcome
-from notifications.secrets import Masker, default_masker
+from notifications.redaction import Masker, default_masker
 
 
 class NotifyThiduaHook(NotifyBase):

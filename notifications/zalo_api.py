@@ -11,7 +11,7 @@ from typing import Any
 import requests
 
 from notifications.message import Outcome
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenError, TokenStore
 
 # Zalo's "access token invalid / expired" codes: refresh once and try again.

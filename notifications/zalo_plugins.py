@@ -15,8 +15,8 @@ from apprise.plugins.base import NotifyBase
 from apprise.url import PrivacyMode
 
 from notifications.message import Outcome
+from notifications.redaction import Masker, default_masker
 from notifications.render import fit
-from notifications.secrets import Masker, default_masker
 from notifications.zalo_api import TEXT_LIMIT, ZaloApi
 from notifications.zalo_tokens import TokenStore
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import requests
 
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 
 _EARLY_SECONDS = 300  # refresh a little before expiry so a send never races the clock
 

@@ -62,7 +62,7 @@ RULES: dict[str, Rule] = {
     "tasks.intake": room("tasks.intake", "tasks.forms tasks.plans tasks.records"),
     "tasks.messages": room("tasks.messages",
                            "notifications tasks.forms tasks.intake tasks.plans tasks.records"),
-    "tasks.desk": room("tasks.desk", "notifications tasks.documents.markdown tasks.intake "
+    "tasks.desk": room("tasks.desk", "notifications tasks.documents.inert_markdown tasks.intake "
                        "tasks.messages tasks.records"),
     "flows": rule("flows tasks infra models", "prefect pydantic"),
     # The staff's forms offer what is loaded: deployments read it through the records' steps.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.calendar import Obligation
+from models.deadline_calendar import Obligation
 from models.vn_text import fmt_date, weekday_name
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from infra.clock import now_vn
 from infra.database import get_engine, upgrade
 from infra.settings import get_settings
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from models.keys import ObligationKind, key_prefix
 from models.plan import Plan, UnknownRound
 from tasks.forms.reader import FormRefused

@@ -18,8 +18,8 @@ from notifications.channels import Channels
 from notifications.config import NotifyConfigError
 from notifications.context import base_context
 from notifications.message import Outgoing
+from notifications.redaction import default_masker
 from notifications.render import MessageKind, render
-from notifications.secrets import default_masker
 from notifications.zalo_tokens import TokenError
 from tasks.messages.channels import open_channels
 from tasks.messages.compose import envelopes_for

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from infra.database import transaction, upgrade
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from models.plan import Plan
 from models.vn_text import fmt_date, parse_date
 from tasks.plans.files import PlanRejected, read_plan

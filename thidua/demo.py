@@ -38,7 +38,7 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
 
     from infra.database import dispose_engines
     from infra.settings import get_settings
-    from notifications.secrets import Masker
+    from notifications.redaction import Masker
     from notifications.zalo_tokens import TokenStore
     from tasks.plans.files import read_plan
 

@@ -7,7 +7,7 @@ import time as clock
 from datetime import date, datetime, time
 from typing import Any
 
-from models.calendar import VN_TZ
+from models.deadline_calendar import VN_TZ
 from models.eligibility import assess
 from models.plan import Plan
 from thidua.demo_script import council_answer

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from models.calendar import Obligation, ObligationKind
 from models.council_form import BY_ROLE, vote_key
+from models.deadline_calendar import Obligation, ObligationKind
 from models.keys import key_prefix, parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Rating, Target

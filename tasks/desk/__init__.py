@@ -2,4 +2,4 @@
 did, the numbers it created, the documents as links, the messages by channel and unit
 (sending.py), what it refused and why; the builders per flow (intake.py, campaigns.py); the
 task that publishes it as the run's artifact (steps.py). May import infra, models,
-notifications, tasks.documents.markdown, tasks.intake, tasks.messages and tasks.records."""
+notifications, tasks.documents.inert_markdown, tasks.intake, tasks.messages and tasks.records."""

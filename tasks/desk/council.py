@@ -11,7 +11,7 @@ from models.council import MinutesFacts
 from models.vn_text import fmt_date
 from tasks.desk.sending import Sending
 from tasks.desk.summary import RunSummary
-from tasks.documents.markdown import escape_markdown
+from tasks.documents.inert_markdown import escape_markdown
 from tasks.records.council import RoundState
 
 PAPERS = (("minutes", "Biên bản họp"), ("submission", "Tờ trình"), ("decision", "Quyết định"))

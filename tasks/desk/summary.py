@@ -10,7 +10,7 @@ from pathlib import Path
 
 from infra.links import markdown_link
 from tasks.desk.sending import Sending, sending_lines, sending_warnings
-from tasks.documents.markdown import escape_markdown
+from tasks.documents.inert_markdown import escape_markdown
 
 GIST_CHARACTERS = 400  # a state message is read in a list; the artifact says the rest
 

@@ -11,7 +11,7 @@ import re
 
 from models.board import Board, BoardState, Cell, Matrix
 from models.vn_text import fmt_date, fmt_day
-from tasks.documents.markdown import escape_markdown
+from tasks.documents.inert_markdown import escape_markdown
 
 PREFIX = "bang-theo-doi-"
 COLUMNS = 4  # periods or rounds per table: a five-year campaign's rounds fill two tables

@@ -27,7 +27,7 @@ from models.signatures import for_the_committee
 from models.vn_text import document_date, fmt_date
 from tasks.documents.award_papers import plan_reference
 from tasks.documents.charts import place_chart
-from tasks.documents.markdown import escape_markdown
+from tasks.documents.inert_markdown import escape_markdown
 from tasks.documents.templating import register, render_docx
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix
 from models.plan import AwardRound, Plan, Quota
 from models.plan_parts import Comparator, PlanTask, Target

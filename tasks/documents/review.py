@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from models.council_form import short, standing
 from models.eligibility import Assessment
 from models.plan import AwardRound
-from tasks.documents.markdown import escape_markdown
+from tasks.documents.inert_markdown import escape_markdown
 
 NAME_SHOWN = 45  # a name in the note's list: one line of the dialog with its number and mark
 KIND = {"collective": "Tập thể", "individual": "Cá nhân"}

@@ -14,8 +14,8 @@ from infra.clock import now_vn
 from infra.database import get_engine
 from infra.settings import get_settings
 from models.board import build_board
-from models.calendar import VN_TZ
 from models.council import MinutesFacts
+from models.deadline_calendar import VN_TZ
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary
 from models.period_summary import PeriodSummary

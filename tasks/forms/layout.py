@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.calendar import Obligation
 from models.choices import reported_targets
+from models.deadline_calendar import Obligation
 from models.keys import parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Target

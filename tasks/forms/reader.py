@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
-from models.calendar import Obligation
 from models.cell_rules import (
     NO,
     YES,
@@ -27,6 +26,7 @@ from models.cell_rules import (
     parse_yes_no,
     target_value,
 )
+from models.deadline_calendar import Obligation
 from models.nominee import NomineeEntry
 from models.plan import AwardRound, Plan
 from models.plan_parts import Target

@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Engine
 
 from infra.database import transaction
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Rating

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from infra.database import transaction
-from models.calendar import Obligation, build_calendar
+from models.deadline_calendar import Obligation, build_calendar
 from models.eligibility import missing_parts
 from models.keys import report_key
 from models.plan import AwardRound, Plan, UnknownRound

@@ -7,7 +7,7 @@ import os
 from infra.settings import get_settings
 from notifications.channels import Channels
 from notifications.config import load_channel_config
-from notifications.secrets import default_masker, guard_loggers
+from notifications.redaction import default_masker, guard_loggers
 
 
 def open_channels() -> Channels:

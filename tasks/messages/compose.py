@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from models.calendar import Obligation, ObligationKind
+from models.deadline_calendar import Obligation, ObligationKind
 from models.notices import EscalationNotice, Notice, decide
 from models.plan import Plan
 from models.plan_parts import Contact

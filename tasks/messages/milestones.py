@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from models.calendar import Obligation
+from models.deadline_calendar import Obligation
 from models.keys import ObligationKind, key_prefix
 from models.plan import Plan
 from models.plan_parts import Contact, Unit

@@ -16,7 +16,7 @@ from infra.database import transaction
 from models.tables import OutboxMessage
 from models.tables.outbox import OutboxStatus
 from notifications.message import ChannelKind, Outcome, Outgoing
-from notifications.secrets import default_masker
+from notifications.redaction import default_masker
 from tasks.forms.writer import WantedForm
 
 # A sender extends its claims every quarter LEASE while it works; a claim not extended for

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from models.calendar import Obligation, build_calendar
+from models.deadline_calendar import Obligation, build_calendar
 from models.keys import parse_key
 from models.plan import Plan
 from notifications.context import base_context, obligation_context

@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from models import tables as t
-from models.calendar import VN_TZ, Obligation, build_calendar
+from models.deadline_calendar import VN_TZ, Obligation, build_calendar
 from models.periods import periods_in_window
 from models.plan import Plan
 from models.plan_diff import plan_changes

@@ -13,7 +13,7 @@ from sqlmodel import Session, col
 from infra.database import transaction
 from models import tables as t
 from models.board import Facts, Owed, Sent
-from models.calendar import VN_TZ
+from models.deadline_calendar import VN_TZ
 from models.keys import nomination_key, report_key
 from models.periods import Period
 from models.plan import PeriodKind

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from infra.database import transaction
 from models import tables as t
-from models.calendar import Obligation, build_calendar
+from models.deadline_calendar import Obligation, build_calendar
 from models.final_summary import Award
 from models.keys import report_key
 from models.plan import Plan

@@ -63,6 +63,7 @@ def _candidate(session: Session, n: t.Nomination) -> Candidate:
         t.DossierDocument.nomination_id == n.id)).all()
     unit = session.get(t.Unit, n.unit_id)
     return Candidate.model_validate(n, update={"unit": unit.name if unit else str(n.unit_id),
+                                               "unit_code": unit.code if unit else "",
                                                "documents": frozenset(documents)})
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from infra.database import transaction
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.final_summary import done_days
 from models.keys import key_prefix, parse_key
 from models.plan import Plan

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 
 from infra.database import transaction
-from models.calendar import Obligation, ObligationKind, Reminder, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, Reminder, build_calendar
 from models.lifecycle import CampaignStatus
 from models.plan import Plan, ReminderPolicy
 from models.tables import Campaign, Obligation as ObligationRow, Unit

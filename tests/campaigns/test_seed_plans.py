@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.eligibility import reasons_against
 from models.nominee import Candidate
 from models.plan import Plan, RoundKind
@@ -160,7 +160,8 @@ def test_thuong_phuc_rating_binds_only_those_advising_on_cchc() -> None:
     assert round_.eligibility.rating_units == ["VP", "VHXH", "KT", "TTPVHCC"]
 
     def nominee(unit: str) -> Candidate:
-        return Candidate(id=1, unit=unit, kind="collective", name="x",
+        return Candidate(id=1, unit=plan.unit(unit).name, unit_code=unit, kind="collective",
+                         name="x",
                          rating="Hoàn thành nhiệm vụ", index_components_not_decreased=True,
                          initiative_recognised_by="Hội đồng Sáng kiến xã")
 

@@ -16,8 +16,8 @@ from deployments.local import deployments
 from infra.database import dispose_engines, get_engine, transaction, upgrade
 from infra.settings import get_settings
 from models import tables as t
-from models.calendar import VN_TZ
 from models.choices import reported_targets
+from models.deadline_calendar import VN_TZ
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.choices import fingerprint, mark_launched, read_loaded

@@ -18,7 +18,7 @@ from prefect.deployments.runner import RunnerDeployment
 from flows.names import DEPLOYMENTS
 from infra.database import dispose_engines, upgrade
 from infra.settings import get_settings
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from tests.conftest import fresh_postgres
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World

@@ -30,7 +30,7 @@ from flows.daily_tick import daily_tick
 from flows.send_outbox import send_outbox
 from infra.database import get_engine, transaction
 from models import tables as t
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from models.keys import ObligationKind, key_prefix
 from notifications.message import ChannelKind
 from tasks.forms.layout import NOMINATION_SHEET

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from infra.database import dispose_engines
 from infra.settings import get_settings
 from models import tables as t
-from models.calendar import ObligationKind, build_calendar
+from models.deadline_calendar import ObligationKind, build_calendar
 from models.keys import parse_key
 from models.plan import Plan
 from tasks.documents.board import board_key

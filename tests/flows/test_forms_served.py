@@ -19,7 +19,7 @@ from deployments.refresh import FormKeeper, current_choices, push_forms
 from flows.council_review import council_review
 from flows.record_unit_report import record_unit_report
 from infra.database import get_engine, transaction
-from models.calendar import VN_TZ
+from models.deadline_calendar import VN_TZ
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.steps import choices_fingerprint

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from models.calendar import ObligationKind, build_calendar
+from models.deadline_calendar import ObligationKind, build_calendar
 from models.plan import Plan
 from models.vn_text import fmt_date
 from models.working_days import WorkingDays

@@ -25,7 +25,8 @@ SCOPE = " đối với tập thể, cá nhân trực tiếp tham mưu thực hi�
 def _c(i: int, kind: str = "collective", rating: str | None = "Hoàn thành xuất sắc nhiệm vụ",
        recognised: str | None = "Hội đồng Sáng kiến xã", docs: frozenset[str] = DOCS,
        index_ok: bool | None = True) -> Candidate:
-    return Candidate(id=i, unit="KT", kind=kind, name=f"Ứng viên {i}", rating=rating,
+    return Candidate(id=i, unit="Phòng Kinh tế", unit_code="KT", kind=kind,
+                     name=f"Ứng viên {i}", rating=rating,
                      index_components_not_decreased=index_ok,
                      initiative_recognised_by=recognised, documents=docs)
 

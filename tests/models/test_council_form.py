@@ -28,9 +28,12 @@ NAMES = [m.name for m in ROSTER.members]
 LONG = ("Tổ Một cửa liên thông thuộc Trung tâm Phục vụ hành chính công xã Vĩnh Thủy, huyện "
         "Vĩnh Linh")
 ASSESSED = [
-    Assessment(Candidate(id=12, unit="KT", kind="collective", name="Phòng Kinh tế"), (), True),
-    Assessment(Candidate(id=3, unit="VP", kind="collective", name=LONG), (), False),
-    Assessment(Candidate(id=7, unit="VP", kind="individual", name="Bà Trần Thị Hoa"),
+    Assessment(Candidate(id=12, unit="Phòng Kinh tế", unit_code="KT",
+                          kind="collective", name="Phòng Kinh tế"), (), True),
+    Assessment(Candidate(id=3, unit="Văn phòng", unit_code="VP",
+                          kind="collective", name=LONG), (), False),
+    Assessment(Candidate(id=7, unit="Văn phòng", unit_code="VP",
+                          kind="individual", name="Bà Trần Thị Hoa"),
                ("hồ sơ còn thiếu: Báo cáo thành tích",), False),
 ]
 FILLED = {"meeting_date": "2026-12-04", "start_time": "14:00", "end_time": "16:30",

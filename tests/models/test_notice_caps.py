@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from models.lifecycle import closes_on, is_over
 from models.notices import decide
 from models.plan import Escalation, ReminderPolicy

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.notices import MAX_OVERDUE_NOTICES, NoticeKind, decide
 from models.working_days import WorkingDays
 from tasks.plans.files import read_plan

@@ -9,7 +9,7 @@ import pytest
 
 from notifications.config import NotifyConfigError, load_channel_config
 from notifications.message import ChannelKind
-from notifications.secrets import Masker, MaskingFilter
+from notifications.redaction import Masker, MaskingFilter
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -13,7 +13,7 @@ import trustme
 
 from notifications.email_channel import SmtpChannel
 from notifications.message import ChannelKind, Outgoing
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from thidua.stand_ins import SmtpServer, free_port
 
 SENDER = "UBND xã Vĩnh Thủy"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.notices import EscalationNotice, Notice, NoticeKind
 from notifications.context import escalation_context
 from notifications.render import MessageKind, render

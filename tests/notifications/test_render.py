@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jinja2 import UndefinedError
 
-from models.calendar import Obligation, build_calendar
+from models.deadline_calendar import Obligation, build_calendar
 from models.notices import Notice, NoticeKind, decide
 from models.vn_text import fmt_day
 from notifications.context import (

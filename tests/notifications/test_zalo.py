@@ -12,7 +12,7 @@ import apprise
 import pytest
 
 from notifications.plugins import register
-from notifications.secrets import Masker, default_masker
+from notifications.redaction import Masker, default_masker
 from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
 from notifications.zalo_tokens import TokenStore
 from thidua.stand_ins import Call, HttpServer

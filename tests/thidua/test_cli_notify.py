@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from infra.database import current_revision, dispose_engines, get_engine
 from infra.settings import get_settings
 from notifications.message import ChannelKind, Outcome
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.messages.outbox import Envelope, claim, enqueue, record
 from tests.conftest import REPO

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
 from thidua.demo_script import script

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
 
-from models.calendar import VN_TZ
+from models.deadline_calendar import VN_TZ
 from models.working_days import WorkingDays
 from tasks.plans.files import read_plan
 from tasks.plans.roster import read_roster

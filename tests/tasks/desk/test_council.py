@@ -27,7 +27,8 @@ PLAN = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
 ROUND = PLAN.round("hang-nam-2026")
 ROSTER = read_roster(REPO / "campaigns" / "council" / "thuong-phuc.yaml")
 DOCS = frozenset({"to-trinh", "bien-ban", "bao-cao-thanh-tich"})
-CANDIDATES = [Candidate(id=i, unit=PLAN.unit(unit).name, kind="collective", name=name,
+CANDIDATES = [Candidate(id=i, unit=PLAN.unit(unit).name, unit_code=unit,
+                        kind="collective", name=name,
                         rating="Hoàn thành xuất sắc nhiệm vụ", documents=DOCS,
                         index_components_not_decreased=True,
                         initiative_recognised_by=None if i == 3 else "Hội đồng Sáng kiến xã")

@@ -29,10 +29,11 @@ from tests.tasks.documents.nd30_form import (
 )
 
 WINNERS = [
-    Candidate(id=1, unit="Phòng Kinh tế", kind="collective", name="Phòng Kinh tế"),
-    Candidate(id=2, unit="Phòng Kinh tế", kind="individual", name="Nguyễn Thị Hoa",
+    Candidate(id=1, unit="Phòng Kinh tế", unit_code="KT", kind="collective", name="Phòng Kinh tế"),
+    Candidate(id=2, unit="Phòng Kinh tế", unit_code="KT", kind="individual", name="Nguyễn Thị Hoa",
               title="Trưởng phòng Kinh tế"),
-    Candidate(id=3, unit="Trung tâm Phục vụ hành chính công", kind="individual",
+    Candidate(id=3, unit="Trung tâm Phục vụ hành chính công", unit_code="TTPVHCC",
+              kind="individual",
               name="Trần Văn Bình", title="Chuyên viên"),
 ]
 DAY = date(2025, 12, 5)

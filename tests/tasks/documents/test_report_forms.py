@@ -14,7 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.table import Table
 
-from models.calendar import ObligationKind, build_calendar
+from models.deadline_calendar import ObligationKind, build_calendar
 from models.final_summary import Award, summarise_campaign, with_details as final_details
 from models.keys import key_prefix
 from models.period_summary import summarise, with_details

@@ -18,7 +18,8 @@ LONG = ("Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ t�
 
 def _candidate(i: int, unit: str, name: str, rating: str = "Hoàn thành xuất sắc nhiệm vụ",
                recognised: str | None = "Hội đồng Sáng kiến xã") -> Candidate:
-    return Candidate(id=i, unit=PLAN.unit(unit).name, kind="collective", name=name, rating=rating,
+    return Candidate(id=i, unit=PLAN.unit(unit).name, unit_code=unit,
+                     kind="collective", name=name, rating=rating,
                      index_components_not_decreased=True, initiative_recognised_by=recognised,
                      documents=DOCS)
 

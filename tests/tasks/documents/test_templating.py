@@ -82,7 +82,8 @@ def test_text_with_characters_xml_cannot_hold_still_makes_a_document(tmp_path: P
     from tasks.documents.award_papers import Paper, decision_context
 
     plan = _plan("002-vinh-thuy.yaml")
-    typed = Candidate(id=9, unit="Phòng Kinh tế", kind="collective", name="Tổ\x01 một\x0b <&>")
+    typed = Candidate(id=9, unit="Phòng Kinh tế", unit_code="KT",
+                      kind="collective", name="Tổ\x01 một\x0b <&>")
     context = decision_context(plan, plan.award_rounds[-1], [typed],
                                Paper("01/QĐ-UBND", date(2025, 12, 5)),
                                Paper("01/TTr-VHXH", date(2025, 12, 5)))

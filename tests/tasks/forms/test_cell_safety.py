@@ -14,12 +14,12 @@ from sqlmodel import select
 
 from infra.database import get_engine, transaction, upgrade
 from models import tables as t
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from models.eligibility import Assessment
 from models.final_summary import Award, FinalSummary
 from models.nominee import Candidate
 from tasks.documents.final_report import write_final_report
-from tasks.documents.markdown import escape_markdown
+from tasks.documents.inert_markdown import escape_markdown
 from tasks.documents.review import review_note, review_table
 from tasks.forms.layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET, REPORT_SHEET, report_layout
 from tasks.forms.reader import FormRefused, open_form, read_nominations
@@ -158,7 +158,8 @@ def test_markdown_shows_unit_text_as_typed_and_never_as_markup(tmp_path: Path) -
     summary = FinalSummary(targets=[], tasks=[], discipline=[],
                            awards=[Award(hostile, "KT", "Giấy khen", "Năm 2026")])
     written = write_final_report(PLAN, summary, date(2026, 12, 20), tmp_path)
-    candidate = Candidate(id=1, unit="KT", kind="individual", name=hostile, rating=None)
+    candidate = Candidate(id=1, unit="Phòng Kinh tế", unit_code="KT",
+                          kind="individual", name=hostile, rating=None)
     rules = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml").round("hang-nam-2026")
     table = review_table(rules, [Assessment(candidate, ())])
     note = review_note([Assessment(candidate, ())], (f"{hostile}: quá số có mặt",), table="")

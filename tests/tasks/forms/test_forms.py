@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from infra.database import get_engine, transaction, upgrade
 from models import tables as t
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from models.period_summary import summarise
 from tasks.documents.period_report import render_markdown
 from tasks.forms.layout import REPORT_SHEET, report_layout

@@ -18,7 +18,7 @@ from sqlmodel import select
 from infra.database import get_engine, transaction, upgrade
 from infra.settings import get_settings
 from models import tables as t
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from tasks.forms.limits import MAX_PARTS, WorkbookLimits, configured_limits, workbook_problems
 from tasks.forms.reader import FormRefused, open_form
 from tasks.forms.writer import write_report_form

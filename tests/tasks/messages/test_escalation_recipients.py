@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.notices import EscalationNotice, Notice, NoticeKind
 from notifications.message import ChannelKind
 from tasks.messages.compose import _escalation_messages

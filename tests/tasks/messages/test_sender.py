@@ -25,7 +25,7 @@ from models import tables as t
 from notifications.channels import Channels
 from notifications.config import ChannelConfig
 from notifications.message import ChannelKind, Outcome
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.messages.deliver import send_pass
 from tasks.messages.outbox import Envelope, backoff, claim, enqueue, extend, record, release

@@ -22,7 +22,7 @@ import pytest
 
 from infra.database import get_engine
 from notifications.message import ChannelKind
-from notifications.secrets import Masker
+from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.messages.outbox import Envelope, enqueue
 from tests.tasks.messages.test_outbox import _campaign

@@ -17,7 +17,7 @@ from sqlmodel import select
 
 from infra.database import dispose_engines, get_engine, transaction, upgrade
 from models import tables as t
-from models.calendar import build_calendar
+from models.deadline_calendar import build_calendar
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.reminders import active_campaigns
