@@ -23,6 +23,7 @@ from models.working_days import WorkingDays
 
 QUORUM = Fraction(2, 3)
 MAJORITY = Fraction(1, 2)
+VOTE_LABELS = ("Đồng ý", "Không đồng ý", "Không biểu quyết")  # a dossier's counts, as titled
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,12 @@ class Answer:
     present: tuple[str, ...]
     ballots: tuple[Ballot, ...]
     place: str
-    start: time
-    end: time
+    start: time | None  # None: what was typed is not a time of day (`slips` says so)
+    end: time | None
     presiding: str | None = None  # None: the chair, or a vice-chair when the chair is away
     recorder: str | None = None  # None: the secretary
     confirm_day_off: bool = False
+    slips: tuple[str, ...] = ()  # fields the form took but that cannot be read, in Vietnamese
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class Verdict:
 def judge(assessments: list[Assessment], *, plan: Plan, round_: AwardRound, roster: Roster,
           answer: Answer) -> Verdict:
     """Approved nominations and the minutes' facts, or every problem with the answer."""
-    problems = _day_problems(plan, answer)
+    problems = [*answer.slips, *_day_problems(plan, answer)]
     present, found = _attendance(roster, answer.present)
     problems += found
     chair, secretary, found = _officers(roster, present, answer)
@@ -125,7 +127,8 @@ def judge(assessments: list[Assessment], *, plan: Plan, round_: AwardRound, rost
     problems += [f"{by_id[i].candidate.name}: không đủ điều kiện "
                  f"({'; '.join(by_id[i].reasons)})" for i in approved if not by_id[i].eligible]
     problems += _over_quota(approved, by_id, round_)
-    if problems or chair is None or secretary is None:
+    start, end = answer.start, answer.end
+    if problems or chair is None or secretary is None or start is None or end is None:
         return Verdict(tuple(approved), tuple(problems))
     total = len(roster.members)
     dossiers = tuple(DossierVote(
@@ -135,7 +138,7 @@ def judge(assessments: list[Assessment], *, plan: Plan, round_: AwardRound, rost
         for a in assessments for b in [ballots.get(a.candidate.id, Ballot(a.candidate.id, 0))])
     here = {name_key(m.name) for m in present}
     facts = MinutesFacts(
-        answer.day, answer.start, answer.end, answer.place.strip(),
+        answer.day, start, end, answer.place.strip(),
         _days(plan).day_off_reason(answer.day), total, chair, secretary, tuple(present),
         tuple(m for m in roster.members if name_key(m.name) not in here), dossiers,
         _conclusion(round_, [d for d in dossiers if d.approved]))
@@ -153,7 +156,7 @@ def _day_problems(plan: Plan, answer: Answer) -> list[str]:
     if reason is not None and not answer.confirm_day_off:
         found.append(f"ngày họp {fmt_date(answer.day)} là ngày nghỉ ({reason}): nếu Hội đồng "
                      "thật sự họp hôm đó, hãy đánh dấu “Xác nhận họp ngày nghỉ”")
-    if answer.end <= answer.start:
+    if answer.start is not None and answer.end is not None and answer.end <= answer.start:
         found.append(f"giờ kết thúc ({answer.end:%H:%M}) phải sau giờ bắt đầu "
                      f"({answer.start:%H:%M})")
     if not answer.place.strip():
@@ -214,9 +217,11 @@ def _ballots(ballots: tuple[Ballot, ...], by_id: Mapping[int, Assessment],
         if a is None:
             problems.append(f"không có hồ sơ số {b.nomination_id} trong đợt này")
             continue
+        negative = [f"số phiếu “{label}” là {n}, không được âm" for label, n in zip(
+            VOTE_LABELS, (b.votes_for, b.votes_against, b.abstained), strict=True) if n < 0]
         wrong = (f"hồ sơ số {b.nomination_id} được nhập {counts[b.nomination_id]} lần, chỉ "
                  "nhập một lần" if counts[b.nomination_id] > 1 else
-                 "số phiếu không được âm" if min(b.votes_for, b.votes_against, b.abstained) < 0
+                 "; ".join(negative) if negative
                  else f"{b.votes_for} đồng ý, {b.votes_against} không đồng ý, {b.abstained} "
                  f"không biểu quyết: {cast} phiếu, nhiều hơn số thành viên có mặt ({present})"
                  if cast > present else None)

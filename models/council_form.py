@@ -4,10 +4,16 @@ Each dossier has its own card titled with its number and name, so none is typed 
 those present and the meeting's officers are chosen from the roster. A draft fills the form:
 the first one with the commune's office as the place, later ones with what was entered
 before the answer was refused. The flow wraps the form for its pause (flows/council_review).
+
+A likely slip is not the form's to refuse: Prefect's UI would say it in English ("-1 is less
+than the minimum of 0", a regular expression for "25:99"). The form takes a time as text and a
+count within wide bounds that only stop the absurd; the answer says in Vietnamese what cannot
+be read (`Answer.slips`) and the council's rule what cannot stand (models/council.py).
 """
 
 from __future__ import annotations
 
+import re
 from copy import copy
 from datetime import date, time
 from enum import StrEnum
@@ -15,13 +21,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from models.council import Answer, Ballot
+from models.council import VOTE_LABELS, Answer, Ballot
 from models.eligibility import Assessment
 from models.plan import Plan
 from models.roster import Roster
 
 BY_ROLE = "Theo vai trò trong danh sách Hội đồng"  # the chair (or a vice-chair), the secretary
-CLOCK = r"^([01]?\d|2[0-3]):[0-5]\d$"  # 14:00; a JSON "time" would need seconds and a zone
+# 14:00, 9:30, 14h30, 14g30, 14h, 14 (a JSON "time" needs seconds and a zone): read, not refused
+CLOCK = re.compile(r"(\d{1,2})\s*(?:[:hHgG]\s*(\d{2})?)?")
+TEXT_TYPED = 200  # characters of a time or a place: far beyond any, short of a flood
+VOTES_TYPED = 999  # a count beyond this is no slip; within it the council's rule answers
 PREFIX = "ho_so_"  # a dossier's card in the form: ho_so_12
 NAME_SHOWN = 60  # characters of a name in a card's title; the dialog is 512 px wide
 
@@ -64,9 +73,9 @@ class Counts(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_as_answered, title="Phiếu")
 
-    votes_for: int = Field(0, title="Đồng ý", ge=0)
-    votes_against: int = Field(0, title="Không đồng ý", ge=0)
-    abstained: int = Field(0, title="Không biểu quyết", ge=0)
+    votes_for: int = Field(0, title=VOTE_LABELS[0], ge=-VOTES_TYPED, le=VOTES_TYPED)
+    votes_against: int = Field(0, title=VOTE_LABELS[1], ge=-VOTES_TYPED, le=VOTES_TYPED)
+    abstained: int = Field(0, title=VOTE_LABELS[2], ge=-VOTES_TYPED, le=VOTES_TYPED)
 
 
 class Ballots(BaseModel):
@@ -86,9 +95,9 @@ class CouncilForm(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_as_answered)
 
     meeting_date: date = Field(title="Ngày họp")
-    start_time: str = Field(title="Giờ bắt đầu (ví dụ 14:00)", pattern=CLOCK)
-    end_time: str = Field(title="Giờ kết thúc (ví dụ 16:30)", pattern=CLOCK)
-    place: str = Field(title="Địa điểm họp", min_length=1)
+    start_time: str = Field(title="Giờ bắt đầu (ví dụ 14:00)", max_length=TEXT_TYPED)
+    end_time: str = Field(title="Giờ kết thúc (ví dụ 16:30)", max_length=TEXT_TYPED)
+    place: str = Field(title="Địa điểm họp", max_length=TEXT_TYPED)
     confirm_day_off: bool = Field(False, title="Xác nhận họp ngày nghỉ")
     members_present: list[str] = Field(title="Thành viên có mặt (chọn trong danh sách Hội đồng)")
     presiding: str = Field(BY_ROLE, title="Chủ tọa")
@@ -96,14 +105,27 @@ class CouncilForm(BaseModel):
     votes: Ballots = Field(title="Biểu quyết từng hồ sơ (số phiếu)")
 
     def answer(self) -> Answer:
-        """The answer as the council's rule takes it."""
+        """The answer as the council's rule takes it; a time that is none is a slip."""
+        start, end = clock_time(self.start_time), clock_time(self.end_time)
+        slips = tuple(f"{label}: “{typed.strip()}” không phải giờ trong ngày, cần giờ:phút từ "
+                      "00:00 đến 23:59 (ví dụ 14:00)"
+                      for label, typed, read in (("Giờ bắt đầu", self.start_time, start),
+                                                 ("Giờ kết thúc", self.end_time, end))
+                      if read is None)
         return Answer(
             day=self.meeting_date, present=tuple(str(n) for n in self.members_present),
-            ballots=self.votes.ballots(), place=self.place,
-            start=time.fromisoformat(f"{self.start_time:0>5}"),
-            end=time.fromisoformat(f"{self.end_time:0>5}"),
+            ballots=self.votes.ballots(), place=self.place, start=start, end=end,
             presiding=_named(self.presiding), recorder=_named(self.recorder),
-            confirm_day_off=self.confirm_day_off)
+            confirm_day_off=self.confirm_day_off, slips=slips)
+
+
+def clock_time(typed: str) -> time | None:
+    """The time of day written as 14:00, 9:30, 14h30, 14h or 14; None when it is none."""
+    found = CLOCK.fullmatch(typed.strip())
+    if found is None:
+        return None
+    hour, minute = int(found[1]), int(found[2] or 0)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
 def council_form(roster: Roster, assessed: list[Assessment],

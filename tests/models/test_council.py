@@ -131,6 +131,12 @@ def test_an_accepted_answer_gives_the_minutes_their_facts() -> None:
                   "không có hồ sơ số 42 trong đợt này",
                   "Ứng viên 9: không đủ điều kiện (xếp loại “chưa có”, cần “Hoàn thành xuất sắc "
                   f"nhiệm vụ” trở lên{SCOPE})"), id="bad-votes"),
+    pytest.param(_answer(votes={1: (7, -1, 0), 2: (-2, 0, -3)}),
+                 ("Ứng viên 1: số phiếu “Không đồng ý” là -1, không được âm",
+                  "Ứng viên 2: số phiếu “Đồng ý” là -2, không được âm; số phiếu “Không biểu "
+                  "quyết” là -3, không được âm"), id="negative-votes"),
+    pytest.param(_answer(votes={1: 7}, start=None, slips=("Giờ bắt đầu: “25:99” …",)),
+                 ("Giờ bắt đầu: “25:99” …",), id="a-time-that-is-none"),
     pytest.param(replace(_answer(votes={1: 7}), ballots=(Ballot(1, 7), Ballot(1, 2))),
                  ("Ứng viên 1: hồ sơ số 1 được nhập 2 lần, chỉ nhập một lần",),
                  id="a-dossier-twice"),

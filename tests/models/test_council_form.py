@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from models.council import Ballot
 from models.council_form import (
     BY_ROLE,
+    clock_time,
     council_form,
     first_draft,
     nomination_of,
@@ -104,12 +105,38 @@ def test_a_refused_answer_fills_the_next_form_as_entered() -> None:
 @pytest.mark.parametrize(("change", "field"), [
     ({"members_present": ["Ai Đó"]}, "members_present"),  # not on the roster
     ({"votes": {"ho_so_99": {"votes_for": 1}}}, "votes"),  # no such dossier in the round
-    ({"start_time": "14h"}, "start_time"),
-], ids=["stranger", "unknown-dossier", "time-typed-wrong"])
+    ({"votes": {"ho_so_12": {"votes_for": 10**20}}}, "votes"),  # no slip: beyond any page
+    ({"place": "x" * 201}, "place"),
+], ids=["stranger", "unknown-dossier", "absurd-count", "flood"])
 def test_what_the_form_cannot_hold_is_refused(change: dict[str, object], field: str) -> None:
     with pytest.raises(ValidationError) as refused:
         council_form(ROSTER, ASSESSED, {}).model_validate(FILLED | change)
     assert {str(e["loc"][0]) for e in refused.value.errors()} == {field}
+
+
+def test_a_likely_slip_is_taken_by_the_form_and_said_in_vietnamese() -> None:
+    form = council_form(ROSTER, ASSESSED, {})
+    schema = form.model_json_schema()
+    times = [schema["properties"][f] for f in ("start_time", "end_time")]
+    assert all("pattern" not in t and t["maxLength"] == 200 for t in times)  # no regex shown
+    counts = schema["$defs"]["Counts"]["properties"]
+    assert {(c["minimum"], c["maximum"]) for c in counts.values()} == {(-999, 999)}
+    answer = form.model_validate(FILLED | {"start_time": "25:99", "end_time": "16h30",
+                                           "votes": {"ho_so_12": {"votes_for": -1}}}).answer()
+    assert answer.slips == ("Giờ bắt đầu: “25:99” không phải giờ trong ngày, cần giờ:phút từ "
+                            "00:00 đến 23:59 (ví dụ 14:00)",)
+    assert (answer.start, answer.end) == (None, time(16, 30))
+    assert answer.ballots[0] == Ballot(12, -1)  # the council's rule refuses it, naming it
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("14:00", time(14)), ("9:30", time(9, 30)), (" 14h30 ", time(14, 30)), ("14g30", time(14, 30)),
+    ("14h", time(14)), ("7", time(7)), ("23:59", time(23, 59)), ("00:00", time(0)),
+    ("25:99", None), ("24:00", None), ("14:60", None), ("14:3", None), ("", None),
+    ("hai giờ", None), ("14:00:00", None),
+])
+def test_a_time_of_day_as_offices_write_it(typed: str, read: time | None) -> None:
+    assert clock_time(typed) == read
 
 
 def test_keys_and_names() -> None:
