@@ -29,6 +29,7 @@ from models import tables as t
 from models.keys import parse_key
 from models.plan import Plan
 from tasks.plans.store import store_plan
+from tasks.records.choices import mark_launched
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PLACES = ("An Bình", "Tân Phú", "Hòa Lạc", "Phú Lợi", "Thanh Xuân", "Đông Hưng", "Nghĩa Đàn",
@@ -89,6 +90,7 @@ def load(engine: Engine, plans: list[Plan], as_of: date, seed: int = 1) -> None:
     for plan in plans:
         with transaction(engine) as session:
             store_plan(session, plan, source="nation", as_of=launched)
+        mark_launched(engine, plan.code, launched)  # the tick acts on launched campaigns only
     with transaction(engine) as session:
         # Rows are drawn against one random stream, so their order is part of the data:
         # without ORDER BY, SQLite and PostgreSQL hand them over differently.

@@ -15,6 +15,7 @@ from flows.deployment_runs import open_review
 from flows.desk import answer, answered
 from flows.sending import dispatch, in_parts
 from infra.clock import now_vn
+from models.lifecycle import to_review
 from tasks.desk.campaigns import day_ticked
 from tasks.desk.sending import Sending
 from tasks.documents.steps import publish_boards
@@ -33,11 +34,12 @@ from tasks.records.steps import (
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                now: datetime | None = None, senders: int = 0) -> dict[str, int]:
     """Nhắc việc hằng ngày: đóng chiến dịch đã quá thời hạn; nhắc hạn, báo quá hạn, gửi tin;
-    tổng hợp kỳ báo cáo đã hết hạn; đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét.
+    tổng hợp kỳ báo cáo đã hết hạn; đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét đợt
+    có hồ sơ. Chỉ các chiến dịch đã phát động.
 
     Args:
         as_of: Ngày xử lý (mặc định hôm nay, giờ Việt Nam); chọn ngày khác để chạy lại.
-        campaigns: Mã chiến dịch (mặc định tất cả chiến dịch đang chạy).
+        campaigns: Mã chiến dịch (để trống: mọi chiến dịch đã phát động, đang chạy).
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
         senders: Số lượt gửi chạy song song trên các worker (0: gửi ngay trong lượt này).
     """
@@ -52,8 +54,8 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     queued += queue(compose_closed(states, closed, day, kinds), moment)
     sent = dispatch(moment, senders)
     compiled = [compile_period_report(campaign, period, as_of=day)
-                for campaign, period in due_periods(day)]
-    opened = [open_review(campaign, code) for campaign, code in closed]
+                for campaign, period in due_periods(day, campaigns)]
+    opened = [open_review(r.campaign, r.code) for r in to_review(closed)]
     publish_boards([*ended, *(state.code for state in states)], day)
     answer(day_ticked(day, running=[s.code for s in states], ended=ended, closed=closed,
                       compiled=compiled, opened=opened, sending=Sending(kinds, queued, sent)))

@@ -30,8 +30,8 @@ def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, in
     moment = now or now_vn()
     plan = read_plan_file(plan_path)
     register(plan, plan_path, moment)
+    record_launch(plan.code, moment)  # the tick acts on it from now; the UI stops offering it
     state = read_launched(plan.code)
-    record_launch(plan.code, moment)  # the UI stops offering this plan to launch
     issued = write_plan_document(plan)  # the plan as issued, never the YAML file
     kinds = configured_channels()
     queued = queue(compose_launched(state, kinds, issued), moment)

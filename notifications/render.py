@@ -32,6 +32,7 @@ class MessageKind(StrEnum):
     NOMINATION_OPEN = "nomination_open"
     NOMINATION_CLOSING = "nomination_closing"
     NOMINATION_CLOSED = "nomination_closed"
+    ROUND_EMPTY = "round_empty"
     DOSSIER_INCOMPLETE = "dossier_incomplete"
     TASK_DUE = "task_due"
     TASK_OVERDUE = "task_overdue"

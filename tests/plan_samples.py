@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 from typing import Any
+
+from sqlmodel import Session, select
+
+from models.plan import Plan
+from models.tables import Campaign
+from tasks.plans.store import store_plan
 
 _BASE: dict[str, Any] = {
     "code": "thu-nghiem-2025",
@@ -37,3 +44,11 @@ _BASE: dict[str, Any] = {
 def sample_plan_data() -> dict[str, Any]:
     """A fresh deep copy of the sample plan."""
     return copy.deepcopy(_BASE)
+
+
+def store_launched(session: Session, plan: Plan, *, source: str, as_of: datetime) -> None:
+    """Store a plan as launched at `as_of`, as launch-campaign leaves it: the tick acts on it."""
+    store_plan(session, plan, source=source, as_of=as_of)
+    campaign = session.exec(select(Campaign).where(Campaign.code == plan.code)).one()
+    campaign.launched_at = campaign.launched_at or as_of
+    session.add(campaign)

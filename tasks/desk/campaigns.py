@@ -9,6 +9,7 @@ from pathlib import Path
 
 from models.attainment import Attainment, TargetResult, Timeliness
 from models.final_summary import FinalSummary
+from models.lifecycle import ClosedRound, without_dossiers
 from models.period_summary import PeriodSummary
 from models.plan import Plan
 from models.vn_text import fmt_date
@@ -80,10 +81,12 @@ def book_set(state: BookState) -> RunSummary:
 
 
 def day_ticked(day: date, *, running: Sequence[str], ended: Sequence[str],
-               closed: Sequence[tuple[str, str]], compiled: Sequence[Mapping[str, str]],
+               closed: Sequence[ClosedRound], compiled: Sequence[Mapping[str, str]],
                opened: Sequence[str], sending: Sending) -> RunSummary:
     """A day's reminders, closings, compilations and reviews."""
-    rounds = [f"{campaign}/{code}" for campaign, code in closed]
+    rounds = [f"{r.campaign}/{r.code} ({r.received} hồ sơ)" for r in closed]
+    empty = [f"{r.campaign}/{r.code}: hết hạn nhận hồ sơ, không có hồ sơ nào; không mở phiên "
+             "Hội đồng xét (đã báo cơ quan thường trực)" for r in without_dossiers([*closed])]
     return RunSummary(
         title=f"Nhắc việc ngày {fmt_date(day)}: {len(running)} chiến dịch đang chạy, "
               f"{sending.queued.total} tin mới",
@@ -91,7 +94,7 @@ def day_ticked(day: date, *, running: Sequence[str], ended: Sequence[str],
                ("Chiến dịch vừa kết thúc (đã đóng)", ", ".join(ended) or "không có"),
                ("Đợt hết hạn nhận hồ sơ", ", ".join(rounds) or "không có"),
                ("Báo cáo kỳ đã tổng hợp", str(len(compiled)))],
-        notes=list(opened),
+        notes=[*opened, *empty],
         documents=[doc for written in compiled for doc in _documents(written, "Báo cáo")
                    if doc[1].endswith(".docx")],
         sending=sending)

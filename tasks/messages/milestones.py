@@ -7,6 +7,7 @@ from datetime import date
 
 from models.deadline_calendar import Obligation
 from models.keys import ObligationKind, key_prefix
+from models.lifecycle import ClosedRound, without_dossiers
 from models.plan import Plan
 from models.plan_parts import Contact, Unit
 from notifications.context import base_context, obligation_context, round_context
@@ -36,15 +37,36 @@ def compose_round_closed(campaign_id: int, plan: Plan, calendar: list[Obligation
     return built
 
 
-def compose_rounds_closed(states: list[CampaignState],
-                          counts: dict[tuple[str, str], dict[str, int]], as_of: date,
-                          kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """The closing notices of every (campaign, round) in `counts`, dossiers sent per unit."""
+def compose_round_empty(campaign_id: int, plan: Plan, calendar: list[Obligation],
+                        round_code: str, kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """Tell the standing office's head that a round closed without a dossier: no council."""
+    owed = [o for o in calendar
+            if o.key.startswith(key_prefix(ObligationKind.NOMINATION, round_code))]
+    office = plan.unit(plan.standing_office)
+    context = base_context(plan, office) | {
+        "round": round_context(plan, round_code), "owed": len({o.owner for o in owed}),
+        "closed_on": max((o.effective_last_day for o in owed), default=None)}
+    return envelopes_for(campaign_id, office.code, office.head, MessageKind.ROUND_EMPTY,
+                         render(MessageKind.ROUND_EMPTY, context), kinds,
+                         obligation_key=f"round:{round_code}", step="khong-co-ho-so")
+
+
+def compose_rounds_closed(states: list[CampaignState], closed: Sequence[ClosedRound],
+                          as_of: date, kinds: frozenset[ChannelKind]) -> list[Envelope]:
+    """The closing notices of every round closed today, with the dossiers each unit sent;
+    the standing office hears of a round that closed with none."""
     by_code = {s.code: s for s in states}
-    return [e for (campaign, code), submitted in counts.items() if campaign in by_code
-            for e in compose_round_closed(by_code[campaign].campaign_id, by_code[campaign].plan,
-                                          by_code[campaign].calendar, code, submitted, as_of,
-                                          kinds)]
+    built: list[Envelope] = []
+    for r in closed:
+        if r.campaign not in by_code:
+            continue
+        state = by_code[r.campaign]
+        built += compose_round_closed(state.campaign_id, state.plan, state.calendar, r.code,
+                                      dict(r.dossiers), as_of, kinds)
+        if r in without_dossiers([r]):
+            built += compose_round_empty(state.campaign_id, state.plan, state.calendar, r.code,
+                                         kinds)
+    return built
 
 
 def compose_results(campaign_id: int, plan: Plan, round_code: str,

@@ -15,6 +15,7 @@ from infra.database import get_engine
 from infra.settings import get_settings
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary
+from models.lifecycle import ClosedRound
 from notifications.message import ChannelKind
 from tasks.intake.reports import Returned
 from tasks.messages.channels import open_channels
@@ -28,7 +29,6 @@ from tasks.messages.summary import compose_summary
 from tasks.messages.traffic import Traffic
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
-from tasks.records.milestones import nomination_counts
 from tasks.records.reminders import CampaignState
 
 
@@ -61,10 +61,11 @@ def compose_today(states: list[CampaignState], as_of: date,
 
 
 @task(name="soạn tin hết hạn nhận hồ sơ", cache_policy=NONE)
-def compose_closed(states: list[CampaignState], closed: list[tuple[str, str]], day: date,
+def compose_closed(states: list[CampaignState], closed: list[ClosedRound], day: date,
                    kinds: frozenset[ChannelKind]) -> list[Envelope]:
-    """Tell each unit of a round closed today that intake ended, and what it sent."""
-    return compose_rounds_closed(states, nomination_counts(get_engine(), closed), day, kinds)
+    """Tell each unit of a round closed today that intake ended, and what it sent; the
+    standing office, that a round closed without a dossier."""
+    return compose_rounds_closed(states, closed, day, kinds)
 
 
 @task(name="soạn thông báo phát động", cache_policy=NONE)

@@ -12,19 +12,21 @@ from sqlmodel import col, select
 from infra.database import transaction
 from models import tables as t
 from models.keys import ObligationKind, commune_report_key, key_prefix, parse_key
-from models.lifecycle import CampaignStatus, is_over
+from models.lifecycle import CampaignStatus, ClosedRound, is_over
 from models.plan import ReminderPolicy
 
 OPEN_ROUND = ("planned", "open")
 RUNNING, CLOSED = CampaignStatus.RUNNING.value, CampaignStatus.CLOSED.value
+# What the tick moves on by itself: a plan only loaded, never launched, is left alone.
+LAUNCHED = col(t.Campaign.launched_at).is_not(None)
 
 
 def close_ended(engine: Engine, day: date, codes: list[str] | None = None) -> list[str]:
     """Close every running campaign whose window and grace have passed by `day`; their codes."""
     # Narrow columns: a national tick reads ~3,300 campaigns and needs none of their plans.
     query = select(col(t.Campaign.id), col(t.Campaign.code), col(t.Campaign.window_end),
-                   col(t.Campaign.reminders)).where(t.Campaign.status == RUNNING)
-    if codes is not None:
+                   col(t.Campaign.reminders)).where(t.Campaign.status == RUNNING, LAUNCHED)
+    if codes:
         query = query.where(col(t.Campaign.code).in_(codes))
     with transaction(engine) as session:
         ended = {campaign_id: code for campaign_id, code, end, policy in session.exec(query)
@@ -43,15 +45,18 @@ def close_campaign(engine: Engine, campaign: str) -> None:
         session.add(row)
 
 
-def periods_to_compile(engine: Engine, day: date) -> list[tuple[str, str]]:
+def periods_to_compile(engine: Engine, day: date,
+                       codes: list[str] | None = None) -> list[tuple[str, str]]:
     """(campaign, period) whose every unit's report was due before `day` and not yet compiled:
     the draft of the commune's report, the day after the units' last day (not the commune's)."""
+    query = (select(col(t.Campaign.id), col(t.Campaign.code), col(t.ReportingPeriod.code))
+             .join(t.ReportingPeriod, col(t.ReportingPeriod.campaign_id) == col(t.Campaign.id))
+             .where(t.Campaign.status == RUNNING, LAUNCHED,
+                    col(t.ReportingPeriod.compiled_at).is_(None)))
+    if codes:
+        query = query.where(col(t.Campaign.code).in_(codes))
     with transaction(engine) as session:
-        periods = session.exec(
-            select(col(t.Campaign.id), col(t.Campaign.code), col(t.ReportingPeriod.code))
-            .join(t.ReportingPeriod, col(t.ReportingPeriod.campaign_id) == col(t.Campaign.id))
-            .where(t.Campaign.status == RUNNING,
-                   col(t.ReportingPeriod.compiled_at).is_(None))).all()
+        periods = session.exec(query).all()
         owed = session.exec(
             select(col(t.Obligation.campaign_id), col(t.Obligation.key),
                    col(t.Obligation.effective_last_day))
@@ -86,14 +91,15 @@ def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime,
 
 
 def close_windows(engine: Engine, day: date,
-                  codes: list[str] | None = None) -> list[tuple[str, str]]:
-    """Close every round whose units' nomination deadlines have all passed; return them."""
+                  codes: list[str] | None = None) -> list[ClosedRound]:
+    """Close every round whose units' nomination deadlines have all passed; return them with
+    the dossiers each unit sent."""
     closed = []
     with transaction(engine) as session:
         query = select(t.AwardRound, col(t.Campaign.code)).join(
             t.Campaign, col(t.Campaign.id) == col(t.AwardRound.campaign_id)).where(
-            t.Campaign.status == RUNNING, col(t.AwardRound.status).in_(OPEN_ROUND))
-        if codes is not None:
+            t.Campaign.status == RUNNING, LAUNCHED, col(t.AwardRound.status).in_(OPEN_ROUND))
+        if codes:
             query = query.where(col(t.Campaign.code).in_(codes))
         rounds = session.exec(query).all()
         for row, campaign in rounds:
@@ -105,7 +111,8 @@ def close_windows(engine: Engine, day: date,
                 row.status = "closed"
                 session.add(row)
                 closed.append((campaign, row.code))
-    return closed
+    counts = nomination_counts(engine, closed)
+    return [ClosedRound(campaign, code, counts[(campaign, code)]) for campaign, code in closed]
 
 
 def nomination_counts(engine: Engine, rounds: list[tuple[str, str]]

@@ -127,7 +127,7 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
 @cache
 def _campaigns_query(named: bool) -> Select[Any]:
     query = select(CAMPAIGN.id, CAMPAIGN.code, cast(CAMPAIGN.reminders, String)).where(
-        CAMPAIGN.status == RUNNING).order_by(CAMPAIGN.id)
+        CAMPAIGN.status == RUNNING, CAMPAIGN.launched_at.is_not(None)).order_by(CAMPAIGN.id)
     return query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True))) if named \
         else query
 
@@ -135,7 +135,8 @@ def _campaigns_query(named: bool) -> Select[Any]:
 @cache
 def _owed_query(named: bool, near: bool) -> Select[Any]:
     query = select(*NARROW).join(CAMPAIGN_TABLE, CAMPAIGN.id == OBLIGATION.campaign_id).where(
-        OBLIGATION.status == "open", CAMPAIGN.status == RUNNING)
+        OBLIGATION.status == "open", CAMPAIGN.status == RUNNING,
+        CAMPAIGN.launched_at.is_not(None))
     if named:
         query = query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True)))
     if near:

@@ -11,6 +11,7 @@ from infra.clock import now_vn
 from infra.database import get_engine
 from models.choices import Loaded, check_choice, unknown_campaign
 from models.council import MinutesFacts
+from models.lifecycle import ClosedRound
 from models.refusal import Refused
 from models.roster import Roster
 from tasks.records.book import BookState, set_book_by_name
@@ -47,13 +48,13 @@ def mark_closed(campaign: str) -> None:
 
 
 @task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
-def due_periods(day: date) -> list[tuple[str, str]]:
+def due_periods(day: date, campaigns: list[str] | None = None) -> list[tuple[str, str]]:
     """Periods whose every report was due before today and that are not compiled yet."""
-    return periods_to_compile(get_engine(), day)
+    return periods_to_compile(get_engine(), day, campaigns)
 
 
 @task(name="đóng nhận hồ sơ", cache_policy=NONE)
-def close_rounds(day: date, campaigns: list[str] | None) -> list[tuple[str, str]]:
+def close_rounds(day: date, campaigns: list[str] | None) -> list[ClosedRound]:
     """Rounds whose nomination deadlines have all passed stop taking dossiers."""
     return close_windows(get_engine(), day, campaigns)
 

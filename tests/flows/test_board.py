@@ -15,10 +15,10 @@ from models.report_entry import UnitReportForm
 from tasks.documents.board import board_key
 from tasks.intake.steps import Returnable
 from tasks.plans.files import read_plan
-from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.board_check import REPORTS, at, board_versions, expected, shown
 from tests.flows.deployment import World
+from tests.plan_samples import store_launched
 
 PLAN = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
 KT, VP = "Phòng Kinh tế", "Văn phòng HĐND và UBND xã"
@@ -27,7 +27,7 @@ SENT, TICK, BACK = date(2025, 11, 28), date(2025, 12, 3), date(2025, 12, 4)
 
 def test_the_tick_and_an_intake_keep_the_board_as_the_database_says(deployment: World) -> None:
     with transaction(get_engine(deployment.url)) as session:
-        store_plan(session, PLAN, source="002", as_of=at(date(2025, 7, 1), 8))
+        store_launched(session, PLAN, source="002", as_of=at(date(2025, 7, 1), 8))
     key = board_key(PLAN.code)
     before = len(board_versions(key))  # the harness is shared with the other database's run
     record_unit_report(UnitReportForm(campaign=PLAN.code, unit="KT", period="tong-ket-2025",

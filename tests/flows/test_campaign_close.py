@@ -17,10 +17,10 @@ from infra.database import get_engine, transaction
 from models import tables as t
 from models.plan import Plan
 from tasks.plans.files import read_plan
-from tasks.plans.store import store_plan
 from tasks.records.steps import CampaignClosed
 from tests.conftest import REPO
 from tests.flows.deployment import World
+from tests.plan_samples import store_launched
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 HUNG_THANG = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")  # window ends 31/12/2025
@@ -29,7 +29,7 @@ LATE_TASKS = date(2026, 1, 2)  # Friday: "Quý IV/2025" tasks one day late
 
 def _store(url: str, plan: Plan) -> None:
     with transaction(get_engine(url)) as session:
-        store_plan(session, plan, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, plan, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
 
 
 def _status(url: str) -> str:

@@ -26,10 +26,10 @@ from infra.settings import get_settings
 from tasks.desk.sending import NO_CHANNEL
 from tasks.forms.layout import targets_for
 from tasks.plans.files import read_plan
-from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.answers import logs, state_of, summary
 from tests.flows.deployment import World
+from tests.plan_samples import store_launched
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 HUNG_THANG = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
@@ -40,7 +40,7 @@ OUT_OF_RANGE = "T02: T02 là tỉ lệ phần trăm, cần từ 0 đến 100 (nh
 def test_a_refused_deployment_run_fails_in_one_line_without_a_traceback(
         deployment: World, apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
     with transaction(get_engine(deployment.url)) as session:
-        store_plan(session, HUNG_THANG, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, HUNG_THANG, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     results = {t.code: "99,5" for t in targets_for(HUNG_THANG, "VP")} | {"T02": "140", "T99": "1"}
     deployment_id = apply_deployment(record_unit_report)
     with get_client(sync_client=True) as client:

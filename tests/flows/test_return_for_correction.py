@@ -17,10 +17,10 @@ from tasks.intake.nominations import submit_nomination
 from tasks.intake.reports import IntakeRefused, record_report
 from tasks.intake.steps import Returnable
 from tasks.plans.files import read_plan
-from tasks.plans.store import store_plan
 from tests.conftest import REPO
 from tests.flows.answers import summary
 from tests.flows.deployment import World
+from tests.plan_samples import store_launched
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 THUONG_PHUC = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
@@ -35,7 +35,7 @@ def _text(message: EmailMessage) -> str:
 
 def test_dossier_returned_with_reason_and_what_is_missing(deployment: World) -> None:
     with transaction(get_engine(deployment.url)) as session:
-        store_plan(session, THUONG_PHUC, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
+        store_launched(session, THUONG_PHUC, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
     paper = deployment.folder / "to-trinh.pdf"
     paper.write_bytes(b"%PDF-1.4 to trinh")
     receipt = submit_nomination(
@@ -73,7 +73,7 @@ def test_dossier_returned_with_reason_and_what_is_missing(deployment: World) -> 
 
 def test_report_returned_and_owed_again(deployment: World) -> None:
     with transaction(get_engine(deployment.url)) as session:
-        store_plan(session, HUNG_THANG, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, HUNG_THANG, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     receipt = record_report(get_engine(deployment.url), campaign=HUNG_THANG.code, unit="KT",
                             period="2025-YEAR", values={"T01": 100.0},
                             submitted_at=datetime(2025, 12, 5, 9, tzinfo=VN), actor="KT")

@@ -61,6 +61,8 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
         MessageKind.NOMINATION_OPEN: base | {"ob": ob, "round": round_},
         MessageKind.NOMINATION_CLOSING: notice_context(nomination, plan, date(2025, 11, 25)),
         MessageKind.NOMINATION_CLOSED: base | {"ob": ob, "round": round_, "submitted": 2},
+        MessageKind.ROUND_EMPTY: base_context(plan, plan.unit(plan.standing_office))
+        | {"round": round_, "owed": 12, "closed_on": date(2025, 12, 1)},
         MessageKind.DOSSIER_INCOMPLETE: base | {"ob": ob, "round": round_,
                                                 "nominee": "Ông <Nguyễn> Văn A",
                                                 "missing": ["Biên bản họp xét"],

@@ -19,9 +19,9 @@ from infra.database import dispose_engines, get_engine, transaction, upgrade
 from models import tables as t
 from models.deadline_calendar import build_calendar
 from tasks.plans.files import read_plan
-from tasks.plans.store import store_plan
 from tasks.records.reminders import active_campaigns
 from tests.conftest import REPO, fresh_postgres
+from tests.plan_samples import store_launched
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PLAN = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
@@ -37,7 +37,7 @@ def test_open_obligations_match_the_plans_calendar(database_url: str, day: date)
     upgrade(database_url)
     engine = get_engine(database_url)
     with transaction(engine) as session:
-        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
         task = session.exec(select(t.Obligation).where(t.Obligation.key == "task:1")).one()
         task.status = "done"
         session.add(task)
@@ -65,7 +65,7 @@ def test_details_are_read_after_deciding_and_skip_rows_removed_since(database_ur
     upgrade(database_url)
     engine = get_engine(database_url)
     with transaction(engine) as session:
-        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     [state] = active_campaigns(engine, day=date(2025, 11, 3))
     first, second = state.open_obligations[:2]
     with transaction(engine) as session:  # an amendment drops one after the decision
@@ -80,7 +80,7 @@ def test_prefect_does_not_walk_the_shared_details_of_each_campaign(tmp_path: Pat
     url = f"sqlite:///{tmp_path / 'thidua.db'}"
     upgrade(url)
     with transaction(get_engine(url)) as session:
-        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     states = active_campaigns(get_engine(url), day=date(2025, 12, 3))
     visited: list[object] = []
     visit_collection(states, visit_fn=visited.append)
@@ -100,7 +100,7 @@ def test_dates_are_read_right_whatever_the_servers_date_style(postgres_url: str)
     upgrade(postgres_url)
     engine = get_engine(postgres_url)
     with transaction(engine) as session:
-        store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
         session.execute(text(f'ALTER DATABASE "{make_url(postgres_url).database}" '
                              "SET datestyle = 'SQL, DMY'"))
     dispose_engines()
