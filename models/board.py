@@ -1,5 +1,5 @@
-"""A campaign's board: each unit's obligations and their state on a day, the next deadlines
-and what was sent that day. Pure: built from what the records give, taking as_of."""
+"""A campaign's board: each unit's obligations and their state on a day, each dossier and where
+it stands, the next deadlines and what was sent that day. Pure: built from records, as of a day."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from models.attainment import Timeliness, timeliness
+from models.board_dossiers import Dossier
 from models.deadline_calendar import VN_TZ
 from models.keys import ObligationKind, parse_key
 from models.lifecycle import CampaignStatus
@@ -28,9 +29,8 @@ class BoardState(StrEnum):
     NOT_SENT = "Không gửi"  # a round's deadline passed with no dossier: nominating is optional
 
 
-STATUS = {CampaignStatus.DRAFT.value: "Chưa phát động",
-          CampaignStatus.RUNNING.value: "Đang thực hiện",
-          CampaignStatus.CLOSED.value: "Đã kết thúc"}
+STATUS = {CampaignStatus.DRAFT.value: "Chưa phát động", CampaignStatus.CLOSED.value: "Đã kết thúc",
+          CampaignStatus.RUNNING.value: "Đang thực hiện"}
 # Kinds a unit or the office answers by sending something; a council meeting or a round's
 # summary is not recorded as met, so it shows among the deadlines only, never with a state.
 STATED = (ObligationKind.REPORT, ObligationKind.COMMUNE_REPORT, ObligationKind.NOMINATION,
@@ -146,6 +146,7 @@ class Facts:
     periods: Mapping[str, str]  # period code → label ('quý I/2025')
     owed: tuple[Owed, ...]
     sent: tuple[Sent, ...] = ()
+    dossiers: tuple[Dossier, ...] = ()  # every round's, the newest round first
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class Board:
     tasks: tuple[TaskLine, ...]
     deadlines: tuple[Deadline, ...]
     sent: tuple[Sent, ...]
+    dossiers: tuple[Dossier, ...] = ()  # as the facts list them
 
     def counts(self) -> Counter[BoardState]:
         """How many obligations are in each state."""
@@ -189,8 +191,8 @@ def build_board(facts: Facts, as_of: date) -> Board:
                            o.unit, o.last_day, state_of(o, as_of))
                   for o in sorted(by_kind[ObligationKind.TASK],
                                   key=lambda o: int(parse_key(o.key).subject)))
-    return Board(facts.code, facts.title, STATUS.get(facts.status, facts.status), as_of,
-                 reports, nominations, tasks, deadlines(facts, as_of), facts.sent)
+    return Board(facts.code, facts.title, STATUS.get(facts.status, facts.status), as_of, reports,
+                 nominations, tasks, deadlines(facts, as_of), facts.sent, facts.dossiers)
 
 
 def _matrix(title: str, owed: list[Owed], facts: Facts, as_of: date,

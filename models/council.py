@@ -1,4 +1,5 @@
-"""The council's answer checked against its roster, quorum, majority and quota; pure.
+"""The council's answer (models/council_answer.py) checked against its roster, quorum, majority
+and quota; pure.
 
 The plans do not state the council's rules, so the thresholds are the usual ones for a
 commune Emulation & Commendation Council: the meeting counts with at least two thirds of
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from fractions import Fraction
 
+from models.council_answer import Answer, Ballot, count_ballots
 from models.eligibility import Assessment
 from models.plan import AwardRound, Plan
 from models.roster import Member, Role, Roster, name_key
@@ -23,33 +25,6 @@ from models.working_days import WorkingDays
 
 QUORUM = Fraction(2, 3)
 MAJORITY = Fraction(1, 2)
-VOTE_LABELS = ("Đồng ý", "Không đồng ý", "Không biểu quyết")  # a dossier's counts, as titled
-
-
-@dataclass(frozen=True)
-class Ballot:
-    """One nomination's count of hands: for, against, abstaining."""
-
-    nomination_id: int
-    votes_for: int
-    votes_against: int = 0
-    abstained: int = 0
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the secretary entered after the meeting, before any check."""
-
-    day: date
-    present: tuple[str, ...]
-    ballots: tuple[Ballot, ...]
-    place: str
-    start: time | None  # None: what was typed is not a time of day (`slips` says so)
-    end: time | None
-    presiding: str | None = None  # None: the chair, or a vice-chair when the chair is away
-    recorder: str | None = None  # None: the secretary
-    confirm_day_off: bool = False
-    slips: tuple[str, ...] = ()  # fields the form took but that cannot be read, in Vietnamese
 
 
 @dataclass(frozen=True)
@@ -121,7 +96,7 @@ def judge(assessments: list[Assessment], *, plan: Plan, round_: AwardRound, rost
     chair, secretary, found = _officers(roster, present, answer)
     problems += found
     by_id = {a.candidate.id: a for a in assessments}
-    ballots, found = _ballots(answer.ballots, by_id, len(present))
+    ballots, found = count_ballots(answer.ballots, by_id, len(present))
     problems += found
     approved = [i for i, b in sorted(ballots.items()) if b.votes_for > MAJORITY * len(present)]
     problems += [f"{by_id[i].candidate.name}: không đủ điều kiện "
@@ -205,30 +180,6 @@ def _officers(roster: Roster, present: list[Member],
     if chosen[0] is not None and chosen[0] == chosen[1]:
         found.append(f"{chosen[0].name} không thể vừa chủ tọa vừa làm thư ký cuộc họp")
     return chosen[0], chosen[1], found
-
-
-def _ballots(ballots: tuple[Ballot, ...], by_id: Mapping[int, Assessment],
-             present: int) -> tuple[dict[int, Ballot], list[str]]:
-    """Each known nomination's ballot (none where its counts are wrong), and what is wrong."""
-    problems, kept = [], {}
-    counts = Counter(b.nomination_id for b in ballots)
-    for b in ballots:
-        a, cast = by_id.get(b.nomination_id), b.votes_for + b.votes_against + b.abstained
-        if a is None:
-            problems.append(f"không có hồ sơ số {b.nomination_id} trong đợt này")
-            continue
-        negative = [f"số phiếu “{label}” là {n}, không được âm" for label, n in zip(
-            VOTE_LABELS, (b.votes_for, b.votes_against, b.abstained), strict=True) if n < 0]
-        wrong = (f"hồ sơ số {b.nomination_id} được nhập {counts[b.nomination_id]} lần, chỉ "
-                 "nhập một lần" if counts[b.nomination_id] > 1 else
-                 "; ".join(negative) if negative
-                 else f"{b.votes_for} đồng ý, {b.votes_against} không đồng ý, {b.abstained} "
-                 f"không biểu quyết: {cast} phiếu, nhiều hơn số thành viên có mặt ({present})"
-                 if cast > present else None)
-        if wrong and b.nomination_id not in kept:
-            problems.append(f"{a.candidate.name}: {wrong}")
-        kept[b.nomination_id] = Ballot(b.nomination_id, 0) if wrong else b
-    return kept, problems
 
 
 def _conclusion(round_: AwardRound, approved: list[DossierVote]) -> str:

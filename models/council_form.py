@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from models.council import VOTE_LABELS, Answer, Ballot
+from models.council_answer import VOTE_LABELS, Answer, Ballot
 from models.eligibility import Assessment
 from models.plan import Plan
 from models.roster import Roster
@@ -31,6 +31,8 @@ BY_ROLE = "Theo vai trò trong danh sách Hội đồng"  # the chair (or a vice
 CLOCK = re.compile(r"(\d{1,2})\s*(?:[:hHgG]\s*(\d{2})?)?")
 TEXT_TYPED = 200  # characters of a time or a place: far beyond any, short of a flood
 VOTES_TYPED = 999  # a count beyond this is no slip; within it the council's rule answers
+STALE = ("kết quả đã gửi không còn khớp biểu mẫu (danh sách Hội đồng hoặc hồ sơ của đợt đã "
+         "thay đổi sau khi gửi): xin nhập lại")
 PREFIX = "ho_so_"  # a dossier's card in the form: ho_so_12
 NAME_SHOWN = 60  # characters of a name in a card's title; the dialog is 512 px wide
 

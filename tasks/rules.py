@@ -7,7 +7,8 @@ from datetime import date
 from prefect import task
 from prefect.cache_policies import NONE
 
-from models.council import Answer, Verdict, judge
+from models.council import Verdict, judge
+from models.council_form import STALE, CouncilForm
 from models.eligibility import Assessment, assess
 from models.final_summary import (
     FinalSummary,
@@ -48,6 +49,10 @@ def assess_round(state: RoundState) -> list[Assessment]:
 
 @task(name="kiểm tra kết quả họp", cache_policy=NONE)
 def check_meeting(state: RoundState, assessed: list[Assessment], roster: Roster,
-                  answer: Answer) -> Verdict:
-    """Day, roster, quorum, majority, quota and eligibility of what was voted."""
-    return judge(assessed, plan=state.plan, round_=state.round, roster=roster, answer=answer)
+                  entered: CouncilForm | None) -> Verdict:
+    """Day, roster, quorum, majority, quota and eligibility of what was voted; an answer that
+    no longer fits the form (None) is asked again."""
+    if entered is None:
+        return Verdict((), (STALE,))
+    return judge(assessed, plan=state.plan, round_=state.round, roster=roster,
+                 answer=entered.answer())

@@ -1,13 +1,13 @@
 """The answer of council-review once the council's answer is accepted: who is approved, with
 which award, the decision's number, links to the minutes, submission and decision, and who is
-being told."""
+being told. Its state message leads with the decision, before any warning about sending."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from models.council import MinutesFacts
+from models.council import DossierVote, MinutesFacts
 from models.vn_text import fmt_date
 from tasks.desk.sending import Sending
 from tasks.desk.summary import RunSummary
@@ -27,6 +27,8 @@ def council_decided(state: RoundState, facts: MinutesFacts, papers: Mapping[str,
     return RunSummary(
         title=f"Hội đồng đã xét {round_.title}: Quyết định số {number}, {len(approved)}/"
               f"{len(facts.dossiers)} hồ sơ được khen",
+        lead=f"Quyết định số {number}: {_awarded(approved)} ({len(approved)}/"
+             f"{len(facts.dossiers)} hồ sơ, đợt {round_.code})",
         facts=[("Quyết định số", number), ("Chiến dịch", state.plan.code),
                ("Đợt khen thưởng", round_.code), ("Hình thức khen thưởng", round_.award),
                ("Ngày họp", fmt_date(facts.day)),
@@ -41,6 +43,14 @@ def council_decided(state: RoundState, facts: MinutesFacts, papers: Mapping[str,
                    *((f"Quyết định số {number} ({FORMAT.get(Path(f).suffix, 'tệp')})", f)
                      for f in decision_files)],
         sending=sending)
+
+
+def _awarded(approved: Sequence[DossierVote]) -> str:
+    """'2 tập thể, 1 cá nhân được khen', or that none is."""
+    collectives = sum(d.kind == "collective" for d in approved)
+    parts = [f"{n} {label}" for n, label in ((collectives, "tập thể"),
+                                              (len(approved) - collectives, "cá nhân")) if n]
+    return f"{', '.join(parts)} được khen" if parts else "không hồ sơ nào được khen"
 
 
 def _approved(facts: MinutesFacts, award: str, present: int) -> list[str]:

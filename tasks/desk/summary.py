@@ -20,6 +20,7 @@ class RunSummary:
     """What one run did, as the clerk needs to hear it; every text in Vietnamese."""
 
     title: str  # one line: what was done, with the number it created
+    lead: str = ""  # set: the state message says this first, then the warnings (no title)
     facts: Sequence[tuple[str, str]] = ()  # label, value
     notes: Sequence[str] = ()  # what is still missing, what happens next
     documents: Sequence[tuple[str, str]] = ()  # label, path of a file under the data folder
@@ -36,8 +37,10 @@ class RunSummary:
 
 
 def gist(summary: RunSummary) -> str:
-    """One line for the run's state: warnings first, then what was done."""
-    line = " ".join([*(f"⚠ {w}" for w in summary.all_warnings), summary.title])
+    """One line for the run's state: warnings first, then what was done; or, for a run whose
+    outcome matters more than any warning (the council's decision), its lead first."""
+    warnings = [f"⚠ {w}" for w in summary.all_warnings]
+    line = " ".join([summary.lead, *warnings] if summary.lead else [*warnings, summary.title])
     return line if len(line) <= GIST_CHARACTERS else line[:GIST_CHARACTERS - 1] + "…"
 
 

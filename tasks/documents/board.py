@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import groupby
 
 from models.board import Board, BoardState, Cell, Matrix
 from models.vn_text import fmt_date, fmt_day
@@ -61,6 +62,7 @@ def render_board(board: Board) -> str:
     lines += _deadlines(board)
     for matrix in (board.reports, board.nominations):
         lines += _matrix(matrix)
+    lines += _dossiers(board)
     lines += _tasks(board)
     lines += _sent(board)
     return "\n".join(lines).rstrip() + "\n"
@@ -90,6 +92,18 @@ def _matrix(matrix: Matrix) -> list[str]:
         lines += ["| " + escape_markdown(row.unit) + " | "
                   + " | ".join(cell_text(row.cells[i]) for i in part) + " |"
                   for row in matrix.rows if any(row.cells[i] for i in part)]
+        lines.append("")
+    return lines
+
+
+def _dossiers(board: Board) -> list[str]:
+    """Each round's dossiers, the newest round first: number, who, unit, where it stands."""
+    lines: list[str] = []
+    for round_code, dossiers in groupby(board.dossiers, key=lambda d: d.round):
+        lines += [f"## Hồ sơ đợt {escape_markdown(round_code)}", "",
+                  "| Số | Tập thể / cá nhân | Đơn vị | Tình trạng |", "|---|---|---|---|"]
+        lines += [f"| {d.number} | {escape_markdown(d.name)} | {escape_markdown(d.unit)} | "
+                  f"{d.state} |" for d in dossiers]
         lines.append("")
     return lines
 

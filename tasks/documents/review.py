@@ -23,6 +23,12 @@ def review_key(campaign: str, round_code: str) -> str:
     return f"xet-khen-thuong-{campaign}-{round_code}".lower()
 
 
+def review_place(campaign: str, round_code: str) -> str:
+    """Where the round's table is, for a note written without its link (the run again, after
+    an answer: the table was published on its first run)."""
+    return f"thẻ **Artifacts** của lần chạy này, mục `{review_key(campaign, round_code)}`"
+
+
 def review_note(assessed: Sequence[Assessment], problems: Sequence[str], *, table: str) -> str:
     """Above the form: why the last answer was refused (if it was), one short line per dossier,
     and where the full table is (`table` says it, as a link where one is known)."""

@@ -13,6 +13,7 @@ from sqlmodel import Session, col
 from infra.database import transaction
 from models import tables as t
 from models.board import Facts, Owed, Sent
+from models.board_dossiers import Dossier, newest_round_first
 from models.deadline_calendar import VN_TZ
 from models.keys import nomination_key, report_key
 from models.periods import Period
@@ -61,17 +62,20 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
                    col(t.UnitReport.status) == "returned")).all()
         dossiers = session.execute(select(
             col(t.AwardRound.campaign_id), col(t.AwardRound.code), col(t.Nomination.unit_id),
-            col(t.Nomination.status))
+            col(t.Nomination.status), col(t.Nomination.id), col(t.Nomination.name))
             .join(t.AwardRound, col(t.AwardRound.id) == col(t.Nomination.round_id))
             .where(col(t.AwardRound.campaign_id).in_(ids),
                    col(t.Nomination.superseded).is_(False))).all()
         messages = _messages(session, ids, start, end)
     unit_code = {unit_id: code for _, unit_id, code, _ in units}
+    unit_name = {unit_id: name for _, unit_id, _, name in units}
     sent_back = {(c, report_key(p, unit_code[u])) for c, p, u in returned}
     count: Counter[tuple[int, str]] = Counter()
-    for c, round_code, u, status in dossiers:
+    listed: dict[int, list[Dossier]] = defaultdict(list)
+    for c, round_code, u, status, number, name in dossiers:
         key = nomination_key(round_code, unit_code[u])
         count[(c, key)] += 1
+        listed[c].append(Dossier(round_code, number, name, unit_name[u], status))
         if status == "returned":
             sent_back.add((c, key))
     by_campaign: dict[int, list[Owed]] = defaultdict(list)
@@ -84,7 +88,8 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
                   tuple((u, n) for cid, _, u, n in units if cid == c),
                   {p.code: _label(p) for p in periods
                    if p.campaign_id == c and p.kind in PERIOD_KINDS},
-                  tuple(by_campaign[c]), sent_per_channel(messages[c]))
+                  tuple(by_campaign[c]), sent_per_channel(messages[c]),
+                  newest_round_first(listed[c]))
             for code in codes if code in named
             for c, title, status, issuer in [named[code]]]
 

@@ -19,6 +19,7 @@ from models import tables as t
 from models.council_form import BY_ROLE, vote_key
 from models.refusal import Refused
 from tasks.documents import pdf
+from tasks.documents.board import board_key
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
 from tests.flows.council_round import (
@@ -137,7 +138,17 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert summary.startswith(f"## {title}, 5/7 hồ sơ được khen\n")
     with get_client(sync_client=True) as client:
         state = client.read_flow_run(first.id).state
-    assert state is not None and state.is_completed() and str(state.message).startswith(title)
+    assert state is not None and state.is_completed()
+    # What was done leads, before any warning about messages (the sending's, if any, follow).
+    assert str(state.message).startswith(
+        "Quyết định số 01/QĐ-UBND: 5 tập thể được khen (5/7 hồ sơ, đợt hang-nam-2026)")
+    board = artifact(first.id, board_key(plan.code))  # updated by the council itself
+    for number, name in ((good[0], "Tập thể VP"), (good[5], "Tập thể UBMTTQ"),
+                         (weak, "Bà Nguyễn Thị A")):
+        row = next(line for line in board.splitlines() if line.startswith(f"| {number} |"))
+        assert name in row
+        assert row.endswith("| Được đề nghị khen |" if number == good[0]
+                            else "| Không được đề nghị |"), row
     approved = summary.split(f"### Được tặng {plan.round('hang-nam-2026').award}\n")[1]
     rows = [line.split(" | ")[1:3] for line in approved.strip().split("\n\n")[0].splitlines()[2:]]
     assert rows == [[f"Tập thể {code}", plan.unit(code).name]

@@ -8,7 +8,8 @@ from datetime import date, time
 
 import pytest
 
-from models.council import Answer, Ballot, Verdict, judge
+from models.council import Verdict, judge
+from models.council_answer import Answer, Ballot
 from models.eligibility import assess, reasons_against
 from models.nominee import Candidate
 from models.plan import AwardRound

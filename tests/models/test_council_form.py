@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 from pydantic import ValidationError
 
-from models.council import Ballot
+from models.council_answer import Ballot
 from models.council_form import (
     BY_ROLE,
     clock_time,

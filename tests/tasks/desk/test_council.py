@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from infra.settings import get_settings
-from models.council import Answer, Ballot, MinutesFacts, judge
+from models.council import MinutesFacts, judge
+from models.council_answer import Answer, Ballot
 from models.eligibility import assess
 from models.nominee import Candidate
 from notifications.message import ChannelKind
@@ -67,8 +68,10 @@ def test_the_answer_lists_the_approved_and_links_the_papers(papers: dict[str, st
     summary = council_decided(STATE, _facts(), papers, [pdf, papers["decision"]], told)
     text = render(summary)
     base = f"http://127.0.0.1:4555/documents/{PLAN.code}/{ROUND.code}"
-    assert gist(summary) == (f"Hội đồng đã xét {ROUND.title}: Quyết định số 01/QĐ-UBND, 1/3 "
+    assert summary.title == (f"Hội đồng đã xét {ROUND.title}: Quyết định số 01/QĐ-UBND, 1/3 "
                              "hồ sơ được khen")
+    assert gist(summary) == "Quyết định số 01/QĐ-UBND: 1 tập thể được khen (1/3 hồ sơ, đợt " \
+        f"{ROUND.code})"
     assert f"### Được tặng {ROUND.award}\n" in text
     assert f"| 1 | Văn phòng \\| \\*HĐND\\* | {PLAN.unit('VP').name} | 6/6 |" in text
     assert "| Phòng Kinh tế |" not in text  # 2 of 6: not approved
@@ -84,5 +87,7 @@ def test_the_answer_lists_the_approved_and_links_the_papers(papers: dict[str, st
 
 def test_no_channel_is_a_warning_first_not_a_green_silence(papers: dict[str, str]) -> None:
     summary = council_decided(STATE, _facts(), papers, [], Sending(frozenset()))
-    assert gist(summary).startswith("⚠ Chưa cấu hình kênh gửi nào")
+    said = gist(summary)  # what was done first, then the warning
+    assert said.startswith("Quyết định số 01/QĐ-UBND: 1 tập thể được khen")
+    assert "⚠ Chưa cấu hình kênh gửi nào" in said
     assert f"[decision-01.docx](http://127.0.0.1:4555/documents/{PLAN.code}/" in render(summary)
