@@ -1,12 +1,21 @@
-"""Drop-downs of what is loaded: campaigns, periods, rounds, units, plans to launch, and a
-unit's report form with exactly the targets that unit reports."""
+"""Drop-downs of what is loaded: campaigns, periods, rounds, units, plans to launch, a unit's
+report form with exactly the targets that unit reports, and (deployments/intake_forms.py)
+the nomination, import and return forms with uploaded files and labels instead of codes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from deployments.intake_forms import (
+    address,
+    file_form,
+    nomination_form,
+    returned_field,
+    scripted,
+)
 from models.attainment import requirement, short_name
+from models.choice_labels import UploadedFile
 from models.choices import CampaignChoice, Loaded, UnitChoice
 from models.lifecycle import CampaignStatus
 from models.plan_parts import Target
@@ -17,15 +26,20 @@ TITLE_CHARS = 40  # a form's variant buttons sit in one row: short titles keep t
 
 @dataclass(frozen=True)
 class Choices:
-    """What the forms offer, built once from what is loaded."""
+    """What the forms offer, built once from what is loaded and what was uploaded."""
 
     loaded: Loaded
+    uploads: tuple[UploadedFile, ...] = ()
+    upload_page: str = "http://127.0.0.1:4201/tai-len"
 
     def offer(self, flow_name: str, properties: dict[str, Any],
               definitions: dict[str, Any]) -> None:
         """Turn the typed fields of one flow's form into drop-downs."""
         open_ = [c for c in self.loaded.campaigns if c.status != CLOSED]
         everything = list(self.loaded.campaigns)
+        if "round_code" in properties:  # the council's: each campaign's rounds on a tab
+            everything = [c for c in open_ if c.review_rounds()]
+            _council_rounds(properties["round_code"], everything)
         if "campaign" in properties:
             _choose(properties["campaign"], [c.code for c in everything],
                     hint="Chọn trong các chiến dịch đã nạp.")
@@ -35,33 +49,48 @@ class Choices:
             _choose(properties["period"], _union(c.periods for c in everything),
                     hint="Kỳ của chiến dịch đã chọn (kỳ không có trong chiến dịch ấy bị từ "
                          "chối trước khi làm gì).")
-        if "round_code" in properties:
-            _choose(properties["round_code"], _union(c.rounds for c in everything),
-                    hint="Đợt của chiến dịch đã chọn (đợt không có trong chiến dịch ấy bị từ "
-                         "chối trước khi làm gì).")
         if "commune" in properties:
             _choose(properties["commune"], _union((c.commune,) for c in everything))
         if "plan_path" in properties:
-            _choose(properties["plan_path"], self.loaded.to_launch(),
-                    none_left="Chưa có kế hoạch nào đã nạp mà chưa phát động: nạp bằng "
-                              "`thidua plan load <tệp>`, rồi mở lại biểu mẫu này.")
+            self._plans(properties["plan_path"])
+        if "number" in properties and flow_name == "return-for-correction":
+            properties["number"] = returned_field(properties["number"], self.loaded.returnables)
         form = properties.get("form")
-        if form is None:
-            return
+        if form is not None:
+            self._form(flow_name, form, definitions, open_)
+
+    def _form(self, flow_name: str, form: dict[str, Any], definitions: dict[str, Any],
+              open_: list[CampaignChoice]) -> None:
         if flow_name == "record-unit-report":
             _variants(form, [report_form(c, units, self._label(c, units, open_))
                              for c in open_ if c.periods for units in c.unit_groups()],
                       "Chọn chiến dịch (và nhóm đơn vị báo cáo cùng chỉ tiêu) ở hàng nút trên, "
-                      "rồi chọn đơn vị, kỳ và điền kết quả từng chỉ tiêu.")
+                      "rồi chọn đơn vị, kỳ và điền kết quả từng chỉ tiêu.",
+                      _none_left(open_, "kỳ báo cáo", "không có báo cáo kỳ để nhập"))
         elif flow_name == "submit-nomination":
-            _variants(form, [nomination_form(c, self._label(c, (), open_),
-                                             definitions["NominationForm"])
-                             for c in open_ if c.rounds],
-                      "Chọn chiến dịch ở hàng nút trên, rồi đợt, đơn vị và người được đề nghị.")
+            base = definitions["NominationForm"]
+            _variants(form, [nomination_form(c, self._label(c, (), open_), base, self.uploads,
+                                             self.upload_page)
+                             for c in open_ if c.intake_rounds()],
+                      "Chọn chiến dịch ở hàng nút trên, rồi đợt, đơn vị, người được đề nghị và "
+                      f"các tệp hồ sơ đã tải lên ({self.upload_page}).",
+                      _none_left(open_, "đợt khen thưởng nào đang nhận hồ sơ",
+                                 "không có hồ sơ để nhập"), scripted(base))
         elif flow_name in ("import-unit-report", "import-nominations"):
-            _variants(form, [file_form(c, self._label(c, (), open_), definitions["FormFile"])
-                             for c in open_],
-                      "Chọn chiến dịch ở hàng nút trên, rồi đường dẫn tệp Excel đơn vị gửi.")
+            kind = "report" if flow_name == "import-unit-report" else "nomination"
+            base = definitions["FormFile"]
+            _variants(form, [file_form(c, self._label(c, (), open_), base, kind, self.uploads,
+                                       self.upload_page) for c in open_],
+                      "Chọn chiến dịch ở hàng nút trên, rồi tệp Excel đã tải lên "
+                      f"({self.upload_page}).", None, scripted(base))
+
+    def _plans(self, field: dict[str, Any]) -> None:
+        # The flow reads the file it is given: the choice stays the file, its plan beside it.
+        waiting = [c for c in self.loaded.campaigns if not c.launched]
+        _choose(field, [c.source for c in waiting],
+                none_left="Chưa có kế hoạch nào đã nạp mà chưa phát động: nạp bằng "
+                          "`thidua plan load <tệp>`, rồi mở lại biểu mẫu này.",
+                hint="; ".join(f"{c.source}: {c.commune} — {c.title}" for c in waiting))
 
     @staticmethod
     def _label(campaign: CampaignChoice, units: tuple[UnitChoice, ...],
@@ -80,7 +109,7 @@ def report_form(campaign: CampaignChoice, units: tuple[UnitChoice, ...],
     return {
         "title": title, "type": "object",
         "properties": {
-            **_address(campaign),
+            **address(campaign),
             "unit": {"title": "Đơn vị", "type": "string", "enum": [u.label for u in units],
                      "default": units[0].label},
             "period": {"title": "Kỳ báo cáo", "type": "string", "enum": list(campaign.periods)},
@@ -97,52 +126,43 @@ def report_form(campaign: CampaignChoice, units: tuple[UnitChoice, ...],
     }
 
 
-def nomination_form(campaign: CampaignChoice, title: str,
-                    base: dict[str, Any]) -> dict[str, Any]:
-    """The nomination form for one campaign: its rounds and units as drop-downs."""
-    return _narrowed(base, title, {
-            **_address(campaign),
-            "round_code": {"title": "Đợt khen thưởng", "type": "string",
-                           "enum": list(campaign.rounds), "default": campaign.rounds[0]},
-            "unit": {"title": "Đơn vị đề nghị", "type": "string",
-                     "enum": [u.label for u in campaign.units]},
-    })
-
-
-def file_form(campaign: CampaignChoice, title: str, base: dict[str, Any]) -> dict[str, Any]:
-    """An Excel form's checks for one campaign: its units, periods and rounds to choose."""
-    return _narrowed(base, title, {
-            **_address(campaign),
-            "unit": {"title": "Đơn vị (để kiểm tra; để trống: theo tệp)", "type": "string",
-                     "enum": [u.label for u in campaign.units]},
-            "key": {"title": "Kỳ báo cáo hoặc đợt khen thưởng (để kiểm tra)", "type": "string",
-                    "enum": [*campaign.periods, *campaign.rounds]},
-    })
-
-
-def _narrowed(base: dict[str, Any], title: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """A model's form with some fields replaced by drop-downs, in the model's field order."""
-    properties = {name: fields.get(name, field) for name, field in base["properties"].items()}
-    return {**base, "title": title, "properties": properties}
-
-
-def _address(campaign: CampaignChoice) -> dict[str, Any]:
-    return {"campaign": {"title": "Chiến dịch", "type": "string", "enum": [campaign.code],
-                         "default": campaign.code}}
+def _council_rounds(field: dict[str, Any], campaigns: list[CampaignChoice]) -> None:
+    # council-review takes a round's code: each campaign's reviewable rounds on a tab of their
+    # own, their names and dossiers said under the list.
+    if not campaigns:
+        field["description"] = ("Chưa có đợt nào có hồ sơ chờ Hội đồng xét (đợt đã xét không "
+                                "được xét lại).")
+        return
+    field.pop("anyOf", None)
+    field.pop("type", None)
+    field["anyOf"] = [{
+        "title": c.commune, "type": "string", "enum": [r.code for r in c.review_rounds()],
+        "description": "; ".join(f"{r.code}: {r.label} ({r.state.dossiers} hồ sơ)"
+                                 for r in c.review_rounds())} for c in campaigns]
+    field["description"] = ("Chọn xã của chiến dịch đã chọn ở trên, rồi đợt (chỉ các đợt có hồ "
+                            "sơ và chưa xét).")
 
 
 def _target_title(target: Target) -> str:
     return f"{target.code} · {short_name(target, 90)} (yêu cầu {requirement(target)})"
 
 
-def _variants(form: dict[str, Any], variants: list[dict[str, Any]], how: str) -> None:
+def _none_left(open_: list[CampaignChoice], what: str, so: str) -> str | None:
+    if not open_:
+        return None
+    running = ", ".join(dict.fromkeys(c.commune for c in open_))
+    return f"Các chiến dịch đang chạy ({running}) không có {what}: {so}."
+
+
+def _variants(form: dict[str, Any], variants: list[dict[str, Any]], how: str,
+              none_left: str | None, fallback: dict[str, Any] | None = None) -> None:
     if not variants:
-        form["description"] = ("Chưa có chiến dịch nào đang chạy: nạp kế hoạch bằng "
-                               "`thidua plan load <tệp>`.")
+        form["description"] = none_left or ("Chưa có chiến dịch nào đang chạy: nạp kế hoạch "
+                                            "bằng `thidua plan load <tệp>`.")
         return
     form.pop("$ref", None)
     form.pop("allOf", None)
-    form["anyOf"] = variants
+    form["anyOf"] = variants + ([fallback] if fallback else [])
     form["description"] = how
 
 

@@ -76,5 +76,9 @@ def _without_none_switch(node: Any) -> Any:
         del shaped["anyOf"]
         shaped.update(kept)
         if shaped.get("default", "") is None:
-            del shaped["default"]
+            # An empty list means "all" (daily-tick's campaigns); other fields go unset.
+            if shaped.get("type") == "array":
+                shaped["default"] = []
+            else:
+                del shaped["default"]
     return shaped

@@ -7,13 +7,15 @@ happened, so running it twice a day, or after a week of downtime, acts once.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from prefect import flow
+from pydantic import Field
 
 from flows.compile_period_report import compile_period_report
 from flows.deployment_runs import open_review
 from flows.desk import answer, answered
-from flows.sending import dispatch, in_parts
+from flows.sending import MOST_SENDERS, dispatch, in_parts
 from infra.clock import now_vn
 from models.lifecycle import to_review
 from tasks.desk.campaigns import day_ticked
@@ -32,7 +34,8 @@ from tasks.records.steps import (
 @flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
 @answered
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
-               now: datetime | None = None, senders: int = 0) -> dict[str, int]:
+               now: datetime | None = None,
+               senders: Annotated[int, Field(ge=0, le=MOST_SENDERS)] = 0) -> dict[str, int]:
     """Nhắc việc hằng ngày: đóng chiến dịch đã quá thời hạn; nhắc hạn, báo quá hạn, gửi tin;
     tổng hợp kỳ báo cáo đã hết hạn; đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét đợt
     có hồ sơ. Chỉ các chiến dịch đã phát động.

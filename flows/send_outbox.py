@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from prefect import flow
+from pydantic import Field
 
 from flows.desk import answer, answered
 from infra.clock import now_vn
@@ -15,7 +17,8 @@ from tasks.messages.steps import configured_channels, publish_sending, send_due
 
 @flow(name="send-outbox", flow_run_name="gửi hộp thư đi")
 @answered
-def send_outbox(now: datetime | None = None, batch: int = 200) -> dict[str, int | str]:
+def send_outbox(now: datetime | None = None,
+                batch: Annotated[int, Field(ge=1, le=10_000)] = 200) -> dict[str, int | str]:
     """Gửi các tin đang chờ trong hộp thư đi; nhiều lượt chạy song song không gửi trùng.
 
     Args:

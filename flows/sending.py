@@ -10,6 +10,7 @@ from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState
 
 CAMPAIGNS_PER_PART = 200  # ~2,500 messages nationally: what one part holds in memory
+MOST_SENDERS = 64  # parallel send-outbox runs one tick may start on the workers
 
 
 def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from prefect import flow
+from pydantic import Field
 
 from flows.desk import answer, answered
 from tasks.desk.campaigns import book_set
 from tasks.records.steps import set_number_book as set_book
 
 
+# Wide bounds in the schema keep absurd numbers out of the API; a slip such as -1 or 20226
+# passes the form and the run refuses it in Vietnamese (tasks/records/book.py).
 @flow(name="set-number-book", flow_run_name="sổ {symbol} năm {year}")
 @answered
-def set_number_book(commune: str, year: int, symbol: str, last: int) -> dict[str, str]:
+def set_number_book(commune: str, year: Annotated[int, Field(ge=0, le=99_999)], symbol: str,
+                    last: Annotated[int, Field(ge=-999_999, le=999_999)]) -> dict[str, str]:
     """Đặt sổ văn bản: số cuối đã cấp của một loại văn bản trong năm; văn bản tiếp theo của
     hệ thống lấy số sau số này (không số nào bị cấp hai lần, không lùi sổ về trước số đã cấp).
 

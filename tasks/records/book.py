@@ -21,6 +21,9 @@ from models import tables as t
 from models.refusal import Refused
 from models.vn_text import document_number
 
+# A book covers one calendar year of one office: bounds far beyond any real office's, that
+# keep a slip of the keyboard (20226, -1, a pasted phone number) out of the database.
+FIRST_YEAR, LAST_YEAR, MOST_NUMBERS = 2000, 2100, 99_999
 _book = t.NumberBook.__table__  # type: ignore[attr-defined]
 _decision = t.Decision.__table__  # type: ignore[attr-defined]
 _commune = t.Commune.__table__  # type: ignore[attr-defined]
@@ -59,8 +62,11 @@ def take_in(session: Session, commune_id: int, year: int, symbol: str, now: date
 def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
              now: datetime) -> BookState:
     """Say where the book stands (the last number already issued by hand)."""
-    if last < 0:
-        raise BookRefused(f"{symbol} {year}: số cuối phải từ 0 trở lên (nhận được {last})")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise BookRefused(f"Năm của sổ phải từ {FIRST_YEAR} đến {LAST_YEAR} (nhận được {year})")
+    if not 0 <= last <= MOST_NUMBERS:
+        raise BookRefused(f"{symbol} {year}: số cuối phải từ 0 đến {MOST_NUMBERS} "
+                          f"(nhận được {last})")
     with transaction(engine) as session:
         d = _decision.c
         issued = session.execute(select(func.max(d.seq)).where(

@@ -6,7 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from prefect.utilities.callables import parameter_schema
 
+from flows.daily_tick import daily_tick
+from flows.send_outbox import send_outbox
 from flows.set_number_book import set_number_book
 from infra.database import get_engine, transaction
 from tasks.plans.files import read_plan
@@ -32,5 +35,21 @@ def test_staff_set_the_book_and_a_wrong_commune_is_named(deployment: World) -> N
         set_number_book("Vinh Thuy", 2025, "QĐ-UBND", 1)
     refused = set_number_book("Vĩnh Thủy", 2025, "QĐ-UBND", -1, return_state=True)
     assert refused.is_failed()
-    assert refused.message == "QĐ-UBND 2025: số cuối phải từ 0 trở lên (nhận được -1)"
+    assert refused.message == "QĐ-UBND 2025: số cuối phải từ 0 đến 99999 (nhận được -1)"
     assert "## Từ chối: sổ QĐ-UBND năm 2025" in summary(refused)
+    for year, last, line in ((2025, 100_000, "số cuối phải từ 0 đến 99999 (nhận được 100000)"),
+                             (20225, 5, "Năm của sổ phải từ 2000 đến 2100 (nhận được 20225)")):
+        slip = set_number_book("Vĩnh Thủy", year, "QĐ-UBND", last, return_state=True)
+        assert slip.is_failed() and slip.message is not None and line in slip.message
+    assert [(b.symbol, b.last) for b in books(get_engine(deployment.url))] == [("QĐ-UBND", 326)]
+
+
+def test_the_forms_integers_are_bounded_so_no_number_can_break_a_page() -> None:
+    for flow, name, low, high in ((set_number_book, "year", 0, 99_999),
+                                  (set_number_book, "last", -999_999, 999_999),
+                                  (daily_tick, "senders", 0, 64),
+                                  (send_outbox, "batch", 1, 10_000)):
+        field = parameter_schema(flow).model_dump()["properties"][name]
+        assert (field["minimum"], field["maximum"]) == (low, high), name
+        # Beyond SQLite's and JSON's safe integers by orders of magnitude either way.
+        assert -(2 ** 53) < low and high < 2 ** 53
