@@ -1,0 +1,104 @@
+"""Each eligibility rule of the plan as the served council sees it: a nominee failing it is
+marked not eligible on its card, in the note above the form and, with the reason, in the
+round's table; an answer carrying it is refused with that reason. One `thidua serve` for the
+module; each test runs a council of its own (each freezes the round again, which changes
+nothing) and leaves it cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from models.council_form import vote_key
+from tasks.documents.inert_markdown import escape_markdown
+from tasks.documents.review import review_key
+from tests.deployments.council_seed import CAMPAIGN, PLAN, ROUND, Nominee, answer
+from tests.deployments.served_council import Served, served
+
+SCOPE = f" đối với {PLAN.round(ROUND).eligibility.rating_scope}"
+EXCELLENT, GOOD, DONE = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
+                         "Hoàn thành nhiệm vụ")
+# (rule, nominee failing it, the reason the council reads)
+FAILING = [
+    ("collective-rating", Nominee("VP", "collective", "Tập thể Văn phòng", GOOD),
+     f"xếp loại “{GOOD}”, cần “{EXCELLENT}” trở lên{SCOPE}"),
+    ("individual-rating", Nominee("KT", "individual", "Ông Trần Văn Bình", DONE),
+     f"xếp loại “{DONE}”, cần “{GOOD}” trở lên{SCOPE}"),
+    ("index-components", Nominee("TTPVHCC", "collective", "Tập thể Trung tâm PVHCC",
+                                 index_not_decreased=False),
+     "chỉ số thành phần được giao phụ trách giảm điểm so với năm trước"),
+    ("initiative", Nominee("VP", "individual", "Bà Lê Thị Cúc", recognised_by=None),
+     "chưa có mô hình, giải pháp, sáng kiến được Hội đồng Sáng kiến công nhận"),
+    ("missing-parts", Nominee("KT", "individual", "Ông Phạm Văn Dũng", parts=("to-trinh",)),
+     "hồ sơ còn thiếu: " + "; ".join(p.name for p in PLAN.round(ROUND).dossier
+                                     if p.required and p.code != "to-trinh")),
+]
+# Eligible: the rating binds only the units the plan names by code (HPN is not among them).
+PASSING = [Nominee("KT", "collective", "Tập thể Phòng Kinh tế"),
+           Nominee("HPN", "collective", "Tập thể Hội Phụ nữ", GOOD)]
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, dict[str, int]]]:
+    """A served instance with a dossier failing each rule and two eligible ones."""
+    folder = tmp_path_factory.mktemp("eligibility")
+    with served(folder, [*PASSING, *(n for _, n, _ in FAILING)]) as instance:
+        yield instance
+
+
+def cancel(serve: Served, run_id: str) -> None:
+    """End a council left waiting, as Cancel in the UI does."""
+    serve.post(f"/flow_runs/{run_id}/set_state", {"state": {"type": "CANCELLED"},
+                                                   "force": True}).raise_for_status()
+
+
+def cards(serve: Served, run_id: str, state: dict[str, object]) -> dict[str, dict[str, str]]:
+    """The form's vote cards, by field."""
+    schema = serve.run_input(run_id, state, "schema")
+    found: dict[str, dict[str, str]] = schema["definitions"]["PhieuBieuQuyet"]["properties"]
+    return found
+
+
+@pytest.mark.parametrize(("nominee", "reason"), [pytest.param(n, r, id=rule)
+                                                 for rule, n, r in FAILING])
+def test_a_nominee_failing_a_rule_is_shown_so_and_cannot_be_carried(
+        council: tuple[Served, dict[str, int]], nominee: Nominee, reason: str) -> None:
+    serve, numbers = council
+    number = numbers[nominee.name]
+    run_id = serve.start_council()
+    try:
+        first = serve.paused(run_id, "hoi-dong-1")
+        card = cards(serve, run_id, first)[vote_key(number)]
+        assert card["title"] == f"Hồ sơ {number}: {nominee.name}"
+        assert card["description"] == "✗ không đủ điều kiện"
+        note = serve.run_input(run_id, first, "description")
+        assert f"- **{number}** {nominee.name} — ✗ không đủ điều kiện" in note.splitlines()
+        [table] = serve.artifacts(run_id, review_key(CAMPAIGN, ROUND))
+        [row] = [line for line in table.splitlines() if line.startswith(f"| {number} |")]
+        assert f"| không: {escape_markdown(reason)} |" in row  # the reason in full
+        serve.resume(run_id, answer({n: 6 if n == number else 0 for n in numbers.values()}))
+        refused = serve.paused(run_id, "hoi-dong-2")
+        said = serve.run_input(run_id, refused, "description")
+        assert f"- {escape_markdown(f'{nominee.name}: không đủ điều kiện ({reason})')}" \
+            in said.splitlines(), said
+    finally:
+        cancel(serve, run_id)
+
+
+def test_eligible_nominees_are_proposed_the_rating_binding_only_units_named_by_code(
+        council: tuple[Served, dict[str, int]]) -> None:
+    serve, numbers = council
+    run_id = serve.start_council()
+    try:
+        first = serve.paused(run_id, "hoi-dong-1")
+        shown = cards(serve, run_id, first)
+        for nominee in PASSING:  # HPN's "tốt" is below the collective rating, which binds
+            card = shown[vote_key(numbers[nominee.name])]  # VP, VHXH, KT, TTPVHCC only
+            assert card["description"] == "✓ đề xuất khen", nominee
+        note = serve.run_input(run_id, first, "description")
+        assert note.startswith(f"**{len(numbers)} hồ sơ, {len(PASSING)} đủ điều kiện, đề xuất "
+                               f"khen {len(PASSING)}**")
+    finally:
+        cancel(serve, run_id)
+
