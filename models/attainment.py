@@ -136,10 +136,15 @@ def short_name(target: Target, limit: int = 28) -> str:
     return taken
 
 
+def measured_from_tasks(target: Target, tasks: int) -> bool:
+    """Whether the target's value comes from the plan's tasks done, not from what units type."""
+    return target.metric == TASKS_METRIC and tasks > 0
+
+
 def with_tasks_share(results: list[TargetResult], done: int, total: int) -> list[TargetResult]:
     """Targets on the plan's own tasks take their value from the tasks done, when it has any."""
     if total == 0:
         return results
     share = 100.0 * done / total
     return [TargetResult(r.target, share, attainment(r.target, share), r.reporters)
-            if r.target.metric == TASKS_METRIC else r for r in results]
+            if measured_from_tasks(r.target, total) else r for r in results]

@@ -1,11 +1,14 @@
-"""What staff may choose in the UI's forms, from what is loaded: campaigns, rounds, units,
-periods and each unit's targets; and the check of a typed choice, naming the valid ones."""
+"""What staff may choose in the UI's forms, from what is loaded: campaigns, rounds (whether
+each takes dossiers or awaits its council), units, periods, each unit's targets, what may be
+returned; and the check of a typed choice, naming the valid ones. Labels: choice_labels.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from models.attainment import measured_from_tasks
+from models.choice_labels import part_label, round_labels
 from models.plan import Plan
 from models.plan_parts import Target
 from models.refusal import Refused
@@ -14,8 +17,10 @@ LABEL_SEPARATOR = " — "  # "KT — Phòng Kinh tế": a drop-down shows the na
 
 
 def reported_targets(plan: Plan, unit: str) -> list[Target]:
-    """The targets a unit reports: its own and those every unit reports."""
-    return [t for t in plan.targets if t.owner in (None, unit) and t.threshold is not None]
+    """The targets a unit reports: its own and those every unit reports; never one the plan
+    measures by its own tasks done (units would be asked a number the report ignores)."""
+    return [t for t in plan.targets if t.owner in (None, unit) and t.threshold is not None
+            and not measured_from_tasks(t, len(plan.tasks))]
 
 
 def code_of(chosen: str) -> str:
@@ -38,6 +43,49 @@ class UnitChoice:
 
 
 @dataclass(frozen=True)
+class PartChoice:
+    """A dossier part as the nomination form offers it: by name."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """What the database says of a round: its status, dossiers, and whether it takes more."""
+
+    status: str = "planned"
+    takes_dossiers: bool = True  # open, and before its deadline unless late ones are taken
+    dossiers: int = 0  # current (not superseded) dossiers
+
+
+@dataclass(frozen=True)
+class RoundChoice:
+    """An award round as the forms offer it."""
+
+    code: str
+    label: str  # "Khen thưởng hằng năm 2026"
+    state: RoundState
+    parts: tuple[PartChoice, ...]
+    recognisers: tuple[str, ...]  # who may recognise an initiative, as the plan names them
+
+    @property
+    def reviewable(self) -> bool:
+        """A council may sit on it: dossiers are in and it has not been reviewed."""
+        return self.state.status != "reviewed" and self.state.dossiers > 0
+
+
+@dataclass(frozen=True)
+class ReturnChoice:
+    """A report or dossier that may be sent back, as `tra-lai` offers it."""
+
+    campaign: str
+    what: str  # report | nomination
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
 class CampaignChoice:
     """A loaded campaign and what can be chosen within it."""
 
@@ -50,6 +98,20 @@ class CampaignChoice:
     periods: tuple[str, ...]
     rounds: tuple[str, ...]
     units: tuple[UnitChoice, ...]
+    round_choices: tuple[RoundChoice, ...] = ()
+
+    def intake_rounds(self) -> list[RoundChoice]:
+        """Rounds that take dossiers now, in plan order."""
+        return [r for r in self.round_choices if r.state.takes_dossiers]
+
+    def review_rounds(self) -> list[RoundChoice]:
+        """Rounds a council may review now."""
+        return [r for r in self.round_choices if r.reviewable]
+
+    @property
+    def recognisers(self) -> tuple[str, ...]:
+        """Every recogniser of an initiative the plan's rounds name, once each."""
+        return tuple(dict.fromkeys(n for r in self.round_choices for n in r.recognisers))
 
     def unit_groups(self) -> list[tuple[UnitChoice, ...]]:
         """Units that report the same targets, together (one form each), in plan order."""
@@ -60,12 +122,22 @@ class CampaignChoice:
 
 
 def campaign_choice(plan: Plan, *, status: str, source: str, launched: bool,
-                    periods: Iterable[str], rounds: Iterable[str]) -> CampaignChoice:
-    """A stored campaign's choices, from its plan and its stored periods and rounds."""
+                    periods: Iterable[str], rounds: Iterable[str],
+                    round_states: Mapping[str, RoundState] | None = None) -> CampaignChoice:
+    """A stored campaign's choices, from its plan and its stored periods and rounds (with
+    their states when known)."""
     units = tuple(UnitChoice(u.code, u.name, tuple(reported_targets(plan, u.code)))
                   for u in plan.units)
+    codes = tuple(rounds)
+    labels = round_labels(plan.award_rounds)
+    states = round_states or {}
+    offered = tuple(
+        RoundChoice(r.code, labels[r.code], states.get(r.code, RoundState()),
+                    tuple(PartChoice(p.code, part_label(p)) for p in r.dossier),
+                    tuple(r.eligibility.initiative_recognisers))
+        for r in plan.award_rounds if r.code in codes)
     return CampaignChoice(plan.code, plan.commune.name, plan.title, status, source, launched,
-                          tuple(periods), tuple(rounds), units)
+                          tuple(periods), codes, units, offered)
 
 
 @dataclass(frozen=True)
@@ -73,6 +145,7 @@ class Loaded:
     """Every loaded campaign, in code order."""
 
     campaigns: tuple[CampaignChoice, ...] = ()
+    returnables: tuple[ReturnChoice, ...] = ()  # newest first
 
     def codes(self, status: str | None = None) -> list[str]:
         """Campaign codes, all or of one status."""

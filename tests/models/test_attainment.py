@@ -18,7 +18,10 @@ from models.attainment import (
     target_results,
     timeliness,
 )
+from models.choices import reported_targets
 from models.plan_parts import Comparator, Target
+from tasks.plans.files import read_plan
+from tests.conftest import REPO
 
 
 def _target(comparator: str, threshold: float | None = 90, owner: str | None = None) -> Target:
@@ -86,3 +89,14 @@ def test_a_share_of_100_or_more_is_an_achieved_target(value: float, threshold: f
         assert share is not None
         assert (share >= 100) == (result.attainment is Attainment.ACHIEVED) or \
             abs(share - 100) < 1e-9
+
+
+def test_units_are_not_asked_a_target_the_plan_measures_by_its_own_tasks() -> None:
+    hung_thang = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+    [tasks_target] = [t for t in hung_thang.targets if t.metric == "plan_tasks_completed_rate"]
+    assert hung_thang.tasks and tasks_target.owner is None  # every unit would be asked it
+    for unit in hung_thang.units:
+        assert tasks_target not in reported_targets(hung_thang, unit.code)
+    # Without an appendix of tasks the same target is a number the units report.
+    no_tasks = hung_thang.model_copy(update={"tasks": []})
+    assert tasks_target in reported_targets(no_tasks, "VP")

@@ -55,7 +55,7 @@ def _fill(path: Path, change: Callable[[Worksheet], None]) -> Path:
 
 def _typed_by_a_unit(sheet: Worksheet) -> None:
     rows = {sheet[f"A{r}"].value: r for r in range(10, 10 + 20)}
-    sheet[f"E{rows['T03']}"] = "98,5"        # text with a decimal comma
+    sheet[f"E{rows['T06']}"] = "98,5"        # text with a decimal comma
     sheet[f"E{rows['T04']}"] = 100           # a real number
     sheet[f"E{rows['T05']}"] = "92,5%"       # with the percent sign
     sheet[f"E{rows['T07']}"] = " 75 "
@@ -113,15 +113,15 @@ BROKEN: dict[str, tuple[Callable[[Worksheet], None], str]] = {
                 "(nhận được '=SUM(A1:A2)')"),
     "empty": (lambda s: s.__setitem__(f"E{_row('T07')}", None),
               f"Báo cáo!E{_row('T07')}: ô bắt buộc, chưa nhập"),
-    "not-a-number": (lambda s: s.__setitem__(f"E{_row('T03')}", "khoảng 90"),
-                     f"Báo cáo!E{_row('T03')}: cần một số, ví dụ 92,5 (nhận được 'khoảng 90')"),
+    "not-a-number": (lambda s: s.__setitem__(f"E{_row('T06')}", "khoảng 90"),
+                     f"Báo cáo!E{_row('T06')}: cần một số, ví dụ 92,5 (nhận được 'khoảng 90')"),
     "tampered-label": (lambda s: s.__setitem__(f"C{_row('T05')}", "> 50%"),
                        f"Báo cáo!C{_row('T05')}: biểu mẫu đã bị sửa; ô này phải là '> 90%' "
                        "(nhận được '> 50%')"),
     "another-unit-name": (lambda s: s.__setitem__("B4", "Phòng Kinh tế"),
                           "Báo cáo!B4: biểu mẫu đã bị sửa; ô này phải là "
                           "'Trung tâm Phục vụ hành chính công xã' (nhận được 'Phòng Kinh tế')"),
-    "moved-row": (lambda s: s.insert_rows(_row("T03")), "Báo cáo!A"),
+    "moved-row": (lambda s: s.insert_rows(_row("T06")), "Báo cáo!A"),
 }
 
 
