@@ -22,8 +22,13 @@ from tasks.intake.workbooks import import_form
 
 form_app = typer.Typer(help="Excel forms for units: a period report, a nomination list.",
                        no_args_is_help=True)
-Out = Annotated[Path, typer.Option(help="Folder for the forms.")]
+Out = Annotated[Path | None, typer.Option(
+    help="Folder for the forms (default: forms/ in the data folder, THIDUA_DATA_DIR).")]
 Unit = Annotated[list[str] | None, typer.Option("--unit", help="Unit code (default: all).")]
+
+
+def _forms_folder() -> Path:
+    return get_settings().data_dir / "forms"
 
 
 def _engine() -> Engine:
@@ -35,9 +40,9 @@ def _engine() -> Engine:
 @form_app.command("report")
 def report_forms(campaign: str, period: Annotated[str, typer.Option(
         help="2025-Q1, 2025-H1, 2025-9M or 2025-YEAR")], unit: Unit = None,
-        out: Out = Path("data/forms")) -> None:
+        out: Out = None) -> None:
     """Write each unit's report form for a period, pre-filled with its targets."""
-    plan = _plan(campaign)
+    plan, out = _plan(campaign), out or _forms_folder()
     prefix = key_prefix(ObligationKind.REPORT, period)
     owed = [o for o in build_calendar(plan) if o.key.startswith(prefix)
             and (not unit or o.owner in unit)]
@@ -53,9 +58,9 @@ def report_forms(campaign: str, period: Annotated[str, typer.Option(
 @form_app.command("nomination")
 def nomination_forms(campaign: str, round_code: Annotated[str, typer.Option(
         "--round", help="Award round code")], unit: Unit = None,
-        out: Out = Path("data/forms")) -> None:
+        out: Out = None) -> None:
     """Write each unit's nomination list for a round, with the dossier checklist."""
-    plan = _plan(campaign)
+    plan, out = _plan(campaign), out or _forms_folder()
     try:
         round_ = plan.round(round_code)
     except UnknownRound as unknown:

@@ -25,7 +25,7 @@ def test_forms_out_and_back_in(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     written = {line.split(": ")[0]: Path(line.split(": ")[1]) for line in out.stdout.splitlines()}
     assert {"VP", "KT", "TTPVHCC"} <= set(written)
-    good, bad = written["VP"], written["KT"]
+    good, bad = written["VP"], written["TTPVHCC"]
     book = load_workbook(good)
     sheet = book[REPORT_SHEET]
     for row in range(10, 30):
@@ -67,3 +67,13 @@ def test_a_folder_of_broken_forms_is_refused_file_by_file(tmp_path: Path) -> Non
         assert f"{defect}.xlsx: {message}" in result.stderr, defect
     assert f"{len(files)}/{len(files)} tệp bị từ chối" in result.stderr
     assert "OK " not in result.stdout
+
+
+def test_forms_go_to_the_data_folder_unless_told_otherwise(tmp_path: Path) -> None:
+    runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "001-thuong-phuc.yaml")])
+    out = runner.invoke(app, ["form", "nomination", "thuong-phuc-cchc-2026-2030",
+                              "--round", "hang-nam-2026", "--unit", "KT"])
+    assert out.exit_code == 0, out.output
+    expected = tmp_path / "data" / "forms" / "thuong-phuc-cchc-2026-2030" / "hang-nam-2026"
+    assert out.stdout == f"KT: {expected / 'KT.xlsx'}\n"
+    assert (expected / "KT.xlsx").is_file() and not Path("data/forms").exists()
