@@ -91,18 +91,20 @@ def _distribution(plan: Plan, superior: str) -> list[str]:
 def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: Path,
                        data_dir: Path | None = None,
                        number: str = UNNUMBERED) -> dict[str, str]:
-    """bao-cao-tong-ket.md and .docx in the folder; return their paths and the Markdown."""
+    """bao-cao-tong-ket-<campaign>.md and .docx in the folder; their paths and the Markdown."""
     folder.mkdir(parents=True, exist_ok=True)
+    # Named for the campaign: downloaded beside another commune's, each keeps its own name.
+    stem = f"bao-cao-tong-ket-{plan.code}".lower()
     chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu – {plan.issuer}",
                                    folder / "bieu-do-chi-tieu-tong-ket.png")
     markdown = DOCUMENTS.get_template("final_summary.md.j2").render(
         context(plan, summary, today, chart is not None, number)
-        | links(chart, folder / "bao-cao-tong-ket.docx"))
-    md_path = folder / "bao-cao-tong-ket.md"
+        | links(chart, folder / f"{stem}.docx"))
+    md_path = folder / f"{stem}.md"
     md_path.write_text(markdown, encoding="utf-8")
     docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None,
                                                    number),
-                            folder / "bao-cao-tong-ket.docx", data_dir or get_settings().data_dir,
+                            folder / f"{stem}.docx", data_dir or get_settings().data_dir,
                             plan.commune.name)
     if chart:
         place_chart(docx_path, CHART_MARKER, chart)

@@ -58,13 +58,14 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
                                    folder / CHART)
     number = number_once(get_engine(), data.campaign_id, f"bao-cao:{data.period_code}", today,
                          REPORT_SYMBOL, summary.title, now_vn())
-    markdown = render_markdown(data.plan, summary, today, chart, number,
-                               word=folder / "bao-cao.docx")
-    md_path = folder / "bao-cao.md"
-    md_path.write_text(markdown, encoding="utf-8")
-    docx_path = write_report_docx(data.plan, summary, today, folder / "bao-cao.docx", chart,
-                                  number=number)
+    # One name per campaign and period: six reports of one day are six different files.
     key = f"bao-cao-{data.plan.code}-{data.period_code}".lower()
+    markdown = render_markdown(data.plan, summary, today, chart, number,
+                               word=folder / f"{key}.docx")
+    md_path = folder / f"{key}.md"
+    md_path.write_text(markdown, encoding="utf-8")
+    docx_path = write_report_docx(data.plan, summary, today, folder / f"{key}.docx", chart,
+                                  number=number)
     create_markdown_artifact(markdown, key=key, description=summary.title)
     create_table_artifact(
         [{"Đơn vị": r.unit, "Tình trạng": r.timeliness.value} for r in summary.units],

@@ -100,7 +100,8 @@ def _files() -> str:
 def _the_answer_links_the_report(state: State[Any], markdown: str, data: Path) -> None:
     """The report's Markdown and the run's summary link the Word file; the targets' table
     stays narrow, the long texts below it, all in Vietnamese."""
-    word = f"[bao-cao.docx]({_files()}/documents/{CAMPAIGN}/2025-YEAR/bao-cao.docx)"
+    name = f"bao-cao-{CAMPAIGN}-2025-year.docx"  # one name per campaign and period
+    word = f"[{name}]({_files()}/documents/{CAMPAIGN}/2025-YEAR/{name})"
     assert f"Bản Word (để ký, gửi đi): {word}" in markdown
     table = [line for line in markdown.splitlines() if re.match(r"\| T\d\d ", line)]
     assert len(table) == 11 and max(map(len, table)) < 110, table

@@ -139,7 +139,8 @@ def test_the_tick_compiles_a_period_once_its_reports_are_all_due(deployment: Wor
     assert daily_tick(as_of=date(2025, 12, 9))["compiled"] == 0  # 09/12 is still in time
     assert daily_tick(as_of=date(2025, 12, 10))["compiled"] == 1
     assert daily_tick(as_of=date(2025, 12, 11))["compiled"] == 0
-    report = deployment.folder / "documents" / plan.code / "2025-YEAR" / "bao-cao.md"
+    report = (deployment.folder / "documents" / plan.code / "2025-YEAR"
+              / f"bao-cao-{plan.code}-2025-year.md")
     assert "Phòng Kinh tế" in report.read_text(encoding="utf-8")
 
 

@@ -76,7 +76,8 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
     periods = {r.period for r in cast.reports} | {
         parse_key(o.key).subject for o in build_calendar(plan) if o.kind is ObligationKind.REPORT}
     for period in periods:
-        report = out / "data" / "documents" / plan.code / period / "bao-cao.docx"
+        report = (out / "data" / "documents" / plan.code / period
+                  / f"bao-cao-{plan.code}-{period}.docx".lower())
         assert "ĐỘC LẬP - TỰ DO - HẠNH PHÚC" in _text(report).upper()
     rounds = {n.round_code for n in cast.nominations}
     assert len(decisions) == len(rounds)

@@ -21,6 +21,7 @@ from tests.flows.answers import summary
 from tests.flows.deployment import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+FINAL = "bao-cao-tong-ket-hung-thang-cchc-2025-h2"
 
 
 def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
@@ -49,8 +50,8 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     assert lines["T03"].endswith("| ≥ 100% | 13,33% | Không đạt |")  # 2 of 15 tasks done
     files = f"{get_settings().files_url.rstrip('/')}/documents/hung-thang-cchc-2025-h2"
     assert f"![{CHART_CAPTION}]({files}/bieu-do-chi-tieu-tong-ket.png)" in markdown
-    assert f"Bản Word (để ký, gửi đi): [bao-cao-tong-ket.docx]({files}/bao-cao-tong-ket.docx)" \
-        in markdown
+    link = f"[{FINAL}.docx]({files}/{FINAL}.docx)"  # one name per campaign
+    assert f"Bản Word (để ký, gửi đi): {link}" in markdown
     assert Path(paths["chart"]).read_bytes().startswith(b"\x89PNG")
     box = deployment.smtp.box
     assert sorted(to for _, [to] in box.envelopes) == sorted(
@@ -58,16 +59,15 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
                                                 "doantn", "hpn", "hnd", "hccb", "chutich")])
     *converted, word = list(box.messages[0].iter_attachments())  # PDF to read, Word to edit
     assert [a.get_filename() for a in converted] == (
-        ["bao-cao-tong-ket.pdf"] if pdf.converter() else [])
-    assert word.get_filename() == "bao-cao-tong-ket.docx"
+        [f"{FINAL}.pdf"] if pdf.converter() else [])
+    assert word.get_filename() == f"{FINAL}.docx"
     assert word.get_content() == Path(paths["docx"]).read_bytes()
     assert all(a.get_content().startswith(b"%PDF") for a in converted)
     assert (state.message or "").startswith("Đã tổng kết kế hoạch Cải cách hành chính nhà nước 6 ")
     assert (state.message or "").endswith(": báo cáo số 01/BC-UBND; chiến dịch đã đóng")
     answer = summary(state)
     assert "| Nhiệm vụ hoàn thành | 2/15 |" in answer
-    assert f"- Báo cáo tổng kết (Word): [bao-cao-tong-ket.docx]({files}/bao-cao-tong-ket.docx)" \
-        in answer
+    assert f"- Báo cáo tổng kết (Word): {link}" in answer
     rows = {line.split(" | ")[0]: line for line in answer.splitlines()}
     assert rows["| Email"].startswith("| Email | 11 | 11 | 0 | 11: CHAIRMAN, DOANTN, HCCB, ")
     assert rows["| Email"].endswith(" và 3 đơn vị khác |")  # 8 codes shown, then a count
