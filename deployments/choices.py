@@ -44,7 +44,7 @@ class Choices:
             _choose(properties["campaign"], [c.code for c in everything],
                     hint="Chọn trong các chiến dịch đã nạp.")
         if "campaigns" in properties:
-            _choose_many(properties["campaigns"], [c.code for c in open_])
+            _choose_many(properties["campaigns"], [c.code for c in open_ if c.launched])
         if "period" in properties:
             _choose(properties["period"], _union(c.periods for c in everything),
                     hint="Kỳ của chiến dịch đã chọn (kỳ không có trong chiến dịch ấy bị từ "
@@ -181,7 +181,8 @@ def _choose(field: dict[str, Any], values: list[str], none_left: str | None = No
 def _choose_many(field: dict[str, Any], values: list[str]) -> None:
     if values:
         field.pop("anyOf", None)
-        field.update({"type": "array", "items": {"type": "string", "enum": values}})
+        field.update({"type": "array", "items": {"type": "string", "enum": values},
+                      "default": []})  # left empty: all of them
 
 
 def _union(groups: Any) -> list[str]:

@@ -1,7 +1,8 @@
 """The data folder's documents, read-only over HTTP, so that links in the UI's summaries open.
 
 `thidua serve` runs it in a background thread on 127.0.0.1 (the port of THIDUA_FILES_URL):
-GET and HEAD of files under <data_dir>/documents and nothing else, no path outside it.
+GET and HEAD of files under <data_dir>/documents and nothing else, no path outside it; and
+beside them the upload page (deployments/uploads.py), which alone takes a POST.
 """
 
 from __future__ import annotations
@@ -158,9 +159,15 @@ def listing(folder: Path, root: Path) -> str:
 
 
 @contextmanager
-def document_server(root: Path, files_url: str) -> Iterator[str | None]:
-    """Serve root read-only while inside; the address, or None when its port is taken."""
-    handler = type("Handler", (DocumentHandler,), {"root": root})
+def document_server(root: Path, files_url: str,
+                    base: type[DocumentHandler] | None = None) -> Iterator[str | None]:
+    """Serve root read-only (and the upload page, unless `base` says otherwise) while inside;
+    the address, or None when its port is taken."""
+    if base is None:
+        from deployments.uploads import served_by
+
+        base = served_by()
+    handler = type("Handler", (base,), {"root": root})
     host, port = bind_address(files_url)
     try:
         server = ThreadingHTTPServer((host, port), handler)

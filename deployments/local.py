@@ -10,10 +10,9 @@ from prefect import Flow
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron, Interval
-from prefect.utilities.callables import ParameterSchema
 
 from deployments.choices import Choices
-from deployments.forms import staff_schema
+from deployments.forms import staff_parameters
 from flows.compile_period_report import compile_period_report
 from flows.council_review import council_review
 from flows.daily_tick import daily_tick
@@ -99,9 +98,9 @@ def deployments(choices: Choices | None = None) -> list[RunnerDeployment]:
     # to_deployment is typed sync-or-async; called from sync code it returns the deployment.
     ready = [d for d in built if isinstance(d, RunnerDeployment)]
     for deployment in ready:
-        deployment._parameter_openapi_schema = ParameterSchema.model_validate(staff_schema(
+        deployment._parameter_openapi_schema = staff_parameters(
             deployment.flow_name or "", deployment._parameter_openapi_schema.model_dump(),
-            choices or Choices(Loaded())))
+            choices or Choices(Loaded()))
     return ready
 
 

@@ -1,5 +1,6 @@
-"""Keep the staff's drop-downs in step with the database while `thidua serve` runs: a plan
-loaded, launched or closed shows in the forms within seconds, without a restart."""
+"""Keep the staff's drop-downs in step with the database and the uploads while `thidua serve`
+runs: a plan loaded, launched or closed, a report or dossier stored or returned, a round moving
+on, a new day (deadlines pass) show in the forms within seconds, an upload at once."""
 
 from __future__ import annotations
 
@@ -11,14 +12,22 @@ from prefect.exceptions import ObjectNotFound
 
 from deployments.choices import Choices
 from deployments.local import deployments
-from tasks.records.steps import choices_fingerprint, loaded_choices
+from deployments.uploads import UPLOADED, upload_address
+from tasks.intake.steps import intake_choices, intake_fingerprint
+from tasks.records.steps import choices_fingerprint
 
 POLL_SECONDS = 3.0  # a clerk who loads a plan and opens the form finds it there
 
 
 def current_choices() -> Choices:
-    """What is loaded now."""
-    return Choices(loaded_choices())
+    """What is loaded and uploaded now; rounds as of today."""
+    loaded, uploads, files_url = intake_choices()
+    return Choices(loaded, tuple(uploads), upload_address(files_url))
+
+
+def fingerprint() -> tuple[object, ...]:
+    """Changes whenever what the forms offer may have changed."""
+    return choices_fingerprint(), intake_fingerprint()
 
 
 def push_forms(choices: Choices) -> int:
@@ -54,12 +63,17 @@ class FormKeeper:
     def stop(self) -> None:
         """Stop watching (within one poll)."""
         self._stop.set()
+        UPLOADED.set()
         self._thread.join(timeout=self._poll + 1)
 
     def _run(self) -> None:
-        while not self._stop.wait(self._poll):
+        while not self._stop.is_set():
+            UPLOADED.wait(self._poll)  # an upload wakes it at once
+            UPLOADED.clear()
+            if self._stop.is_set():
+                return
             try:
-                now = choices_fingerprint()
+                now = fingerprint()
                 if now != self._seen:
                     push_forms(current_choices())
                     self._seen = now
@@ -74,4 +88,4 @@ def watch(seen: object) -> FormKeeper:
 
 def loaded_now() -> tuple[Choices, object]:
     """The choices now and their fingerprint, read together at start."""
-    return current_choices(), choices_fingerprint()
+    return current_choices(), fingerprint()

@@ -221,9 +221,9 @@ def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) ->
         print(f"Giao diện Prefect: {ui}/  (Deployments → {deployment_path('daily-tick')} chạy "
               f"07:30 mỗi ngày; {deployment_path('launch-campaign')}: Run → Custom run để phát "
               "động một kế hoạch)")
-        print(f"Tài liệu (chỉ đọc): {published}" if published else
-              f"Chưa mở được địa chỉ tài liệu {files_url}: cổng đã có chương trình khác dùng; "
-              "các liên kết tài liệu trong giao diện sẽ không mở được.")
+        print(f"Tài liệu (chỉ đọc): {published}; tải tệp lên: {files_url.rstrip('/')}/tai-len"
+              if published else f"Chưa mở được địa chỉ tài liệu {files_url}: cổng đã có "
+              "chương trình khác dùng; các liên kết tài liệu trong giao diện sẽ không mở được.")
         choices, seen = loaded_now()
         keeper = watch(seen)  # a plan loaded or launched later shows in the forms within seconds
         try:

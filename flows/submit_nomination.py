@@ -11,7 +11,7 @@ from infra.clock import now_vn
 from models.nominee import NominationForm
 from tasks.desk.intake import nomination_stored
 from tasks.documents.steps import publish_boards
-from tasks.intake.steps import store_nomination
+from tasks.intake.steps import settle_nomination, store_nomination
 
 
 @flow(name="submit-nomination", flow_run_name="hồ sơ {form.name}")
@@ -20,9 +20,10 @@ def submit_nomination(form: NominationForm, now: datetime | None = None) -> dict
     """Nhập một hồ sơ đề nghị khen thưởng và các tệp kèm theo bằng biểu mẫu trên giao diện.
 
     Args:
-        form: Đợt khen thưởng, đơn vị, người/tập thể được đề nghị và các tệp hồ sơ.
+        form: Đợt khen thưởng, đơn vị, người/tập thể được đề nghị và các tệp hồ sơ đã tải lên.
         now: Thời điểm ghi nhận (để trống; dùng khi mô phỏng lịch).
     """
+    form = settle_nomination(form)  # names and uploads chosen in the form, as codes and files
     receipt, missing = store_nomination(form, now or now_vn())
     publish_boards([form.campaign], now)
     answer(nomination_stored(form, receipt, missing))

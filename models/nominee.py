@@ -57,17 +57,19 @@ class NomineeKind(StrEnum):
 
 
 class DossierPath(SQLModel):
-    """One dossier component's file on this machine."""
+    """One dossier component's file: an upload's label as the form offers it, or a path."""
 
-    part: str = Field(title="Mã thành phần hồ sơ", description="Ví dụ to-trinh, bao-cao")
-    path: str = Field(title="Đường dẫn tệp")
+    part: str = Field(title="Thành phần hồ sơ",
+                      description="Tên thành phần như kế hoạch ghi, hoặc mã (ví dụ to-trinh)")
+    path: str = Field(title="Tệp", description="Tệp đã tải lên, hoặc đường dẫn trong thư mục "
+                                               "dữ liệu")
 
 
 class RoundAddress(SQLModel):
     """Which campaign, round and unit a nomination belongs to."""
 
     campaign: str = Field(title="Mã chiến dịch")
-    round_code: str = Field(title="Mã đợt khen thưởng")
+    round_code: str = Field(title="Đợt khen thưởng", description="Tên đợt hoặc mã đợt")
     unit: str = Field(title="Mã đơn vị đề nghị")
 
     @field_validator("unit", mode="after")
@@ -86,7 +88,7 @@ class NominationForm(NomineeBase, RoundAddress):
     index_components_not_decreased: bool = Field(default=False,
                                                  title="Các chỉ số thành phần không giảm")
     documents: list[DossierPath] = Field(default=[], title="Tệp hồ sơ theo từng thành phần")
-    folder: str | None = Field(default=None, title="Thư mục tải lên",
+    folder: str | None = Field(default=None, title="Thư mục trong thư mục dữ liệu",
                                description="Tệp đặt tên theo mã thành phần, ví dụ to-trinh.pdf")
     actor: str = Field(default="Văn phòng", title="Người nhập (ghi vào lịch sử)")
 

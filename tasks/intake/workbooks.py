@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from infra.database import transaction
+from models.choice_labels import round_of
 from models.deadline_calendar import Obligation, build_calendar
 from models.eligibility import missing_parts
 from models.keys import report_key
 from models.plan import AwardRound, Plan, UnknownRound
+from models.refusal import Refused
 from tasks.forms.layout import Identity
 from tasks.forms.reader import FormRefused, open_form, read_nominations, read_report
 from tasks.intake.dossiers import DossierRefused
@@ -44,9 +46,17 @@ class Expected:
 def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store: Path,
                 expected: Expected = Expected()) -> Imported:
     """A report or a nomination list, whichever the file is; FormRefused lists every problem."""
+    if not path.is_file():
+        raise FormRefused(path, [f"không thấy tệp này trên máy chủ ({str(path)!r}); tải tệp lên "
+                                 "ở trang tải lên rồi chọn trong biểu mẫu"])
     identity, book = open_form(path)
-    _check_expected(path, identity, expected)
     plan = _plan(engine, path, identity.campaign)
+    if expected.key is not None and identity.kind == "nomination":
+        try:  # the form offers rounds by name
+            expected = replace(expected, key=round_of(plan, expected.key).code)
+        except Refused:
+            pass  # left as given: the check below names it
+    _check_expected(path, identity, expected)
     try:
         if identity.kind == "report":
             obligation = _obligation(path, plan, report_key(identity.key, identity.unit))

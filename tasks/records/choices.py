@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
@@ -11,11 +11,13 @@ from sqlmodel import Session, col, select
 from models import tables as t
 from models.choices import Loaded, campaign_choice
 from tasks.plans.store import read_plans
+from tasks.records.choice_rows import activity, returnables, round_states
 
 
-def read_loaded(engine: Engine, codes: list[str] | None = None) -> Loaded:
-    """Stored campaigns (all, or these), their periods and rounds in date order, their units
-    in plan order."""
+def read_loaded(engine: Engine, codes: list[str] | None = None, *,
+                day: date | None = None) -> Loaded:
+    """Stored campaigns (all, or these), their periods and rounds in date order (each round's
+    state as of `day`), their units in plan order, and what may be returned."""
     with Session(engine) as session:
         query = select(t.Campaign).order_by(t.Campaign.code)
         if codes is not None:
@@ -32,11 +34,13 @@ def read_loaded(engine: Engine, codes: list[str] | None = None) -> Loaded:
                               .order_by(col(t.AwardRound.id)))
         by_period = _grouped(periods.all())
         by_round = _grouped(rounds.all())
+        states = round_states(session, plans, day)
+        returned = returnables(session, plans)
     return Loaded(tuple(
         campaign_choice(plans[c.id], status=c.status, source=c.source,
                         launched=c.launched_at is not None, periods=by_period.get(c.id, []),
-                        rounds=by_round.get(c.id, []))
-        for c in campaigns if c.id is not None))
+                        rounds=by_round.get(c.id, []), round_states=states.get(c.id))
+        for c in campaigns if c.id is not None), returned)
 
 
 def campaign_codes(engine: Engine) -> list[str]:
@@ -46,11 +50,12 @@ def campaign_codes(engine: Engine) -> list[str]:
 
 
 def fingerprint(engine: Engine) -> tuple[object, ...]:
-    """Changes whenever a campaign is loaded, changed, launched or closed."""
+    """Changes whenever a campaign is loaded, changed, launched or closed, and whenever a
+    report or dossier is stored or returned or a round moves on."""
     with Session(engine) as session:
-        return tuple(session.exec(select(t.Campaign.code, t.Campaign.status,
-                                         t.Campaign.updated_at, t.Campaign.launched_at)
-                                  .order_by(t.Campaign.code)).all())
+        return (*session.exec(select(t.Campaign.code, t.Campaign.status, t.Campaign.updated_at,
+                                     t.Campaign.launched_at)
+                              .order_by(t.Campaign.code)).all(), activity(session))
 
 
 def mark_launched(engine: Engine, code: str, now: datetime) -> None:

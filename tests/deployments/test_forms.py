@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,37 +14,20 @@ from deployments.local import deployments
 from infra.database import dispose_engines, get_engine, transaction, upgrade
 from infra.settings import get_settings
 from models import tables as t
+from models.choice_labels import UploadedFile
 from models.choices import reported_targets
-from models.deadline_calendar import VN_TZ
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.choices import fingerprint, mark_launched, read_loaded
-from tests.conftest import REPO
+from tests.deployments import conftest
+from tests.deployments.conftest import LOADED_AT, SEEDS, THUONG_PHUC, VINH_THUY, nominated
 
-SEEDS = sorted((REPO / "campaigns").glob("*.yaml"))
-LOADED_AT = datetime(2025, 7, 1, 8, tzinfo=VN_TZ)
-
-
-@pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The five seed plans loaded into a fresh SQLite database."""
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
-    get_settings.cache_clear()
-    dispose_engines()
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
-    upgrade(url)
-    with transaction(get_engine(url)) as session:
-        for path in SEEDS:
-            store_plan(session, read_plan(path), source=f"campaigns/{path.name}",
-                       as_of=LOADED_AT)
-    yield url
-    get_settings.cache_clear()
-    dispose_engines()
+seeded = conftest.seeded  # where test_tick_form and others have always found it
 
 
-def forms(url: str) -> dict[str, dict[str, Any]]:
+def forms(url: str, uploads: tuple[UploadedFile, ...] = ()) -> dict[str, dict[str, Any]]:
     """Each deployment's form, by deployment name, for what is loaded in `url`."""
-    built = deployments(Choices(read_loaded(get_engine(url))))
+    built = deployments(Choices(read_loaded(get_engine(url)), uploads))
     return {d.name: d._parameter_openapi_schema.model_dump() for d in built}
 
 
@@ -54,15 +35,35 @@ def test_campaign_round_and_period_are_drop_downs_of_what_is_loaded(seeded: str)
     by_name = forms(seeded)
     with transaction(get_engine(seeded)) as session:
         codes = sorted(session.exec(select(t.Campaign.code)).all())
-        rounds = set(session.exec(select(t.AwardRound.code)).all())
         periods = set(session.exec(select(t.ReportingPeriod.code)).all())
-    council = by_name["hoi-dong-xet"]["properties"]
-    assert council["campaign"]["enum"] == codes
-    assert set(council["round_code"]["enum"]) == rounds
     assert set(by_name["tong-hop-bao-cao"]["properties"]["period"]["enum"]) == periods
     assert by_name["tong-ket"]["properties"]["campaign"]["enum"] == codes
     tick = by_name["hang-ngay"]["properties"]["campaigns"]
     assert tick["type"] == "array" and "enum" not in tick["items"]  # none launched yet
+    council = by_name["hoi-dong-xet"]["properties"]  # no dossier in yet: nothing to review
+    assert "enum" not in council["campaign"] and "anyOf" not in council["round_code"]
+    assert "Chưa có đợt nào có hồ sơ" in council["round_code"]["description"]
+
+
+def test_the_council_is_offered_each_campaigns_rounds_with_dossiers_only(
+        seeded: str, tmp_path: Path) -> None:
+    nominated(seeded, tmp_path, THUONG_PHUC, "hang-nam-2026")
+    nominated(seeded, tmp_path, VINH_THUY, "tong-ket-2025")
+    council = forms(seeded)["hoi-dong-xet"]["properties"]
+    assert council["campaign"]["enum"] == [THUONG_PHUC, VINH_THUY]
+    tabs = council["round_code"]["anyOf"]
+    assert [(tab["title"], tab["enum"]) for tab in tabs] == [
+        ("Thượng Phúc", ["hang-nam-2026"]), ("Vĩnh Thủy", ["tong-ket-2025"])]
+    assert tabs[0]["description"] == "hang-nam-2026: Khen thưởng hằng năm 2026 (1 hồ sơ)"
+    with transaction(get_engine(seeded)) as session:
+        reviewed = session.exec(select(t.AwardRound).where(
+            t.AwardRound.code == "tong-ket-2025")).all()
+        for row in reviewed:
+            row.status = "reviewed"
+            session.add(row)
+    council = forms(seeded)["hoi-dong-xet"]["properties"]
+    assert council["campaign"]["enum"] == [THUONG_PHUC]  # a reviewed round is not offered
+    assert [tab["title"] for tab in council["round_code"]["anyOf"]] == ["Thượng Phúc"]
 
 
 def test_plans_to_launch_are_those_loaded_and_not_launched(seeded: str) -> None:
@@ -100,24 +101,33 @@ def test_a_units_report_form_offers_exactly_that_units_targets(seeded: str) -> N
     assert hung_thang.code in {v["properties"]["campaign"]["default"] for v in variants}
 
 
-def test_nomination_form_offers_each_campaigns_rounds_and_units(seeded: str) -> None:
-    variants = forms(seeded)["nhap-ho-so"]["properties"]["form"]["anyOf"]
-    by_campaign = {v["properties"]["campaign"]["default"]: v for v in variants}
-    thuong_phuc = by_campaign["thuong-phuc-cchc-2026-2030"]["properties"]
-    assert "hang-nam-2026" in thuong_phuc["round_code"]["enum"]
-    assert all(" — " in label for label in thuong_phuc["unit"]["enum"])
-    assert thuong_phuc["name"]["title"] == "Tên tập thể, họ tên cá nhân"
-    assert "mo-lao-tuyen-truyen-cchc-2025" not in by_campaign  # it has no award round
-
-
 def test_no_form_shows_a_type_switch_or_an_internal_knob(seeded: str) -> None:
+    knobs = {"now", "poll_seconds", "wait_seconds", "senders", "batch"}
     for name, schema in forms(seeded).items():
-        text = json.dumps(schema, ensure_ascii=False)
+        shown = {k: v for k, v in schema.items() if k != "allOf"}  # the UI draws no allOf
+        text = json.dumps(shown, ensure_ascii=False)
         assert '"null"' not in text, name  # an optional field is a plain, empty field
-        assert not {"now", "poll_seconds", "wait_seconds", "senders", "batch"} & set(
-            schema["properties"]), name
+        assert not knobs & set(schema["properties"]), name
         for field, spec in schema["properties"].items():
             assert spec["title"] != field, (name, field)  # a Vietnamese title, not a name
+        hidden = {k for part in schema.get("allOf", []) for k in part["properties"]}
+        assert hidden <= knobs | {"what"}, name  # still checked by the server
+
+
+def test_every_whole_number_a_form_takes_is_bounded(seeded: str) -> None:
+    def integers(node: Any) -> list[dict[str, Any]]:
+        if isinstance(node, list):
+            return [found for item in node for found in integers(item)]
+        if not isinstance(node, dict):
+            return []
+        own = [node] if node.get("type") == "integer" else []
+        return own + [found for value in node.values() for found in integers(value)]
+
+    for name, schema in forms(seeded).items():
+        for field in integers(schema):
+            assert field["minimum"] >= -2**63 and field["maximum"] <= 2**63 - 1, name
+    number = forms(seeded)["tra-lai"]["properties"]["number"]
+    assert (number["minimum"], number["maximum"]) == (1, 2**31 - 1)  # nothing to return yet
 
 
 def test_an_empty_database_leaves_fields_typed_with_a_hint() -> None:
@@ -125,3 +135,18 @@ def test_an_empty_database_leaves_fields_typed_with_a_hint() -> None:
     launch = by_name["phat-dong"]["properties"]["plan_path"]
     assert "enum" not in launch and "thidua plan load" in launch["description"]
     assert "thidua plan load" in by_name["nhap-bao-cao"]["properties"]["form"]["description"]
+
+
+def test_a_running_campaign_without_periods_is_named_not_denied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    upgrade(url)
+    with transaction(get_engine(url)) as session:  # Thượng Phúc: award rounds, no periods
+        store_plan(session, read_plan(SEEDS[1]), source="001", as_of=LOADED_AT)
+    form = forms(url)["nhap-bao-cao"]["properties"]["form"]
+    assert form["description"] == ("Các chiến dịch đang chạy (Thượng Phúc) không có kỳ báo cáo: "
+                                   "không có báo cáo kỳ để nhập.")
+    get_settings.cache_clear()
+    dispose_engines()

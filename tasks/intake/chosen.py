@@ -1,0 +1,98 @@
+"""From what a form chose to what intake stores: a round's or a dossier part's name to its
+code, an uploaded file's label to the file, a return's label (or number) to the report or
+dossier. Anything that names nothing is refused in one Vietnamese line naming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from models import tables as t
+from models.choice_labels import MAX_NUMBER, part_of, returned_of, round_of
+from models.choices import code_of
+from models.nominee import DossierPath, NominationForm
+from models.refusal import Refused
+from tasks.intake.typed import EntryRefused, plan_of
+from tasks.intake.uploads import uploaded_path
+
+LABEL_MARK = " · "  # every upload's label has it; no path a clerk would type does
+
+
+def resolved_file(chosen: str, *, uploads: Path, data_dir: Path) -> Path:
+    """The file an upload's label names; else the path as given, a relative one taken in the
+    data folder first (where staff put files), then where the server runs."""
+    found = uploaded_path(uploads, chosen)
+    if found is not None:
+        return found
+    if LABEL_MARK in chosen:
+        raise Refused(f"Không thấy tệp đã tải lên «{chosen.strip()}» (đã bị xoá?): tải lên lại "
+                      "rồi chọn lại trong biểu mẫu")
+    path = Path(chosen.strip())
+    if not path.is_absolute() and (data_dir / path).exists():
+        return data_dir / path
+    return path
+
+
+def settled_nomination(engine: Engine, form: NominationForm, *, uploads: Path,
+                       data_dir: Path) -> NominationForm:
+    """The form with codes and files: the round and each part by code, each file found."""
+    plan = plan_of(engine, code_of(form.campaign))
+    round_ = round_of(plan, form.round_code)
+    problems, documents, seen = [], [], set[str]()
+    for given in form.documents:
+        try:
+            part = part_of(round_, given.part)
+            path = resolved_file(given.path, uploads=uploads, data_dir=data_dir)
+        except Refused as refused:
+            problems.append(str(refused))
+            continue
+        if part in seen:
+            problems.append(f"Thành phần hồ sơ «{given.part}» được chọn hai lần; mỗi thành "
+                            "phần một tệp")
+        seen.add(part)
+        documents.append(DossierPath(part=part, path=str(path)))
+    if problems:
+        raise EntryRefused(problems)
+    folder = form.folder
+    if folder and not Path(folder).is_absolute() and (data_dir / folder).is_dir():
+        folder = str(data_dir / folder)
+    return form.model_copy(update={"campaign": code_of(form.campaign), "round_code": round_.code,
+                                   "documents": documents, "folder": folder})
+
+
+def returned_choice(engine: Engine, what: str | None, number: int | str) -> tuple[str, int]:
+    """(report | nomination, number) that a return's label, or a number, names."""
+    if isinstance(number, str):
+        labelled = returned_of(number)
+        if labelled is not None:
+            what, number = labelled
+        elif number.strip().isdigit() and len(number.strip()) <= 12:
+            number = int(number.strip())
+        else:
+            raise Refused(f"Số báo cáo / số hồ sơ: cần chọn trong danh sách hoặc gõ một số "
+                          f"(nhận được {number!r})")
+    if not 1 <= number <= MAX_NUMBER:
+        shown = str(number) if len(str(number)) <= 30 else str(number)[:27] + "…"
+        raise Refused(f"Số báo cáo / số hồ sơ phải từ 1 đến {MAX_NUMBER} (nhận được {shown})")
+    if what is not None:
+        return what, number
+    found = _open_with(engine, number)
+    if len(found) != 1:
+        said = ("vừa là một báo cáo vừa là một hồ sơ: chọn trong danh sách" if found else
+                "không phải báo cáo hay hồ sơ nào đang chờ trả lại")
+        raise Refused(f"Số {number} {said}")
+    return found[0], number
+
+
+def _open_with(engine: Engine, number: int) -> list[str]:
+    with Session(engine) as session:
+        report = session.exec(select(t.UnitReport.id).where(
+            t.UnitReport.id == number, t.UnitReport.status == "submitted",
+            col(t.UnitReport.superseded).is_(False))).first()
+        dossier = session.exec(select(t.Nomination.id).where(
+            t.Nomination.id == number, t.Nomination.status == "submitted",
+            col(t.Nomination.superseded).is_(False))).first()
+    return [kind for kind, row in (("report", report), ("nomination", dossier))
+            if row is not None]
