@@ -20,9 +20,10 @@ from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.choices import fingerprint, mark_launched, read_loaded
 from tests.deployments import conftest
-from tests.deployments.conftest import LOADED_AT, SEEDS, THUONG_PHUC, VINH_THUY, nominated
+from tests.deployments.conftest import THUONG_PHUC, VINH_THUY, nominated
 
-seeded = conftest.seeded  # where test_tick_form and others have always found it
+# Where test_tick_form and others have always found them.
+seeded, SEEDS, LOADED_AT = conftest.seeded, conftest.SEEDS, conftest.LOADED_AT
 
 
 def forms(url: str, uploads: tuple[UploadedFile, ...] = ()) -> dict[str, dict[str, Any]]:
