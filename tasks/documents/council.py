@@ -32,6 +32,8 @@ from tasks.records.book import take_in
 from tasks.records.council import RoundState
 
 MINUTES_SYMBOL, DECISION_SYMBOL = "BB-HĐTĐKT", "QĐ-UBND"
+# What the clerk downloads and attaches is named as the office names the paper.
+FILE_NAMES = {"minutes": "bien-ban", "submission": "to-trinh", "decision": "quyet-dinh"}
 
 
 def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment],
@@ -68,7 +70,7 @@ class _Issuer:
         with transaction(self.engine) as session:
             seq = take_in(session, self.state.commune_id, self.day.year, symbol, self.now)
             paper = Paper(document_number(seq, symbol), self.day)
-            path = self.folder / f"{kind}-{seq:02d}.docx"
+            path = self.folder / f"{FILE_NAMES[kind]}-{seq:02d}.docx"
             render_docx(template, context(paper), path, self.data_dir,
                         self.state.plan.commune.name)
             session.add(t.Decision(

@@ -175,7 +175,7 @@ def accepted_and_summed_up(page: Page, desk: Desk, run_id: str) -> None:
     for name, count in votes.items():
         rows = summary.get_by_role("row").filter(has_text=name).filter(has_text="6/6")
         expect(rows).to_have_count(1 if count == 6 else 0)  # the approved, with their votes
-    for paper in ("minutes-01.docx", "submission-01.docx", "decision-01.docx"):
+    for paper in ("bien-ban-01.docx", "to-trinh-01.docx", "quyet-dinh-01.docx"):
         href = str(summary.get_by_role("link", name=paper).get_attribute("href"))
         assert href.startswith(f"{desk.files}/documents/"), href  # thidua serve, read-only
         opened = page.request.get(href)
