@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
 from infra.settings import get_settings
+
+if TYPE_CHECKING:  # alembic (and Mako) only for an upgrade: not in every flow run's start
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -67,6 +69,8 @@ def transaction(engine: Engine | None = None) -> Iterator[Session]:
 
 def alembic_config(url: str | None = None) -> Config:
     """Alembic configured for our migrations and this database."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url or get_settings().effective_database_url)
@@ -76,6 +80,8 @@ def alembic_config(url: str | None = None) -> Config:
 def upgrade(url: str | None = None) -> str:
     """Bring the schema to the newest revision; return that revision."""
     url = url or get_settings().effective_database_url
+    from alembic import command
+
     get_engine(url)  # creates the SQLite folder if needed
     command.upgrade(alembic_config(url), "head")
     return current_revision(url)

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from apprise import Apprise
+from typing import TYPE_CHECKING, Any
 
 from notifications.config import ChannelConfig
 from notifications.email_channel import ChannelConfigError, SmtpChannel
 from notifications.message import ChannelKind, Outcome, Outgoing
-from notifications.plugins import register
 from notifications.redaction import Masker, default_masker
-from notifications.webhook_plugin import NotifyThiduaHook
-from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
-from notifications.zalo_tokens import TokenStore
+
+if TYPE_CHECKING:  # Apprise and our plugins for it: imported once channels are opened
+    from notifications.zalo_tokens import TokenStore
 
 
 class Channels:
     """Opens each channel once and reuses it for every message of a batch."""
 
     def __init__(self, config: ChannelConfig, masker: Masker = default_masker) -> None:
+        from notifications.plugins import register
+
         register()
         # Apprise builds the Zalo and webhook plugins itself; they mask with default_masker.
         masker.add(*config.secrets)
@@ -36,6 +35,8 @@ class Channels:
 
     def deliver(self, out: Outgoing) -> Outcome:
         """Send one message on its channel; never raises for a provider's failure."""
+        from notifications.webhook_plugin import NotifyThiduaHook
+
         if out.channel not in self.config.urls:
             return Outcome.refused(f"kênh {out.channel} chưa được cấu hình", code="config")
         try:
@@ -68,6 +69,11 @@ class Channels:
         return self._email
 
     def _plugin(self, kind: ChannelKind) -> Any:
+        from apprise import Apprise
+
+        from notifications.webhook_plugin import NotifyThiduaHook
+        from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
+
         if kind not in self._plugins:
             url = self.config.urls[kind]
             expected: type[NotifyZaloOA | NotifyZaloZNS | NotifyThiduaHook] = {

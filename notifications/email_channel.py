@@ -24,9 +24,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from apprise import Apprise
-from apprise.plugins.email import NotifyEmail, SecureMailMode
-
 from notifications.message import Outcome, Outgoing
 from notifications.redaction import Masker
 
@@ -45,6 +42,10 @@ class SmtpChannel:
     MAX_PER_CONNECTION = 500  # many servers drop a session after a few hundred messages
 
     def __init__(self, url: str, masker: Masker) -> None:
+        # Apprise (0.1 s with its plugins) only once a run sends: not at every run's start.
+        from apprise import Apprise
+        from apprise.plugins.email import NotifyEmail
+
         plugin = Apprise.instantiate(url, suppress_exceptions=True)
         if not isinstance(plugin, NotifyEmail):
             raise ChannelConfigError(masker(f"email: không phải URL mailto:// hợp lệ: {url}"))
@@ -155,6 +156,8 @@ class SmtpChannel:
         self._sent_on_connection = 0
 
     def _connection(self) -> smtplib.SMTP:
+        from apprise.plugins.email import SecureMailMode
+
         if self._smtp is not None and self._sent_on_connection >= self.MAX_PER_CONNECTION:
             self.close()
         if self._smtp is None:

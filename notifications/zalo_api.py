@@ -6,13 +6,14 @@ refused refresh answers every later message at once instead of asking OAuth agai
 
 from __future__ import annotations
 
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from notifications.message import Outcome
 from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenError, TokenStore
+
+if TYPE_CHECKING:  # requests only once Zalo is called: every run renders, few send to Zalo
+    import requests
 
 # Zalo's "access token invalid / expired" codes: refresh once and try again.
 TOKEN_ERRORS = frozenset({-124, -216, -220})
@@ -26,6 +27,8 @@ class ZaloApi:
 
     def __init__(self, base: str, tokens: TokenStore, masker: Masker,
                  timeout: tuple[float, float] = (4.0, 10.0)) -> None:
+        import requests
+
         self.base = base.rstrip("/")
         self.tokens = tokens
         self.masker = masker
@@ -57,6 +60,8 @@ class ZaloApi:
 
     def _post(self, path: str, body: dict[str, Any],
               headers: dict[str, str]) -> tuple[Outcome, bool]:
+        import requests
+
         try:
             response = self.session.post(f"{self.base}{path}", json=body, headers=headers,
                                          timeout=self.timeout)

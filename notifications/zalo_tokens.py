@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
 from notifications.redaction import Masker
 
 _EARLY_SECONDS = 300  # refresh a little before expiry so a send never races the clock
@@ -70,6 +68,8 @@ class TokenStore:
             return fresh.access_token
 
     def _exchange(self, refresh_token: str) -> TokenPair:
+        import requests  # only for a refresh: most runs never call Zalo
+
         try:
             response = requests.post(
                 f"{self.oauth_base}/v4/oa/access_token",

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from docx import Document
-from docx.shared import Cm
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from models.attainment import Attainment, TargetResult, fmt_number, requirement, short_name
+
+if TYPE_CHECKING:  # matplotlib and python-docx cost 0.3 s to import: only in runs that draw
+    from matplotlib.axes import Axes
 
 COLOURS = {Attainment.ACHIEVED: "#2e7d32", Attainment.NOT_ACHIEVED: "#c62828"}
 THRESHOLD = "#9e9e9e"
@@ -28,6 +26,9 @@ def write_attainment_chart(results: list[TargetResult], title: str, path: Path) 
     shown = measured(results)
     if not shown:
         return None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     # Figure + Agg canvas, not pyplot: no global state, safe in concurrent task runs.
     figure = Figure(figsize=(7.5, 0.62 * len(shown) + 1.1), dpi=150)
     FigureCanvasAgg(figure)
@@ -65,6 +66,9 @@ def _pair(axes: Axes, result: TargetResult) -> None:
 def place_chart(docx: Path, marker: str, chart: Path, width_cm: float = 15) -> bool:
     """Put the chart where the rendered report holds `marker` alone in a paragraph; False when
     the office's template has no such place."""
+    from docx import Document
+    from docx.shared import Cm
+
     document = Document(str(docx))
     for paragraph in document.paragraphs:
         if paragraph.text.strip() == marker:

@@ -15,16 +15,14 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
 
 from models.refusal import Refused
+
+if TYPE_CHECKING:  # python-docx and docxtpl: imported by the runs that write Word files
+    from docx.document import Document as DocxDocument
 
 SHIPPED = Path(__file__).with_name("templates")
 # Every document gets these: the header, the dateline, the signature and Nơi nhận.
@@ -96,6 +94,8 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
     unknown = sorted(set(context) - kind.names)
     if unknown:  # a programming error: the kind's declared names must cover its context
         raise KeyError(f"{kind.name}: context names not declared: {', '.join(unknown)}")
+    from docxtpl import DocxTemplate
+
     template = DocxTemplate(str(template_path(kind, data_dir, commune)))
     template.render(dict(context), jinja_env=_environment(), autoescape=True)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +112,8 @@ def _xml_safe(value: Any) -> Any:
 
 
 def _problems(path: Path, kind: DocumentKind) -> list[str]:
+    from docx import Document
+
     try:
         lines = list(_paragraph_texts(Document(str(path))))
     except Exception as error:  # any unreadable file is one refusal
@@ -163,6 +165,9 @@ def _paragraph_texts(document: DocxDocument) -> Iterator[str]:
 
 
 def _block_texts(element: Any, parent: Any) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":

@@ -8,11 +8,7 @@ import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.formula import ArrayFormula
+from typing import TYPE_CHECKING, Any
 
 from models.cell_rules import (
     NO,
@@ -53,6 +49,9 @@ from tasks.forms.layout import (
 )
 from tasks.forms.limits import WorkbookLimits, configured_limits, workbook_problems
 
+if TYPE_CHECKING:  # openpyxl (0.15 s) is imported when a workbook is opened
+    from openpyxl.workbook.workbook import Workbook
+
 # Control characters Word cannot hold (python-docx refuses them); tab and newline stay.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -69,6 +68,8 @@ def open_form(path: Path, limits: WorkbookLimits | None = None) -> tuple[Identit
     """The workbook and what its hidden sheet says it is for; too big a file is not opened."""
     if problems := workbook_problems(path, limits or configured_limits()):
         raise FormRefused(path, problems)
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(path, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -195,6 +196,8 @@ def _labels(book: Workbook, layout: Layout) -> list[str]:
 
 def free_text(raw: object) -> str:
     """A free-text cell as typed: a formula is kept as its text, never evaluated."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
     if isinstance(raw, ArrayFormula):
         raw = raw.text
     return _CONTROL.sub("", clean_text(raw).replace("\r\n", "\n").replace("\r", "\n"))
@@ -210,6 +213,8 @@ def _finite_value(target: Target, raw: object) -> float:
 
 def _cell(problems: list[str], sheet: str, cell: str, raw: Any, parse: Callable[[Any], Any],
           *, required: bool = False, free: bool = False) -> Any:
+    from openpyxl.worksheet.formula import ArrayFormula
+
     if isinstance(raw, ArrayFormula):
         raw = raw.text
     if not free and isinstance(raw, str) and raw.startswith("="):
