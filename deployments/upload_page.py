@@ -22,7 +22,7 @@ FORMS = ("nhap-bao-cao-excel (báo cáo kỳ), nhap-khen-thuong-excel (danh sác
 class Shown:
     """What the page says above its forms: the files just kept, or why none was."""
 
-    stored: list[UploadedFile] = field(default_factory=list)
+    stored: dict[str, UploadedFile] = field(default_factory=dict)  # by label
     problems: list[str] = field(default_factory=list)
 
 
@@ -44,7 +44,7 @@ def _outcome(shown: Shown) -> str:
         return (f'<section class="bad" role="alert"><h2>Chưa tải lên: không tệp nào được giữ'
                 f"</h2><ul>{rows}</ul></section>")
     if shown.stored:
-        rows = "".join(f"<li>{escape(f.label)}</li>" for f in shown.stored)
+        rows = "".join(f"<li>{escape(label)}</li>" for label in shown.stored)
         return (f'<section class="ok" role="status"><h2>Đã tải lên {len(shown.stored)} tệp'
                 f"</h2><ul>{rows}</ul><p>Mở biểu mẫu trong giao diện Prefect (Deployments → "
                 "tên → Run → Custom run) và chọn tệp theo tên trên.</p></section>")

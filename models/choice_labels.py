@@ -111,8 +111,8 @@ class UploadedFile:
 
 
 def upload_labels(files: Iterable[UploadedFile]) -> dict[str, UploadedFile]:
-    """Each file by its label; two that would read alike are told apart by their upload."""
+    """Each file by its label; two that would read alike are told apart by where they lie."""
     found = list(files)
     plain = [f.label for f in found]
-    return {label if plain.count(label) == 1 else f"{label} · lần tải {f.batch}": f
+    return {label if plain.count(label) == 1 else f"{label} · {f.batch}/{f.name}": f
             for f, label in zip(found, plain, strict=True)}

@@ -63,10 +63,17 @@ def safe_name(original: str) -> str:
     return f"{stem}.{suffix.lower()}" if suffix else stem
 
 
+def shown_name(original: str) -> str:
+    """The name as the clerk's computer had it, without folders or control characters."""
+    name = unicodedata.normalize("NFC", original).replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(ch for ch in name if ch.isprintable()).strip() or "tệp"
+
+
 def store_upload(folder: Path, files: list[Incoming], *, workbook: Incoming | None,
                  campaign: str | None, unit: str | None, now: datetime,
-                 unit_labels: Mapping[tuple[str, str], str]) -> list[UploadedFile]:
-    """Check every file and keep them all in a new upload folder, or refuse them all.
+                 unit_labels: Mapping[tuple[str, str], str]) -> dict[str, UploadedFile]:
+    """Check every file and keep them all in a new upload folder, or refuse them all; the
+    kept files by the labels the forms offer them under.
 
     A workbook must be a form the system issued for a loaded campaign: its own campaign
     and unit label the upload. Otherwise `campaign` and `unit` (a label) say whose it is."""
@@ -87,7 +94,7 @@ def store_upload(folder: Path, files: list[Incoming], *, workbook: Incoming | No
             except (FileRefused, FormRefused) as refused:
                 problems += [f"{item.filename}: {p}" for p in _lines(refused)]
                 continue
-            kept.append(entry)
+            kept.append(entry | {"original": shown_name(item.filename)})
             identity = identity or found
         if identity is not None and workbook is not None:
             campaign, unit = identity.campaign, unit_labels.get(
@@ -106,7 +113,8 @@ def store_upload(folder: Path, files: list[Incoming], *, workbook: Incoming | No
         os.replace(staging, folder / batch)  # the forms see the upload whole or not at all
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [f for f in read_uploads(folder) if f.batch == batch]
+    return {label: f for label, f in upload_labels(read_uploads(folder)).items()
+            if f.batch == batch}
 
 
 def _keep(path: Path, item: Incoming, *,
@@ -195,7 +203,7 @@ def running_units() -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def receive_upload(files: list[Incoming], *, workbook: Incoming | None,
-                   unit: tuple[str, str] | None) -> list[UploadedFile]:
+                   unit: tuple[str, str] | None) -> dict[str, UploadedFile]:
     """Keep an upload from the page now: a workbook (its unit read from it) or the files of
     `unit` (campaign, unit code) of a running campaign."""
     units = {key: label for key, (_, label) in running_units().items()}
