@@ -19,8 +19,10 @@ frozen round changes nothing, and the round's table is published on the first ru
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from prefect import flow, get_run_logger
+from pydantic import Field
 
 from flows.asking import Questions
 from flows.desk import answer, answered
@@ -41,12 +43,15 @@ from tasks.records.steps import check_address, freeze, read_council, record_meet
 from tasks.rules import assess_round, check_meeting
 
 ACTOR = "council-review"
+WAIT_MOST = 366 * 24 * 3600  # a council meets within the year its round is closed
 
 
 @flow(name="council-review", flow_run_name="xét khen thưởng {round_code}")
 @answered
-def council_review(campaign: str, round_code: str, wait_seconds: int = 7 * 24 * 3600,
-                   poll_seconds: int = 2, now: datetime | None = None) -> dict[str, str]:
+def council_review(campaign: str, round_code: str,
+                   wait_seconds: Annotated[int, Field(ge=1, le=WAIT_MOST)] = 7 * 24 * 3600,
+                   poll_seconds: Annotated[int, Field(ge=1, le=3600)] = 2,
+                   now: datetime | None = None) -> dict[str, str]:
     """Hội đồng xét khen thưởng: khoá hồ sơ, xét điều kiện, chờ kết quả họp, ra văn bản.
 
     Args:

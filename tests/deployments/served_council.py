@@ -24,6 +24,7 @@ from thidua.stand_ins import free_port
 
 START_SECONDS = 240.0  # a first start creates and migrates the Prefect server's database
 STOP_SECONDS = 15.0
+BUSY_TRIES = 6  # 0.5 + 1 + 2 + 4 + 8 s of backing off at most
 RUN_SECONDS = 120.0  # a run's process starts in ~5 s on a quiet machine; a busy one is slower
 
 
@@ -108,15 +109,27 @@ class Served:
         """The end of the serve log, for a failure's message."""
         return self.log.read_text(errors="replace")[-4000:]
 
+    def request(self, method: str, path: str, body: dict[str, Any] | None = None
+                ) -> requests.Response:
+        """One API call, made again on 503 as Prefect's own client and a clerk pressing the
+        button again do: the server's SQLite refuses a write while another holds it
+        ("database is locked", docs/operations.md), and nothing was written."""
+        for attempt in range(BUSY_TRIES):
+            response = requests.request(method, f"{self.api}{path}", json=body, timeout=30)
+            if response.status_code != 503:
+                break
+            time.sleep(0.5 * 2 ** attempt)  # backing off from a busy database, not a wait
+        return response
+
     def get(self, path: str) -> Any:
         """GET an API path; its JSON."""
-        response = requests.get(f"{self.api}{path}", timeout=10)
+        response = self.request("GET", path)
         response.raise_for_status()
         return response.json()
 
     def post(self, path: str, body: dict[str, Any]) -> requests.Response:
         """POST JSON to an API path."""
-        return requests.post(f"{self.api}{path}", json=body, timeout=30)
+        return self.request("POST", path, body)
 
     def wait_for(self, what: str, found: Callable[[], Any], timeout: float = RUN_SECONDS) -> Any:
         """Poll until `found()` gives something; fail naming `what`, with the serve log."""
@@ -149,15 +162,19 @@ class Served:
                 raise AssertionError(f"the run ended {state['type']}: {state['message']}\n"
                                      f"{self.tail()}")
             details = state["state_details"]
-            return state if state["type"] == "PAUSED" and details.get("pause_key") == key \
-                and details.get("run_input_keyset") else None
+            keys = details.get("run_input_keyset")
+            if state["type"] != "PAUSED" or details.get("pause_key") != key or not keys:
+                return None
+            # The run stores its form (schema, then the note) just after it pauses.
+            stored = self.request("GET", f"/flow_runs/{run_id}/input/{keys['description']}")
+            return state if stored.status_code == 200 else None
         found: dict[str, Any] = self.wait_for(f"the run to wait for {key}", reached)
         return found
 
     def run_input(self, run_id: str, state: dict[str, Any], which: str) -> Any:
         """The paused form's 'schema' or 'description' (the note above it), as stored."""
         key = state["state_details"]["run_input_keyset"][which]
-        response = requests.get(f"{self.api}/flow_runs/{run_id}/input/{key}", timeout=10)
+        response = self.request("GET", f"/flow_runs/{run_id}/input/{key}")
         response.raise_for_status()
         return json.loads(response.text)
 

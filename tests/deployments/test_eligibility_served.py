@@ -1,8 +1,9 @@
-"""Each eligibility rule of the plan as the served council sees it: a nominee failing it is
-marked not eligible on its card, in the note above the form and, with the reason, in the
-round's table; an answer carrying it is refused with that reason. One `thidua serve` for the
-module; each test runs a council of its own (each freezes the round again, which changes
-nothing) and leaves it cancelled."""
+"""The served council's form. Each eligibility rule of the plan: a nominee failing it is marked
+not eligible on its card, in the note above the form and, with the reason, in the round's
+table; an answer carrying it is refused with that reason. A slip Prefect's UI would refuse in
+English is taken and refused by the run in Vietnamese; an answer the roster no longer fits is
+asked again. One `thidua serve` for the module; each test runs a council of its own (each
+freezes the round again, which changes nothing) and leaves it cancelled."""
 
 from __future__ import annotations
 
@@ -10,10 +11,21 @@ from collections.abc import Iterator
 
 import pytest
 
-from models.council_form import vote_key
+from infra.database import get_engine, transaction
+from models.council_form import STALE, vote_key
+from models.roster import Roster
 from tasks.documents.inert_markdown import escape_markdown
 from tasks.documents.review import review_key
-from tests.deployments.council_seed import CAMPAIGN, PLAN, ROUND, Nominee, answer
+from tasks.plans.roster import store_roster
+from tests.deployments.council_seed import (
+    CAMPAIGN,
+    PLAN,
+    PRESENT,
+    ROSTER,
+    ROUND,
+    Nominee,
+    answer,
+)
 from tests.deployments.served_council import Served, served
 
 SCOPE = f" đối với {PLAN.round(ROUND).eligibility.rating_scope}"
@@ -102,3 +114,50 @@ def test_eligible_nominees_are_proposed_the_rating_binding_only_units_named_by_c
     finally:
         cancel(serve, run_id)
 
+
+def test_a_slip_is_taken_by_the_form_and_refused_by_the_run_in_vietnamese(
+        council: tuple[Served, dict[str, int]]) -> None:
+    serve, numbers = council
+    first_name, number = next(iter(numbers.items()))
+    run_id = serve.start_council()
+    try:
+        serve.paused(run_id, "hoi-dong-1")
+        slips = answer(dict.fromkeys(numbers.values(), 0), start_time="25:99")
+        slips["votes"][vote_key(number)] = {"votes_for": -1, "votes_against": 6,
+                                            "abstained": 0}
+        assert serve.resume(run_id, slips)["status"] == "ACCEPT"  # no English schema error
+        refused = serve.paused(run_id, "hoi-dong-2")
+        said = serve.run_input(run_id, refused, "description").splitlines()
+        assert said[1:3] == [
+            "- Giờ bắt đầu: “25:99” không phải giờ trong ngày, cần giờ:phút từ 00:00 đến "
+            "23:59 (ví dụ 14:00)",
+            f"- {first_name}: số phiếu “Đồng ý” là -1, không được âm"], said
+        fields = serve.run_input(run_id, refused, "schema")["properties"]
+        assert fields["start_time"]["default"] == "25:99"  # kept as entered, to correct
+    finally:
+        cancel(serve, run_id)
+
+
+def test_an_answer_the_roster_no_longer_fits_is_asked_again(
+        council: tuple[Served, dict[str, int]]) -> None:
+    serve, numbers = council
+    run_id = serve.start_council()
+    renamed = Roster.model_validate(ROSTER.model_dump() | {"members": [
+        m.model_dump() | ({"name": "Phạm Thị Mới"} if m.name == PRESENT[-2] else {})
+        for m in ROSTER.members]})
+    engine = get_engine(f"sqlite:///{serve.data / 'thidua.db'}")
+    try:
+        serve.paused(run_id, "hoi-dong-1")
+        with transaction(engine) as session:  # reloaded while the council met
+            store_roster(session, renamed)
+        serve.resume(run_id, answer(dict.fromkeys(numbers.values(), 0)))  # the old names
+        again = serve.paused(run_id, "hoi-dong-2")
+        said = serve.run_input(run_id, again, "description").splitlines()
+        assert said[1] == f"- {escape_markdown(STALE)}", said
+        offered = serve.run_input(run_id, again, "schema")["definitions"]["ThanhVien"]["enum"]
+        assert "Phạm Thị Mới" in offered and PRESENT[-2] not in offered
+    finally:
+        cancel(serve, run_id)
+        with transaction(engine) as session:
+            store_roster(session, ROSTER)
+        engine.dispose()
