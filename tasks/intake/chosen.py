@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from models import tables as t
-from models.choice_labels import MAX_NUMBER, part_of, returned_of, round_of
+from models.choice_labels import MAX_NUMBER, RETURN_WORDS, part_of, returned_of, round_of
 from models.choices import code_of
+from models.lifecycle import CampaignStatus
 from models.nominee import DossierPath, NominationForm
 from models.refusal import Refused
 from tasks.intake.typed import EntryRefused, plan_of
@@ -76,23 +77,46 @@ def returned_choice(engine: Engine, what: str | None, number: int | str) -> tupl
     if not 1 <= number <= MAX_NUMBER:
         shown = str(number) if len(str(number)) <= 30 else str(number)[:27] + "…"
         raise Refused(f"Số báo cáo / số hồ sơ phải từ 1 đến {MAX_NUMBER} (nhận được {shown})")
-    if what is not None:
-        return what, number
-    found = _open_with(engine, number)
-    if len(found) != 1:
-        said = ("vừa là một báo cáo vừa là một hồ sơ: chọn trong danh sách" if found else
-                "không phải báo cáo hay hồ sơ nào đang chờ trả lại")
-        raise Refused(f"Số {number} {said}")
-    return found[0], number
-
-
-def _open_with(engine: Engine, number: int) -> list[str]:
     with Session(engine) as session:
-        report = session.exec(select(t.UnitReport.id).where(
-            t.UnitReport.id == number, t.UnitReport.status == "submitted",
-            col(t.UnitReport.superseded).is_(False))).first()
-        dossier = session.exec(select(t.Nomination.id).where(
-            t.Nomination.id == number, t.Nomination.status == "submitted",
-            col(t.Nomination.superseded).is_(False))).first()
+        if what is None:
+            found = _open_with(session, number)
+            if len(found) != 1:
+                said = ("vừa là một báo cáo vừa là một hồ sơ: chọn trong danh sách" if found
+                        else "không phải báo cáo hay hồ sơ nào đang chờ trả lại")
+                raise Refused(f"Số {number} {said}")
+            what = found[0]
+        _campaign_running(session, what, number)
+    return what, number
+
+
+def _open_with(session: Session, number: int) -> list[str]:
+    report = session.exec(select(t.UnitReport.id).where(
+        t.UnitReport.id == number, t.UnitReport.status == "submitted",
+        col(t.UnitReport.superseded).is_(False))).first()
+    dossier = session.exec(select(t.Nomination.id).where(
+        t.Nomination.id == number, t.Nomination.status == "submitted",
+        col(t.Nomination.superseded).is_(False))).first()
     return [kind for kind, row in (("report", report), ("nomination", dossier))
             if row is not None]
+
+
+def _campaign_running(session: Session, what: str, number: int) -> None:
+    # The unit is told through its running campaign; one ended (or never launched) tells
+    # nobody, so nothing is returned there.
+    if what == "report":
+        query = select(t.Campaign).join(
+            t.UnitReport, col(t.UnitReport.campaign_id) == col(t.Campaign.id)).where(
+            t.UnitReport.id == number)
+    else:
+        query = select(t.Campaign).join(
+            t.AwardRound, col(t.AwardRound.campaign_id) == col(t.Campaign.id)).join(
+            t.Nomination, col(t.Nomination.round_id) == col(t.AwardRound.id)).where(
+            t.Nomination.id == number)
+    campaign = session.exec(query).first()
+    if campaign is None:
+        return  # no such row: send_back says so
+    if campaign.status != CampaignStatus.RUNNING.value or campaign.launched_at is None:
+        state = "đã kết thúc" if campaign.status == CampaignStatus.CLOSED.value else \
+            "chưa phát động"
+        raise Refused(f"{RETURN_WORDS[what]} số {number} thuộc chiến dịch {campaign.code} "
+                      f"{state}: không trả lại được")

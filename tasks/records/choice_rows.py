@@ -58,9 +58,11 @@ def _per_round(session: Session, condition: ColumnElement[bool]) -> Counter[int]
     return Counter(dict(rows))
 
 
-def returnables(session: Session, plans: dict[int, Plan]) -> tuple[ReturnChoice, ...]:
-    """Reports and dossiers in force that may be sent back, newest first, labelled."""
-    ids = list(plans)
+def returnables(session: Session, plans: dict[int, Plan],
+                running: list[int]) -> tuple[ReturnChoice, ...]:
+    """Reports and dossiers in force in running campaigns (their units are told), newest
+    first, labelled."""
+    ids = [i for i in running if i in plans]
     units = {u.id: u for u in session.exec(select(t.Unit).where(
         col(t.Unit.campaign_id).in_(ids)))}
     reports = session.exec(select(t.UnitReport.id, t.UnitReport.campaign_id,

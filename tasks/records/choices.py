@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from models import tables as t
 from models.choices import Loaded, campaign_choice
+from models.lifecycle import CampaignStatus
 from tasks.plans.store import read_plans
 from tasks.records.choice_rows import activity, returnables, round_states
 
@@ -35,7 +36,9 @@ def read_loaded(engine: Engine, codes: list[str] | None = None, *,
         by_period = _grouped(periods.all())
         by_round = _grouped(rounds.all())
         states = round_states(session, plans, day)
-        returned = returnables(session, plans)
+        returned = returnables(session, plans, [
+            c.id for c in campaigns if c.id is not None and c.launched_at is not None
+            and c.status == CampaignStatus.RUNNING.value])
     return Loaded(tuple(
         campaign_choice(plans[c.id], status=c.status, source=c.source,
                         launched=c.launched_at is not None, periods=by_period.get(c.id, []),

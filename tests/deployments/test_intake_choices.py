@@ -18,7 +18,7 @@ from models.choice_labels import UploadedFile
 from models.deadline_calendar import VN_TZ
 from tasks.intake.nominations import return_nomination
 from tasks.intake.reports import record_report
-from tasks.records.choices import read_loaded
+from tasks.records.choices import mark_launched, read_loaded
 from tests.deployments.conftest import THUONG_PHUC, VINH_THUY, nominated
 
 AT = datetime(2026, 12, 7, 14, 5, 7, tzinfo=VN_TZ)
@@ -92,6 +92,9 @@ def test_an_import_offers_the_campaigns_uploaded_workbooks_of_its_kind(seeded: s
 
 
 def test_tra_lai_offers_what_may_be_returned_by_number_unit_and_title(seeded: str) -> None:
+    assert "anyOf" not in form(seeded, "tra-lai")["properties"]["number"]  # none launched
+    for campaign in (THUONG_PHUC, VINH_THUY):
+        mark_launched(get_engine(seeded), campaign, AT)
     dossier = nominated(seeded, seeded_folder(seeded), THUONG_PHUC, "hang-nam-2026",
                         name="Bà Lê Thị Hoa")
     report = record_report(get_engine(seeded), campaign=VINH_THUY, unit="KT",
