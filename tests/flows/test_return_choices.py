@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -90,6 +91,7 @@ def test_the_served_form_refuses_a_huge_number_and_the_runs_page_still_lists(
         dossier: int) -> None:
     [served] = [d for d in deployments(current_choices()) if d.name == "tra-lai"]
     deployment_id = served.apply()
+    assert isinstance(deployment_id, UUID)  # called from sync code it is not awaitable
     api = PREFECT_API_URL.value()
     [label] = [r.label for r in current_choices().loaded.returnables]
     try:
