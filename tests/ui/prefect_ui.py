@@ -3,6 +3,7 @@ no saved preference): by the Vietnamese titles the clerk reads, never by interna
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import date
 from pathlib import Path
@@ -87,7 +88,8 @@ def shown_day(day: date) -> str:
 def open_resume(page: Page, ui: str, run_id: str) -> Locator:
     """The paused run's page, its menu → Resume; the dialog with the council's form."""
     page.goto(f"{ui}/v2/runs/flow-run/{run_id}")
-    expect(page.get_by_text("Paused", exact=True).first).to_be_visible()
+    # Served, a council waiting for its answer is Suspended (no process held), else Paused.
+    expect(page.get_by_text(re.compile(r"^(Paused|Suspended)$")).first).to_be_visible()
     page.get_by_role("button", name="Open menu").first.click()
     page.get_by_role("menuitem", name="Resume").click()
     dialog = page.get_by_role("dialog", name=RESUME)
