@@ -16,7 +16,7 @@ from prefect.client.schemas.sorting import FlowRunSort
 from prefect.exceptions import PrefectHTTPStatusError
 
 from deployments.refresh import FormKeeper, current_choices, push_forms
-from flows.council_review import council_review
+from flows.final_summary import final_summary
 from flows.record_unit_report import record_unit_report
 from infra.database import get_engine, transaction
 from models.deadline_calendar import VN_TZ
@@ -39,7 +39,9 @@ def _schema(deployment_id: UUID) -> dict[str, Any]:
 
 def test_forms_follow_what_is_loaded(deployment: World,
                                      apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
-    council = apply_deployment(council_review)
+    # The council's form offers only rounds with dossiers in (tests/deployments): the final
+    # summary's offers every loaded campaign.
+    council = apply_deployment(final_summary)
     report = apply_deployment(record_unit_report)
     assert push_forms(current_choices()) >= 2  # the served ones; the others are skipped
     assert "enum" not in _schema(council)["properties"]["campaign"]  # nothing loaded yet
@@ -52,13 +54,12 @@ def test_forms_follow_what_is_loaded(deployment: World,
                            as_of=datetime(2026, 1, 5, tzinfo=VN_TZ))
         deadline = time.monotonic() + 20
         while "enum" not in _schema(council)["properties"]["campaign"]:
-            assert time.monotonic() < deadline, "the council's form never offered the plan"
+            assert time.monotonic() < deadline, "the form never offered the plan"
             time.sleep(0.2)
     finally:
         keeper.stop()
     assert _schema(council)["properties"]["campaign"]["enum"] == sorted(
         [plan.code, reporting.code])
-    assert "hang-nam-2026" in _schema(council)["properties"]["round_code"]["enum"]
     variants = _schema(report)["properties"]["form"]["anyOf"]
     assert {v["properties"]["campaign"]["default"] for v in variants} == {reporting.code}
     units = [label for v in variants for label in v["properties"]["unit"]["enum"]]
@@ -68,7 +69,7 @@ def test_forms_follow_what_is_loaded(deployment: World,
 def test_a_wrong_campaign_never_starts_a_run(deployment: World,
                                              apply_deployment: Callable[[Flow[..., Any]],
                                                                         UUID]) -> None:
-    council = apply_deployment(council_review)
+    council = apply_deployment(final_summary)
     with transaction(get_engine(deployment.url)) as session:
         store_plan(session, read_plan(THUONG_PHUC), source=str(THUONG_PHUC),
                    as_of=datetime(2026, 1, 5, tzinfo=VN_TZ))
@@ -76,7 +77,7 @@ def test_a_wrong_campaign_never_starts_a_run(deployment: World,
     with get_client(sync_client=True) as client:
         with pytest.raises(PrefectHTTPStatusError) as refused:
             client.create_flow_run_from_deployment(
-                council, parameters={"campaign": "thuong-phuc", "round_code": "hang-nam-2026"})
+                council, parameters={"campaign": "thuong-phuc"})
         only_council = DeploymentFilter(id=DeploymentFilterId(any_=[council]))
         runs = client.read_flow_runs(limit=10, sort=FlowRunSort.ID_DESC,
                                      deployment_filter=only_council)
