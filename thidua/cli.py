@@ -41,10 +41,14 @@ def demo(
         help="Plan files (default: the five seed plans under campaigns/).")] = None,
     output: Annotated[Path, typer.Option(help="Where mail and data are left.")] = Path(
         "demo-output"),
+    served: Annotated[bool, typer.Option(
+        "--served", help="Through a Prefect server and the served deployments, each run in "
+        "its own process as in service (minutes, not seconds).")] = False,
+    busy_days: Annotated[bool, typer.Option(
+        "--busy-days", help="With --served: only the days on which someone besides the "
+        "daily tick acts.")] = False,
 ) -> None:
     """Run a plan on a simulated calendar against local mail and Zalo stand-ins; tell the story."""
-    from thidua.demo import run_demo
-
     folder = Path("campaigns").resolve()
     chosen = plans or sorted(folder.glob("*.yaml"))
     if not chosen:
@@ -52,8 +56,20 @@ def demo(
                    "Hãy chạy trong thư mục dự án hoặc chỉ rõ tệp, ví dụ "
                    "thidua demo campaigns/002-vinh-thuy.yaml", err=True)
         raise typer.Exit(1)
-    for line in run_demo(chosen, output):
+    if not served:
+        from thidua.demo import run_demo
+
+        for line in run_demo(chosen, output):
+            typer.echo(line)
+        return
+    from thidua.demo_served import Outcome, busy_days as busy, every_day, run_served_demo
+
+    outcome = Outcome()
+    for line in run_served_demo(chosen, output, days=busy if busy_days else every_day,
+                                outcome=outcome):
         typer.echo(line)
+    if not outcome.ok:
+        raise typer.Exit(1)
 
 
 @app.command("serve")

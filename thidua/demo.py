@@ -5,16 +5,22 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 from models.plan import Plan
 from models.vn_text import fmt_day
-from thidua.demo_timeline import timeline
+from thidua.demo_inprocess import InProcess
+from thidua.demo_timeline import Action, timeline
 from thidua.stand_ins import SmtpServer, ZaloStandIn
 
+Steps = dict[date, list[list[Action]]]
 
-def _configure(output: Path, sink: SmtpServer, zalo: ZaloStandIn) -> None:
+
+def configure(output: Path, sink: SmtpServer, zalo: ZaloStandIn) -> None:
+    """notify.yaml pointing at the stand-ins, and thidua's settings at the output folder (for
+    this process and the flow runs it starts)."""
     data = output / "data"
     data.mkdir(parents=True, exist_ok=True)
     (output / "notify.yaml").write_text(
@@ -22,54 +28,71 @@ def _configure(output: Path, sink: SmtpServer, zalo: ZaloStandIn) -> None:
         "&name=UBND (demo)&mode=insecure\n"
         f"zalo_oa: zalooa://demo:demo-secret@1?api={zalo.url}&oauth={zalo.url}"
         f"&tokens={data / 'zalo-tokens.json'}\n", encoding="utf-8")
+    os.environ.update({"THIDUA_DATA_DIR": str(data),
+                       "THIDUA_NOTIFY_CONFIG": str(output / "notify.yaml"),
+                       "THIDUA_DATABASE_URL": f"sqlite:///{data / 'thidua.db'}"})
+    from infra.database import dispose_engines
+    from infra.settings import get_settings
+    from notifications.redaction import Masker
+    from notifications.zalo_tokens import TokenStore
+
+    get_settings.cache_clear()
+    dispose_engines()
+    TokenStore(data / "zalo-tokens.json", "demo", "demo-secret", zalo.url,
+               Masker()).seed("demo-refresh")
+
+
+def _embedded_api() -> None:
+    """Settings for the embedded API the in-process demo runs on."""
     # The throwaway server's task-run recorder writes into its SQLite file while the next
     # day's run is created; the API answers 503 and the client waits 2 s (Vĩnh Thủy: 41 s
     # with it, 12 s without). Flow runs, states and artifacts are still recorded.
     os.environ.update({"PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
-    os.environ.update({"THIDUA_DATA_DIR": str(data),
-                       "THIDUA_NOTIFY_CONFIG": str(output / "notify.yaml"),
-                       "THIDUA_DATABASE_URL": f"sqlite:///{data / 'thidua.db'}"})
 
 
 def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     """Launch the plans, play their calendars day by day, and yield one line per event."""
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from infra.database import dispose_engines
-    from infra.settings import get_settings
-    from notifications.redaction import Masker
-    from notifications.zalo_tokens import TokenStore
+    from infra.clock import now_vn
+    from infra.database import get_engine
     from tasks.plans.files import read_plan
+    from tasks.records.book import set_book_by_name
 
     plans = [(path, read_plan(path)) for path in plan_paths]
     shutil.rmtree(output, ignore_errors=True)
+    _embedded_api()
     # A flow run's heartbeat thread sleeps in 1 s steps and is joined when the run ends
     # (Prefect 3.8.8): about 1 s per simulated day. One process replaying a calendar has
     # nothing for a heartbeat to detect.
     with SmtpServer(folder=output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
             temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        _configure(output, sink, zalo)
-        get_settings.cache_clear()
-        dispose_engines()
-        TokenStore(output / "data" / "zalo-tokens.json", "demo", "demo-secret", zalo.url,
-                   Masker()).seed("demo-refresh")
-        _load_rosters(plans)
-        _open_books(plans)
-        for day, actions in sorted(timeline(plans, output / "inbox").items()):
-            mails, calls = sink.count, zalo.count
-            told = [line for act in actions for line in act()]
-            subjects = Counter(_subjects(output / "mail", mails, sink.count))
-            sent = "; ".join(f"{n} × {s}" for s, n in subjects.most_common(3))
-            if sink.count > mails or zalo.count > calls:
-                told.append(f"{sink.count - mails} email, {zalo.count - calls} Zalo — {sent}")
-            if told:
-                yield f"{fmt_day(day)}: " + " ".join(told)
-        yield (f"Tổng cộng {sink.count} email (thư mục {output / 'mail'}), {zalo.count} tin "
-               f"Zalo ({output / 'zalo.jsonl'}); văn bản trong {output / 'data' / 'documents'}.")
+        configure(output, sink, zalo)
+        load_rosters(plans)
+        for commune, year, symbol, last in book_openings(plans):
+            set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
+        yield from play(timeline(plans, output / "inbox", InProcess()), output, sink, zalo,
+                        lambda step: [line for act in step for line in act()])
 
 
-def _load_rosters(plans: list[tuple[Path, Plan]]) -> None:
+def play(days: Steps, output: Path, sink: SmtpServer, zalo: ZaloStandIn,
+         run: Callable[[list[Action]], list[str]]) -> Iterator[str]:
+    """Each day's steps in order, told in one line with what the stand-ins received."""
+    for day, steps in sorted(days.items()):
+        mails, calls = sink.count, zalo.count
+        told = [line for step in steps for line in run(step)]
+        subjects = Counter(_subjects(output / "mail", mails, sink.count))
+        sent = "; ".join(f"{n} × {s}" for s, n in subjects.most_common(3))
+        if sink.count > mails or zalo.count > calls:
+            told.append(f"{sink.count - mails} email, {zalo.count - calls} Zalo — {sent}")
+        if told:
+            yield f"{fmt_day(day)}: " + " ".join(told)
+    yield (f"Tổng cộng {sink.count} email (thư mục {output / 'mail'}), {zalo.count} tin "
+           f"Zalo ({output / 'zalo.jsonl'}); văn bản trong {output / 'data' / 'documents'}.")
+
+
+def load_rosters(plans: list[tuple[Path, Plan]]) -> None:
     """Each plan's commune gets its council roster from council/*.yaml beside the plan."""
     from infra.database import transaction, upgrade
     from tasks.plans.roster import read_roster, store_roster
@@ -87,18 +110,16 @@ def _load_rosters(plans: list[tuple[Path, Plan]]) -> None:
             store_roster(session, rosters[plan.commune])
 
 
-def _open_books(plans: list[tuple[Path, Plan]]) -> None:
-    """The offices' books are well into each year, as in the seeds (Hồng Vân cites
-    326/QĐ-UBND in July), so the demo's papers carry numbers a real office would."""
-    from infra.clock import now_vn
-    from infra.database import get_engine
-    from tasks.records.book import set_book_by_name
-
+def book_openings(plans: list[tuple[Path, Plan]]) -> list[tuple[str, int, str, int]]:
+    """Where each office's books stand (commune, year, symbol, last number): well into each
+    year, as in the seeds (Hồng Vân cites 326/QĐ-UBND in July), so the demo's papers carry
+    numbers a real office would."""
+    found = []
     for _, plan in plans:
         books = {"QĐ-UBND": 325, "BC-UBND": 140, f"TTr-{plan.standing_office}": 11}
         for year in range(plan.window.start.year, plan.window.end.year + 1):
-            for symbol, last in books.items():
-                set_book_by_name(get_engine(), plan.commune.name, year, symbol, last, now_vn())
+            found += [(plan.commune.name, year, symbol, last) for symbol, last in books.items()]
+    return found
 
 
 def _subjects(folder: Path, before: int, after: int) -> Iterator[str]:

@@ -1,9 +1,11 @@
-"""The demo's council: run council-review, wait for its pause, answer as the secretary would."""
+"""The demo's council: wait for council-review's pause, answer as the secretary would (in
+this process, or through the served API when the daily tick opened the run)."""
 
 from __future__ import annotations
 
 import threading
 import time as clock
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -15,16 +17,51 @@ from thidua.demo_script import council_answer
 WAIT = 120.0  # seconds; a pause is noticed within a poll (1 s here)
 
 
+@dataclass(frozen=True)
+class Votes:
+    """The secretary's two answers: every eligible nominee carried, then only the proposal."""
+
+    plan: Plan
+    round_code: str
+    count: int
+    everyone: dict[int, bool]
+    proposal: dict[int, bool]
+
+    def answers(self, meeting: date) -> list[dict[str, object]]:
+        """The form's values, first answer then second."""
+        from infra.database import get_engine
+        from tasks.records.council import council_roster
+
+        roster = council_roster(get_engine(), self.plan.code)
+        return [council_answer(meeting, votes, roster) for votes in (self.everyone,
+                                                                      self.proposal)]
+
+    def told(self, refused: bool, decision: str) -> str:
+        """The story's line once the council has decided."""
+        approved = sum(self.proposal.values()) if refused else sum(self.everyone.values())
+        note = " (lần đầu vượt chỉ tiêu, bị từ chối, nhập lại)" if refused else ""
+        return (f"Hội đồng xét {self.plan.round(self.round_code).title}: {self.count} hồ sơ, "
+                f"{sum(self.everyone.values())} đủ điều kiện, khen {approved}{note}; {decision}")
+
+
+def votes(plan: Plan, round_code: str) -> Votes:
+    """How the council votes on the round's dossiers as they stand."""
+    from infra.database import get_engine
+    from tasks.records.council import round_candidates
+
+    assessed = assess(round_candidates(get_engine(), plan.code, round_code),
+                      plan.round(round_code))
+    return Votes(plan, round_code, len(assessed), {a.candidate.id: a.eligible for a in assessed},
+                 {a.candidate.id: a.proposed for a in assessed})
+
+
 def run_council(plan: Plan, round_code: str, meeting: date) -> str:
     """Review the round; first approve every eligible nominee, then, if refused, the proposal."""
     from prefect.flow_runs import resume_flow_run
 
     from flows.council_review import council_review
-    from infra.database import get_engine
-    from tasks.records.council import council_roster, round_candidates
 
-    rules, roster = plan.round(round_code), council_roster(get_engine(), plan.code)
-    assessed = assess(round_candidates(get_engine(), plan.code, round_code), rules)
+    cast = votes(plan, round_code)
     outcome: dict[str, Any] = {}
 
     def review() -> None:
@@ -37,23 +74,17 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
 
     worker = threading.Thread(target=review, daemon=True)
     worker.start()
-    everyone = {a.candidate.id: a.eligible for a in assessed}
-    proposal = {a.candidate.id: a.proposed for a in assessed}
     refused = False
-    for attempt, votes in ((1, everyone), (2, proposal)):
+    for attempt, answer in enumerate(cast.answers(meeting), start=1):
         run_id = _paused(plan.code, round_code, attempt, worker)
         if run_id is None:
             break
         refused = attempt == 2
-        resume_flow_run(run_id, run_input=council_answer(meeting, votes, roster))
+        resume_flow_run(run_id, run_input=answer)
     worker.join(WAIT)
     if "error" in outcome:
         raise outcome["error"]
-    approved = sum(proposal.values()) if refused else sum(everyone.values())
-    note = " (lần đầu vượt chỉ tiêu, bị từ chối, nhập lại)" if refused else ""
-    return (f"Hội đồng xét {rules.title}: {len(assessed)} hồ sơ, "
-            f"{sum(everyone.values())} đủ điều kiện, khen {approved}{note}; "
-            f"{outcome['result'].get('decision', '')}")
+    return cast.told(refused, outcome["result"].get("decision", ""))
 
 
 def _paused(campaign: str, round_code: str, attempt: int,

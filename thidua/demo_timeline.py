@@ -1,52 +1,98 @@
-"""The demo's calendar: on which day who does what, as actions that return lines of story."""
+"""The demo's calendar: on which day who does what, as steps of actions that return lines of
+story. The actions themselves come from an `Acts` (in-process flows, or served deployments)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix, parse_key
 from models.notices import decide
 from models.plan import AwardRound, Plan
 from models.working_days import WorkingDays
-from thidua.demo_script import AD_HOC_AFTER, VN, NominationAction, ReportAction, script
+from thidua.demo_script import AD_HOC_AFTER, NominationAction, ReportAction, script
 
 AFTER_WINDOW = timedelta(days=20)  # keep ticking a little after the end: overdue notices
 Action = Callable[[], list[str]]
-LAUNCH, RETURN, TICK, UNITS, COUNCIL, SUMMARY = range(6)  # order within a day
+# The order within a day. Actions of one step do not depend on each other: the served demo
+# starts them together.
+LAUNCH, RETURN, TICK, UNITS, COMPILE, COUNCIL, SUMMARY = range(7)
+Receipts = dict[tuple[str, str, str], int]  # (campaign, round, unit) → dossier number
 
 
-def timeline(plans: list[tuple[Path, Plan]], inbox: Path) -> dict[date, list[Action]]:
-    """Every plan's launch, ticks, submissions, returns, councils and summary, by day."""
+class Acts(Protocol):
+    """What each kind of event does, as an action of the story."""
+
+    def launch(self, path: Path, plan: Plan) -> Action:
+        """The plan is launched and announced."""
+
+    def tick(self, day: date) -> Action:
+        """The day's daily-tick."""
+
+    def compile(self, plan: Plan, period: str, day: date, *, final: bool) -> Action:
+        """The commune's period report, again after a late report or final to the level above."""
+
+    def report(self, plan: Plan, r: ReportAction) -> Action:
+        """A unit's period report reaches the office."""
+
+    def nominate(self, plan: Plan, n: NominationAction, inbox: Path,
+                 receipts: Receipts) -> Action:
+        """A unit's nomination reaches the office; its number goes into `receipts`."""
+
+    def send_back(self, plan: Plan, n: NominationAction, receipts: Receipts) -> Action:
+        """The office returns an incomplete dossier."""
+
+    def council(self, plan: Plan, round_code: str, meeting: date) -> Action:
+        """The council meets and the secretary enters its answer."""
+
+    def summary(self, plan: Plan) -> Action:
+        """The campaign's final summary."""
+
+
+def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
+             acts: Acts) -> dict[date, list[list[Action]]]:
+    """Every plan's launch, ticks, submissions, returns, councils and summary, by day, as
+    steps in order (each step's actions independent of one another)."""
     slots: dict[date, list[tuple[int, Action]]] = defaultdict(list)
-    receipts: dict[tuple[str, str, str], int] = {}
+    receipts: Receipts = {}
     for path, plan in plans:
         calendar = build_calendar(plan)
-        slots[plan.window.start].append((LAUNCH, _launch(path, plan)))
+        slots[plan.window.start].append((LAUNCH, acts.launch(path, plan)))
         cast = script(plan, calendar)
+        finals = {parse_key(o.key).subject: o.effective_last_day for o in calendar
+                  if o.kind is ObligationKind.COMMUNE_REPORT}
+        again: set[tuple[str, date]] = set()
         for r in cast.reports:
-            slots[r.day].append((UNITS, _report(plan, r)))
+            slots[r.day].append((UNITS, acts.report(plan, r)))
+            # A report after the draft: compiled again, unless the final one is still to come.
+            if r.late and finals.get(r.period, date.min) < r.day:
+                again.add((r.period, r.day))
+        for period, day in sorted(again):
+            slots[day].append((COMPILE, acts.compile(plan, period, day, final=False)))
         for n in cast.nominations:
-            slots[n.day].append((UNITS, _nominate(plan, n, inbox, receipts)))
+            slots[n.day].append((UNITS, acts.nominate(plan, n, inbox, receipts)))
             if n.incomplete:
-                slots[n.day + timedelta(days=1)].append((RETURN, _return(plan, n, receipts)))
+                slots[n.day + timedelta(days=1)].append((RETURN, acts.send_back(plan, n,
+                                                                                receipts)))
         for round_ in plan.award_rounds:
             meeting = _meeting(round_, plan, calendar)
             if meeting is not None:
-                slots[meeting].append((COUNCIL, _council(plan, round_.code, meeting)))
+                slots[meeting].append((COUNCIL, acts.council(plan, round_.code, meeting)))
         for o in calendar:
             if o.kind is ObligationKind.REPORT:
                 slots[o.effective_last_day + timedelta(days=1)] += []  # the tick compiles
             if o.kind is ObligationKind.COMMUNE_REPORT:  # the office sends the final one
-                slots[o.effective_last_day].append((UNITS, _final(plan, o)))
+                slots[o.effective_last_day].append((COMPILE, acts.compile(
+                    plan, parse_key(o.key).subject, o.effective_last_day, final=True)))
         end = plan.window.end + AFTER_WINDOW
-        slots[end].append((SUMMARY, _summary(plan)))
+        slots[end].append((SUMMARY, acts.summary(plan)))
         for day in event_days(plan):
             slots[day] += []
-    return {day: _ordered(day, acts) for day, acts in slots.items()}
+    return {day: _steps(acts.tick(day), found) for day, found in slots.items()}
 
 
 def event_days(plan: Plan) -> list[date]:
@@ -66,9 +112,12 @@ def event_days(plan: Plan) -> list[date]:
     return found
 
 
-def _ordered(day: date, acts: list[tuple[int, Action]]) -> list[Action]:
-    acts = [*acts, (TICK, _tick(day))]
-    return [a for _, a in sorted(acts, key=lambda x: x[0])]
+def _steps(tick: Action, acts: list[tuple[int, Action]]) -> list[list[Action]]:
+    """The day's actions grouped by their place in the day, the tick among them."""
+    grouped: dict[int, list[Action]] = defaultdict(list)
+    for order, act in [*acts, (TICK, tick)]:
+        grouped[order].append(act)
+    return [grouped[order] for order in sorted(grouped)]
 
 
 def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | None:
@@ -87,108 +136,3 @@ def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | No
     if planned and days.on_or_before(planned) >= after:
         return days.on_or_before(planned)
     return days.on_or_after(max(after, planned) if planned else after)
-
-
-def _at(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour, 0), tzinfo=VN)
-
-
-def _launch(path: Path, plan: Plan) -> Action:
-    def act() -> list[str]:
-        from flows.launch_campaign import launch_campaign
-
-        done = launch_campaign(str(path), now=_at(plan.window.start, 8))
-        return [f"phát động {plan.issuer} – {plan.title}: {done['claimed']} tin đến "
-                f"{len(plan.units)} đơn vị."]
-    return act
-
-
-def _tick(day: date) -> Action:
-    def act() -> list[str]:
-        from flows.daily_tick import daily_tick
-
-        done = daily_tick(as_of=day, now=_at(day, 7))
-        told = [f"tổng hợp {done['compiled']} báo cáo kỳ (Markdown, Word)."] \
-            if done["compiled"] else []
-        return told + ([f"hết hạn nhận hồ sơ {done['reviews']} đợt khen thưởng."]
-                       if done["reviews"] else [])
-    return act
-
-
-def _final(plan: Plan, o: Obligation) -> Action:
-    def act() -> list[str]:
-        from flows.compile_period_report import compile_period_report
-
-        period = parse_key(o.key).subject
-        compile_period_report(plan.code, period, as_of=o.effective_last_day, final=True)
-        return [f"{o.owner} gửi {o.recipient} báo cáo {period} của {plan.issuer}."]
-    return act
-
-
-def _report(plan: Plan, r: ReportAction) -> Action:
-    def act() -> list[str]:
-        from infra.database import get_engine
-        from tasks.intake.reports import record_report
-
-        record_report(get_engine(), campaign=plan.code, unit=r.unit, period=r.period,
-                      values=r.values, submitted_at=r.at, actor=plan.unit(r.unit).head.title)
-        return [f"{r.unit} gửi báo cáo {r.period}{' (chậm)' if r.late else ''}."]
-    return act
-
-
-def _nominate(plan: Plan, n: NominationAction, inbox: Path,
-              receipts: dict[tuple[str, str, str], int]) -> Action:
-    def act() -> list[str]:
-        from infra.database import get_engine
-        from infra.settings import get_settings
-        from models.nominee import NomineeEntry
-        from tasks.intake.nominations import submit_nomination
-
-        folder = inbox / plan.code / n.round_code / n.unit
-        folder.mkdir(parents=True, exist_ok=True)
-        files = {}
-        for part in n.parts:
-            files[part] = folder / f"{part}.pdf"
-            files[part].write_bytes(f"%PDF-1.4\n% {n.name}: {part}\n".encode())
-        receipt = submit_nomination(
-            get_engine(), campaign=plan.code, round_code=n.round_code, unit=n.unit,
-            nominee=NomineeEntry(kind=n.kind, name=n.name, title=n.title, rating=n.rating,
-                                 index_components_not_decreased=True,
-                                 initiative_recognised_by=n.initiative_recognised_by,
-                                 documents=files),
-            submitted_at=n.at, actor=plan.unit(n.unit).head.title,
-            store=get_settings().data_dir / "dossiers")
-        receipts[(plan.code, n.round_code, n.unit)] = receipt.id
-        return [f"{n.unit} gửi hồ sơ khen thưởng {n.name}"
-                f"{' (thiếu thành phần)' if n.incomplete else ''}."]
-    return act
-
-
-def _return(plan: Plan, n: NominationAction, receipts: dict[tuple[str, str, str], int]) -> Action:
-    def act() -> list[str]:
-        from flows.return_for_correction import return_for_correction
-        from tasks.intake.steps import Returnable
-
-        done = return_for_correction(Returnable.NOMINATION,
-                                     receipts[(plan.code, n.round_code, n.unit)],
-                                     "Hồ sơ chưa đủ thành phần theo kế hoạch",
-                                     now=_at(n.day + timedelta(days=1), 8))
-        return [f"Văn phòng trả lại hồ sơ {n.name}, còn thiếu: {done['missing']}."]
-    return act
-
-
-def _council(plan: Plan, round_code: str, meeting: date) -> Action:
-    def act() -> list[str]:
-        from thidua.demo_council import run_council
-
-        return [run_council(plan, round_code, meeting) + "."]
-    return act
-
-
-def _summary(plan: Plan) -> Action:
-    def act() -> list[str]:
-        from flows.final_summary import final_summary
-
-        done = final_summary(plan.code, as_of=plan.window.end)
-        return [f"Báo cáo tổng kết {plan.code}: {done['docx']} (đã gửi các đơn vị)."]
-    return act

@@ -180,7 +180,8 @@ class HttpServer:
 
 
 class ZaloStandIn(HttpServer):
-    """Zalo's OA, ZNS and OAuth endpoints answering success; each message logged as JSON."""
+    """Zalo's OA, ZNS and OAuth endpoints answering success; each message logged as a JSON
+    line {"outbox": its X-Thidua-Message header, "path", "body"}."""
 
     TOKEN_PATH = "/v4/oa/access_token"
 
@@ -197,8 +198,21 @@ class ZaloStandIn(HttpServer):
     def _message(self, call: Call) -> tuple[int, Any]:
         with self._lock:
             self.count += 1
-            self.tracking.append(call.headers.get("X-Thidua-Message", ""))
+            tracking = call.headers.get("X-Thidua-Message", "")
+            self.tracking.append(tracking)
+            # One line per call: the outbox id it carried (so another process can count by
+            # id), the path (OA or ZNS) and the body as sent.
+            line = {"outbox": tracking, "path": call.path,
+                    "body": _parsed(call.body)}
             with self.log.open("a", encoding="utf-8") as file:
-                file.write(call.body.decode("utf-8") + "\n")
+                file.write(json.dumps(line, ensure_ascii=False) + "\n")
             return 200, {"error": 0, "message": "Success",
                          "data": {"message_id": f"demo-{self.count}"}}
+
+
+def _parsed(body: bytes) -> Any:
+    """A call's JSON body, or its text when it is not JSON."""
+    try:
+        return json.loads(body.decode("utf-8"))
+    except ValueError:
+        return body.decode("utf-8", "replace")
