@@ -130,17 +130,24 @@ def _council_rounds(field: dict[str, Any], campaigns: list[CampaignChoice]) -> N
     # council-review takes a round's code: each campaign's reviewable rounds on a tab of their
     # own, their names and dossiers said under the list.
     if not campaigns:
-        field["description"] = ("Chưa có đợt nào có hồ sơ chờ Hội đồng xét (đợt đã xét không "
-                                "được xét lại).")
+        field["description"] = ("Không còn đợt nào chờ Hội đồng xét (đợt đã xét không được xét "
+                                "lại).")
         return
     field.pop("anyOf", None)
     field.pop("type", None)
     field["anyOf"] = [{
         "title": c.commune, "type": "string", "enum": [r.code for r in c.review_rounds()],
-        "description": "; ".join(f"{r.code}: {r.label} ({r.state.dossiers} hồ sơ)"
-                                 for r in c.review_rounds())} for c in campaigns]
-    field["description"] = ("Chọn xã của chiến dịch đã chọn ở trên, rồi đợt (chỉ các đợt có hồ "
-                            "sơ và chưa xét).")
+        "description": _dossiers_in(c)} for c in campaigns]
+    field["description"] = ("Chọn xã của chiến dịch đã chọn ở trên, rồi đợt (đợt đã xét không "
+                            "được xét lại).")
+
+
+def _dossiers_in(campaign: CampaignChoice) -> str:
+    rounds = campaign.review_rounds()
+    said = [f"{r.code}: {r.label} ({r.state.dossiers} hồ sơ)" for r in rounds
+            if r.state.dossiers]
+    rest = len(rounds) - len(said)
+    return "; ".join(said + ([f"{rest} đợt khác chưa có hồ sơ"] if rest else []))
 
 
 def _target_title(target: Target) -> str:

@@ -71,8 +71,9 @@ class RoundChoice:
 
     @property
     def reviewable(self) -> bool:
-        """A council may sit on it: dossiers are in and it has not been reviewed."""
-        return self.state.status != "reviewed" and self.state.dossiers > 0
+        """A council may sit on it: it has not been reviewed. (Not "has dossiers": the tick
+        opens a council seconds after the last dossier, before any form is rebuilt.)"""
+        return self.state.status != "reviewed"
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,9 @@ class CampaignChoice:
         return [r for r in self.round_choices if r.state.takes_dossiers]
 
     def review_rounds(self) -> list[RoundChoice]:
-        """Rounds a council may review now."""
-        return [r for r in self.round_choices if r.reviewable]
+        """Rounds a council may review now, those with dossiers first."""
+        return sorted((r for r in self.round_choices if r.reviewable),
+                      key=lambda r: r.state.dossiers == 0)
 
     @property
     def recognisers(self) -> tuple[str, ...]:

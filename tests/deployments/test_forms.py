@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from deployments.choices import Choices
 from deployments.local import deployments
@@ -41,30 +41,33 @@ def test_campaign_round_and_period_are_drop_downs_of_what_is_loaded(seeded: str)
     assert by_name["tong-ket"]["properties"]["campaign"]["enum"] == codes
     tick = by_name["hang-ngay"]["properties"]["campaigns"]
     assert tick["type"] == "array" and "enum" not in tick["items"]  # none launched yet
-    council = by_name["hoi-dong-xet"]["properties"]  # no dossier in yet: nothing to review
-    assert "enum" not in council["campaign"] and "anyOf" not in council["round_code"]
-    assert "Chưa có đợt nào có hồ sơ" in council["round_code"]["description"]
-
-
-def test_the_council_is_offered_each_campaigns_rounds_with_dossiers_only(
-        seeded: str, tmp_path: Path) -> None:
-    nominated(seeded, tmp_path, THUONG_PHUC, "hang-nam-2026")
-    nominated(seeded, tmp_path, VINH_THUY, "tong-ket-2025")
-    council = forms(seeded)["hoi-dong-xet"]["properties"]
-    assert council["campaign"]["enum"] == [THUONG_PHUC, VINH_THUY]
-    tabs = council["round_code"]["anyOf"]
-    assert [(tab["title"], tab["enum"]) for tab in tabs] == [
-        ("Thượng Phúc", ["hang-nam-2026"]), ("Vĩnh Thủy", ["tong-ket-2025"])]
-    assert tabs[0]["description"] == "hang-nam-2026: Khen thưởng hằng năm 2026 (1 hồ sơ)"
     with transaction(get_engine(seeded)) as session:
-        reviewed = session.exec(select(t.AwardRound).where(
-            t.AwardRound.code == "tong-ket-2025")).all()
-        for row in reviewed:
+        awarding = sorted(set(session.exec(select(t.Campaign.code).join(
+            t.AwardRound, col(t.AwardRound.campaign_id) == col(t.Campaign.id))).all()))
+    council = by_name["hoi-dong-xet"]["properties"]
+    assert council["campaign"]["enum"] == awarding  # those with rounds, none reviewed
+
+
+def test_the_council_is_offered_each_campaigns_rounds_not_yet_reviewed(seeded: str) -> None:
+    nominated(seeded, Path(seeded.removeprefix("sqlite:///")).parent, THUONG_PHUC,
+              "hang-nam-2026")
+    council = forms(seeded)["hoi-dong-xet"]["properties"]
+    tabs = {tab["title"]: tab for tab in council["round_code"]["anyOf"]}
+    assert tabs["Vĩnh Thủy"]["enum"] == ["tong-ket-2025"]  # one campaign's rounds per tab
+    thuong_phuc = tabs["Thượng Phúc"]
+    assert thuong_phuc["enum"][0] == "hang-nam-2026"  # dossiers in: first
+    assert thuong_phuc["description"] == ("hang-nam-2026: Khen thưởng hằng năm 2026 (1 hồ sơ); "
+                                          f"{len(thuong_phuc['enum']) - 1} đợt khác chưa có "
+                                          "hồ sơ")
+    with transaction(get_engine(seeded)) as session:
+        for row in session.exec(select(t.AwardRound).where(
+                t.AwardRound.code == "tong-ket-2025")).all():
             row.status = "reviewed"
             session.add(row)
     council = forms(seeded)["hoi-dong-xet"]["properties"]
-    assert council["campaign"]["enum"] == [THUONG_PHUC]  # a reviewed round is not offered
-    assert [tab["title"] for tab in council["round_code"]["anyOf"]] == ["Thượng Phúc"]
+    assert VINH_THUY not in council["campaign"]["enum"]  # its one round has been reviewed
+    tabs = {tab["title"]: tab for tab in council["round_code"]["anyOf"]}
+    assert "Vĩnh Thủy" not in tabs and "tong-ket-2025" not in str(tabs)
 
 
 def test_plans_to_launch_are_those_loaded_and_not_launched(seeded: str) -> None:
