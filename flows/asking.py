@@ -34,7 +34,7 @@ class Questions:
         keys = (run.empirical_policy.pause_keys or set()) if run else set()
         numbers = [int(found[1]) for key in keys
                    if (found := re.fullmatch(rf"{re.escape(prefix)}-(\d+)", key))]
-        self.asked = max(numbers, default=1) - 1  # after a restart: ask the last one again
+        self.asked = max(numbers, default=1) - 1  # run again: the last question first
         self.resumed = bool(numbers)  # this is the run again, after an answer
 
     def ask(self, form: type[M], *, note: str, timeout: int, poll: int) -> M | None:

@@ -67,8 +67,11 @@ def council_review(campaign: str, round_code: str,
     state = freeze(campaign, round_code, now or now_vn(), ACTOR)
     assessed = assess_round(state)
     questions = Questions("hoi-dong")  # each answer its own key: a refused one is not read again
-    table = review_place(state.plan.code, round_code) if questions.resumed \
-        else publish_review(state, assessed)
+    if questions.resumed:  # the run again after an answer: its first run published these
+        table = review_place(state.plan.code, round_code)
+    else:
+        table = publish_review(state, assessed)
+        publish_boards([state.plan.code], now or now_vn())  # the round's dossiers under review
     draft = first_draft(state.plan)
     problems: tuple[str, ...] = ()
     while True:

@@ -114,13 +114,17 @@ def answer(votes: dict[int, int], **changes: Any) -> dict[str, Any]:
                       for i, n in votes.items()}} | changes
 
 
-def artifact(flow_run_id: Any, key: str | None = None) -> str:
-    """The run's one artifact under `key`, or its one summary (no key), as its tab shows it."""
+def artifact(flow_run_id: Any, key: str | None = None, *, versions: int = 1) -> str:
+    """The run's newest artifact under `key`, or its summary (no key), as its tab shows it;
+    the run made `versions` of it."""
     # Asked over plain HTTP: this client's read_artifacts sends null filters the API refuses,
     # and empty ones join the task runs this harness does not record.
     with get_client(sync_client=True) as client:
-        found = client.request("POST", "/artifacts/filter", json={"artifacts": {
-            "flow_run_id": {"any_": [str(flow_run_id)]}}}).json()
-    [data] = [a["data"] for a in found if a["key"] == key]
+        found = client.request("POST", "/artifacts/filter", json={
+            "artifacts": {"flow_run_id": {"any_": [str(flow_run_id)]}},
+            "sort": "CREATED_DESC"}).json()
+    made = [a["data"] for a in found if a["key"] == key]
+    assert len(made) == versions, len(made)
+    data = made[0]
     assert isinstance(data, str)
     return data

@@ -142,7 +142,7 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     # What was done leads, before any warning about messages (the sending's, if any, follow).
     assert str(state.message).startswith(
         "Quyết định số 01/QĐ-UBND: 5 tập thể được khen (5/7 hồ sơ, đợt hang-nam-2026)")
-    board = artifact(first.id, board_key(plan.code))  # updated by the council itself
+    board = artifact(first.id, board_key(plan.code), versions=2)  # at freezing and decision
     for number, name in ((good[0], "Tập thể VP"), (good[5], "Tập thể UBMTTQ"),
                          (weak, "Bà Nguyễn Thị A")):
         row = next(line for line in board.splitlines() if line.startswith(f"| {number} |"))
