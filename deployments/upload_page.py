@@ -10,7 +10,8 @@ from models.choice_labels import UploadedFile
 RECENT = 20  # uploads listed under the forms
 STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 color:#1b1b1b}section{border:1px solid #ccc;border-radius:6px;padding:1rem 1.25rem;margin:1rem 0}
-label{display:block;margin:.75rem 0}input,select,button{font:inherit;margin-top:.25rem}
+label{display:block;margin:.9rem 0 .25rem}input,select,button{font:inherit}
+button{margin-top:.75rem}
 button{padding:.4rem 1.2rem}.ok{background:#e8f5e9;border-color:#66bb6a}
 .bad{background:#fdecea;border-color:#e57373}td,th{padding:.2rem .6rem;text-align:left}
 small{color:#555}"""
@@ -54,11 +55,12 @@ def _outcome(shown: Shown) -> str:
 def _workbook_form() -> str:
     return ('<section><h2>1. Biểu mẫu Excel của đơn vị</h2><form method="post" '
             'enctype="multipart/form-data" action="/tai-len">'
-            '<label>Tệp Excel (.xlsx) đơn vị đã điền (báo cáo kỳ hoặc danh sách đề nghị khen '
-            'thưởng)<br><input type="file" name="bieu-mau" accept=".xlsx" required></label>'
-            "<label>Các tệp hồ sơ ghi trong danh sách khen thưởng (nếu có; giữ nguyên tên tệp "
-            'như đã ghi trong danh sách)<br><input type="file" name="tep" multiple></label>'
-            "<small>Đơn vị, kỳ hoặc đợt được đọc từ chính biểu mẫu.</small><br>"
+            '<label for="bieu-mau">Tệp Excel (.xlsx) đơn vị đã điền (báo cáo kỳ hoặc danh sách '
+            'đề nghị khen thưởng)</label><input type="file" id="bieu-mau" name="bieu-mau" '
+            'accept=".xlsx" required><label for="tep-kem">Các tệp hồ sơ ghi trong danh sách '
+            "khen thưởng (nếu có; giữ nguyên tên tệp như đã ghi trong danh sách)</label>"
+            '<input type="file" id="tep-kem" name="tep" multiple>'
+            "<p><small>Đơn vị, kỳ hoặc đợt được đọc từ chính biểu mẫu.</small></p>"
             '<button type="submit">Tải lên</button></form></section>')
 
 
@@ -75,12 +77,12 @@ def _dossier_form(units: dict[tuple[str, str], tuple[str, str]]) -> str:
                 "chạy: nạp và phát động kế hoạch trước.</p></section>")
     return ('<section><h2>2. Tệp hồ sơ của một đơn vị</h2><form method="post" '
             'enctype="multipart/form-data" action="/tai-len">'
-            '<label>Đơn vị<br><select name="don-vi" required><option value="">— chọn đơn vị —'
-            f"</option>{options}</select></label>"
-            "<label>Các tệp hồ sơ (PDF, Word, Excel, JPEG, PNG; mỗi tệp tối đa 20 MB)<br>"
-            '<input type="file" name="tep" multiple required></label>'
-            "<small>Trên biểu mẫu nhap-ho-so, chọn từng tệp cho thành phần hồ sơ của nó."
-            '</small><br><button type="submit">Tải lên</button></form></section>')
+            '<label for="don-vi">Đơn vị</label><select id="don-vi" name="don-vi" required>'
+            f'<option value="">— chọn đơn vị —</option>{options}</select>'
+            '<label for="tep-don-vi">Các tệp hồ sơ (PDF, Word, Excel, JPEG, PNG; mỗi tệp tối đa '
+            '20 MB)</label><input type="file" id="tep-don-vi" name="tep" multiple required>'
+            "<p><small>Trên biểu mẫu nhap-ho-so, chọn từng tệp cho thành phần hồ sơ của nó."
+            '</small></p><button type="submit">Tải lên</button></form></section>')
 
 
 def _recent(recent: list[UploadedFile]) -> str:

@@ -50,6 +50,7 @@ def test_a_nomination_is_entered_by_names_and_uploaded_files(seeded: str) -> Non
     assert fields["round_code"]["enum"][:2] == ["Khen thưởng đột xuất 2026–2030",
                                                "Khen thưởng hằng năm 2026"]
     assert "Khen thưởng tổng kết 2026–2030" in fields["round_code"]["enum"]
+    assert "Khen thưởng hằng năm 2027" not in fields["round_code"]["enum"]  # not begun
     document = fields["documents"]["items"]["properties"]
     assert "Tờ trình đề nghị khen thưởng" in document["part"]["enum"]
     assert all(len(part) <= 90 for part in document["part"]["enum"])
