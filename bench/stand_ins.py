@@ -3,7 +3,8 @@
     .venv/bin/python bench/stand_ins.py FOLDER
 
 Writes FOLDER/notify.yaml pointing thidua at them; mail lands in FOLDER/mail/*.eml and
-Zalo calls in FOLDER/zalo.jsonl, so another process can count what arrived.
+Zalo calls in FOLDER/zalo.jsonl (one JSON line each, with the outbox id it carried), so
+another process can count what arrived on each channel by outbox id (bench/scale_check.py).
 """
 
 from __future__ import annotations
