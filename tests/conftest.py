@@ -24,7 +24,7 @@ POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
 
 
 LONGEST = ("test_seed_plan_runs_end_to_end", "killed_at_20_points",
-           "test_a_clerk_runs_the_council_from_the_browser")
+           "test_a_clerk_runs_the_council_from_the_browser", "test_the_served_cycle")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
