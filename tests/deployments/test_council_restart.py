@@ -75,14 +75,16 @@ def test_a_council_paused_before_a_restart_is_answered_after_it(tmp_path: Path) 
         assert dossier_rows(serve, numbers) == dict.fromkeys(numbers.values(),
                                                              "Được đề nghị khen")
 
-    with transaction(get_engine(f"sqlite:///{serve.data / 'thidua.db'}")) as session:
+    engine = get_engine(f"sqlite:///{serve.data / 'thidua.db'}")
+    with transaction(engine) as session:
         papers = session.exec(select(t.Decision)).all()
         meetings = session.exec(select(t.CouncilSession)).all()
         statuses = {n.name: n.status for n in session.exec(select(t.Nomination))}
+    engine.dispose()
     assert sorted((p.symbol, p.seq) for p in papers) == [
         ("BB-HĐTĐKT", 1), ("QĐ-UBND", 1), ("TTr-VHXH", 1)]  # minutes, decision, submission
-    for paper in papers:
-        assert paper.document_path and (serve.data / paper.document_path).is_file() or \
-            Path(str(paper.document_path)).is_file(), paper.document_path
+    for paper in papers:  # each a Word file where the record says (under the data folder)
+        path = serve.data / str(paper.document_path)  # an absolute path stays itself
+        assert path.read_bytes()[:2] == b"PK", path
     assert len(meetings) == 1 and meetings[0].members_present == PRESENT
     assert set(statuses.values()) == {"approved"}
