@@ -5,8 +5,10 @@
 
 Starts its own Prefect server (own PREFECT_HOME, data folder and port) and a runner built by
 deployments/serve.py's `runner_for` (its poll interval unless --poll), serving either the flow
-of bench/one_second_flow.py or, with --typed-report, record-unit-report itself (a unit's
-report typed in the UI, on a database holding campaigns/003-hung-thang.yaml);
+of bench/one_second_flow.py or, with --typed-report, every on-demand deployment of
+`thidua serve` (its forms for what is loaded, kept up to date while it runs) on a database
+holding campaigns/003-hung-thang.yaml, and runs record-unit-report: a unit's report with the
+form filled as a clerk fills it (what it offers first, 99,5 for each target);
 then creates N runs one after another through the API as the UI's Run → Submit does
 (`create_flow_run_from_deployment`), at random offsets within the poll cycle, and prints the
 distribution (min / median / p90 / max) of Submit → Completed and of its parts from the
@@ -57,13 +59,19 @@ def _quantiles(values: list[float]) -> str:
 
 
 def _engine_ready(client: SyncPrefectClient, flow_run_id: UUID) -> float:
-    """When the run's engine logged that it loads the flow's code."""
+    """When the run's engine logged that it loads the flow's code (its logs reach the server
+    in batches, the last as its process ends: after its last state)."""
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
 
-    logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])),
-                            limit=200, offset=0)
-    return next(log.timestamp.timestamp() for log in logs
-                if log.message.startswith("Downloading flow code"))
+    only_this = LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id]))
+    deadline = time.monotonic() + 30
+    while True:
+        for log in client.read_logs(only_this, limit=200, offset=0):
+            if log.message.startswith("Downloading flow code"):
+                return log.timestamp.timestamp()
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"run {flow_run_id}: no 'Downloading flow code' log in 30 s")
+        time.sleep(0.2)
 
 
 def _phases(client: SyncPrefectClient, flow_run_id: UUID, times: Path) -> dict[str, float]:
@@ -101,7 +109,6 @@ def _one_run(client: SyncPrefectClient, deployment_id: UUID, poll: float, times:
         if time.monotonic() > deadline:
             raise RuntimeError(f"run {run.id} still {state} after 120 s")
         time.sleep(0.2)
-    time.sleep(0.5)  # its last logs reach the server a moment after its last state
     return _phases(client, run.id, times)
 
 
