@@ -47,6 +47,8 @@ def nomination_form(campaign: CampaignChoice, title: str, base: dict[str, Any],
             "enum": list(campaign.recognisers)}
     form = _narrowed(base, title, fields)
     del form["properties"]["folder"]  # files come from the uploads, chosen one by one
+    # Required, and may stay empty: the UI then draws no English "(Optional)" beside it.
+    form["required"] = [*form.get("required", []), "documents"]
     return form
 
 

@@ -45,4 +45,5 @@ def _ad_hoc(plan: Plan, key: str, as_of: date) -> dict[str, Any]:
     recipient = round_.receiving_label or plan.unit(round_.receiving_unit).name
     return {"what": f"Hồ sơ đề nghị khen thưởng: {round_.title}", "recipient": recipient,
             "due_text": "trong 07 ngày kể từ ngày trả lại", "last_day": as_of + timedelta(days=7),
-            "shift_reason": None, "days_left": 7, "days_late": 0, "how": f"Gửi về {recipient}."}
+            "shift_reason": None, "why": None, "why_short": None, "days_left": 7,
+            "days_late": 0, "how": f"Gửi về {recipient}."}

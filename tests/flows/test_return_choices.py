@@ -118,3 +118,20 @@ def _create(api: str, deployment_id: Any, parameters: dict[str, Any]) -> dict[st
     assert created.status_code == 201, created.text
     found: dict[str, Any] = created.json()
     return found
+
+
+def test_an_ad_hoc_dossier_goes_back_with_a_week_to_mend_it(deployment: World,
+                                                           dossier: int) -> None:
+    ad_hoc = submit_nomination(
+        get_engine(deployment.url), campaign=THUONG_PHUC.code, round_code="dot-xuat",
+        unit="VHXH", nominee=NomineeEntry(kind="collective", name="Tổ một cửa"),
+        submitted_at=datetime(2026, 12, 7, 9, tzinfo=VN), actor="VHXH",
+        store=deployment.folder / "store").id
+    [label] = [r.label for r in current_choices().loaded.returnables if r.number == ad_hoc]
+    assert "Khen thưởng đột xuất 2026–2030" in label
+    state = return_for_correction(number=label, reason=REASON, return_state=True,
+                                  now=datetime(2026, 12, 8, 8, tzinfo=VN))
+    assert state.is_completed(), state.message  # its round has no deadline: none to shift
+    [message] = deployment.smtp.box.messages
+    body = message.get_body(("plain",))
+    assert body is not None and "trong 07 ngày kể từ ngày trả lại" in body.get_content()
