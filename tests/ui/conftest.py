@@ -19,9 +19,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from sqlmodel import select
 
 from infra.database import get_engine, transaction, upgrade
 from models.nominee import NomineeEntry
+from models.tables import Campaign
 from tasks.intake.nominations import submit_nominations
 from tasks.plans.files import read_plan
 from tasks.plans.roster import read_roster, store_roster
@@ -121,6 +123,9 @@ def _seed(data: Path) -> dict[str, int]:
     with transaction(engine) as session:
         for name in PLANS:
             store_plan(session, read_plan(REPO / "campaigns" / name), source=name, as_of=loaded)
+        campaign = session.exec(select(Campaign).where(Campaign.code == CAMPAIGN)).one()
+        campaign.launched_at = loaded  # its units are told when a dossier goes back
+        session.add(campaign)
         store_roster(session, read_roster(REPO / "campaigns" / "council" / "thuong-phuc.yaml"))
     numbers: dict[str, int] = {}
     for unit, kind, name, rating in NOMINEES:

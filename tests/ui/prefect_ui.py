@@ -7,15 +7,61 @@ import re
 import warnings
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
 from tests.conftest import REPO
+from tests.ui.conftest import Desk
 
 # Each run leaves its own (untracked); docs/screenshots/ keeps a reviewed set for the README.
 SHOTS = REPO / "test-output" / "screenshots"
 RESUME = "Resume Flow Run"  # the dialog's title in Prefect's UI
 DIALOG_WINDOW = 3000  # px: a dialog is 80 % of the window's height, the council's form 2,400
+# Upper bounds only: every wait ends as soon as the page or the API says so. A run from the UI
+# takes 5-6 s on a quiet machine (its process starting); a busy one, several times that.
+RUN_SECONDS = 300.0
+ENDED = ("FAILED", "CRASHED", "CANCELLED")
+
+
+def run_form(page: Page, desk: Desk, flow: str, name: str) -> None:
+    """A deployment's Custom run form, its fields drawn."""
+    page.goto(f"{desk.ui}/v2/deployments/deployment/{desk.deployment_id(flow, name)}/run")
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+
+
+def submitted(page: Page, tries: int = 3) -> str:
+    """Press Submit; the new run's id, from the server's own answer (not from the toast that
+    offers "View run": it may come and go while a busy machine draws the page). A 503 from
+    the server's SQLite (database is locked) is pressed again, as the clerk would, and said
+    as a warning."""
+    for attempt in range(1, tries + 1):
+        with page.expect_response(lambda r: r.request.method == "POST"
+                                  and r.url.endswith("/create_flow_run")) as created:
+            page.get_by_role("button", name="Submit").click()
+        answer = created.value
+        if answer.status < 500:
+            assert answer.ok, (answer.status, answer.text())
+            return str(answer.json()["id"])
+        warnings.warn(f"Submit answered {answer.status} (try {attempt} of {tries}): the "
+                      "clerk presses Submit again", stacklevel=2)
+    raise AssertionError(f"Submit failed {tries} times in a row")
+
+
+def wait_state(desk: Desk, run_id: str, state: str, pause_key: str | None = None) -> str:
+    """Until the run is in `state` (and waits for that answer); its state message. A run that
+    ended otherwise fails at once, with its message."""
+    def reached() -> str | None:
+        run: dict[str, Any] = desk.get(f"/flow_runs/{run_id}")["state"]
+        if run["type"] in ENDED and run["type"] != state:
+            raise AssertionError(f"the run ended {run['type']}: {run['message']}")
+        if run["type"] == state and (
+                pause_key is None or run["state_details"].get("pause_key") == pause_key):
+            return str(run["message"] or run["name"])
+        return None
+    found: str = desk.wait_for(f"the run to be {state} {pause_key or ''}", reached,
+                               timeout=RUN_SECONDS)
+    return found
 
 
 def shot(target: Page | Locator, name: str) -> Path:
@@ -47,18 +93,28 @@ def field(scope: Page | Locator, title: str) -> Locator:
 
 def offered(page: Page, where: Locator) -> list[str]:
     """Open a drop-down and read its choices (left open)."""
-    where.locator("button[aria-haspopup=listbox]").click()
+    opened(page, where)
     options = page.get_by_role("option")
     expect(options.first).to_be_visible()
     return [text.strip() for text in options.all_inner_texts()]
 
 
+def opened(page: Page, where: Locator) -> Locator:
+    """The field's drop-down, open: once any list opened before has gone (it fades out after
+    a choice, and its options would be taken for this one's)."""
+    button = where.locator("button[aria-haspopup=listbox]")
+    if button.get_attribute("aria-expanded") != "true":
+        expect(page.get_by_role("listbox")).to_have_count(0)
+        button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    return button
+
+
 def choose(page: Page, where: Locator, value: str) -> None:
     """Pick one choice of a drop-down; the field then shows it."""
-    if not page.get_by_role("option").first.is_visible():
-        offered(page, where)
+    button = opened(page, where)
     page.get_by_role("option", name=value, exact=True).click()
-    expect(where.locator("button[aria-haspopup=listbox]")).to_have_text(value)
+    expect(button).to_have_text(value)
 
 
 def tick(page: Page, where: Locator, names: list[str]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
@@ -25,9 +25,21 @@ from tests.ui.prefect_ui import (
     open_resume,
     pick_day,
     resume,
+    run_form,
     shot,
     shown_day,
+    submitted,
     tick,
+    wait_state,
+)
+from tests.ui.uploads import (
+    PARTS,
+    TYPED,
+    dossier_entered,
+    dossier_returned,
+    filled_list,
+    list_imported,
+    uploaded,
 )
 
 WIDE = ViewportSize(width=1280, height=900)
@@ -36,7 +48,7 @@ FEW = ["Lý Văn Dũng", "Hoàng Thị Mai", "Lê Thị Thu Hương"]  # 3 of 7:
 MORE = ["Nguyễn Đức Long", "Đặng Văn Quyết", "Trịnh Thị Hà"]  # 6 of 7 with the first three
 PAUSED, COMPLETED = "PAUSED", "COMPLETED"
 DECISION = "01/QĐ-UBND"  # the first decision of the year in a fresh number book
-WAIT_MS = 30_000
+WAIT_MS = 60_000  # an upper bound for the page to draw what is awaited, on a busy machine
 ROSTER = read_roster(REPO / "campaigns" / "council" / "thuong-phuc.yaml")
 
 
@@ -74,10 +86,34 @@ def test_a_clerk_runs_the_council_from_the_browser(page: Page, desk: Desk) -> No
     accepted_and_summed_up(page, desk, run_id)
 
 
+def test_a_clerk_imports_uploaded_files_by_choosing(page: Page, desk: Desk,
+                                                    tmp_path: Path) -> None:
+    """The upload page, then the forms, no path typed: a unit's list with its files imported,
+    another unit's files chosen part by part, and that dossier returned by choosing it."""
+    workbook, attached = filled_list(tmp_path / "VHXH")
+    [listed, *_] = uploaded(page, desk, "1. Biểu mẫu Excel",
+                            {"bieu-mau": [workbook], "tep-kem": attached})
+    assert listed.startswith("VHXH-dot-xuat.xlsx · VHXH — "), listed  # the unit it names
+    shot(page, "06-tai-len.png")
+    answer = list_imported(page, desk, listed)
+    assert answer.startswith("Đã nhập tệp VHXH-dot-xuat.xlsx: hồ sơ số "), answer
+    papers = []
+    for code, name in PARTS:  # named as the unit named them, not after the parts' codes
+        papers.append(tmp_path / f"{name[:20]} KT.pdf")
+        papers[-1].write_bytes(f"%PDF-1.4\n% {TYPED}: {code}\n%%EOF\n".encode())
+    chosen = uploaded(page, desk, "2. Tệp hồ sơ", {"tep-don-vi": papers},
+                      unit="KT — Phòng Kinh tế")
+    shot(page, "08-tai-len-ho-so.png")
+    answer = dossier_entered(page, desk, chosen)
+    assert answer.startswith("Đã ghi hồ sơ số ") and f": {TYPED} (KT, đợt dot-xuat" in answer
+    number = answer.removeprefix("Đã ghi hồ sơ số ").split(":")[0]
+    returned = dossier_returned(page, desk, number)
+    assert returned.startswith(f"Đã trả lại hồ sơ số {number} ({TYPED}) của đơn vị KT"), returned
+
+
 def a_unit_report_form(page: Page, desk: Desk) -> None:
     """nhap-bao-cao: a button per campaign and unit group; Phòng Kinh tế's reports T01."""
-    page.goto(f"{desk.ui}/v2/deployments/deployment/"
-              f"{desk.deployment_id('record-unit-report', 'nhap-bao-cao')}/run")
+    run_form(page, desk, "record-unit-report", "nhap-bao-cao")
     groups = field(page, "Biểu mẫu").get_by_role("tab")
     expect(groups.first).to_be_visible()
     assert groups.all_inner_texts() == ["Vĩnh Thủy: VP, VHXH, TTPVHCC", "Vĩnh Thủy: KT"]
@@ -93,8 +129,7 @@ def a_unit_report_form(page: Page, desk: Desk) -> None:
 
 def council_round_chosen(page: Page, desk: Desk) -> str:
     """hoi-dong-xet: Vietnamese titles, campaign and round from drop-downs, Submit, the run."""
-    deployment = desk.deployment_id("council-review", "hoi-dong-xet")
-    page.goto(f"{desk.ui}/v2/deployments/deployment/{deployment}/run")
+    run_form(page, desk, "council-review", "hoi-dong-xet")
     form = page.locator("form").first
     expect(field(page, "Chiến dịch")).to_be_visible()
     for hidden in ("round_code", "wait_seconds", "poll_seconds", "now"):
@@ -102,14 +137,14 @@ def council_round_chosen(page: Page, desk: Desk) -> str:
     campaigns = offered(page, field(page, "Chiến dịch"))
     assert campaigns == [CAMPAIGN, "vinh-thuy-cchc-2025-h2"]
     page.get_by_role("option", name=CAMPAIGN, exact=True).click()
-    rounds = offered(page, field(page, "Đợt khen thưởng"))
-    assert ROUND in rounds and "tong-ket-2025" in rounds, rounds
+    rounds = field(page, "Đợt khen thưởng")
+    expect(rounds.get_by_role("tab")).to_have_text(["Thượng Phúc", "Vĩnh Thủy"])  # a tab each
+    expect(rounds).to_contain_text(f"{ROUND}: Khen thưởng hằng năm 2026 (3 hồ sơ)")
+    listed = offered(page, rounds)
+    assert listed[0] == ROUND and "tong-ket-2025" not in listed, listed  # its own rounds
     shot(page, "01-hoi-dong-form.png")
     page.get_by_role("option", name=ROUND, exact=True).click()
-    page.get_by_role("button", name="Submit").click()
-    page.get_by_role("button", name="View run").click()
-    page.wait_for_url("**/runs/flow-run/**")
-    run_id = page.url.split("/runs/flow-run/")[1].split("?")[0]
+    run_id = submitted(page)
     assert desk.get(f"/flow_runs/{run_id}")["parameters"] == {
         "campaign": CAMPAIGN, "round_code": ROUND}
     return run_id
@@ -195,14 +230,3 @@ def meeting_day() -> date:
     today = datetime.now(VN_TZ).date()
     before = days.on_or_before(today)
     return before if before.month == today.month else days.on_or_after(today)
-
-
-def wait_state(desk: Desk, run_id: str, state: str, pause_key: str | None = None) -> None:
-    """Until the run is in `state` (and paused for that answer); fails fast if it ended."""
-    def reached() -> bool:
-        run: dict[str, Any] = desk.get(f"/flow_runs/{run_id}")["state"]
-        if run["type"] in ("FAILED", "CRASHED", "CANCELLED"):
-            raise AssertionError(f"the council run ended {run['type']}: {run['message']}")
-        return bool(run["type"] == state and (
-            pause_key is None or run["state_details"].get("pause_key") == pause_key))
-    desk.wait_for(f"the run to be {state} {pause_key or ''}", reached, timeout=90)
