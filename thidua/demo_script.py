@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from models.attainment import measured_from_tasks
 from models.council_form import BY_ROLE, vote_key
 from models.deadline_calendar import Obligation, ObligationKind
 from models.keys import key_prefix, parse_key
@@ -92,7 +93,9 @@ def _report(o: Obligation, index: int, plan: Plan) -> ReportAction | None:
     day = o.effective_last_day + timedelta(days=3) if late \
         else o.effective_last_day - timedelta(days=2)
     owned = [t for t in plan.targets if t.owner in (None, unit)]
-    values = {t.code: _value(t, met=j % 4 != 3) for j, t in enumerate(owned)}
+    # A target the plan measures by its own tasks done is not asked of the units.
+    values = {t.code: _value(t, met=j % 4 != 3) for j, t in enumerate(owned)
+              if not measured_from_tasks(t, len(plan.tasks))}
     return ReportAction(day, unit, period, values, late)
 
 
