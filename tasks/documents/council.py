@@ -70,7 +70,8 @@ class _Issuer:
         with transaction(self.engine) as session:
             seq = take_in(session, self.state.commune_id, self.day.year, symbol, self.now)
             paper = Paper(document_number(seq, symbol), self.day)
-            path = self.folder / f"{FILE_NAMES[kind]}-{seq:02d}.docx"
+            # Numbers restart each year: the year keeps 01/QĐ-UBND of 2026 and of 2027 apart.
+            path = self.folder / f"{FILE_NAMES[kind]}-{seq:02d}-{self.day.year}.docx"
             render_docx(template, context(paper), path, self.data_dir,
                         self.state.plan.commune.name)
             session.add(t.Decision(

@@ -156,9 +156,9 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert f"| Không được đề nghị | số {good[5]}, số {weak} |" in summary
     decision_url = document_url(result["decision"])
     assert decision_url is not None and f"]({decision_url})" in summary  # a link that opens it
-    assert "- Biên bản họp số 01/BB-HĐTĐKT: [bien-ban-01.docx](" in summary
-    assert "- Tờ trình số 01/TTr-VHXH: [to-trinh-01.docx](" in summary
-    assert Path(result["decision"]).name == "quyet-dinh-01.docx"  # named as the office says
+    assert "- Biên bản họp số 01/BB-HĐTĐKT: [bien-ban-01-2026.docx](" in summary
+    assert "- Tờ trình số 01/TTr-VHXH: [to-trinh-01-2026.docx](" in summary
+    assert Path(result["decision"]).name == "quyet-dinh-01-2026.docx"  # as the office names it
     assert "| Email | " in summary and "| Zalo OA | " in summary  # who is being told, how
     *converted, word = list(vp.iter_attachments())
     assert word.get_content() == Path(result["decision"]).read_bytes()

@@ -210,7 +210,8 @@ def accepted_and_summed_up(page: Page, desk: Desk, run_id: str) -> None:
     for name, count in votes.items():
         rows = summary.get_by_role("row").filter(has_text=name).filter(has_text="6/6")
         expect(rows).to_have_count(1 if count == 6 else 0)  # the approved, with their votes
-    for paper in ("bien-ban-01.docx", "to-trinh-01.docx", "quyet-dinh-01.docx"):
+    year = datetime.now(VN_TZ).year  # the meeting's day as the form offered it: today
+    for paper in (f"{name}-01-{year}.docx" for name in ("bien-ban", "to-trinh", "quyet-dinh")):
         href = str(summary.get_by_role("link", name=paper).get_attribute("href"))
         assert href.startswith(f"{desk.files}/documents/"), href  # thidua serve, read-only
         opened = page.request.get(href)
