@@ -15,7 +15,7 @@ from deployments.intake_forms import (
     scripted,
 )
 from models.attainment import requirement, short_name
-from models.choice_labels import UploadedFile
+from models.choice_labels import UploadedFile, plan_label
 from models.choices import CampaignChoice, Loaded, UnitChoice
 from models.lifecycle import CampaignStatus
 from models.plan_parts import Target
@@ -85,12 +85,17 @@ class Choices:
                       f"({self.upload_page}).", None, scripted(base))
 
     def _plans(self, field: dict[str, Any]) -> None:
-        # The flow reads the file it is given: the choice stays the file, its plan beside it.
         waiting = [c for c in self.loaded.campaigns if not c.launched]
-        _choose(field, [c.source for c in waiting],
-                none_left="Chưa có kế hoạch nào đã nạp mà chưa phát động: nạp bằng "
-                          "`thidua plan load <tệp>`, rồi mở lại biểu mẫu này.",
-                hint="; ".join(f"{c.source}: {c.commune} — {c.title}" for c in waiting))
+        if not waiting:
+            field["description"] = ("Chưa có kế hoạch nào đã nạp mà chưa phát động: nạp bằng "
+                                    "`thidua plan load <tệp>`, rồi mở lại biểu mẫu này.")
+            return
+        field.pop("type", None)
+        field["anyOf"] = [  # by commune and title; a script names the file on the second tab
+            {"title": "Kế hoạch", "type": "string",
+             "enum": [plan_label(c.commune, c.title, c.source) for c in waiting]},
+            {"title": "Tệp kế hoạch", "type": "string", "enum": [c.source for c in waiting]}]
+        field["description"] = "Các kế hoạch đã nạp (thidua plan load) mà chưa phát động."
 
     @staticmethod
     def _label(campaign: CampaignChoice, units: tuple[UnitChoice, ...],

@@ -9,6 +9,7 @@ from prefect import flow
 
 from flows.desk import answer, answered
 from infra.clock import now_vn
+from models.choice_labels import PlanFile
 from tasks.desk.campaigns import launched
 from tasks.desk.sending import Sending
 from tasks.documents.steps import check_document_templates, publish_boards, write_plan_document
@@ -19,11 +20,11 @@ from tasks.records.steps import read_launched, record_launch
 
 @flow(name="launch-campaign", flow_run_name="phát động {plan_path}")
 @answered
-def launch_campaign(plan_path: str, now: datetime | None = None) -> dict[str, int]:
+def launch_campaign(plan_path: PlanFile, now: datetime | None = None) -> dict[str, int]:
     """Phát động phong trào: lưu kế hoạch và gửi thông báo, lịch hạn đến từng đơn vị.
 
     Args:
-        plan_path: Đường dẫn tệp kế hoạch (YAML), ví dụ campaigns/002-vinh-thuy.yaml.
+        plan_path: Kế hoạch đã nạp (chọn theo xã và tên), hoặc tệp YAML của nó.
         now: Thời điểm phát động (để trống; dùng khi mô phỏng lịch).
     """
     check_document_templates()

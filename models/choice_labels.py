@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import WithJsonSchema
+from pydantic import AfterValidator, WithJsonSchema
 
 from models.plan import AwardRound, DossierPart, Plan, RoundKind
 from models.refusal import Refused
@@ -26,6 +26,27 @@ KIND_WORDS = {RoundKind.AD_HOC: "Khen thưởng đột xuất", RoundKind.ANNUAL
               RoundKind.MIDTERM: "Khen thưởng sơ kết", RoundKind.FINAL: "Khen thưởng tổng kết"}
 RETURN_WORDS = {"report": "Báo cáo", "nomination": "Hồ sơ"}
 _RETURN = re.compile(r"^\s*(Báo cáo|Hồ sơ) số (\d{1,10})\b")
+_PLAN_FILE = re.compile(r"\(tệp ([^()]+)\)\s*$")
+TITLE_CHARS = 90
+
+
+def plan_label(commune: str, title: str, source: str) -> str:
+    """A plan to launch: 'Thượng Phúc: Kế hoạch triển khai … (tệp campaigns/001-….yaml)'; the
+    flow reads the file, so its name closes the label."""
+    words = " ".join(title.split())
+    if len(words) > TITLE_CHARS:
+        words = words[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return f"{commune}: {words} (tệp {source})"
+
+
+def plan_file_of(chosen: str) -> str:
+    """The file a plan's label names; a path given as such stays as it is."""
+    found = _PLAN_FILE.search(chosen)
+    return found.group(1).strip() if found else chosen
+
+
+# launch-campaign's plan as the form gives it: its label, or (from a script) its file.
+PlanFile = Annotated[str, AfterValidator(plan_file_of)]
 
 
 def round_label(round_: AwardRound) -> str:

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from deployments.choices import Choices
 from deployments.local import deployments
+from flows.launch_campaign import launch_campaign
 from infra.database import dispose_engines, get_engine, transaction, upgrade
 from infra.settings import get_settings
 from models import tables as t
@@ -71,14 +72,20 @@ def test_the_council_is_offered_each_campaigns_rounds_not_yet_reviewed(seeded: s
 
 
 def test_plans_to_launch_are_those_loaded_and_not_launched(seeded: str) -> None:
-    first = forms(seeded)["phat-dong"]["properties"]["plan_path"]
-    assert sorted(first["enum"]) == sorted(f"campaigns/{p.name}" for p in SEEDS)
+    [named, files] = forms(seeded)["phat-dong"]["properties"]["plan_path"]["anyOf"]
+    assert sorted(files["enum"]) == sorted(f"campaigns/{p.name}" for p in SEEDS)  # scripts
+    thuong_phuc = read_plan(SEEDS[1])
+    label = next(x for x in named["enum"] if x.startswith("Thượng Phúc: "))
+    assert label.endswith(f"(tệp campaigns/{SEEDS[1].name})") and len(label) < 160
+    assert launch_campaign.validate_parameters({"plan_path": label})["plan_path"] == \
+        f"campaigns/{SEEDS[1].name}"  # the flow reads the file the label names
+    assert thuong_phuc.title.split()[0] in label
     before = fingerprint(get_engine(seeded))
     mark_launched(get_engine(seeded), read_plan(SEEDS[0]).code, LOADED_AT)
     assert fingerprint(get_engine(seeded)) != before  # the serve loop pushes new forms
-    after = forms(seeded)["phat-dong"]["properties"]["plan_path"]
-    assert f"campaigns/{SEEDS[0].name}" not in after["enum"]
-    assert len(after["enum"]) == len(SEEDS) - 1
+    [named, files] = forms(seeded)["phat-dong"]["properties"]["plan_path"]["anyOf"]
+    assert f"campaigns/{SEEDS[0].name}" not in files["enum"]
+    assert len(files["enum"]) == len(named["enum"]) == len(SEEDS) - 1
 
 
 def test_a_units_report_form_offers_exactly_that_units_targets(seeded: str) -> None:
