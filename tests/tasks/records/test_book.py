@@ -57,7 +57,7 @@ def test_the_book_is_never_set_back_below_a_number_issued(database_url: str) -> 
                                title="Quyết định"))
     with pytest.raises(BookRefused, match="đã cấp số 40"):
         set_book(engine, commune, 2025, "QĐ-UBND", 12, NOW)
-    with pytest.raises(BookRefused, match="từ 0 trở lên"):
+    with pytest.raises(BookRefused, match="từ 0 đến 99999"):
         set_book(engine, commune, 2025, "QĐ-UBND", -1, NOW)
     assert set_book(engine, commune, 2025, "QĐ-UBND", 40, NOW).last == 40
 
