@@ -25,7 +25,7 @@ INT64 = (-(2**63), 2**63 - 1)
 TITLES = {
     "as_of": "Ngày",
     "campaign": "Chiến dịch",
-    "campaigns": "Chiến dịch (để trống: mọi chiến dịch đang chạy)",
+    "campaigns": "Chiến dịch (để trống: mọi chiến dịch đã phát động)",
     "period": "Kỳ báo cáo",
     "round_code": "Đợt khen thưởng",
     "plan_path": "Kế hoạch cần phát động",
