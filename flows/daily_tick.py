@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from prefect import flow
+from prefect.runtime import flow_run
 from pydantic import Field
 
 from flows.compile_period_report import compile_period_report
@@ -18,6 +19,7 @@ from flows.desk import answer, answered
 from flows.sending import MOST_SENDERS, dispatch, in_parts
 from infra.clock import now_vn
 from models.lifecycle import to_review
+from models.vn_text import fmt_date
 from tasks.desk.campaigns import day_ticked
 from tasks.desk.sending import Sending
 from tasks.documents.steps import publish_boards
@@ -31,7 +33,14 @@ from tasks.records.steps import (
 )
 
 
-@flow(name="daily-tick", flow_run_name="nhắc việc {as_of}")
+def _run_name() -> str:
+    """'nhắc việc 07/12/2026': the day chosen, or today (a run left empty said 'None')."""
+    chosen = flow_run.parameters.get("as_of")
+    day = date.fromisoformat(chosen) if isinstance(chosen, str) else chosen
+    return f"nhắc việc {fmt_date(day if isinstance(day, date) else now_vn().date())}"
+
+
+@flow(name="daily-tick", flow_run_name=_run_name)
 @answered
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                now: datetime | None = None,

@@ -27,7 +27,7 @@ from tasks.intake.nominations import submit_nomination
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
-from tests.flows.answers import summary
+from tests.flows.answers import run_id, summary
 from tests.flows.deployment import World
 from tests.plan_samples import store_launched
 
@@ -113,6 +113,8 @@ def test_the_tick_leaves_a_plan_loaded_but_not_launched_alone(deployment: World)
         assert state.result()["compiled"] == 0
         assert "Chiến dịch đang chạy | " + thuong_phuc.code in summary(state)
         assert hung_thang.code not in summary(state)
+        with get_client(sync_client=True) as client:
+            assert client.read_flow_run(run_id(state)).name == "nhắc việc 20/12/2025"
     assert {m.campaign_id for m in _outbox(deployment.url)} <= {_campaign_id(
         deployment.url, thuong_phuc.code)}
     with transaction(get_engine(deployment.url)) as session:
