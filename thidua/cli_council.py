@@ -35,8 +35,8 @@ def _read_all(files: list[Path]) -> list[tuple[Path, Roster]]:
             for problem in rejected.problems:
                 typer.echo(problem.render(rejected.source), err=True)
     if len(read) < len(files):
-        typer.echo(f"{len(files) - len(read)} of {len(files)} roster file(s) refused; "
-                   "nothing was written.", err=True)
+        typer.echo(f"{len(files) - len(read)}/{len(files)} tệp danh sách Hội đồng bị từ chối; "
+                   "chưa ghi gì.", err=True)
         raise typer.Exit(1)
     return read
 
@@ -58,13 +58,14 @@ def load(files: Files) -> None:
         results = [store_roster(session, roster) for _, roster in rosters]
     for result in results:
         if not result.changed:
-            typer.echo(f"{result.commune}: unchanged.")
+            typer.echo(f"{result.commune}: không thay đổi.")
             continue
-        was = f"replaced the {result.before} stored" if result.before else "no roster before"
-        typer.echo(f"{result.commune}: loaded ({was}).")
+        was = (f"thay danh sách {result.before} thành viên đã có" if result.before
+               else "trước đây chưa có danh sách")
+        typer.echo(f"{result.commune}: đã nạp ({was}).")
         if result.new_commune:
-            typer.echo(f"{result.commune}: no plan of this commune is loaded yet; check the "
-                       "commune's name, kind and province against its plan.", err=True)
+            typer.echo(f"{result.commune}: chưa nạp kế hoạch nào của xã/phường này; đối chiếu "
+                       "tên, loại (xã/phường) và tỉnh/thành với kế hoạch.", err=True)
 
 
 @council_app.command("show")
@@ -83,7 +84,7 @@ def show(commune: Annotated[str | None, typer.Option(
             for i, m in enumerate(roster.members, start=1):
                 typer.echo(f"  {i}. {m.name} – {m.office} – {m.role.label}")
     if not found:
-        where = f" for {commune!r}" if commune else ""
-        typer.echo(f"No council roster stored{where}; load one with "
-                   "`thidua council load FILE.yaml`.", err=True)
+        where = f" của {commune!r}" if commune else ""
+        typer.echo(f"Chưa có danh sách Hội đồng{where}; nạp bằng "
+                   "`thidua council load TỆP.yaml`.", err=True)
         raise typer.Exit(1)

@@ -42,8 +42,8 @@ def _refuse_if_bad(read: list[tuple[Path, Plan | None]]) -> list[tuple[Path, Pla
     """The plans, or exit 1 saying how many files were refused."""
     good = [(path, plan) for path, plan in read if plan is not None]
     if len(good) < len(read):
-        typer.echo(f"{len(read) - len(good)} of {len(read)} plan file(s) refused; "
-                   "nothing was written.", err=True)
+        typer.echo(f"{len(read) - len(good)}/{len(read)} tệp kế hoạch bị từ chối; chưa ghi gì.",
+                   err=True)
         raise typer.Exit(1)
     return good
 
@@ -110,10 +110,10 @@ def load(files: Files) -> None:
                    for path, plan in plans]
     for result in results:
         if result.created:
-            typer.echo(f"{result.code}: loaded (new).")
+            typer.echo(f"{result.code}: đã nạp (kế hoạch mới).")
         elif result.unchanged:
-            typer.echo(f"{result.code}: unchanged.")
+            typer.echo(f"{result.code}: không thay đổi.")
         else:
-            typer.echo(f"{result.code}: updated, {len(result.changes)} change(s):")
+            typer.echo(f"{result.code}: đã cập nhật, {len(result.changes)} thay đổi:")
             for line in result.changes:
                 typer.echo(f"  {line}")

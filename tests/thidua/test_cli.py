@@ -45,7 +45,7 @@ def test_validate_accepts_good_and_lists_every_problem_of_bad(
     assert f"OK {good}" in result.stdout
     assert f"{bad}: window.end: no such date in the calendar (got '31/02/2026')" in result.stderr
     assert f"{bad}: tasks[0].lead: no unit with this code" in result.stderr
-    assert "1 of 2 plan file(s) refused; nothing was written." in result.stderr
+    assert "1/2 tệp kế hoạch bị từ chối; chưa ghi gì." in result.stderr
 
 
 @pytest.mark.parametrize(("content", "expected"), [
@@ -64,7 +64,7 @@ def test_validate_refuses_a_hostile_file_with_one_line(
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     first, last = result.stderr.splitlines()
     assert first.startswith(f"{path}: {expected}")
-    assert last == "1 of 1 plan file(s) refused; nothing was written."
+    assert last == "1/1 tệp kế hoạch bị từ chối; chưa ghi gì."
 
 
 def test_calendar_shows_shifted_deadline(tmp_path: Path, plan_data: dict[str, Any]) -> None:
@@ -110,13 +110,13 @@ def test_load_is_idempotent_and_reports_changes(
     path = write_plan(tmp_path, plan_data)
     first = runner.invoke(app, ["plan", "load", str(path)])
     assert first.exit_code == 0, first.output
-    assert "thu-nghiem-2025: loaded (new)." in first.stdout
+    assert "thu-nghiem-2025: đã nạp (kế hoạch mới)." in first.stdout
     assert (tmp_path / "data" / "thidua.db").exists()
-    assert "unchanged" in runner.invoke(app, ["plan", "load", str(path)]).stdout
+    assert "không thay đổi" in runner.invoke(app, ["plan", "load", str(path)]).stdout
     plan_data["title"] = "Kế hoạch đã sửa"
     write_plan(tmp_path, plan_data)
     third = runner.invoke(app, ["plan", "load", str(path)])
-    assert "updated, 1 change(s)" in third.stdout
+    assert "đã cập nhật, 1 thay đổi" in third.stdout
     assert "title: 'Kế hoạch phát động phong trào thi đua thử nghiệm' → 'Kế hoạch đã sửa'" \
         in third.stdout
 

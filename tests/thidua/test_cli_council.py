@@ -40,16 +40,17 @@ def test_a_bad_file_is_refused_with_every_problem_and_nothing_is_written(
         "(got 'thư ký')",
         f"{bad}: members[4].name: already listed as members[0]: each member is one person "
         "(got 'Lý Văn Dũng')",
-        "1 of 2 roster file(s) refused; nothing was written."]
+        "1/2 tệp danh sách Hội đồng bị từ chối; chưa ghi gì."]
     shown = runner.invoke(app, ["council", "show"])
-    assert shown.exit_code == 1 and "No council roster stored" in shown.stderr
+    assert shown.exit_code == 1 and "Chưa có danh sách Hội đồng" in shown.stderr
 
 
 def test_load_replaces_a_communes_roster_and_show_lists_it_in_order(tmp_path: Path) -> None:
     first = runner.invoke(app, ["council", "load", *map(str, ROSTERS)])
     assert first.exit_code == 0, first.output
-    assert "xã Thượng Phúc (Thành phố Hà Nội): loaded (no roster before)." in first.stdout
-    assert "no plan of this commune is loaded yet" in first.stderr  # plans not loaded here
+    assert ("xã Thượng Phúc (Thành phố Hà Nội): đã nạp (trước đây chưa có danh sách)."
+            in first.stdout)
+    assert "chưa nạp kế hoạch nào của xã/phường này" in first.stderr  # plans not loaded here
     smaller = tmp_path / "thuong-phuc.yaml"
     smaller.write_text(THUONG_PHUC.read_text(encoding="utf-8").split("  - name: Đặng Văn Quyết")[0]
                        + "  - name: Lê Thị Thu Hương\n    office: Công chức Phòng Văn hóa - Xã "
@@ -57,8 +58,8 @@ def test_load_replaces_a_communes_roster_and_show_lists_it_in_order(tmp_path: Pa
     again = runner.invoke(app, ["council", "load", str(smaller), str(THUONG_PHUC.with_name(
         "mo-lao.yaml"))])
     assert again.stdout.splitlines() == [
-        "xã Thượng Phúc (Thành phố Hà Nội): loaded (replaced the 7 stored).",
-        "phường Mộ Lao (Thành phố Hà Nội): unchanged."]
+        "xã Thượng Phúc (Thành phố Hà Nội): đã nạp (thay danh sách 7 thành viên đã có).",
+        "phường Mộ Lao (Thành phố Hà Nội): không thay đổi."]
     shown = runner.invoke(app, ["council", "show", "--commune", "Thượng Phúc"])
     assert shown.exit_code == 0
     assert shown.stdout.splitlines() == [
