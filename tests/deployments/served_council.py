@@ -20,6 +20,7 @@ import requests
 
 from tests.conftest import REPO
 from tests.deployments.council_seed import CAMPAIGN, ROUND, Nominee, seed
+from tests.processes import descendants
 from thidua.stand_ins import free_port
 
 START_SECONDS = 240.0  # a first start creates and migrates the Prefect server's database
@@ -218,18 +219,3 @@ def served(folder: Path, nominees: Iterable[Nominee]) -> Iterator[tuple[Served, 
             instance.stop()
 
 
-def descendants(pid: int) -> list[int]:
-    """Every process started under pid (the Prefect server, flow runs), read from /proc."""
-    found: list[int] = []
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            children = [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for child in children:
-            found += [child, *descendants(child)]
-    return found

@@ -12,7 +12,8 @@ from models import tables as t
 from tasks.documents.board import board_key
 from tasks.documents.review import review_key
 from tests.deployments.council_seed import CAMPAIGN, PRESENT, ROUND, Nominee, answer
-from tests.deployments.served_council import Served, descendants, served
+from tests.deployments.served_council import Served, served
+from tests.processes import descendants
 
 NOMINEES = (Nominee("VP", "collective", "Tập thể Văn phòng HĐND và UBND xã"),
             Nominee("KT", "collective", "Tập thể Phòng Kinh tế"),

@@ -29,6 +29,7 @@ from tasks.plans.files import read_plan
 from tasks.plans.roster import read_roster, store_roster
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
+from tests.processes import descendants
 from thidua.stand_ins import SmtpServer, free_port
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -165,26 +166,9 @@ def _environment(home: Path, data: Path, port: int, files_url: str,
         "PYTHONUNBUFFERED": "1"}
 
 
-def _descendants(pid: int) -> list[int]:
-    """Every process started under pid (the Prefect server, flow runs), read from /proc."""
-    found: list[int] = []
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            children = [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for child in children:
-            found += [child, *_descendants(child)]
-    return found
-
-
 def _stop(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM, as a service manager stops it; whatever it left running is killed by id."""
-    started = _descendants(process.pid)
+    started = descendants(process.pid)
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=STOP_SECONDS)
