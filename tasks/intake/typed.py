@@ -41,7 +41,8 @@ def enter_report(engine: Engine, *, campaign: str, unit: str, period: str,
     """Every target the unit reports, each checked like its Excel cell; stored whole."""
     plan = plan_of(engine, campaign)
     owned = {t.code: t for t in targets_for(plan, unit)}
-    problems = [f"{code}: không phải chỉ tiêu của đơn vị {unit} (có: {', '.join(owned)})"
+    has = f"có: {', '.join(owned)}" if owned else "đơn vị không báo cáo chỉ tiêu nào"
+    problems = [f"{code}: không phải chỉ tiêu của đơn vị {unit} ({has})"
                 for code in values if code not in owned]
     checked: dict[str, float | None] = {}
     for code, target in owned.items():

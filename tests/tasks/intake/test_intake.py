@@ -14,6 +14,7 @@ from models import tables as t
 from models.nominee import NomineeEntry
 from tasks.intake.nominations import return_nomination, submit_nomination
 from tasks.intake.reports import IntakeRefused, record_report, return_report
+from tasks.intake.typed import EntryRefused, enter_report
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
@@ -152,3 +153,15 @@ def test_nominations_refused_once_the_council_has_frozen_the_round(tmp_path: Pat
                           store=tmp_path / "store")
     with transaction(get_engine(url)) as session:
         assert session.exec(select(t.Nomination)).all() == []
+
+
+def test_a_target_typed_for_a_unit_that_reports_none_is_refused_saying_so(
+        database_url: str) -> None:
+    _load(database_url, "003-hung-thang.yaml")
+    # Hùng Thắng's KT reports no target: T03 is measured by the plan's own tasks.
+    with pytest.raises(EntryRefused) as refused:
+        enter_report(get_engine(database_url), campaign="hung-thang-cchc-2025-h2", unit="KT",
+                     period="2025-YEAR", values={"T03": "95,5"}, narrative=None,
+                     now=datetime(2025, 12, 5, 9, tzinfo=VN), actor="KT")
+    assert refused.value.problems == [
+        "T03: không phải chỉ tiêu của đơn vị KT (đơn vị không báo cáo chỉ tiêu nào)"]
