@@ -30,7 +30,7 @@ from infra.clock import now_vn
 from models.council_form import council_form, first_draft
 from tasks.desk.council import council_decided
 from tasks.desk.sending import Sending
-from tasks.documents.review import review_note, review_place
+from tasks.documents.review import review_note
 from tasks.documents.steps import (
     attachable,
     check_document_templates,
@@ -67,11 +67,7 @@ def council_review(campaign: str, round_code: str,
     state = freeze(campaign, round_code, now or now_vn(), ACTOR)
     assessed = assess_round(state)
     questions = Questions("hoi-dong")  # each answer its own key: a refused one is not read again
-    if questions.resumed:  # the run again after an answer: its first run published these
-        table = review_place(state.plan.code, round_code)
-    else:
-        table = publish_review(state, assessed)
-        publish_boards([state.plan.code], now or now_vn())  # the round's dossiers under review
+    table = publish_review(state, assessed, again=questions.resumed, now=now or now_vn())
     draft = first_draft(state.plan)
     problems: tuple[str, ...] = ()
     while True:

@@ -1,8 +1,11 @@
-"""The processes a test started, found through /proc (Linux)."""
+"""The processes a test started, found through /proc (Linux), and waiting on what they say."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def descendants(pid: int) -> list[int]:
@@ -20,3 +23,15 @@ def descendants(pid: int) -> list[int]:
         for child in children:
             found += [child, *descendants(child)]
     return found
+
+
+def waited(what: str, found: Callable[[], Any], timeout: float, log: Path,
+           tail: Callable[[], str]) -> Any:
+    """Poll until `found()` gives something (not None or empty); fail naming `what`, with the
+    end of the served process's log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := found():
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}; serve log {log}:\n{tail()}")

@@ -28,7 +28,7 @@ from tasks.documents.kinds import all_kinds
 from tasks.documents.pdf import with_pdf
 from tasks.documents.period_report import REPORT_SYMBOL, render_markdown, write_report_docx
 from tasks.documents.plan_document import FILE, write_plan_docx
-from tasks.documents.review import review_key, review_table
+from tasks.documents.review import review_key, review_place, review_table
 from tasks.documents.templating import check_templates
 from tasks.records.board import read_facts
 from tasks.records.book import number_once
@@ -98,12 +98,18 @@ def issue_round_documents(state: RoundState, assessed: list[Assessment], approve
 
 
 @task(name="công bố danh sách xét", cache_policy=NONE)
-def publish_review(state: RoundState, assessed: list[Assessment]) -> str:
-    """The round's full table of dossiers as an artifact of the run; where the form says it is."""
-    key = review_key(state.plan.code, state.round.code)
-    artifact = create_markdown_artifact(review_table(state.round, assessed), key=key,
-                                        description="Danh sách hồ sơ và đề xuất")
-    where = f"thẻ **Artifacts** của lần chạy này, mục `{key}`"
+def publish_review(state: RoundState, assessed: list[Assessment], *, again: bool,
+                   now: datetime) -> str:
+    """The round's full table of dossiers as an artifact of the run, and the campaign's board
+    with the round under review; where the form says the table is. The run again after an
+    answer (`again`) published both on its first run: it only says where."""
+    where = review_place(state.plan.code, state.round.code)
+    if again:
+        return where
+    artifact = create_markdown_artifact(
+        review_table(state.round, assessed), key=review_key(state.plan.code, state.round.code),
+        description="Danh sách hồ sơ và đề xuất")
+    _publish_boards([state.plan.code], now)
     ui = PREFECT_UI_URL.value()
     return f"{where} ([mở]({ui.rstrip('/')}/artifacts/artifact/{artifact}))" if ui else where
 
@@ -126,6 +132,10 @@ def attachable(docx: str) -> list[str]:
 def publish_boards(campaigns: list[str], as_of: date | datetime | None = None) -> list[str]:
     """Each campaign's board on the day (default today), an artifact under the campaign's own
     key: Prefect keeps its earlier versions. Returns the keys."""
+    return _publish_boards(campaigns, as_of)
+
+
+def _publish_boards(campaigns: list[str], as_of: date | datetime | None) -> list[str]:
     day = as_of.astimezone(VN_TZ).date() if isinstance(as_of, datetime) \
         else as_of or now_vn().date()
     keys = []

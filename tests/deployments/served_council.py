@@ -20,7 +20,7 @@ import requests
 
 from tests.conftest import REPO
 from tests.deployments.council_seed import CAMPAIGN, ROUND, Nominee, seed
-from tests.processes import descendants
+from tests.processes import descendants, waited
 from thidua.stand_ins import free_port
 
 START_SECONDS = 240.0  # a first start creates and migrates the Prefect server's database
@@ -134,13 +134,7 @@ class Served:
 
     def wait_for(self, what: str, found: Callable[[], Any], timeout: float = RUN_SECONDS) -> Any:
         """Poll until `found()` gives something; fail naming `what`, with the serve log."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if value := found():
-                return value
-            time.sleep(0.3)
-        raise AssertionError(f"timed out waiting for {what}; serve log {self.log}:\n"
-                             f"{self.tail()}")
+        return waited(what, found, timeout, self.log, self.tail)
 
     def start_council(self) -> str:
         """A council-review run of the round, as Run → Custom run starts it; its id."""

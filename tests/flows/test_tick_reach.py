@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from prefect import Flow
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+from prefect.client.schemas.objects import FlowRun
 from prefect.client.schemas.sorting import FlowRunSort
 from sqlmodel import col, select
 
@@ -39,6 +40,19 @@ def _outbox(url: str) -> list[t.OutboxMessage]:
         return list(session.exec(select(t.OutboxMessage).order_by(col(t.OutboxMessage.id))))
 
 
+def _thuong_phuc_launched(url: str) -> Plan:
+    plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
+    with transaction(get_engine(url)) as session:
+        store_launched(session, plan, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
+    return plan
+
+
+def _runs_of(deployment_id: UUID) -> list[FlowRun]:
+    with get_client(sync_client=True) as client:
+        return client.read_flow_runs(deployment_filter=DeploymentFilter(
+            id=DeploymentFilterId(any_=[deployment_id])), limit=10, sort=FlowRunSort.ID_DESC)
+
+
 def _last_day_of_round(plan: Plan, code: str) -> date:
     return max(o.effective_last_day for o in build_calendar(plan)
                if o.key.startswith(key_prefix(ObligationKind.NOMINATION, code)))
@@ -46,9 +60,7 @@ def _last_day_of_round(plan: Plan, code: str) -> date:
 
 def test_the_tick_closes_a_round_and_opens_its_council_review(
         deployment: World, apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
-    plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
-    with transaction(get_engine(deployment.url)) as session:
-        store_launched(session, plan, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
+    plan = _thuong_phuc_launched(deployment.url)
     deployment_id = apply_deployment(council_review)
     day = _last_day_of_round(plan, "hang-nam-2026")
     submit_nomination(get_engine(deployment.url), campaign=plan.code, round_code="hang-nam-2026",
@@ -58,9 +70,7 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(
     assert daily_tick(as_of=day, campaigns=[plan.code])["reviews"] == 0
     assert daily_tick(as_of=day + timedelta(days=1), campaigns=[plan.code])["reviews"] == 1
     assert daily_tick(as_of=day + timedelta(days=2), campaigns=[plan.code])["reviews"] == 0
-    with get_client(sync_client=True) as client:
-        runs = client.read_flow_runs(deployment_filter=DeploymentFilter(
-            id=DeploymentFilterId(any_=[deployment_id])), limit=10, sort=FlowRunSort.ID_DESC)
+    runs = _runs_of(deployment_id)
     assert [r.parameters for r in runs] == [{"campaign": plan.code,
                                              "round_code": "hang-nam-2026"}]
     with transaction(get_engine(deployment.url)) as session:
@@ -79,16 +89,12 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(
 
 def test_a_round_closed_without_a_dossier_opens_no_council_and_the_office_is_told(
         deployment: World, apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
-    plan = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
-    with transaction(get_engine(deployment.url)) as session:
-        store_launched(session, plan, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
+    plan = _thuong_phuc_launched(deployment.url)
     deployment_id = apply_deployment(council_review)
     day = _last_day_of_round(plan, "hang-nam-2026") + timedelta(days=1)
     state = daily_tick(as_of=day, campaigns=[plan.code], return_state=True)
     assert state.result()["reviews"] == 0
-    with get_client(sync_client=True) as client:
-        runs = client.read_flow_runs(deployment_filter=DeploymentFilter(
-            id=DeploymentFilterId(any_=[deployment_id])), limit=10, sort=FlowRunSort.ID_DESC)
+    runs = _runs_of(deployment_id)
     assert runs == []
     told = [m for m in _outbox(deployment.url) if m.message_kind == "round_empty"]
     office = plan.unit(plan.standing_office)

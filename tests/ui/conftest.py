@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,7 +28,7 @@ from tasks.plans.files import read_plan
 from tasks.plans.roster import read_roster, store_roster
 from tasks.plans.store import store_plan
 from tests.conftest import REPO
-from tests.processes import descendants
+from tests.processes import descendants, waited
 from thidua.stand_ins import SmtpServer, free_port
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -88,13 +87,8 @@ class Desk:
 
     def wait_for(self, what: str, found: Callable[[], Any], timeout: float = 60.0) -> Any:
         """Poll until `found()` gives something (not None or empty); fail naming `what`."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if value := found():
-                return value
-            time.sleep(0.3)
-        raise AssertionError(f"timed out waiting for {what}; serve log: {self.log}\n"
-                             f"{self.log.read_text(errors='replace')[-3000:]}")
+        return waited(what, found, timeout, self.log,
+                      lambda: self.log.read_text(errors="replace")[-3000:])
 
 
 @pytest.hookimpl(wrapper=True)
