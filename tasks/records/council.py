@@ -17,6 +17,7 @@ from models.roster import Roster
 from tasks.plans.roster import NoRoster, stored_roster
 from tasks.plans.store import read_plan
 from tasks.records.history import move_status
+from tasks.records.milestones import mark_reviewed
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def record_session(engine: Engine, state: RoundState, facts: MinutesFacts, now: 
         row = session.get(t.AwardRound, state.round_id)
         assert row is not None
         row.status = "reviewed"
+        mark_reviewed(session, state.campaign_id, row.code, facts.day, facts.end)
         return council.id
 
 

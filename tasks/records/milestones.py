@@ -4,14 +4,21 @@ campaigns to close."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import Engine, update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from infra.database import transaction
 from models import tables as t
-from models.keys import ObligationKind, commune_report_key, key_prefix, parse_key
+from models.deadline_calendar import VN_TZ
+from models.keys import (
+    ObligationKind,
+    commune_report_key,
+    council_review_key,
+    key_prefix,
+    parse_key,
+)
 from models.lifecycle import CampaignStatus, ClosedRound, is_over
 from models.plan import ReminderPolicy
 
@@ -88,6 +95,21 @@ def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime,
         if final and owed is not None:
             owed.status, owed.fulfilled_at = "done", now
             session.add(owed)
+
+
+def mark_reviewed(session: Session, campaign_id: int, round_code: str, day: date,
+                  ended: time) -> None:
+    """The council's accepted answer fulfils the round's review obligation when its meeting
+    ended, whenever it is typed in: nobody is told about that meeting again (recorded in the
+    caller's transaction, with the session)."""
+    at = datetime.combine(day, ended, tzinfo=VN_TZ)
+    owed = session.exec(select(t.Obligation).where(
+        t.Obligation.campaign_id == campaign_id,
+        t.Obligation.key == council_review_key(round_code),
+        t.Obligation.status == "open")).first()
+    if owed is not None:
+        owed.status, owed.fulfilled_at = "done", at
+        session.add(owed)
 
 
 def close_windows(engine: Engine, day: date,
