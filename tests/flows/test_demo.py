@@ -24,6 +24,7 @@ from models.plan import Plan
 from tasks.documents.board import board_key
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
+from tests.flows import demo_truth as truth
 from tests.flows.board_check import board_versions, expected, shown
 from thidua.demo import run_demo
 from thidua.demo_script import VN, script
@@ -100,6 +101,22 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
                                        | ({plan.chairman.email} if plan.chairman and
                                           plan.chairman.email else set()))
     _board_agrees(plan, f"sqlite:///{out / 'data' / 'thidua.db'}")
+    _tells_the_truth(plan_path, plan, out, mail)
+
+
+def _tells_the_truth(path: Path, plan: Plan, out: Path, mail: list[EmailMessage]) -> None:
+    """Every paper dated the day it was made and not before the plan; numbers past the
+    plan's own; no reminder of work done; no wall clock in the database or the mail."""
+    story = truth.played(path, plan)
+    engine = create_engine(f"sqlite:///{out / 'data' / 'thidua.db'}")
+    try:
+        assert truth.paper_days(plan, out / "data" / "documents", story) == []
+        assert truth.numbers(engine, plan) == []
+        assert truth.stamps_outside(engine, story.days) == []
+        assert truth.told_after_done(engine, story.councils) == []
+    finally:
+        engine.dispose()
+    assert truth.mail_outside(mail, story.days) == []
 
 
 TICK_KINDS = REMINDERS | {"report_overdue", "task_overdue", "escalation"}
