@@ -139,7 +139,7 @@ class SmtpChannel:
         body["Subject"] = Header(out.subject, "utf-8", header_name="Subject").encode()
         body["From"] = self.sender
         body["To"] = out.address
-        body["Date"] = format_datetime(datetime.now(VN_TZ))
+        body["Date"] = format_datetime(_queued(out))
         body["Message-ID"] = make_msgid(domain=self.sender_domain)
         if out.meta.get("tracking_id"):
             body["X-Thidua-Message"] = str(out.meta["tracking_id"])  # the outbox row: audit
@@ -196,3 +196,14 @@ def _text(reply: bytes | str) -> str:
 
 def _by_code(code: int, detail: str) -> Outcome:
     return (Outcome.refused if 500 <= code < 600 else Outcome.retry)(detail, code=str(code))
+
+
+def _queued(out: Outgoing) -> datetime:
+    """The moment the message was queued (the outbox row's), so a simulated day's mail is
+    dated that day; a message sent without the outbox is dated now."""
+    queued = out.meta.get("queued_at")
+    if isinstance(queued, datetime):
+        return queued.astimezone(VN_TZ)
+    if isinstance(queued, str):
+        return datetime.fromisoformat(queued).astimezone(VN_TZ)
+    return datetime.now(VN_TZ)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -203,4 +203,10 @@ def _outgoing(row: Any) -> Outgoing:
     return Outgoing(channel=ChannelKind(row["channel"]), address=row["address"],
                     subject=row["subject"], text=row["body"], html=row["html"],
                     attachments=tuple(Path(p) for p in row["attachments"] or ()),
-                    meta={**(row["meta"] or {}), "tracking_id": f"outbox-{row['id']}"})
+                    meta={**(row["meta"] or {}), "tracking_id": f"outbox-{row['id']}",
+                          "queued_at": _aware(row["created_at"]).isoformat()})
+
+
+def _aware(moment: datetime) -> datetime:
+    """A stored moment with its zone (a database without zones keeps UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

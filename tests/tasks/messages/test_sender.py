@@ -215,3 +215,18 @@ def test_with_the_outbox_schedule_a_failed_message_goes_within_15_minutes(
                 break
     assert sent_at is not None and sent_at - NOW <= timedelta(minutes=15)
     assert smtp.count == 1
+
+
+def test_a_mail_is_dated_the_moment_it_was_queued_not_when_it_goes(
+        tmp_path: Path, url: str) -> None:
+    from email.utils import parsedate_to_datetime
+
+    _queue(url, [ChannelKind.EMAIL])
+    with SmtpServer() as smtp:
+        send_pass(get_engine(url), _channels(tmp_path, smtp.port), NOW + timedelta(days=3),
+                  1000, LOG)
+        [message] = smtp.box.messages
+    assert parsedate_to_datetime(message["Date"]) == NOW  # not the sending day, not the wall clock
+    [row] = _rows(url)
+    assert row.created_at == NOW and row.sent_at is not None
+    assert timedelta(0) <= row.sent_at - (NOW + timedelta(days=3)) < timedelta(minutes=1)
