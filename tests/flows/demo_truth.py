@@ -258,7 +258,7 @@ def mail_outside(mail: Iterable[EmailMessage], days: set[date]) -> list[str]:
             if parsedate_to_datetime(str(m["Date"])).astimezone(VN).date() not in days]
 
 
-def told_after_done(engine: Engine, councils: dict[str, date]) -> list[str]:
+def told_after_done(engine: Engine, campaign: str, councils: dict[str, date]) -> list[str]:
     """Every reminder, overdue notice or escalation line queued after its work was done (a
     round's review is done the day its council met, whatever the records say)."""
     from models import tables as t
@@ -266,15 +266,18 @@ def told_after_done(engine: Engine, councils: dict[str, date]) -> list[str]:
     with engine.connect() as c:
         o, u, m = _columns(t.Obligation), _columns(t.Unit), _columns(t.OutboxMessage)
         done = {(key, unit, what): at for key, unit, what, at in c.execute(
-            select(o.key, u.name, o.what, o.fulfilled_at)
+            select(o.campaign_id.concat("|").concat(o.key), u.name, o.what, o.fulfilled_at)
             .join_from(t.Obligation, t.Unit, (u.campaign_id == o.campaign_id)
                        & (u.code == o.unit_code))
             .where(o.fulfilled_at.is_not(None) | o.key.startswith("council_review:")))}
-        rows = c.execute(select(m.message_kind, m.obligation_key, m.body, m.created_at)).all()
+        mine = c.execute(select(_columns(t.Campaign).id).where(
+            _columns(t.Campaign).code == campaign)).scalar_one()
+        rows = c.execute(select(m.message_kind, m.campaign_id.concat("|").concat(
+            m.obligation_key), m.body, m.created_at)).all()
     for (key, unit, what), at in list(done.items()):
-        if key.startswith("council_review:") and key.split(":")[1] in councils:
-            met = datetime.combine(councils[key.split(":")[1]] + timedelta(days=1), time(0),
-                                   tzinfo=VN)
+        held, _, code = key.partition("|council_review:")
+        if held == str(mine) and code in councils:
+            met = datetime.combine(councils[code] + timedelta(days=1), time(0), tzinfo=VN)
             done[(key, unit, what)] = min(at or met, met)
         elif at is None:
             del done[(key, unit, what)]

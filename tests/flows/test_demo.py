@@ -113,7 +113,7 @@ def _tells_the_truth(path: Path, plan: Plan, out: Path, mail: list[EmailMessage]
         assert truth.paper_days(plan, out / "data" / "documents", story) == []
         assert truth.numbers(engine, plan) == []
         assert truth.stamps_outside(engine, story.days) == []
-        assert truth.told_after_done(engine, story.councils) == []
+        assert truth.told_after_done(engine, plan.code, story.councils) == []
     finally:
         engine.dispose()
     assert truth.mail_outside(mail, story.days) == []
