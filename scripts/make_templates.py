@@ -43,19 +43,13 @@ def award_decision() -> DocxDocument:
     header(word)
     title(word, "QUYẾT ĐỊNH", "{{ subject }}")
     text(word, "{{ authority_line }}", align=CENTER, bold=True, after=6)
-    text(word, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-         italic=True, indent=True)
-    text(word, "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", italic=True,
-         indent=True)
-    text(word, "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy "
-               "định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-         italic=True, indent=True)
+    # The laws and decrees in force on the paper's day, from the office's can-cu.yaml.
+    each(word, "basis in legal_bases", "{{ basis }}", italic=True, indent=True)
     text(word, "Căn cứ {{ plan_basis }};", italic=True, indent=True)
     text(word, "Theo đề nghị của {{ proposer }}.", italic=True, indent=True, after=6)
     text(word, "QUYẾT ĐỊNH:", align=CENTER, bold=True, after=6)
-    text(word, "Điều 1. Tặng {{ award }} cho {{ collectives|length }} tập thể và "
-               "{{ individuals|length }} cá nhân đã có thành tích {{ achievement }} "
-               "(có danh sách kèm theo).", indent=True)
+    text(word, "Điều 1. Tặng {{ award }} cho {{ counted }} đã có thành tích {{ achievement }} "
+               "(có danh sách kèm theo){{ beyond }}.", indent=True)
     text(word, "Điều 2. Các tập thể, cá nhân có tên tại Điều 1 được nhận {{ award }}"
                "{{ reward }}.", indent=True)
     text(word, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, các tập "
@@ -67,9 +61,10 @@ def award_decision() -> DocxDocument:
     text(word, "Tập thể, cá nhân được tặng {{ award }}", align=CENTER, bold=True)
     text(word, "(Kèm theo Quyết định số {{ number }} ngày {{ decided_on }} của "
                "{{ decided_by }})", align=CENTER, italic=True, after=12)
-    _award_list(word, "collectives", "I. TẬP THỂ", "c", ["{{ loop.index }}", "{{ c.name }}"])
+    _award_list(word, "collectives", "I. TẬP THỂ", "c",
+                ["{{ loop.index }}", "{{ c.name }}{{ c.note }}"])
     _award_list(word, "individuals", "II. CÁ NHÂN", "p",
-                ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}"])
+                ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}{{ p.note }}"])
     return word
 
 
@@ -79,20 +74,22 @@ def submission() -> DocxDocument:
     header(word)
     title(word, "TỜ TRÌNH", "{{ subject }}")
     text(word, "Kính gửi: {{ addressee }}.", align=CENTER, after=6)
+    each(word, "basis in legal_bases", "{{ basis }}", indent=True)
     each(word, "basis in bases", "{{ basis }}", indent=True)
     text(word, "{{ office }} đã tiếp nhận {{ received }} hồ sơ đề nghị khen thưởng; "
                "{{ eligible }} hồ sơ đủ điều kiện, tiêu chuẩn. Hội đồng Thi đua – Khen thưởng "
-               "đã họp xét và thống nhất đề nghị {{ collectives|length }} tập thể, "
-               "{{ individuals|length }} cá nhân (có danh sách kèm theo).", indent=True)
+               "đã họp xét và thống nhất đề nghị {{ counted }} (có danh sách kèm theo)"
+               "{{ beyond }}.", indent=True)
     text(word, "{{ office }} kính trình {{ addressee }} xem xét, quyết định tặng {{ award }} "
                "cho các tập thể, cá nhân nêu trên./.", indent=True, after=6)
     signature(word)
     page_break(word)
     text(word, "DANH SÁCH ĐỀ NGHỊ", align=CENTER, bold=True)
     text(word, "(Kèm theo Tờ trình số {{ number }})", align=CENTER, italic=True, after=12)
-    _award_list(word, "collectives", "I. TẬP THỂ", "c", ["{{ loop.index }}", "{{ c.name }}"])
+    _award_list(word, "collectives", "I. TẬP THỂ", "c",
+                ["{{ loop.index }}", "{{ c.name }}{{ c.note }}"])
     _award_list(word, "individuals", "II. CÁ NHÂN", "p",
-                ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}"])
+                ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}{{ p.note }}"])
     return word
 
 

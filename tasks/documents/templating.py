@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,9 @@ if TYPE_CHECKING:  # python-docx and docxtpl: imported by the runs that write Wo
 SHIPPED = Path(__file__).with_name("templates")
 # Every document gets these: the header, the dateline, the signature and Nơi nhận.
 COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "recipients"})
+# A kind that declares this name cites the legal bases in force on its day (tasks/documents/
+# bases.py): render_docx fills it from the office's bases file.
+LEGAL_BASES = "legal_bases"
 # Characters XML cannot hold: text a unit typed loses them rather than break the document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # docxtpl's own tags ({%p …%}, {%tr …%}, {%tc …%}, {%r …%}) read as plain Jinja2.
@@ -62,11 +66,15 @@ def register(name: str, label: str, names: set[str]) -> DocumentKind:
 
 def template_path(kind: DocumentKind, data_dir: Path, commune: str | None = None) -> Path:
     """The commune's own template, else the deployment's, else the shipped one."""
+    return office_file(f"{kind.name}.docx", data_dir, commune)
+
+
+def office_file(name: str, data_dir: Path, commune: str | None = None) -> Path:
+    """A file the office may replace (a template, the bases): the commune's own, else the
+    deployment's, else the shipped one."""
     folders = ([data_dir / "templates" / commune_folder(commune)] if commune else []) + [
         data_dir / "templates"]
-    own = next((f / f"{kind.name}.docx" for f in folders if (f / f"{kind.name}.docx").is_file()),
-               None)
-    return own or SHIPPED / f"{kind.name}.docx"
+    return next((f / name for f in folders if (f / name).is_file()), SHIPPED / name)
 
 
 def commune_folder(name: str) -> str:
@@ -84,16 +92,27 @@ def check_templates(data_dir: Path, kinds: Mapping[str, DocumentKind] | None = N
     paths = {template_path(kind, data_dir, folder): kind for kind in (kinds or KINDS).values()
              for folder in [None, *communes]}
     problems = [p for path, kind in paths.items() for p in _problems(path, kind)]
+    if any(LEGAL_BASES in kind.names for kind in paths.values()):
+        from tasks.documents.bases import bases_problems
+
+        problems += bases_problems(data_dir, communes)
     if problems:
         raise TemplateRefused(problems)
 
 
 def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
-                data_dir: Path, commune: str | None = None) -> Path:
-    """Fill the kind's template (the commune's own, if it has one) and save it as `out`."""
+                data_dir: Path, commune: str | None = None, *, day: date | None = None) -> Path:
+    """Fill the kind's template (the commune's own, if it has one) and save it as `out`; a
+    kind that cites legal bases gets those in force on the paper's `day`."""
     unknown = sorted(set(context) - kind.names)
     if unknown:  # a programming error: the kind's declared names must cover its context
         raise KeyError(f"{kind.name}: context names not declared: {', '.join(unknown)}")
+    if LEGAL_BASES in kind.names and LEGAL_BASES not in context:
+        if day is None:  # a programming error too: the bases depend on the paper's date
+            raise KeyError(f"{kind.name}: cites legal bases; pass the paper's day")
+        from tasks.documents.bases import legal_bases
+
+        context = {**context, LEGAL_BASES: legal_bases(kind.name, day, data_dir, commune)}
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(str(template_path(kind, data_dir, commune)))

@@ -87,7 +87,8 @@ def test_text_with_characters_xml_cannot_hold_still_makes_a_document(tmp_path: P
     context = decision_context(plan, plan.award_rounds[-1], [typed],
                                Paper("01/QĐ-UBND", date(2025, 12, 5)),
                                Paper("01/TTr-VHXH", date(2025, 12, 5)))
-    word = Document(str(render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path)))
+    word = Document(str(render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path,
+                                    day=date(2025, 12, 5))))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "Tổ một <&>" in cells
 
