@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from models.cited_papers import CitedPaper, latest
 from models.due import Due, DueKind
 from models.periods import periods_in_window
 from models.plan import AwardRound, DueRule, ReminderPolicy, Reporting, Wording
@@ -46,6 +47,8 @@ class Sections:
     tasks: list[tuple[int, PlanTask]]
     reminders: ReminderPolicy | None
     groups: list[tuple[int, UnitGroup]]
+    issued_on: date | None = None
+    cited: tuple[tuple[str, CitedPaper], ...] = ()  # (where, paper)
 
 
 def cross_check(s: Sections) -> list[Problem]:
@@ -57,6 +60,7 @@ def cross_check(s: Sections) -> list[Problem]:
         *_periods_outside_window(s),
         *_conflicting_days(s),
         *chain_problems(s),
+        *_before_the_plan(s),
     ]
 
 
@@ -190,3 +194,28 @@ def chain_problems(s: Sections) -> Iterator[Problem]:
 
 def _last(rule: DueRule) -> int:
     return rule.day_of_last_month - (rule.wording is Wording.BEFORE)
+
+
+def _before_the_plan(s: Sections) -> Iterator[Problem]:
+    """A plan is never older than a paper it cites; its rounds' and reports' dates never fall
+    before the plan (its date, else the latest paper it cites)."""
+    found = latest(list(s.cited))
+    if found is None and s.issued_on is None:
+        return
+    where, paper = found if found else ("", None)
+    if paper is not None and s.issued_on is not None and s.issued_on < paper.day:
+        yield Problem("issued_on", f"kế hoạch không thể ban hành trước văn bản nó dẫn chiếu "
+                      f"({paper.kind or 'văn bản'} số {paper.label}, tại {where}); cần ngày "
+                      f"từ {fmt_date(paper.day)} trở đi", fmt_date(s.issued_on))
+        return
+    bound = s.issued_on or (paper.day if paper else None)
+    assert bound is not None
+    why = "ngày ban hành kế hoạch (issued_on)" if s.issued_on else (
+        f"kế hoạch dẫn chiếu {paper.kind or 'văn bản'} số {paper.label} tại {where}, nên "
+        "không ban hành trước ngày đó" if paper else "")
+    dated = [(path, due) for path, due in _dated(s) if not path.startswith("tasks")]
+    for path, due in dated:
+        days = [d for d in (due.start, due.last_day) if d is not None]
+        if due.kind is not DueKind.ONGOING and any(d < bound for d in days):
+            yield Problem(path, f"ngày này trước ngày của kế hoạch {fmt_date(bound)} ({why}); "
+                          f"cần ngày từ {fmt_date(bound)} trở đi", due.text)

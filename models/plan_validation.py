@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from models.cited_papers import cited_in
 from models.plan import Plan
 from models.plan_checks import Problem, Sections, cross_check
+from models.plan_parts import VnDate
 from models.vn_text import nfc
 
 
@@ -46,11 +48,25 @@ def _sections(raw: dict[str, Any], failed: set[str], plan: Plan | None = None) -
     for name in _ITEM_LISTS:
         values[name] = _valid_items(name, raw, plan)
     units = raw.get("units")
+    values["issued_on"], values["cited"] = _dates(raw, failed, plan)
     values["unit_codes"] = [
         (i, u["code"]) for i, u in enumerate(units if isinstance(units, list) else [])
         if isinstance(u, dict) and isinstance(u.get("code"), str)
     ]
     return Sections(**values)
+
+
+def _dates(raw: dict[str, Any], failed: set[str],
+           plan: Plan | None) -> tuple[Any, tuple[Any, ...]]:
+    """The plan's own date and the papers its bases and notes cite (those that read)."""
+    if plan is not None:
+        return plan.issued_on, tuple(cited_in(plan.legal_bases, plan.notes))
+    texts = {name: [t for t in raw.get(name) or [] if isinstance(t, str)]
+             if isinstance(raw.get(name), list) else [] for name in ("legal_bases", "notes")}
+    issued = raw.get("issued_on")
+    day = None if issued is None or "issued_on" in failed \
+        else TypeAdapter(VnDate).validate_python(issued)
+    return day, tuple(cited_in(texts["legal_bases"], texts["notes"]))
 
 
 def _valid_items(name: str, raw: dict[str, Any], plan: Plan | None) -> list[tuple[int, Any]]:

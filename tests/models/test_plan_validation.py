@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from models.plan_validation import validate_plan
+from tests.plan_samples import sample_plan_data
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -150,3 +151,33 @@ def test_a_group_stands_for_its_units(plan_data: dict[str, Any]) -> None:
     assert plan is not None, problems
     assert plan.members(["phong"]) == ["VHXH", "KT"]  # in the plan's unit order
     assert plan.name_of("phong") == "Các phòng" and plan.name_of("KT") == "Phòng Kinh tế"
+
+
+CITES_326 = ("Quyết định số 326/QĐ-UBND ngày 18/7/2025 của UBND xã Vĩnh Thủy về việc ban hành "
+             "Kế hoạch cải cách hành chính")
+
+
+def test_a_round_dated_before_the_paper_the_plan_rests_on_is_refused() -> None:
+    data = sample_plan_data() | {"legal_bases": [CITES_326]}
+    data["award_rounds"][0]["nomination_deadline"] = "trước ngày 10/07/2025"
+    plan, problems = validate_plan(data)
+    assert plan is None
+    assert [p.render("ke-hoach.yaml") for p in problems] == [
+        "ke-hoach.yaml: award_rounds[0].nomination_deadline: ngày này trước ngày của kế hoạch "
+        "18/07/2025 (kế hoạch dẫn chiếu Quyết định số 326/QĐ-UBND ngày 18/07/2025 tại "
+        "legal_bases[0], nên không ban hành trước ngày đó); cần ngày từ 18/07/2025 trở đi "
+        "(got 'trước ngày 10/07/2025')"]
+
+
+def test_a_plan_issued_before_a_paper_it_cites_is_refused() -> None:
+    data = sample_plan_data() | {"legal_bases": [CITES_326], "issued_on": "15/07/2025"}
+    plan, problems = validate_plan(data)
+    assert plan is None
+    assert [(p.path, p.got) for p in problems] == [("issued_on", "15/07/2025")]
+    assert "cần ngày từ 18/07/2025 trở đi" in problems[0].message
+
+
+def test_a_round_after_the_plans_date_passes() -> None:
+    data = sample_plan_data() | {"legal_bases": [CITES_326], "issued_on": "20/07/2025"}
+    plan, problems = validate_plan(data)
+    assert plan is not None and problems == []
