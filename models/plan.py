@@ -217,6 +217,16 @@ class Plan(Strict):
     distribution: list[Text] = []
     notes: list[Text] = []
     chairman: Contact | None = None
+    # The plan as the office signed it (PDF or Word), beside the plan file: the launch mail
+    # attaches it. A path relative to the plan file; made absolute when the file is read.
+    signed_file: Text | None = None
+
+    @field_validator("signed_file")
+    @classmethod
+    def _pdf_or_word(cls, name: str | None) -> str | None:
+        if name is not None and not name.lower().endswith((".pdf", ".docx")):
+            raise ValueError("the signed plan must be a .pdf or .docx file")
+        return name
 
     @model_validator(mode="before")
     @classmethod

@@ -106,7 +106,7 @@ def _award_list(word: DocxDocument, items: str, heading: str, each: str,
 TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     "quyet-dinh-khen-thuong": award_decision,
     "to-trinh-khen-thuong": submission,
-    "ke-hoach": plan,
+    "lich-moc-thoi-han": plan,
     "bien-ban-hoi-dong": minutes,
     "bao-cao-ky": period_report,
     "bao-cao-tong-ket": final_summary,

@@ -8,6 +8,7 @@ from pathlib import Path
 from notifications.context import launch_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
+from tasks.documents.plan_document import FILE as ANNEX
 from tasks.messages.compose import envelopes_for
 from tasks.messages.outbox import Envelope
 from tasks.records.reminders import CampaignState
@@ -20,6 +21,14 @@ def formats(documents: Sequence[str]) -> str:
     return "/".join(FORMATS.get(Path(d).suffix.lower(), Path(d).suffix) for d in documents)
 
 
+def attached_words(documents: Sequence[str]) -> str:
+    """What 'Kế hoạch (…)' attaches: 'bản đã ký: PDF; Lịch các mốc thời hạn: PDF/Word'."""
+    annex = [d for d in documents if Path(d).stem == Path(ANNEX).stem]
+    signed = [d for d in documents if d not in annex]
+    return "; ".join([f"bản đã ký: {formats(signed)}"] * bool(signed)
+                     + [f"Lịch các mốc thời hạn: {formats(annex)}"] * bool(annex))
+
+
 def compose_launch(state: CampaignState, kinds: frozenset[ChannelKind],
                    documents: Sequence[str]) -> list[Envelope]:
     """One announcement per unit: what the campaign is, its targets, the unit's deadlines;
@@ -27,7 +36,8 @@ def compose_launch(state: CampaignState, kinds: frozenset[ChannelKind],
     plan = state.plan
     built: list[Envelope] = []
     for unit in plan.units:
-        context = launch_context(plan, unit, state.calendar) | {"attached": formats(documents)}
+        context = launch_context(plan, unit, state.calendar) | {
+            "attached": attached_words(documents)}
         built += envelopes_for(state.campaign_id, unit.code, unit.head,
                                MessageKind.CAMPAIGN_LAUNCHED,
                                render(MessageKind.CAMPAIGN_LAUNCHED, context), kinds,

@@ -128,7 +128,18 @@ def read_plan(path: Path) -> Plan:
     plan, problems = validate_plan(read_yaml(path))
     if plan is None:
         raise PlanRejected(str(path), problems)
-    return plan
+    return _signed_beside(plan, path)
+
+
+def _signed_beside(plan: Plan, path: Path) -> Plan:
+    """The signed plan's path made absolute from the plan file's folder; refused if absent."""
+    if plan.signed_file is None:
+        return plan
+    signed = (path.parent / plan.signed_file).resolve()
+    if not signed.is_file():
+        raise PlanRejected(str(path), [Problem("signed_file", "no such file next to the plan",
+                                               plan.signed_file)])
+    return plan.model_copy(update={"signed_file": str(signed)})
 
 
 def read_yaml(path: Path, refused: type[PlanRejected] = PlanRejected) -> Any:

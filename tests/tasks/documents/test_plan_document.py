@@ -1,19 +1,20 @@
-"""The plan as issued (Kế hoạch): the decree's form, read back from the .docx."""
+"""What the launch mail attaches: the office's signed plan, and the schedule annex that never
+restates the plan, read back from the .docx."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
 
 from models.plan import Plan
-from tasks.documents.plan_document import KIND, recipients, write_plan_docx
+from tasks.documents.plan_document import KIND, signed_copy, write_plan_docx
 from tasks.documents.templating import check_templates
-from tasks.plans.files import read_plan
+from tasks.plans.files import PlanRejected, read_plan
 from tests.conftest import SEED_PLANS
 
 
@@ -23,67 +24,80 @@ def seed(stem: str) -> Plan:
 
 
 def written(plan: Plan, folder: Path) -> DocxDocument:
-    """The plan rendered from the shipped template, opened again."""
-    return Document(str(write_plan_docx(plan, folder / "ke-hoach.docx", folder)))
+    """The annex rendered from the shipped template, opened again."""
+    return Document(str(write_plan_docx(plan, folder / "lich.docx", folder)))
 
 
-def cells(word: DocxDocument, table: int) -> list[list[str]]:
-    """Each cell's non-empty paragraph texts in the first row of a table."""
-    row = word.tables[table].rows[0]
-    return [[p.text for p in c.paragraphs if p.text.strip()] for c in row.cells]
+def rows(word: DocxDocument) -> list[list[str]]:
+    """The schedule's rows, header first."""
+    return [[c.text for c in r.cells] for r in word.tables[0].rows]
 
 
 def test_the_shipped_template_passes_the_check(tmp_path: Path) -> None:
     check_templates(tmp_path, {KIND.name: KIND})
 
 
-def test_header_title_bases_and_signature_in_the_decree_s_form(tmp_path: Path) -> None:
+def test_an_annex_on_landscape_named_for_its_plan_never_the_plans_content(
+        tmp_path: Path) -> None:
     plan = seed("003-hung-thang").model_copy(
         update={"number": "85/KH-UBND", "issued_on": date(2025, 7, 5)})
     word = written(plan, tmp_path)
-    left, right = cells(word, 0)
-    assert left == ["ỦY BAN NHÂN DÂN\nXÃ HÙNG THẮNG", "Số: 85/KH-UBND"]
-    issuer = next(p for p in word.tables[0].rows[0].cells[0].paragraphs if "XÃ" in p.text)
-    assert all(r.bold for r in issuer.runs if r.text.strip())
-    assert right[-1] == "Hùng Thắng, ngày 05 tháng 7 năm 2025"
-    body = [p.text for p in word.paragraphs if p.text.strip()]
-    at = body.index("KẾ HOẠCH")
-    assert body[at + 1] == plan.title
-    assert body[at + 2].startswith("Căn cứ Quyết định số 5085/QĐ-UBND") and body[at + 2][-1] == ";"
-    assert "Kế hoạch không tổ chức xét khen thưởng." in body
-    assert not any(note[:40] in " ".join(body) for note in plan.notes)  # staff notes stay out
-    signature = next(t for t in range(len(word.tables)) if "Nơi nhận:" in cells(word, t)[0])
-    sent_to, signed = cells(word, signature)
-    assert signed == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Trọng Thủy"]
-    assert sent_to[1:] == ["- Sở Nội vụ;", "- TTĐU, TTHĐND xã;", "- CT, các PCT UBND xã;",
-                           "- Các cơ quan, đơn vị;", "- Lưu: VT, VHXH."]
+    assert word.sections[0].orientation is WD_ORIENT.LANDSCAPE
+    lines = [p.text for p in word.paragraphs if p.text.strip()]
+    assert lines[:3] == ["PHỤ LỤC", "Lịch các mốc thời hạn",
+                         "(Kèm theo Kế hoạch số 85/KH-UBND ngày 05/7/2025 của UBND xã Hùng Thắng "
+                         "về cải cách hành chính nhà nước 6 tháng cuối năm 2025 trên địa bàn xã "
+                         "Hùng Thắng)"]
+    body = " ".join(lines)
+    for rewritten in ("KẾ HOẠCH", "NHẮC VIỆC", "Căn cứ", "CHỈ TIÊU", "KHEN THƯỞNG"):
+        assert rewritten not in body
+    assert rows(word)[0] == ["TT", "Nội dung", "Đơn vị thực hiện", "Gửi đến",
+                             "Hạn theo Kế hoạch", "Ngày cuối", "Ghi chú"]
+    assert not any(t.text.strip() for t in word.tables[1:])  # no signature: not the plan
 
 
-def test_tasks_and_deadlines_on_a_landscape_appendix(tmp_path: Path) -> None:
-    word = written(seed("003-hung-thang"), tmp_path)
-    portrait, appendix = word.sections
-    assert portrait.orientation is WD_ORIENT.PORTRAIT
-    assert appendix.orientation is WD_ORIENT.LANDSCAPE
-    assert (appendix.page_width or 0) > (appendix.page_height or 0)
-    tasks = next(t for t in word.tables if t.rows[0].cells[1].text == "Nội dung"
-                 and t.rows[0].cells[2].text == "Chủ trì")
-    assert [r.cells[0].text for r in tasks.rows[1:]] == [str(n) for n in range(1, 16)]
-    heading = tasks.rows[0]._tr.trPr
-    assert heading is not None and heading.find(qn("w:tblHeader")) is not None  # on each page
-    texts = [p.text for p in word.paragraphs]
-    assert "(Kèm theo Kế hoạch số         /KH-UBND của UBND xã Hùng Thắng)" in texts
-    assert any(t.startswith("Hùng Thắng, ngày") and t.endswith("năm 2025")
-               for row in cells(word, 0) for t in row)
+def test_each_deadline_with_who_owes_it_to_whom_and_why_it_moved(tmp_path: Path) -> None:
+    table = rows(written(seed("000-hong-van"), tmp_path))
+    nomination = next(r for r in table if r[1].startswith("Hồ sơ đề nghị khen thưởng"))
+    assert nomination[4] == "chậm nhất ngày 05/12/2025 (dự kiến)"  # the plan file's assumption
+    assert nomination[5] == "05/12/2025"
+    assert "Kế hoạch chưa ấn định hạn" in nomination[6]
+    assert nomination[2].startswith("Các đơn vị (")
+    review = next(r for r in table if r[1].startswith("Họp xét khen thưởng"))
+    assert review[2:6] == ["Phòng Văn hóa – Xã hội", "Hội đồng Thi đua – Khen thưởng xã Hồng Vân",
+                           "Trước ngày 15/12/2025", "15/12/2025"]
+    assert review[6] == ("Dời từ 14/12/2025 (Chủ nhật) sang thứ Hai, 15/12/2025 theo Điều 148 "
+                         "Bộ luật Dân sự 2015")
 
 
-def test_rounds_with_their_deadline_quota_and_dossier(tmp_path: Path) -> None:
-    body = [p.text for p in written(seed("002-vinh-thuy"), tmp_path).paragraphs]
-    assert "Hồ sơ gửi Thường trực Hội đồng Thi đua khen thưởng xã (qua Phòng Văn hóa - Xã " \
-           "hội), hạn: trước ngày 30/11/2025 (ngày cuối nhận: 01/12/2025)." in body
-    assert "Hồ sơ gồm (02 bộ):" in body
+def test_units_report_dates_the_plan_never_set_are_marked_as_the_offices(
+        tmp_path: Path) -> None:
+    table = rows(written(seed("004-mo-lao"), tmp_path))
+    units = next(r for r in table if r[1] == "Báo cáo kết quả CCHC quý I/2025")
+    assert units[4] == "chậm nhất ngày 03/03/2025 (dự kiến)"
+    assert units[6].startswith("Hạn nội bộ để Thường trực kịp tổng hợp báo cáo")
+    commune = next(r for r in table if r[1].startswith("Báo cáo kết quả CCHC quý I/2025 của"))
+    assert commune[4] == "chậm nhất ngày 10/03/2025" and commune[6] == ""
 
 
-def test_recipients_end_with_lưu_and_a_full_stop() -> None:
-    assert recipients(["Sở Nội vụ; (B/c)", "Lưu: VT, VHXH"]) == ["Sở Nội vụ (B/c);",
-                                                                  "Lưu: VT, VHXH."]
-    assert recipients([]) == ["Lưu: VT."]
+def test_the_signed_plan_is_named_beside_the_plan_file_and_copied_to_attach(
+        tmp_path: Path) -> None:
+    source = next(p for p in SEED_PLANS if p.stem == "004-mo-lao")
+    (tmp_path / "ban-ky").mkdir()
+    (tmp_path / "ban-ky" / "KH-23-2025.pdf").write_bytes(b"%PDF-1.4 signed")
+    plan_file = tmp_path / "mo-lao.yaml"
+    plan_file.write_text(source.read_text(encoding="utf-8")
+                         + "\nsigned_file: ban-ky/KH-23-2025.pdf\n", encoding="utf-8")
+    plan = read_plan(plan_file)
+    assert plan.signed_file == str((tmp_path / "ban-ky" / "KH-23-2025.pdf").resolve())
+    [copy] = signed_copy(plan, tmp_path / "documents")
+    assert copy.name == "KH-23-2025.pdf" and copy.read_bytes() == b"%PDF-1.4 signed"
+    assert signed_copy(seed("004-mo-lao"), tmp_path / "documents") == []
+    plan_file.write_text(source.read_text(encoding="utf-8") + "\nsigned_file: thieu.pdf\n",
+                         encoding="utf-8")
+    with pytest.raises(PlanRejected, match="signed_file: no such file next to the plan"):
+        read_plan(plan_file)
+    plan_file.write_text(source.read_text(encoding="utf-8") + "\nsigned_file: a.xlsx\n",
+                         encoding="utf-8")
+    with pytest.raises(PlanRejected, match=r"signed_file: .*\.pdf or \.docx"):
+        read_plan(plan_file)
