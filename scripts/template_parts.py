@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TEXT_WIDTH = Cm(16)  # A4 (21 cm) less the left (3 cm) and right (2 cm) margins
-HEADER_LEFT, HEADER_RIGHT = Cm(6), Cm(10)  # about a third and two thirds
+HEADER_LEFT, HEADER_RIGHT = Cm(6.5), Cm(9.5)  # about a third and two thirds
 LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
                                 WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
 
@@ -96,6 +96,8 @@ def table(word: DocxDocument, widths: list[Cm], *, borders: bool = False) -> Tab
         column.width = width
         for cell in column.cells:
             cell.width = width
+    # One row on one page: a signature's title, space and name never part (nor a header).
+    grid.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell in grid.rows[0].cells:
         cell._tc.remove(cell.paragraphs[0]._p)  # text() adds each paragraph
     return grid
@@ -127,7 +129,7 @@ def title(word: DocxDocument, kind: str, subject: str) -> None:
 
 def signature(word: DocxDocument) -> None:
     """Nơi nhận on the left, the authority lines, space to sign and the name on the right."""
-    text(word, "", size=10)
+    text(word, "", size=10).paragraph_format.keep_with_next = True
     left, right = table(word, [Cm(7.5), Cm(8.5)]).rows[0].cells
     text(left, "Nơi nhận:", align=LEFT, size=12, bold=True, italic=True)
     tag(left, "{%p for line in recipients %}")

@@ -31,6 +31,10 @@ COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "re
 # A kind that declares this name cites the legal bases in force on its day (tasks/documents/
 # bases.py): render_docx fills it from the office's bases file.
 LEGAL_BASES = "legal_bases"
+# A header name's word group longer than this may break inside; shorter ones never do.
+GROUP_CHARS = 20
+NBSP = "\u00a0"
+_DASH = re.compile(r"\s+([–-])\s+")
 # Characters XML cannot hold: text a unit typed loses them rather than break the document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # docxtpl's own tags ({%p …%}, {%tr …%}, {%tc …%}, {%r …%}) read as plain Jinja2.
@@ -113,6 +117,8 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
         from tasks.documents.bases import legal_bases
 
         context = {**context, LEGAL_BASES: legal_bases(kind.name, day, data_dir, commune)}
+    context = {**context, **{k: header_name(v) for k, v in context.items()
+                             if k in ("issuer", "superior") and isinstance(v, str)}}
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(str(template_path(kind, data_dir, commune)))
@@ -120,6 +126,31 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
     out.parent.mkdir(parents=True, exist_ok=True)
     template.save(str(out))
     return out
+
+
+def header_name(name: str) -> str:
+    """An issuer as the header's narrow column may set it: a line breaks only after a dash
+    ('PHÒNG VĂN HÓA –' / 'XÃ HỘI'), never inside a short word group."""
+    lines = []
+    for line in name.split("\n"):
+        parts = _DASH.split(line)  # words, dash, words, dash, …
+        groups = [_glued(part) for part in parts[::2]]
+        joined = groups[0]
+        for dash, group in zip(parts[1::2], groups[1:], strict=True):
+            joined += f"{NBSP}{dash} {group}"
+        lines.append(joined)
+    return "\n".join(lines)
+
+
+def _glued(words: str) -> str:
+    """A short group glued; a long one split before the commune's name ('… XÃ HỒNG VÂN'),
+    each side glued if short."""
+    if len(words) <= GROUP_CHARS:
+        return words.replace(" ", NBSP)
+    at = max(words.rfind(f" {kind} ") for kind in ("XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"))
+    if at <= 0:
+        return words
+    return f"{_glued(words[:at])} {_glued(words[at + 1:])}"
 
 
 def _environment() -> Environment:

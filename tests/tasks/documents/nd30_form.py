@@ -48,7 +48,12 @@ def header_table(word: DocxDocument) -> Table:
 def texts(cell_or_doc: object) -> list[str]:
     """The non-empty paragraph texts of a cell or a document."""
     paragraphs: list[Paragraph] = cell_or_doc.paragraphs  # type: ignore[attr-defined]
-    return [p.text for p in paragraphs if p.text.strip()]
+    return [plain(p) for p in paragraphs if p.text.strip()]
+
+
+def plain(paragraph: Paragraph) -> str:
+    """A paragraph's text, its non-breaking spaces (header names hold them) read as spaces."""
+    return paragraph.text.replace("\u00a0", " ")
 
 
 def bold(paragraph: Paragraph) -> bool:
@@ -60,7 +65,7 @@ def bold(paragraph: Paragraph) -> bool:
 def paragraph(where: object, text: str) -> Paragraph:
     """The paragraph whose text is exactly `text`."""
     paragraphs: list[Paragraph] = where.paragraphs  # type: ignore[attr-defined]
-    found = [p for p in paragraphs if p.text == text]
+    found = [p for p in paragraphs if plain(p) == text]
     assert found, f"no paragraph {text!r} in {texts(where)}"
     return found[0]
 

@@ -111,3 +111,28 @@ def test_a_communes_own_template_wins_for_that_commune_only(tmp_path: Path) -> N
     texts = [p.text for p in Document(str(_decision(_plan("002-vinh-thuy.yaml"),
                                                     tmp_path))).paragraphs]
     assert "QUYẾT ĐỊNH (mẫu của xã Vĩnh Thủy):" in texts
+
+
+def test_a_header_name_breaks_only_after_its_dash_never_inside_a_word_group() -> None:
+    from tasks.documents.templating import header_name
+
+    assert header_name("PHÒNG VĂN HÓA – XÃ HỘI") == "PHÒNG\xa0VĂN\xa0HÓA\xa0– XÃ\xa0HỘI"
+    assert header_name("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG") == \
+        "HỘI\xa0ĐỒNG\xa0THI\xa0ĐUA\xa0- KHEN\xa0THƯỞNG"
+    assert header_name("ỦY BAN NHÂN DÂN\nXÃ HÙNG THẮNG") == \
+        "ỦY\xa0BAN\xa0NHÂN\xa0DÂN\nXÃ\xa0HÙNG\xa0THẮNG"
+    assert header_name("ỦY BAN NHÂN DÂN XÃ HỒNG VÂN") == \
+        "ỦY\xa0BAN\xa0NHÂN\xa0DÂN XÃ\xa0HỒNG\xa0VÂN"
+
+
+def test_every_signature_block_is_one_row_that_never_splits_across_pages() -> None:
+    from docx.oxml.ns import qn
+
+    for path in sorted(SHIPPED.glob("*.docx")):
+        word = Document(str(path))
+        signed = [t for t in word.tables
+                  if any(w in c.text for c in t.rows[0].cells for w in ("Nơi nhận:", "THƯ KÝ"))]
+        assert len(signed) == (0 if path.stem == "lich-moc-thoi-han" else 1), path.name
+        for grid in signed:
+            row = grid.rows[0]._tr.trPr
+            assert row is not None and row.find(qn("w:cantSplit")) is not None, path.name
