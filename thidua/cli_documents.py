@@ -78,14 +78,16 @@ def templates_copy(
     if commune:
         target /= commune_folder(commune)
     target.mkdir(parents=True, exist_ok=True)
-    kinds = all_kinds()
-    for name in names or sorted(kinds):
-        if name not in kinds:
-            typer.echo(f"Không có mẫu {name!r} (có: {', '.join(sorted(kinds))})", err=True)
+    # The Word templates, and the legal bases the decisions cite (can-cu.yaml, edited as text).
+    files = {name: f"{name}.docx" for name in all_kinds()} | {"can-cu": "can-cu.yaml"}
+    for name in names or sorted(files):
+        if name not in files:
+            typer.echo(f"Không có mẫu {name!r} (có: {', '.join(sorted(files))})", err=True)
             raise typer.Exit(2)
-        own = target / f"{name}.docx"
+        own = target / files[name]
         if own.exists():
             typer.echo(f"{own}: đã có, giữ nguyên")
             continue
-        shutil.copyfile(SHIPPED / f"{name}.docx", own)
-        typer.echo(f"{own}: sửa trong Word; văn bản sau sẽ theo mẫu này")
+        shutil.copyfile(SHIPPED / files[name], own)
+        where = "trong Word" if own.suffix == ".docx" else "(căn cứ, ngày áp dụng)"
+        typer.echo(f"{own}: sửa {where}; văn bản sau sẽ theo mẫu này")

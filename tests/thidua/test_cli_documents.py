@@ -53,3 +53,16 @@ def test_templates_are_copied_to_edit_and_a_broken_one_is_named(data: Path) -> N
     assert f"{own}: đoạn " in checked.output and "Điều 4. {{ tien_thuong" in checked.output
     again = runner.invoke(app, ["templates", "copy", "quyet-dinh-khen-thuong"])
     assert "đã có, giữ nguyên" in again.output  # the office's edits are never overwritten
+
+
+def test_the_bases_are_copied_to_edit_and_a_broken_entry_is_named(data: Path) -> None:
+    copied = runner.invoke(app, ["templates", "copy", "can-cu"])
+    own = data / "templates" / "can-cu.yaml"
+    assert copied.exit_code == 0 and own.is_file() and "(căn cứ, ngày áp dụng)" in copied.output
+    own.write_text(own.read_text(encoding="utf-8").replace("valid_from: 01/07/2025",
+                                                           "valid_from: 31/06/2025", 1),
+                   encoding="utf-8")
+    checked = runner.invoke(app, ["templates", "check"])
+    assert checked.exit_code == 2
+    assert f"{own}: căn cứ thứ 3 («Căn cứ Luật Tổ chức chính quyền địa phương" \
+           in checked.output and "«valid_from» là '31/06/2025'" in checked.output
