@@ -48,7 +48,10 @@ class TargetResult:
 
 
 def attainment(target: Target, value: float | None) -> Attainment:
-    """Compare a value with a target's threshold the way the target says."""
+    """Compare a value with a target's threshold the way the target says; a qualitative
+    target's value is its verdict (1 achieved, 0 not), none yet: judged in words."""
+    if target.comparator is Comparator.QUALITATIVE and value is not None:
+        return Attainment.ACHIEVED if value >= 1 else Attainment.NOT_ACHIEVED
     if target.comparator is Comparator.QUALITATIVE or target.threshold is None:
         return Attainment.QUALITATIVE
     if value is None:
@@ -58,10 +61,15 @@ def attainment(target: Target, value: float | None) -> Attainment:
 
 
 def commune_value(target: Target, by_unit: Mapping[str, float]) -> float | None:
-    """The owner's value when the target has an owner, else the mean of the units' values."""
+    """The owner's value when the target has an owner, else the mean of the units' values;
+    a qualitative target shared by units is achieved only when every unit achieved it."""
     if target.owner is not None:
         return by_unit.get(target.owner)
-    return fmean(by_unit.values()) if by_unit else None
+    if not by_unit:
+        return None
+    if target.comparator is Comparator.QUALITATIVE:
+        return float(all(v >= 1 for v in by_unit.values()))
+    return fmean(by_unit.values())
 
 
 def target_results(targets: list[Target],
@@ -101,6 +109,7 @@ def share_of_target(result: TargetResult) -> float | None:
     return 100.0 * value / target.threshold
 
 
+QUALITATIVE_VALUE = {True: "Đạt", False: "Không đạt"}  # as units write it on the form
 # A target measured by the plan's own appendix: its value is the share of tasks done, never
 # what units typed, so the report cannot say "100 %" beside "0 of 15 tasks done".
 TASKS_METRIC = "plan_tasks_completed_rate"
@@ -122,8 +131,12 @@ def requirement(target: Target) -> str:
 
 
 def value_text(result: TargetResult) -> str:
-    """The value reached, with its unit, or '—' when none was reported."""
-    return "—" if result.value is None else fmt_number(result.value, result.target.unit)
+    """The value reached, with its unit; a qualitative verdict in words; '—' when none."""
+    if result.value is None:
+        return "—"
+    if result.target.comparator is Comparator.QUALITATIVE:
+        return QUALITATIVE_VALUE[result.value >= 1]
+    return fmt_number(result.value, result.target.unit)
 
 
 def short_name(target: Target, limit: int = 28) -> str:

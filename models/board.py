@@ -70,7 +70,8 @@ def state_of(o: Owed, as_of: date) -> Cell:
     """The obligation's state on `as_of`: met on time or late (the report rule, by the end of
     the effective last day), sent back, owed past its day, or not due yet."""
     dossiers = o.dossiers if o.kind is ObligationKind.NOMINATION else None
-    if o.done:
+    # Met after `as_of` is not met yet on that day: the records as they stood then.
+    if o.done and (o.fulfilled_at is None or o.fulfilled_at.astimezone(VN_TZ).date() <= as_of):
         if timeliness(o.due_at, o.fulfilled_at) is Timeliness.LATE and o.fulfilled_at:
             late = (o.fulfilled_at.astimezone(VN_TZ).date() - o.last_day).days
             return Cell(BoardState.LATE, late, dossiers)

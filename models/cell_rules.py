@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from models.plan_parts import Rating, Target
+from models.plan_parts import Comparator, Rating, Target
 
 KINDS = {"tập thể": "collective", "cá nhân": "individual"}
 YES = {"có", "x", "đạt", "yes", "true", "1"}
@@ -62,13 +62,25 @@ def parse_number(raw: object) -> float:
 
 
 def target_value(target: Target, raw: object) -> float:
-    """A target's value: a number, 0–100 for percentages, not negative for counts."""
+    """A target's value: a number, 0–100 for percentages, not negative for counts; a
+    qualitative target's verdict, "Đạt" (1) or "Không đạt" (0)."""
+    if target.comparator is Comparator.QUALITATIVE:
+        return _verdict(target, raw)
     value = parse_number(raw)
     if target.unit == "%" and not 0 <= value <= 100:
         raise CellError(f"{target.code} là tỉ lệ phần trăm, cần từ 0 đến 100")
     if value < 0:
         raise CellError(f"{target.code} không thể âm")
     return value
+
+
+def _verdict(target: Target, raw: object) -> float:
+    text = clean_text(raw).casefold()
+    if text in ("đạt", "1", "1.0"):
+        return 1.0
+    if text in ("không đạt", "chưa đạt", "0", "0.0"):
+        return 0.0
+    raise CellError(f"{target.code} đánh giá định tính: ghi Đạt hoặc Không đạt")
 
 
 def parse_rating(raw: object) -> Rating:

@@ -10,16 +10,18 @@ from dataclasses import dataclass
 from models.attainment import measured_from_tasks
 from models.choice_labels import part_label, round_labels
 from models.plan import Plan
-from models.plan_parts import Target
+from models.plan_parts import Comparator, Target
 from models.refusal import Refused
 
 LABEL_SEPARATOR = " — "  # "KT — Phòng Kinh tế": a drop-down shows the name, the code is kept
 
 
 def reported_targets(plan: Plan, unit: str) -> list[Target]:
-    """The targets a unit reports: its own and those every unit reports; never one the plan
-    measures by its own tasks done (units would be asked a number the report ignores)."""
-    return [t for t in plan.targets if t.owner in (None, unit) and t.threshold is not None
+    """The targets a unit reports: its own and those every unit reports, a number or, judged
+    without one, Đạt/Không đạt; never one the plan measures by its own tasks done (units
+    would be asked a number the report ignores)."""
+    return [t for t in plan.targets if t.owner in (None, unit)
+            and (t.threshold is not None or t.comparator is Comparator.QUALITATIVE)
             and not measured_from_tasks(t, len(plan.tasks))]
 
 

@@ -14,6 +14,7 @@ from models.period_summary import (
     Narrative,
     TaskRow,
     authors,
+    period_label,
     subject,
     summarise_narratives,
     superior,
@@ -66,6 +67,8 @@ class FinalSummary:
     recipient: str = ""
     author: str = ""
     reporting: bool = True  # whether the plan asks units for periodic reports at all
+    closing: str = ""  # the report period the figures come from ('năm 2025'), if any
+    silent: list[str] = field(default_factory=list)  # units that sent no report for it
 
     @property
     def tasks_done(self) -> int:
@@ -85,14 +88,25 @@ class FinalSummary:
         return [AwardRound(title, found[0].award, found) for title, found in grouped.items()]
 
 
+def closing_period(calendar: list[Obligation]) -> str | None:
+    """The report period whose units' reports give the final figures: the one due last (the
+    year's, or the plan's own closing report; periods run from the year's start), if any."""
+    owed = [o for o in calendar if o.kind is ObligationKind.REPORT]
+    if not owed:
+        return None
+    return parse_key(max(owed, key=lambda o: (o.nominal_last_day, o.key)).key).subject
+
+
 def summarise_campaign(plan: Plan, calendar: list[Obligation], done: set[str],
                        reports: Mapping[str, datetime],
-                       latest_values: Mapping[str, Mapping[str, float]],
+                       values: Mapping[str, Mapping[str, Mapping[str, float]]],
                        awards: list[Award]) -> FinalSummary:
-    """`reports` maps report obligation keys to when they arrived; `latest_values[target][unit]`.
+    """`reports` maps report obligation keys to when they arrived; `values[period][target]
+    [unit]` the current reports' figures.
 
-    A task is done when its obligation is fulfilled; the author's own reports are not counted
-    as discipline; awards keep the plan's order of rounds."""
+    Each target's value comes from the units' reports of the closing period (and the units
+    that sent none are named); a task is done when its obligation is fulfilled; the author's
+    own reports are not counted as discipline; awards keep the plan's order of rounds."""
     own = authors(plan)
     counts: dict[str, dict[Timeliness, int]] = {}
     for o in calendar:
@@ -103,25 +117,32 @@ def summarise_campaign(plan: Plan, calendar: list[Obligation], done: set[str],
     discipline = [Discipline(u.name, c.get(Timeliness.ON_TIME, 0), c.get(Timeliness.LATE, 0),
                              c.get(Timeliness.MISSING, 0))
                   for u in plan.units if (c := counts.get(u.code)) is not None]
+    closing = closing_period(calendar)
+    silent = [o.owner_name for o in calendar if o.kind is ObligationKind.REPORT
+              and parse_key(o.key).subject == closing and o.key not in reports]
     finished = {int(parse_key(k).subject): None for k in done
                 if parse_key(k).kind is ObligationKind.TASK}
     tasks = task_rows(plan, finished, None)
     order = {r.title: i for i, r in enumerate(plan.award_rounds)}
     return FinalSummary(
-        targets=with_tasks_share(target_results(plan.targets, latest_values),
+        targets=with_tasks_share(target_results(plan.targets, values.get(closing or "", {})),
                                  len(finished), len(tasks)),
         tasks=tasks, discipline=discipline,
         awards=sorted(awards, key=lambda a: order.get(a.round, len(order))),
         subject=subject(plan, "Tổng kết"), recipient=superior(plan),
-        author=plan.unit(plan.standing_office).name, reporting=plan.reporting is not None)
+        author=plan.unit(plan.standing_office).name, reporting=plan.reporting is not None,
+        closing=period_label(plan, closing) if closing else "", silent=silent)
 
 
 def with_details(summary: FinalSummary, plan: Plan, *, done: Mapping[int, date | None],
                  narratives: Mapping[str, str | None], as_of: date) -> FinalSummary:
-    """The summary with each unit's latest narrative (by unit code), and the tasks with the
-    day each was done (`done`: task number → day) and whether it is overdue on `as_of`."""
-    return replace(summary, narratives=summarise_narratives(plan, narratives),
-                   tasks=task_rows(plan, done, as_of))
+    """The summary as the records stand on its day `as_of`: each unit's latest narrative (by
+    unit code), the tasks with the day each was done (`done`: task number → day) or overdue,
+    and targets on the tasks with the share done by then."""
+    tasks = task_rows(plan, done, as_of)
+    return replace(summary, narratives=summarise_narratives(plan, narratives), tasks=tasks,
+                   targets=with_tasks_share(summary.targets, sum(t.done for t in tasks),
+                                            len(tasks)))
 
 
 def done_days(done: Mapping[str, date | None]) -> dict[int, date | None]:

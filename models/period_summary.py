@@ -34,6 +34,26 @@ class UnitRow:
     timeliness: Timeliness
 
 
+RUNNING = "Đang thực hiện"
+OVERDUE = "Quá hạn, chưa báo cáo kết quả"
+
+
+def task_state(done_on: date | None, done: bool, last_day: date, as_of: date | None) -> str:
+    """A task's state in words on the paper's day, as the records stand then: done (with its
+    day), past its last day with no result recorded, or still running while not yet due."""
+    if done:
+        return f"Hoàn thành ({done_on:%d/%m/%Y})" if done_on else "Hoàn thành"
+    return OVERDUE if as_of is not None and last_day < as_of else RUNNING
+
+
+def done_by(done: Mapping[int, date | None], no: int, as_of: date | None) -> bool:
+    """Whether the records say task `no` was done by `as_of` (a day unknown counts as done)."""
+    if no not in done:
+        return False
+    day = done[no]
+    return as_of is None or day is None or day <= as_of
+
+
 @dataclass(frozen=True)
 class TaskRow:
     """A task of the plan's appendix and its state on the report's day."""
@@ -46,13 +66,7 @@ class TaskRow:
     done_on: date | None
     done: bool
     overdue: bool
-
-    @property
-    def state(self) -> str:
-        """In words: 'Hoàn thành (05/12/2025)', 'Chưa hoàn thành, quá hạn', 'Đang thực hiện'."""
-        if self.done:
-            return f"Hoàn thành ({self.done_on:%d/%m/%Y})" if self.done_on else "Hoàn thành"
-        return "Chưa hoàn thành, quá hạn" if self.overdue else "Đang thực hiện"
+    state: str = RUNNING  # in words, from task_state
 
 
 @dataclass(frozen=True)
@@ -128,7 +142,7 @@ def summarise(plan: Plan, obligations: list[Obligation],
         for target, value in submitted[code][1].items():
             values.setdefault(target, {})[code] = value
     first = obligations[0]
-    label = _period_label(plan, parse_key(first.key).subject)
+    label = period_label(plan, parse_key(first.key).subject)
     return PeriodSummary(first.what, subject(plan, f"Kết quả {label}"), label, superior(plan),
                          plan.unit(plan.standing_office).name, rows,
                          target_results(plan.targets, values))
@@ -145,14 +159,16 @@ def with_details(summary: PeriodSummary, plan: Plan, *, done: Mapping[int, date 
 
 
 def task_rows(plan: Plan, done: Mapping[int, date | None], as_of: date | None) -> list[TaskRow]:
-    """The appendix's tasks in their numeric order; overdue when not done after the last day."""
+    """The appendix's tasks in their numeric order, each as the records stand on `as_of`:
+    done only if done by then, overdue when not done after its last day."""
     rows = []
     for task in sorted(plan.tasks, key=lambda t: t.no):
         last = task.due.last_day or plan.window.end
-        finished = task.no in done
+        finished = done_by(done, task.no, as_of)
+        day = done.get(task.no) if finished else None
+        state = task_state(day, finished, last, as_of)
         rows.append(TaskRow(task.no, task.content, plan.unit(task.lead).name, task.due.text,
-                            task.product, done.get(task.no), finished,
-                            not finished and as_of is not None and last < as_of))
+                            task.product, day, finished, state == OVERDUE, state))
     return rows
 
 
@@ -168,7 +184,8 @@ def summarise_narratives(plan: Plan, by_unit: Mapping[str, str | None]) -> list[
     return found
 
 
-def _period_label(plan: Plan, code: str) -> str:
+def period_label(plan: Plan, code: str) -> str:
+    """A report period as the text names it: 'quý I/2025', 'năm 2025', 'tổng kết phong trào …'."""
     if plan.reporting is None:
         return code
     once = next((r.title for r in plan.reporting.reports if r.code == code), None)

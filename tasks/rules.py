@@ -36,7 +36,7 @@ def summarise_period(data: PeriodData, as_of: date) -> PeriodSummary:
 def summarise_whole(record: CampaignRecord, as_of: date) -> FinalSummary:
     """Targets, tasks, reporting discipline per unit, narratives, awards by round."""
     summary = summarise_campaign(record.plan, record.calendar, record.done, record.reports,
-                                 record.latest_values, record.awards)
+                                 record.values, record.awards)
     return with_final_details(summary, record.plan, done=done_days(record.done_on),
                               narratives=record.narratives, as_of=as_of)
 

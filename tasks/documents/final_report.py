@@ -42,7 +42,8 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
         "intro": f"Thực hiện {plan_reference(plan)}, {plan.issuer} tổng kết kết quả thực hiện "
                  "như sau:",
-        "target_lines": target_lines(summary.targets, reporting=summary.reporting),
+        "target_lines": target_lines(summary.targets, reporting=summary.reporting)
+        + _source_lines(summary),
         "targets": targets(summary.targets, summary.tasks), "chart_caption": CHART_CAPTION,
         "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),
         "tasks": tasks(summary.tasks), "discipline_line": _discipline_line(summary),
@@ -61,6 +62,17 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
                    f"{summary.recipient}./.",
         "annex_note": annex_note(plan, today, number),
         "recipients": recipients(_distribution(plan, summary.recipient), plan)}
+
+
+def _source_lines(summary: FinalSummary) -> list[str]:
+    """Which reports the figures come from, and the units that sent none."""
+    if not summary.closing or not summary.targets:
+        return []
+    lines = [f"Số liệu các chỉ tiêu lấy từ báo cáo {summary.closing} của các đơn vị."]
+    if summary.silent:
+        lines.append(f"Đơn vị chưa gửi báo cáo {summary.closing}: "
+                     f"{', '.join(summary.silent)}.")
+    return lines
 
 
 def _counted(awards: list[Award]) -> str:

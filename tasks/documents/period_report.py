@@ -72,7 +72,7 @@ def target_lines(results: list[TargetResult], *, reporting: bool = True) -> list
     missed = [r for r in results if r.attainment is Attainment.NOT_ACHIEVED]
     if missed:
         lines.append("Các chỉ tiêu chưa đạt:")
-        lines += [f"- {r.target.code} ({short_name(r.target)}): yêu cầu "
+        lines += [f"- {r.target.code} ({r.target.text.rstrip('.;')}): yêu cầu "
                   f"{requirement(r.target)}, kết quả {value_text(r)}." for r in missed]
     if not reporting and all(r.value is None for r in results):
         lines.append("Kế hoạch không quy định chế độ báo cáo định kỳ nên các đơn vị chưa gửi "
@@ -92,7 +92,7 @@ def tasks_line(rows: list[TaskRow]) -> str:
         return "Kế hoạch không có phụ lục nhiệm vụ."
     done, late = sum(t.done for t in rows), sum(t.overdue for t in rows)
     running = len(rows) - done - late
-    parts = [f"hoàn thành {done}/{len(rows)}"] + ([f"{late} nhiệm vụ quá hạn chưa hoàn thành"]
+    parts = [f"hoàn thành {done}/{len(rows)}"] + ([f"{late} nhiệm vụ quá hạn, chưa báo cáo kết quả"]
                                                    if late else []) \
         + ([f"{running} nhiệm vụ đang thực hiện"] if running else [])
     return (f"Kế hoạch có {len(rows)} nhiệm vụ: {'; '.join(parts)} (chi tiết tại Phụ lục II; "

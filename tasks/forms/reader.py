@@ -25,7 +25,7 @@ from models.cell_rules import (
 from models.deadline_calendar import Obligation
 from models.nominee import NomineeEntry
 from models.plan import AwardRound, Plan
-from models.plan_parts import Target
+from models.plan_parts import Comparator, Target
 from models.refusal import Refused
 from models.report_entry import ReportEntry
 from tasks.forms.layout import (
@@ -204,6 +204,8 @@ def free_text(raw: object) -> str:
 
 
 def _finite_value(target: Target, raw: object) -> float:
+    if target.comparator is Comparator.QUALITATIVE:  # Đạt / Không đạt, not a number
+        return target_value(target, raw)
     value = parse_number(raw)
     if not math.isfinite(value):  # 1e999 in a number cell is read as infinity
         raise CellError("cần một số thông thường; ô này là số vô hạn hoặc không xác định "

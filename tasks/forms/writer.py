@@ -18,7 +18,7 @@ from infra.database import transaction
 from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import parse_key
 from models.plan import AwardRound, Plan
-from models.plan_parts import Rating
+from models.plan_parts import Comparator, Rating
 from tasks.forms.layout import (
     FIRST_NOMINEE_ROW,
     INITIATIVE_CELL,
@@ -72,7 +72,10 @@ def write_report_form(plan: Plan, obligation: Obligation, path: Path) -> Path:
                               formula2="100" if target.unit == "%" else "1000000000",
                               showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
                               error="Nhập một số" + (" từ 0 đến 100" if target.unit == "%"
-                                                      else " không âm"))
+                                                      else " không âm")) \
+            if target.comparator is not Comparator.QUALITATIVE else DataValidation(
+                type="list", formula1='"Đạt,Không đạt"', showErrorMessage=True,
+                errorTitle="Giá trị không hợp lệ", error="Chọn Đạt hoặc Không đạt")
         sheet.add_data_validation(rule)
         rule.add(f"{VALUE_COLUMN}{row}")
         _input(sheet, f"{VALUE_COLUMN}{row}")

@@ -30,14 +30,14 @@ class CampaignRecord:
     calendar: list[Obligation]
     done: set[str]
     reports: dict[str, datetime]
-    latest_values: dict[str, dict[str, float]]
+    values: dict[str, dict[str, dict[str, float]]]  # period → target → unit, current reports
     awards: list[Award]
     narratives: dict[str, str] = field(default_factory=dict)  # each unit's latest, if any
     done_on: dict[str, date | None] = field(default_factory=dict)  # fulfilled key → day
 
 
 def read_campaign(engine: Engine, code: str) -> CampaignRecord:
-    """The campaign's plan, fulfilled obligations, reports, latest values and narratives,
+    """The campaign's plan, fulfilled obligations, reports, their values and narratives,
     and the approved awards in round order."""
     with transaction(engine) as session:
         campaign = session.exec(select(t.Campaign).where(t.Campaign.code == code)).first()
@@ -62,16 +62,16 @@ def read_campaign(engine: Engine, code: str) -> CampaignRecord:
             .order_by(col(t.AwardRound.id), col(t.Nomination.kind), col(t.Nomination.id))).all()
         plan = read_plan(session, campaign)
         campaign_id = campaign.id
-    unit_of = {r.id: code for r, code in rows}
-    order = {r.id: i for i, (r, _) in enumerate(rows)}  # by submission time
-    latest: dict[str, dict[str, float]] = {}
-    for v in sorted(values, key=lambda v: order[v.report_id]):  # later ones overwrite
+    report_of = {r.id: (r.period_code, code) for r, code in rows}
+    by_period: dict[str, dict[str, dict[str, float]]] = {}
+    for v in values:  # one current report per unit and period
         if v.value is not None:
-            latest.setdefault(v.target_code, {})[unit_of[v.report_id]] = v.value
+            period, unit = report_of[v.report_id]
+            by_period.setdefault(period, {}).setdefault(v.target_code, {})[unit] = v.value
     narratives = {code: r.narrative for r, code in rows if r.narrative}  # the latest wins
     done_on = {key: at.astimezone(VN).date() if at else None for key, at in fulfilled}
     return CampaignRecord(
         campaign_id, plan, build_calendar(plan), set(done_on),
-        {report_key(r.period_code, code): r.submitted_at for r, code in rows}, latest,
+        {report_key(r.period_code, code): r.submitted_at for r, code in rows}, by_period,
         [Award(n.name, unit, award, title, n.kind, n.title) for n, unit, title, award in approved],
         narratives, done_on)

@@ -17,6 +17,7 @@ from models.attainment import (
     share_of_target,
     target_results,
     timeliness,
+    value_text,
 )
 from models.choices import reported_targets
 from models.plan_parts import Comparator, Target
@@ -34,7 +35,8 @@ def _target(comparator: str, threshold: float | None = 90, owner: str | None = N
     (">", 90, Attainment.NOT_ACHIEVED), (">", 90.1, Attainment.ACHIEVED),
     ("<=", 90, Attainment.ACHIEVED), ("<", 90, Attainment.NOT_ACHIEVED),
     ("=", 90, Attainment.ACHIEVED), (">=", None, Attainment.NO_DATA),
-    ("qualitative", 95, Attainment.QUALITATIVE),
+    ("qualitative", 1, Attainment.ACHIEVED), ("qualitative", 0, Attainment.NOT_ACHIEVED),
+    ("qualitative", None, Attainment.QUALITATIVE),
 ])
 def test_attainment(comparator: str, value: float | None, expected: Attainment) -> None:
     assert attainment(_target(comparator), value) is expected
@@ -46,6 +48,14 @@ def test_owner_value_or_mean_of_units() -> None:
     assert commune_value(_target(">="), {"KT": 80, "VP": 100}) == 90
     [result] = target_results([_target(">=")], {"T1": {"KT": 80, "VP": 100}})
     assert (result.value, result.attainment, result.reporters) == (90, Attainment.ACHIEVED, 2)
+
+
+def test_a_qualitative_verdict_in_words_and_shared_only_when_all_achieved() -> None:
+    shared = _target("qualitative", None)
+    assert commune_value(shared, {"KT": 1, "VP": 1}) == 1
+    assert commune_value(shared, {"KT": 1, "VP": 0}) == 0
+    [met, missed, none] = [TargetResult(shared, v, attainment(shared, v), 1) for v in (1, 0, None)]
+    assert [value_text(r) for r in (met, missed, none)] == ["Đạt", "Không đạt", "—"]
 
 
 DUE = datetime(2025, 12, 9, 23, 59, 59, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))

@@ -39,6 +39,8 @@ CASES = [
      date(2025, 3, 20), Cell(BoardState.LATE, 1)),
     ("done by the plan, no time", _owed(done=True), date(2025, 3, 20),
      Cell(BoardState.ON_TIME)),
+    ("sent after the board's day: not yet on it", _owed(at=_at(12), done=True),
+     date(2025, 3, 11), Cell(BoardState.OWED, 1)),
     ("nothing yet, well before", _owed(), date(2025, 3, 1), Cell(BoardState.NOT_DUE, 9)),
     ("nothing yet, on the last day", _owed(), LAST, Cell(BoardState.NOT_DUE, 0)),
     ("nothing the day after", _owed(), date(2025, 3, 11), Cell(BoardState.OWED, 1)),

@@ -60,8 +60,9 @@ def _final_summary(tmp_path: Path) -> DocxDocument:
               for r in reversed(plan.award_rounds[:3])]
     awards.append(Award("Bà Nguyễn Thị Hoa", "Phòng Kinh tế", plan.award_rounds[1].award,
                         plan.award_rounds[1].title, "individual", "Chuyên viên"))
+    # The plan sets no periodic reports: no figures, whatever a unit typed somewhere.
     summary = summarise_campaign(plan, build_calendar(plan), set(), {},
-                                 {"T01": {"TTPVHCC": 64}, "T05": {"TTPVHCC": 85}}, awards)
+                                 {"2030-YEAR": {"T01": {"TTPVHCC": 64}}}, awards)
     summary = final_details(summary, plan, done={}, narratives={"KT": "Đã số hóa 90% hồ sơ."},
                             as_of=date(2030, 12, 20))
     written = write_final_report(plan, summary, date(2030, 2, 3), tmp_path, tmp_path)
@@ -69,11 +70,14 @@ def _final_summary(tmp_path: Path) -> DocxDocument:
 
 
 def _texts(where: object) -> list[str]:
-    return [p.text for p in where.paragraphs if p.text.strip()]  # type: ignore[attr-defined]
+    # Header names hold non-breaking spaces (never broken inside a word group): read as spaces.
+    return [p.text.replace("\u00a0", " ") for p in where.paragraphs  # type: ignore[attr-defined]
+            if p.text.strip()]
 
 
 def _bold(where: object, text: str) -> bool:
-    [found] = [p for p in where.paragraphs if p.text == text]  # type: ignore[attr-defined]
+    [found] = [p for p in where.paragraphs  # type: ignore[attr-defined]
+               if p.text.replace("\u00a0", " ") == text]
     return all(r.bold for r in found.runs if r.text.strip())
 
 
@@ -131,7 +135,9 @@ def test_period_report_form_and_substance(tmp_path: Path) -> None:
     assert "Phòng Văn hóa - Xã hội" not in units and len(units) == 4
     text = "\n".join(_texts(word))
     assert "Trung tâm Phục vụ hành chính công xã: Tiếp nhận 1.245 hồ sơ" in text
-    assert "T07 (Tỷ lệ cung cấp dịch vụ công…): yêu cầu ≥ 80%, kết quả 64%." in text
+    assert ("T07 (Tỷ lệ cung cấp dịch vụ công trực tuyến toàn trình trên tổng số hồ sơ TTHC có "
+            "đủ điều kiện trên Cổng Dịch vụ công quốc gia: Tối thiểu 80%): yêu cầu ≥ 80%, kết "
+            "quả 64%.") in text  # the target in full, never cut mid-phrase
     assert len(word.inline_shapes) == 1
 
 
@@ -157,10 +163,11 @@ def test_final_summary_form_awards_by_round(tmp_path: Path) -> None:
                 first="Sở Nội vụ")  # the plan's own distribution names the level above
     assert any(t.endswith("ngày 03 tháng 02 năm 2030") for t in _texts(word.tables[0].cell(0, 1)))
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in _table(word, "Yêu cầu").rows}
-    assert rows["T01"][2:] == ["≥ 80%", "64%", "Không đạt"]
-    assert rows["T05"][2:] == ["≥ 80%", "85%", "Đạt"]
+    assert rows["T01"][2:] == ["≥ 80%", "—", "Chưa có số liệu"]
     plan = _plan("001-thuong-phuc.yaml")
     text = "\n".join(_texts(word))
+    assert "Kế hoạch không quy định chế độ báo cáo định kỳ nên các đơn vị chưa gửi số liệu" \
+        in text
     titles = [r.title for r in plan.award_rounds[:3]]
     places = [text.index(f"{title} (") for title in titles]
     assert places == sorted(places)  # the plan's order of rounds, whatever came first
@@ -168,6 +175,28 @@ def test_final_summary_form_awards_by_round(tmp_path: Path) -> None:
                                                 for r in t.rows for c in r.cells]
     assert "Kế hoạch không có phụ lục nhiệm vụ." in text and "0/0" not in text
     assert "Phòng Kinh tế: Đã số hóa 90% hồ sơ." in text
+
+
+def test_final_summary_figures_are_the_years_reports_and_name_who_sent_none(
+        tmp_path: Path) -> None:
+    plan = _plan("003-hung-thang.yaml")
+    calendar = build_calendar(plan)
+    year = [o for o in calendar if o.kind is ObligationKind.REPORT]
+    reports = {o.key: datetime(2025, 12, 5, 9, tzinfo=VN) for o in year if o.owner != "KT"}
+    values = {"2025-YEAR": {"T01": {"VHXH": 1.0}, "T05": {"TTPVHCC": 92.5},
+                            "T07": {"TTPVHCC": 64}}}
+    summary = final_details(summarise_campaign(plan, calendar, set(), reports, values, []),
+                            plan, done={}, narratives={}, as_of=date(2026, 1, 20))
+    written = write_final_report(plan, summary, date(2026, 1, 20), tmp_path, tmp_path)
+    word = Document(written["docx"])
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in _table(word, "Yêu cầu").rows}
+    assert rows["T01"][2:] == ["Định tính", "Đạt", "Đạt"]
+    assert rows["T05"][2:] == ["> 90%", "92,5%", "Đạt"]
+    assert rows["T07"][2:] == ["≥ 80%", "64%", "Không đạt"]
+    text = "\n".join(_texts(word))
+    assert "Số liệu các chỉ tiêu lấy từ báo cáo năm 2025 của các đơn vị." in text
+    assert f"Đơn vị chưa gửi báo cáo năm 2025: {plan.unit('KT').name}." in text
+    assert "Đang thực hiện" not in written["text"]  # every task was due by 31/12/2025
 
 
 @pytest.mark.parametrize("seed", ["003-hung-thang.yaml", "004-mo-lao.yaml"])

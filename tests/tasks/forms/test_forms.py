@@ -17,6 +17,7 @@ from infra.database import get_engine, transaction, upgrade
 from models import tables as t
 from models.deadline_calendar import build_calendar
 from models.period_summary import summarise
+from models.plan_parts import Comparator
 from tasks.documents.period_report import render_markdown
 from tasks.forms.layout import REPORT_SHEET, report_layout
 from tasks.forms.reader import FormRefused
@@ -195,3 +196,31 @@ def test_labels_are_locked_inputs_open_and_validated(tmp_path: Path) -> None:
     assert (rules[f"E{row}"].type, rules[f"E{row}"].formula1, rules[f"E{row}"].formula2) == (
         "decimal", "0", "100")
     assert book["_thidua"].sheet_state == "veryHidden"
+
+
+def test_a_qualitative_target_is_answered_dat_or_khong_dat(url: str, tmp_path: Path) -> None:
+    # T07 judged without a number, as a plan may set it: "Đạt" or "Không đạt" on the form.
+    plan = PLAN.model_copy(update={"targets": [
+        t.model_copy(update={"comparator": Comparator.QUALITATIVE, "threshold": None})
+        if t.code == "T07" else t for t in PLAN.targets]})
+    with transaction(get_engine(url)) as session:
+        store_plan(session, plan, source="003", as_of=datetime(2025, 7, 2, tzinfo=VN))
+    path = write_report_form(plan, OBLIGATION, tmp_path / "TTPVHCC-2025-YEAR.xlsx")
+    sheet = load_workbook(path)[REPORT_SHEET]
+    rows = {sheet[f"A{r}"].value: r for r in range(10, 30)}
+    [rule] = [v for v in sheet.data_validations.dataValidation if f"E{rows['T07']}" in v.sqref]
+    assert (rule.type, rule.formula1) == ("list", '"Đạt,Không đạt"')
+    def typed(sheet: Worksheet) -> None:
+        for code, row in rows.items():
+            if code:
+                sheet[f"E{row}"] = unicodedata.normalize("NFD", "Đạt") if code == "T07" else 100
+
+    _fill(path, typed)
+    import_form(get_engine(url), path, now=ON_TIME, actor="TTPVHCC", store=tmp_path / "store")
+    data = read_period(get_engine(url), PLAN.code, "2025-YEAR")
+    assert data.submissions["TTPVHCC"].values["T07"] == 1.0
+    summary = summarise(plan, data.obligations, {c: (s.submitted_at, s.values)
+                                                 for c, s in data.submissions.items()})
+    lines = {line.split(" | ")[0].strip("| "): line
+             for line in render_markdown(plan, summary, date(2025, 12, 12)).splitlines()}
+    assert lines["T07"].endswith("| Định tính | Đạt | Đạt |")
