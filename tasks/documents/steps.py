@@ -49,15 +49,15 @@ def check_document_templates() -> list[str]:
 
 
 @task(name="ghi báo cáo", cache_policy=NONE)
-def write_period_report(data: PeriodData, summary: PeriodSummary,
-                        today: date) -> dict[str, str]:
+def write_period_report(data: PeriodData, summary: PeriodSummary, today: date,
+                        now: datetime) -> dict[str, str]:
     """Markdown and .docx under the data folder, and artifacts for the Prefect UI."""
     folder = get_settings().data_dir / "documents" / data.plan.code / data.period_code
     folder.mkdir(parents=True, exist_ok=True)
     chart = write_attainment_chart(summary.targets, f"Kết quả thực hiện chỉ tiêu {summary.period}",
                                    folder / CHART)
     number = number_once(get_engine(), data.campaign_id, f"bao-cao:{data.period_code}", today,
-                         REPORT_SYMBOL, summary.title, now_vn())
+                         REPORT_SYMBOL, summary.title, now)
     # One name per campaign and period: six reports of one day are six different files.
     key = f"bao-cao-{data.plan.code}-{data.period_code}".lower()
     markdown = render_markdown(data.plan, summary, today, chart, number,
@@ -75,12 +75,12 @@ def write_period_report(data: PeriodData, summary: PeriodSummary,
 
 
 @task(name="ghi báo cáo tổng kết", cache_policy=NONE)
-def write_final_summary(record: CampaignRecord, summary: FinalSummary,
-                        today: date) -> dict[str, str]:
+def write_final_summary(record: CampaignRecord, summary: FinalSummary, today: date,
+                        now: datetime) -> dict[str, str]:
     """Markdown and .docx under the data folder, and the report as an artifact."""
     folder = get_settings().data_dir / "documents" / record.plan.code
     number = number_once(get_engine(), record.campaign_id, "bao-cao-tong-ket", today,
-                         REPORT_SYMBOL, summary.subject, now_vn())
+                         REPORT_SYMBOL, summary.subject, now)
     paths = write_final_report(record.plan, summary, today, folder, number=number)
     create_markdown_artifact(paths.pop("text"), key=f"tong-ket-{record.plan.code}".lower(),
                              description="Báo cáo tổng kết")
