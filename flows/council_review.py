@@ -26,7 +26,7 @@ from pydantic import Field
 
 from flows.asking import Questions
 from flows.desk import answer, answered
-from infra.clock import now_vn
+from infra.clock import not_before, now_vn
 from models.council_form import council_form, first_draft
 from tasks.desk.council import council_decided
 from tasks.desk.sending import Sending
@@ -64,10 +64,11 @@ def council_review(campaign: str, round_code: str,
     check_address(campaign, round_code=round_code)  # a typo is refused with the valid ones
     check_document_templates()
     roster = read_council(campaign)
-    state = freeze(campaign, round_code, now or now_vn(), ACTOR)
+    asked = now or now_vn()  # served from the tick: the tick's moment, not the wall clock
+    state = freeze(campaign, round_code, asked, ACTOR)
     assessed = assess_round(state)
     questions = Questions("hoi-dong")  # each answer its own key: a refused one is not read again
-    table = publish_review(state, assessed, again=questions.resumed, now=now or now_vn())
+    table = publish_review(state, assessed, again=questions.resumed, now=asked)
     draft = first_draft(state.plan)
     problems: tuple[str, ...] = ()
     while True:
@@ -83,7 +84,8 @@ def council_review(campaign: str, round_code: str,
         get_run_logger().warning("Chưa nhận kết quả họp (lần %d): %s", questions.asked,
                                  "; ".join(problems))
         draft = entered.model_dump(mode="json") if entered else draft  # as entered
-    facts, moment, approved = verdict.facts, now or now_vn(), list(verdict.approved)
+    facts, approved = verdict.facts, list(verdict.approved)
+    moment = not_before(now or now_vn(), facts.day, facts.end)  # after the meeting it records
     record_meeting(state, facts, now=moment, actor=ACTOR)
     documents = issue_round_documents(state, assessed, approved, facts, moment)
     decision = attachable(documents["decision"])  # PDF (where LibreOffice is), then Word

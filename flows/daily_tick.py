@@ -65,9 +65,9 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                  Traffic())
     queued += queue(compose_closed(states, closed, day, kinds), moment)
     sent = dispatch(moment, senders)
-    compiled = [compile_period_report(campaign, period, as_of=day)
+    compiled = [compile_period_report(campaign, period, as_of=day, now=moment)
                 for campaign, period in due_periods(day, campaigns)]
-    opened = [open_review(r.campaign, r.code) for r in to_review(closed)]
+    opened = [open_review(r.campaign, r.code, moment) for r in to_review(closed)]
     publish_boards([*ended, *(state.code for state in states)], day)
     answer(day_ticked(day, running=[s.code for s in states], ended=ended, closed=closed,
                       compiled=compiled, opened=opened, sending=Sending(kinds, queued, sent)))

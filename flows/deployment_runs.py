@@ -17,12 +17,13 @@ SENDER_DEPLOYMENT = deployment_path("send-outbox")
 
 
 @task(name="mở phiên Hội đồng xét", cache_policy=NONE)
-def open_review(campaign: str, round_code: str) -> str:
-    """Start council-review for a closed round (it waits for the council's form in the UI);
-    say what happened, in Vietnamese."""
+def open_review(campaign: str, round_code: str, now: datetime) -> str:
+    """Start council-review for a closed round (it waits for the council's form in the UI),
+    frozen at the tick's moment `now`; say what happened, in Vietnamese."""
     try:
         run = run_deployment(name=COUNCIL_DEPLOYMENT, timeout=0, as_subflow=False,
-                             parameters={"campaign": campaign, "round_code": round_code})
+                             parameters={"campaign": campaign, "round_code": round_code,
+                                         "now": now.isoformat()})
     except ObjectNotFound:
         return (f"{campaign}/{round_code}: đã hết hạn nhận hồ sơ; chưa có deployment "
                 f"{COUNCIL_DEPLOYMENT}, hãy chạy Hội đồng xét từ giao diện")

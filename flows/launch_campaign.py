@@ -30,7 +30,7 @@ def launch_campaign(plan_path: PlanFile, now: datetime | None = None) -> dict[st
     check_document_templates()
     moment = now or now_vn()
     plan = read_plan_file(plan_path)
-    register(plan, plan_path, moment)
+    books = register(plan, plan_path, moment)  # the office's papers it cites: numbers taken
     record_launch(plan.code, moment)  # the tick acts on it from now; the UI stops offering it
     state = read_launched(plan.code)
     issued = write_plan_document(plan)  # the plan as issued, never the YAML file
@@ -38,5 +38,5 @@ def launch_campaign(plan_path: PlanFile, now: datetime | None = None) -> dict[st
     queued = queue(compose_launched(state, kinds, issued), moment)
     publish_boards([plan.code], moment)
     sent = send_due(moment)
-    answer(launched(plan, issued, Sending(kinds, queued, sent)))
+    answer(launched(plan, issued, Sending(kinds, queued, sent), books))
     return {"queued": queued.total, **sent.figures()}

@@ -117,3 +117,5 @@ def load(files: Files) -> None:
             typer.echo(f"{result.code}: đã cập nhật, {len(result.changes)} thay đổi:")
             for line in result.changes:
                 typer.echo(f"  {line}")
+        for line in result.books:  # the office's own papers it cites: numbers already taken
+            typer.echo(f"  {line}")

@@ -20,15 +20,17 @@ from tasks.records.book import BookState
 KINDS = {".docx": "Word", ".pdf": "PDF", ".md": "Markdown", ".png": "biểu đồ"}
 
 
-def launched(plan: Plan, issued: Sequence[str], sending: Sending) -> RunSummary:
-    """A plan registered and announced to its units."""
+def launched(plan: Plan, issued: Sequence[str], sending: Sending,
+             books: Sequence[str] = ()) -> RunSummary:
+    """A plan registered and announced to its units; where the books it cites stand."""
     window = f"{fmt_date(plan.window.start)} – {fmt_date(plan.window.end)}"
     return RunSummary(
         title=f"Đã phát động {plan.document_kind.lower()} {plan.title} đến "
               f"{len(plan.units)} đơn vị; {sending.queued.total} tin mới",
         facts=[("Chiến dịch", plan.code), ("Đơn vị ban hành", plan.issuer),
                ("Thời gian", window), ("Đơn vị tham gia", str(len(plan.units))),
-               ("Đợt khen thưởng", ", ".join(r.code for r in plan.award_rounds) or "không có")],
+               ("Đợt khen thưởng", ", ".join(r.code for r in plan.award_rounds) or "không có"),
+               *(("Sổ văn bản", line) for line in books)],
         documents=[(f"{plan.document_kind} ({_kind(p)})", p) for p in issued],
         sending=sending)
 

@@ -22,8 +22,9 @@ def read_plan_file(plan_path: str) -> Plan:
 
 @task(name="lưu kế hoạch", cache_policy=NONE)
 def register(plan: Plan, plan_path: str, now: datetime) -> list[str]:
-    """Store the campaign, its units, periods, rounds and obligations (one transaction)."""
+    """Store the campaign, its units, periods, rounds and obligations (one transaction); say
+    where the books of the office's papers the plan cites stand."""
     upgrade()
     with transaction(get_engine()) as session:
         result = store_plan(session, plan, source=plan_path, as_of=now)
-    return result.changes
+    return result.books

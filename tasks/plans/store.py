@@ -12,10 +12,12 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from models import tables as t
+from models.cited_papers import own_papers
 from models.deadline_calendar import VN_TZ, Obligation, build_calendar
 from models.periods import periods_in_window
 from models.plan import Plan
 from models.plan_diff import plan_changes
+from tasks.records.book import record_cited
 
 
 @dataclass
@@ -25,6 +27,7 @@ class StoreResult:
     code: str
     created: bool
     changes: list[str] = field(default_factory=list)
+    books: list[str] = field(default_factory=list)  # where the books the plan cites stand
 
     @property
     def unchanged(self) -> bool:
@@ -60,7 +63,7 @@ def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) ->
     digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
     campaign = session.exec(select(t.Campaign).where(t.Campaign.code == plan.code)).first()
     if campaign is not None and campaign.plan_sha256 == digest:
-        return StoreResult(plan.code, created=False)
+        return StoreResult(plan.code, created=False, books=_books(session, campaign, plan, as_of))
     result = StoreResult(plan.code, created=campaign is None,
                          changes=plan_changes(campaign.plan, data) if campaign else [])
     commune = _commune(session, plan)
@@ -79,7 +82,14 @@ def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) ->
     session.flush()
     assert campaign.id is not None
     _sync_children(session, campaign.id, plan)
+    result.books = _books(session, campaign, plan, as_of)
     return result
+
+
+def _books(session: Session, campaign: t.Campaign, plan: Plan, as_of: datetime) -> list[str]:
+    """The office's own papers the plan cites, known to its books from now on."""
+    assert campaign.id is not None
+    return record_cited(session, campaign.commune_id, campaign.id, own_papers(plan), as_of)
 
 
 def _commune(session: Session, plan: Plan) -> t.Commune:

@@ -18,8 +18,10 @@ from sqlmodel import Session
 
 from infra.database import transaction
 from models import tables as t
+from models.cited_papers import CitedPaper
+from models.deadline_calendar import VN_TZ
 from models.refusal import Refused
-from models.vn_text import document_number
+from models.vn_text import document_number, fmt_date
 
 # A book covers one calendar year of one office: bounds far beyond any real office's, that
 # keep a slip of the keyboard (20226, -1, a pasted phone number) out of the database.
@@ -27,6 +29,7 @@ FIRST_YEAR, LAST_YEAR, MOST_NUMBERS = 2000, 2100, 99_999
 _book = t.NumberBook.__table__  # type: ignore[attr-defined]
 _decision = t.Decision.__table__  # type: ignore[attr-defined]
 _commune = t.Commune.__table__  # type: ignore[attr-defined]
+CITED = "dan-chieu"  # the kind of a paper the office issued itself, known from a plan citing it
 
 
 class BookRefused(Refused, ValueError):
@@ -49,14 +52,26 @@ def take_number(engine: Engine, commune_id: int, year: int, symbol: str, now: da
         return take_in(session, commune_id, year, symbol, now)
 
 
-def take_in(session: Session, commune_id: int, year: int, symbol: str, now: datetime) -> int:
-    """The same, inside a transaction the caller commits with the document's row."""
+def take_in(session: Session, commune_id: int, year: int, symbol: str, now: datetime,
+            day: date | None = None) -> int:
+    """The same, inside a transaction the caller commits with the document's row; refused
+    when a paper of the book already issued is dated after the new one's `day` (default:
+    `now`'s): the book never runs backwards in time."""
     _ensure(session, commune_id, year, symbol, now)
-    c = _book.c
-    taken = session.execute(
+    c, d = _book.c, _decision.c
+    taken = int(session.execute(
         update(_book).where(c.commune_id == commune_id, c.year == year, c.symbol == symbol)
-        .values(last=c.last + 1, updated_at=now).returning(c.last)).scalar_one()
-    return int(taken)
+        .values(last=c.last + 1, updated_at=now).returning(c.last)).scalar_one())
+    dated = day or now.astimezone(VN_TZ).date()
+    later = session.execute(select(d.seq, d.issued_on).where(
+        d.commune_id == commune_id, d.year == year, d.symbol == symbol, d.issued_on > dated)
+        .order_by(d.issued_on.desc()).limit(1)).first()
+    if later is not None:
+        raise BookRefused(f"{symbol} {year}: số {taken} ngày {fmt_date(dated)} sẽ đứng sau số "
+                          f"{later.seq} đã ban hành ngày {fmt_date(later.issued_on)}; số trong "
+                          "sổ không chạy ngược thời gian (văn bản phải mang ngày từ "
+                          f"{fmt_date(later.issued_on)} trở đi)")
+    return taken
 
 
 def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
@@ -72,8 +87,9 @@ def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
         issued = session.execute(select(func.max(d.seq)).where(
             d.commune_id == commune_id, d.year == year, d.symbol == symbol)).scalar_one()
         if issued is not None and last < issued:
-            raise BookRefused(f"{symbol} {year}: hệ thống đã cấp số {issued}; không lùi sổ về "
-                              f"{last} (số đã cấp không được cấp lại)")
+            raise BookRefused(f"{symbol} {year}: sổ đã cấp số {issued} (hệ thống cấp, hoặc kế "
+                              f"hoạch dẫn chiếu); không lùi sổ về {last} (số đã cấp không được "
+                              "cấp lại)")
         _ensure(session, commune_id, year, symbol, now)
         c = _book.c
         session.execute(update(_book).where(c.commune_id == commune_id, c.year == year,
@@ -133,8 +149,59 @@ def number_once(engine: Engine, campaign_id: int, kind: str, day: date, symbol: 
             return document_number(known.seq, known.symbol)
         campaign = session.get(t.Campaign, campaign_id)
         assert campaign is not None
-        seq = take_in(session, campaign.commune_id, day.year, symbol, now)
+        seq = take_in(session, campaign.commune_id, day.year, symbol, now, day)
         session.add(t.Decision(commune_id=campaign.commune_id, campaign_id=campaign_id,
                                kind=kind, year=day.year, seq=seq, symbol=symbol,
                                issued_on=day, title=title, details={}))
         return document_number(seq, symbol)
+
+
+def record_cited(session: Session, commune_id: int, campaign_id: int,
+                 papers: list[CitedPaper], now: datetime) -> list[str]:
+    """The office's own papers a plan cites become known documents of their books, so no
+    number they hold is handed out again and each book stands at least at the highest; one
+    Vietnamese line per book cited, saying where it stands (and if it was moved on)."""
+    told = []
+    for (year, symbol), cited in _by_book(papers).items():
+        for paper in cited:
+            _know(session, commune_id, campaign_id, paper, told)
+        top = cited[-1]
+        _ensure(session, commune_id, year, symbol, now)
+        c = _book.c
+        where = (c.commune_id == commune_id, c.year == year, c.symbol == symbol)
+        last = int(session.execute(select(c.last).where(*where)).scalar_one())
+        if last < top.number:
+            session.execute(update(_book).where(*where).values(last=top.number, updated_at=now))
+            told.append(f"Sổ {symbol} năm {year}: kế hoạch dẫn chiếu số {top.label}, quá số "
+                        f"cuối của sổ ({last}); sổ nay đến số {top.number}, văn bản tiếp theo "
+                        f"mang số {top.number + 1:02d}")
+        else:
+            told.append(f"Sổ {symbol} năm {year}: kế hoạch dẫn chiếu đến số {top.label}; sổ "
+                        f"đang ở số {last}, văn bản tiếp theo mang số {last + 1:02d}")
+    return told
+
+
+def _by_book(papers: list[CitedPaper]) -> dict[tuple[int, str], list[CitedPaper]]:
+    found: dict[tuple[int, str], list[CitedPaper]] = {}
+    for paper in sorted(papers, key=lambda p: (p.day.year, p.symbol, p.number)):
+        found.setdefault((paper.day.year, paper.symbol), []).append(paper)
+    return found
+
+
+def _know(session: Session, commune_id: int, campaign_id: int, paper: CitedPaper,
+          told: list[str]) -> None:
+    """One cited paper recorded once; a number the system itself gave is said, not replaced."""
+    d = _decision.c
+    held = session.execute(select(d.kind, d.issued_on).where(
+        d.commune_id == commune_id, d.year == paper.day.year, d.symbol == paper.symbol,
+        d.seq == paper.number)).first()
+    if held is None:
+        session.add(t.Decision(commune_id=commune_id, campaign_id=campaign_id, kind=CITED,
+                               year=paper.day.year, seq=paper.number, symbol=paper.symbol,
+                               issued_on=paper.day, title=f"{paper.kind or 'Văn bản'} số "
+                               f"{paper.label} của {paper.issuer}", details={"known": True}))
+        session.flush()
+    elif held.kind != CITED:
+        told.append(f"Sổ {paper.symbol} năm {paper.day.year}: kế hoạch dẫn chiếu số "
+                    f"{paper.label}, nhưng hệ thống đã cấp số {paper.number} cho một văn bản "
+                    f"ngày {fmt_date(held.issued_on)}; cần kiểm tra lại số dẫn chiếu")

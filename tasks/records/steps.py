@@ -7,7 +7,6 @@ from datetime import date, datetime
 from prefect import task
 from prefect.cache_policies import NONE
 
-from infra.clock import now_vn
 from infra.database import get_engine
 from models.choices import Loaded, check_choice, unknown_campaign
 from models.council import MinutesFacts
@@ -66,9 +65,10 @@ def read_period_reports(campaign: str, period: str) -> PeriodData:
 
 
 @task(name="ghi nhận đã tổng hợp", cache_policy=NONE)
-def mark_period_compiled(campaign: str, period: str, final: bool = False) -> None:
+def mark_period_compiled(campaign: str, period: str, now: datetime,
+                         final: bool = False) -> None:
     """The tick will not compile this period again by itself; a final report is sent."""
-    mark_compiled(get_engine(), campaign, period, now_vn(), final)
+    mark_compiled(get_engine(), campaign, period, now, final)
 
 
 @task(name="đọc toàn bộ chiến dịch", cache_policy=NONE)
@@ -97,9 +97,10 @@ def record_meeting(state: RoundState, facts: MinutesFacts, *, now: datetime,
 
 
 @task(name="đặt sổ văn bản", cache_policy=NONE)
-def set_number_book(commune: str, year: int, symbol: str, last: int) -> BookState:
+def set_number_book(commune: str, year: int, symbol: str, last: int,
+                    now: datetime) -> BookState:
     """Where one book of document numbers stands; the next paper takes `last` + 1."""
-    return set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
+    return set_book_by_name(get_engine(), commune, year, symbol, last, now)
 
 
 class CampaignClosed(Refused, ValueError):

@@ -71,3 +71,21 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     rows = {line.split(" | ")[0]: line for line in answer.splitlines()}
     assert rows["| Email"].startswith("| Email | 11 | 11 | 0 | 11: CHAIRMAN, DOANTN, HCCB, ")
     assert rows["| Email"].endswith(" và 3 đơn vị khác |")  # 8 codes shown, then a count
+
+
+def test_the_summary_is_dated_and_sent_the_moment_it_is_made_not_by_the_wall_clock(
+        deployment: World) -> None:
+    from email.utils import parsedate_to_datetime
+
+    with transaction(get_engine(deployment.url)) as session:
+        store_plan(session, read_plan(REPO / "campaigns" / "003-hung-thang.yaml"), source="003",
+                   as_of=datetime(2025, 7, 1, tzinfo=VN))
+    made = datetime(2026, 1, 20, 10, tzinfo=VN)  # 20 days after the window, in a simulation
+    final_summary("hung-thang-cchc-2025-h2", now=made)
+    with transaction(get_engine(deployment.url)) as session:
+        [paper] = session.exec(select(t.Decision).where(t.Decision.kind == "bao-cao-tong-ket"))
+        mails = list(session.exec(select(t.OutboxMessage)))
+    assert (paper.issued_on, paper.year) == (date(2026, 1, 20), 2026)
+    assert mails and {m.created_at for m in mails} == {made}
+    assert all(m.sent_at is not None and m.sent_at.date() == made.date() for m in mails)
+    assert {parsedate_to_datetime(m["Date"]) for m in deployment.smtp.box.messages} == {made}

@@ -24,13 +24,16 @@ def test_staff_set_the_book_and_a_wrong_commune_is_named(deployment: World) -> N
     with transaction(get_engine(deployment.url)) as session:
         store_plan(session, read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml"), source="002",
                    as_of=datetime(2025, 7, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
-    state = set_number_book("Vĩnh Thủy", 2025, "QĐ-UBND", 326, return_state=True)
-    assert state.result() == {"sổ": "Vĩnh Thủy 2025 QĐ-UBND", "số tiếp theo": "327"}
-    assert state.message == ("Sổ QĐ-UBND năm 2025 (Vĩnh Thủy): số cuối đã cấp 326, văn bản "
-                             "tiếp theo mang số 327")
-    assert "| Số tiếp theo | 327 |" in summary(state)
+    # The plan cites the commune's 148/KH-UBND and 705, 707/QĐ-UBND: its books are past them.
     assert [(b.symbol, b.last) for b in books(get_engine(deployment.url), 2025)] == [
-        ("QĐ-UBND", 326)]
+        ("KH-UBND", 148), ("QĐ-UBND", 707)]
+    below = set_number_book("Vĩnh Thủy", 2025, "QĐ-UBND", 326, return_state=True)
+    assert below.is_failed() and below.message is not None and "sổ đã cấp số 707" in below.message
+    state = set_number_book("Vĩnh Thủy", 2025, "QĐ-UBND", 708, return_state=True)
+    assert state.result() == {"sổ": "Vĩnh Thủy 2025 QĐ-UBND", "số tiếp theo": "709"}
+    assert state.message == ("Sổ QĐ-UBND năm 2025 (Vĩnh Thủy): số cuối đã cấp 708, văn bản "
+                             "tiếp theo mang số 709")
+    assert "| Số tiếp theo | 709 |" in summary(state)
     with pytest.raises(BookRefused, match="có: Vĩnh Thủy"):
         set_number_book("Vinh Thuy", 2025, "QĐ-UBND", 1)
     refused = set_number_book("Vĩnh Thủy", 2025, "QĐ-UBND", -1, return_state=True)
@@ -41,7 +44,8 @@ def test_staff_set_the_book_and_a_wrong_commune_is_named(deployment: World) -> N
                              (20225, 5, "Năm của sổ phải từ 2000 đến 2100 (nhận được 20225)")):
         slip = set_number_book("Vĩnh Thủy", year, "QĐ-UBND", last, return_state=True)
         assert slip.is_failed() and slip.message is not None and line in slip.message
-    assert [(b.symbol, b.last) for b in books(get_engine(deployment.url))] == [("QĐ-UBND", 326)]
+    assert [(b.symbol, b.last) for b in books(get_engine(deployment.url))] == [
+        ("KH-UBND", 148), ("QĐ-UBND", 708)]
 
 
 def test_the_forms_integers_are_bounded_so_no_number_can_break_a_page() -> None:

@@ -70,3 +70,52 @@ def test_two_workers_taking_1000_numbers_never_share_one(database_url: str) -> N
         first, second = pool.starmap(_take, [(database_url, commune, 500)] * 2)
     assert len(first) == len(second) == 500
     assert sorted(first + second) == list(range(1, 1001))  # each once, none skipped
+
+
+CITING = ("Quyết định số 705/QĐ-UBND ngày 15/8/2025 của UBND xã Vĩnh Thủy về cải cách thủ tục "
+          "hành chính và Quyết định số 707/QĐ-UBND ngày 18/8/2025 của UBND xã Vĩnh Thủy về quy "
+          "chế văn hóa công sở; Kế hoạch số 5085/QĐ-UBND ngày 31/12/2024 của UBND thành phố về "
+          "cải cách hành chính")
+
+
+def _load_citing(url: str) -> tuple[int, list[str]]:
+    upgrade(url)
+    plan = Plan.model_validate(sample_plan_data() | {"legal_bases": [CITING]})
+    with transaction(get_engine(url)) as session:
+        told = store_plan(session, plan, source="p", as_of=NOW).books
+        commune = session.exec(select(t.Commune)).one()
+        assert commune.id is not None
+        return commune.id, told
+
+
+def test_a_plan_citing_the_communes_own_decisions_moves_its_book_past_them(
+        database_url: str) -> None:
+    commune, told = _load_citing(database_url)
+    assert told == ["Sổ QĐ-UBND năm 2025: kế hoạch dẫn chiếu số 707/QĐ-UBND ngày 18/08/2025, "
+                    "quá số cuối của sổ (0); sổ nay đến số 707, văn bản tiếp theo mang số 708"]
+    engine = get_engine(database_url)
+    assert take_number(engine, commune, 2025, "QĐ-UBND", NOW) == 708
+    assert take_number(engine, commune, 2024, "QĐ-UBND", NOW) == 1  # the city's 5085: not ours
+    with pytest.raises(BookRefused, match="sổ đã cấp số 707"):
+        set_book(engine, commune, 2025, "QĐ-UBND", 325, NOW)  # 705 and 707 are known papers
+
+
+def test_a_book_set_back_below_a_cited_number_is_refused_and_loading_again_says_where_it_is(
+        database_url: str) -> None:
+    commune, _ = _load_citing(database_url)
+    with pytest.raises(BookRefused, match="sổ đã cấp số 707"):
+        set_book(get_engine(database_url), commune, 2025, "QĐ-UBND", 706, NOW)
+    set_book(get_engine(database_url), commune, 2025, "QĐ-UBND", 800, NOW)
+    _, told = _load_citing(database_url)  # unchanged plan: the book is said, not moved back
+    assert told == ["Sổ QĐ-UBND năm 2025: kế hoạch dẫn chiếu đến số 707/QĐ-UBND ngày "
+                    "18/08/2025; sổ đang ở số 800, văn bản tiếp theo mang số 801"]
+
+
+def test_a_paper_dated_before_one_already_in_the_book_is_refused_a_number(
+        database_url: str) -> None:
+    commune, _ = _load_citing(database_url)
+    engine = get_engine(database_url)
+    before = datetime(2025, 8, 1, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    with pytest.raises(BookRefused, match="không chạy ngược thời gian"):
+        take_number(engine, commune, 2025, "QĐ-UBND", before)  # 708 on 01/08 after 707 of 18/08
+    assert take_number(engine, commune, 2025, "QĐ-UBND", NOW) == 708  # the refusal took none
