@@ -128,7 +128,11 @@ def title(word: DocxDocument, kind: str, subject: str) -> None:
 
 
 def signature(word: DocxDocument) -> None:
-    """Nơi nhận on the left, the authority lines, space to sign and the name on the right."""
+    """Nơi nhận on the left, the authority lines, space to sign and the name on the right;
+    the body's last paragraph goes with them to a new page rather than leave them alone."""
+    body = [p for p in word.paragraphs if not p.text.startswith("{%")]  # tags vanish
+    if body:
+        body[-1].paragraph_format.keep_with_next = True
     text(word, "", size=10).paragraph_format.keep_with_next = True
     left, right = table(word, [Cm(7.5), Cm(8.5)]).rows[0].cells
     text(left, "Nơi nhận:", align=LEFT, size=12, bold=True, italic=True)
