@@ -55,7 +55,13 @@ def file_form(plan: Plan, path: Path, unit: str, key: str) -> dict[str, Any]:
 
 def filled_report(plan: Plan, r: ReportAction, folder: Path) -> Path:
     """The unit's report form for the period, as sent with its reminder, filled in."""
-    from tasks.forms.layout import REPORT_SHEET, VALUE_COLUMN, report_layout
+    from tasks.forms.layout import (
+        NARRATIVE_CELL,
+        NARRATIVE_SHEET,
+        REPORT_SHEET,
+        VALUE_COLUMN,
+        report_layout,
+    )
     from tasks.forms.reader import open_form
     from tasks.forms.writer import write_report_form
 
@@ -66,6 +72,7 @@ def filled_report(plan: Plan, r: ReportAction, folder: Path) -> Path:
         value = r.values.get(target.code)
         if value is not None:
             book[REPORT_SHEET][f"{VALUE_COLUMN}{row}"] = value
+    book[NARRATIVE_SHEET][NARRATIVE_CELL] = r.narrative
     book.save(path)
     return path
 

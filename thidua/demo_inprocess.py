@@ -59,7 +59,7 @@ class InProcess:
             from tasks.intake.reports import record_report
 
             record_report(get_engine(), campaign=plan.code, unit=r.unit, period=r.period,
-                          values=r.values, submitted_at=r.at,
+                          values=r.values, submitted_at=r.at, narrative=r.narrative,
                           actor=plan.unit(r.unit).head.title)
             return [f"{r.unit} gửi báo cáo {r.period}{' (chậm)' if r.late else ''}."]
         return act

@@ -1,7 +1,9 @@
 """The demo's cast: what each unit sends and when, and how the scripted council votes.
 
 Deterministic, so the story is the same on every run: of the units owing a report, one in
-three sends on time, one late and one not at all (rotating by period); in every award
+three sends on time, one late and one not at all (rotating by period; for the closing report,
+the one the final summary's figures come from, that one sends late), each with a figure for
+every target it reports and a word on the period (thidua/scripted_reports.py); in every award
 round one dossier arrives incomplete, one nominee is below the required rating, and the
 rest are in order.
 """
@@ -12,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from models.attainment import measured_from_tasks
 from models.council_form import BY_ROLE, vote_key
 from models.deadline_calendar import Obligation, ObligationKind
+from models.final_summary import closing_period
 from models.keys import key_prefix, parse_key
 from models.plan import AwardRound, Plan
-from models.plan_parts import Comparator, Rating, Target
+from models.plan_parts import Rating
 from models.roster import Role, Roster
+from thidua.scripted_reports import figures, narrative
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AD_HOC_AFTER = timedelta(days=45)
@@ -38,6 +41,7 @@ class ReportAction:
     period: str
     values: dict[str, float | None]
     late: bool
+    narrative: str  # the unit's own words on the period (Thuyết minh)
 
     @property
     def at(self) -> datetime:
@@ -76,38 +80,31 @@ class Script:
 
 def script(plan: Plan, calendar: list[Obligation]) -> Script:
     """The units' submissions for a plan's whole calendar."""
-    reports = [a for a in (_report(o, i, plan) for i, o in enumerate(
-        o for o in calendar if o.kind is ObligationKind.REPORT)) if a is not None]
+    owed = [o for o in calendar if o.kind is ObligationKind.REPORT]
+    steps = {p: i for i, p in enumerate(dict.fromkeys(parse_key(o.key).subject for o in owed))}
+    closing = closing_period(calendar)
+    reports = [a for a in (_report(o, i, plan, steps, closing) for i, o in enumerate(owed))
+               if a is not None]
     nominations = [a for r in plan.award_rounds for a in _nominations(r, plan, calendar)]
     return Script(sorted(reports, key=lambda a: a.day),
                   sorted(nominations, key=lambda a: a.day))
 
 
-def _report(o: Obligation, index: int, plan: Plan) -> ReportAction | None:
+def _report(o: Obligation, index: int, plan: Plan, steps: dict[str, int],
+            closing: str | None) -> ReportAction | None:
     key = parse_key(o.key)
     period, unit = key.subject, key.unit or ""
     fate = index % 3
-    if fate == 2:
+    if fate == 2 and period != closing:
         return None  # this one never reports: the period report shows it missing
-    late = fate == 1
+    # For the closing report, the one that never sends sends late: the final summary's
+    # figures are every unit's.
+    late = fate != 0
     day = o.effective_last_day + timedelta(days=3) if late \
         else o.effective_last_day - timedelta(days=2)
-    owned = [t for t in plan.targets if t.owner in (None, unit)]
-    # A target the plan measures by its own tasks done is not asked of the units.
-    values = {t.code: _value(t, met=j % 4 != 3) for j, t in enumerate(owned)
-              if not measured_from_tasks(t, len(plan.tasks))}
-    return ReportAction(day, unit, period, values, late)
-
-
-def _value(target: Target, *, met: bool) -> float | None:
-    if target.comparator is Comparator.QUALITATIVE or target.threshold is None:
-        return None
-    t = target.threshold
-    if target.comparator in (Comparator.AT_LEAST, Comparator.MORE_THAN):
-        return t + (1 if target.comparator is Comparator.MORE_THAN else 0) if met else t * 0.8
-    if target.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN):
-        return max(t - 1, 0) if met else t + 1
-    return t if met else t + 1
+    step = steps[period]
+    return ReportAction(day, unit, period, dict(figures(plan, unit, step)), late,
+                        narrative(plan, unit, period, step))
 
 
 def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[

@@ -74,7 +74,8 @@ class Served:
                     "form": file_form(plan, path, r.unit, r.period), "now": _iso(r.at)})
             else:
                 done = run(self.ledger, "record-unit-report", {
-                    "form": report_form(plan, r), "now": _iso(r.at)})
+                    "form": report_form(plan, r) | {"narrative": r.narrative},
+                    "now": _iso(r.at)})
             return [f"{r.unit} gửi báo cáo {r.period}{' (chậm, tệp Excel)' if r.late else ''}: "
                     f"{message(done)}"]
         return act

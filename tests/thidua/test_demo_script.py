@@ -7,10 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from models.deadline_calendar import build_calendar
+from models.attainment import Attainment, attainment
+from models.cell_rules import target_value
+from models.choices import reported_targets
+from models.deadline_calendar import ObligationKind, build_calendar
+from models.final_summary import closing_period
+from models.keys import parse_key
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
 from thidua.demo_script import script
+from thidua.scripted_reports import figures
 
 
 @pytest.mark.parametrize("path", SEED_PLANS, ids=lambda p: p.stem)
@@ -33,3 +39,36 @@ def test_a_named_head_is_nominated_by_the_plan_s_own_name() -> None:
     plan = read_plan(next(p for p in SEED_PLANS if p.stem == "000-hong-van"))
     kt = [n for n in script(plan, build_calendar(plan)).nominations if n.unit == "KT"]
     assert [(n.name, n.title) for n in kt] == [("Vũ Thị Lan Anh", "Trưởng phòng Kinh tế")]
+
+
+@pytest.mark.parametrize("path", SEED_PLANS, ids=lambda p: p.stem)
+def test_every_report_has_a_value_the_forms_accept_and_the_units_own_words(path: Path) -> None:
+    plan = read_plan(path)
+    calendar = build_calendar(plan)
+    reports = script(plan, calendar).reports
+    by_code = {t.code: t for t in plan.targets}
+    for r in reports:
+        asked = [t.code for t in reported_targets(plan, r.unit)]
+        assert list(r.values) == asked  # every target the unit reports, qualitative too
+        for code, value in r.values.items():
+            assert target_value(by_code[code], value) == value  # what the form would accept
+        assert unicodedata.is_normalized("NFC", r.narrative) and r.narrative.endswith(".")
+        assert plan.unit(r.unit).name in r.narrative
+    # Every unit owing the closing report sends it: the final summary has all its figures.
+    closing = closing_period(calendar)
+    owing = {o.owner for o in calendar if o.kind is ObligationKind.REPORT
+             and parse_key(o.key).subject == closing}
+    assert {r.unit for r in reports if r.period == closing} == owing
+    # Each unit's words differ from period to period, and from the other units' in one.
+    words = [(r.unit, r.period, r.narrative) for r in reports]
+    assert len({w for _, _, w in words}) == len(words)
+
+
+def test_a_figure_moves_with_the_period_and_some_targets_are_missed() -> None:
+    plan = read_plan(next(p for p in SEED_PLANS if p.stem == "003-hung-thang"))
+    [year] = [r for r in script(plan, build_calendar(plan)).reports if r.unit == "TTPVHCC"]
+    verdicts = {attainment(t, year.values[t.code]) for t in plan.targets if t.code in year.values}
+    assert verdicts == {Attainment.ACHIEVED, Attainment.NOT_ACHIEVED}
+    assert all(v <= 100 for t in plan.targets if t.unit == "%" and (v := year.values.get(t.code))
+               is not None)  # a share never passes 100 %
+    assert figures(plan, "TTPVHCC", 0) != figures(plan, "TTPVHCC", 1)

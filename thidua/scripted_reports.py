@@ -1,0 +1,70 @@
+"""What the demo's units write in their period reports: a figure or a verdict for every target
+they report, moving from period to period, and a sentence or two of their own, different for
+each unit and period. Deterministic, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from models.choices import reported_targets
+from models.plan import Plan
+from models.plan_parts import Comparator, Target
+
+PERIODS = {"Q1": "quý I/{year}", "H1": "6 tháng đầu năm {year}", "9M": "9 tháng năm {year}",
+           "YEAR": "năm {year}"}
+DONE = (
+    "Trong {period}, {unit} đã triển khai đầy đủ các nội dung của kế hoạch, tiếp nhận và giải "
+    "quyết hồ sơ đúng quy trình, cập nhật kết quả lên hệ thống dùng chung.",
+    "Trong {period}, {unit} đã tổ chức {n} buổi tuyên truyền, hướng dẫn người dân sử dụng dịch "
+    "vụ công trực tuyến và thanh toán không dùng tiền mặt.",
+    "Trong {period}, {unit} đã số hóa hồ sơ, tài liệu thuộc lĩnh vực phụ trách và xử lý văn bản "
+    "hoàn toàn trên môi trường mạng, trừ văn bản mật.",
+    "Trong {period}, {unit} đã rà soát, đề xuất đơn giản hóa {n} thủ tục hành chính và niêm yết "
+    "công khai đầy đủ tại nơi tiếp nhận hồ sơ.",
+    "Trong {period}, {unit} đã phân công cán bộ theo dõi từng chỉ tiêu, họp giao ban {n} lần để "
+    "đôn đốc tiến độ và kịp thời tháo gỡ vướng mắc.",
+)
+HARD = (
+    "Khó khăn: đường truyền mạng chậm vào giờ cao điểm; đề nghị UBND xã nâng cấp hạ tầng.",
+    "Khó khăn: còn thiếu máy quét phục vụ số hóa; đề nghị bố trí kinh phí mua sắm bổ sung.",
+    "Khó khăn: một số người dân cao tuổi chưa quen nộp hồ sơ trực tuyến; đơn vị tiếp tục hỗ "
+    "trợ tại chỗ.",
+    "Đề xuất: tổ chức tập huấn sử dụng chữ ký số cho cán bộ mới được điều động.",
+    "Đề xuất: sớm kết nối dữ liệu giữa các phần mềm chuyên ngành để không phải nhập liệu hai "
+    "lần.",
+    "Trong kỳ không phát sinh khó khăn, vướng mắc.",
+)
+
+
+def figures(plan: Plan, unit: str, step: int) -> dict[str, float]:
+    """A value for every target the unit reports (1/0 for a qualitative one: Đạt/Không đạt);
+    most met, one in four not, which ones changing with the period (`step`: its place)."""
+    return {t.code: _value(t, met=(j + step) % 4 != 3, step=step)
+            for j, t in enumerate(reported_targets(plan, unit))}
+
+
+def _value(target: Target, *, met: bool, step: int) -> float:
+    if target.comparator is Comparator.QUALITATIVE or target.threshold is None:
+        return 1.0 if met else 0.0
+    t, strict = target.threshold, target.comparator in (Comparator.MORE_THAN,
+                                                        Comparator.LESS_THAN)
+    if target.comparator is Comparator.EQUAL:
+        return t if met else t + 1 + step
+    if target.comparator in (Comparator.AT_LEAST, Comparator.MORE_THAN):
+        room = 100 - t if target.unit == "%" else 3 + step
+        if met and (gain := min(step % 3 + int(strict), room)) >= int(strict):
+            return t + gain  # a share cannot pass 100 %: "> 100%" is never met, nor said so
+        return round(t * min(0.7 + 0.05 * step, 0.95), 1)
+    if met and t - step % 3 - int(strict) >= 0:
+        return t - step % 3 - int(strict)
+    return t + 1 + step
+
+
+def narrative(plan: Plan, unit: str, period: str, step: int) -> str:
+    """What the unit did in the period and what held it back, in its own two sentences."""
+    year, _, kind = period.partition("-")
+    label = PERIODS[kind].format(year=year) if kind in PERIODS else "kỳ báo cáo"
+    u = next(i for i, x in enumerate(plan.units) if x.code == unit)
+    text = " ".join((DONE[(u + step) % len(DONE)], HARD[(2 * u + step) % len(HARD)])).format(
+        period=label, unit=plan.unit(unit).name, n=2 + (u + 3 * step) % 5)
+    return unicodedata.normalize("NFC", text)
