@@ -101,11 +101,11 @@ class PeriodSummary:
         return sum(t.done for t in self.tasks)
 
 
-def superior(plan: Plan) -> str:
-    """Whom the commune's own report goes to: the plan's recipient (the level above), else
-    the province's Sở Nội vụ."""
+def superior(plan: Plan, day: date | None = None) -> str:
+    """Whom the commune's own report due `day` goes to (no day: the latest): the plan's
+    recipient (the level above), else the province's Sở Nội vụ."""
     if plan.reporting is not None:
-        return plan.reporting.recipient
+        return plan.reporting.recipient_on(day)
     province = plan.commune.province
     return f"Sở Nội vụ {province[:1].lower()}{province[1:]}"
 
@@ -143,7 +143,8 @@ def summarise(plan: Plan, obligations: list[Obligation],
             values.setdefault(target, {})[code] = value
     first = obligations[0]
     label = period_label(plan, parse_key(first.key).subject)
-    return PeriodSummary(first.what, subject(plan, f"Kết quả {label}"), label, superior(plan),
+    return PeriodSummary(first.what, subject(plan, f"Kết quả {label}"), label,
+                         superior(plan, first.effective_last_day),
                          plan.unit(plan.standing_office).name, rows,
                          target_results(plan.targets, values))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -60,6 +61,13 @@ class OneOffReport(Strict):
     recipient_label: Text | None = None  # as the plan words the receiver
 
 
+class RecipientChange(Strict):
+    """From a day on, the commune reports to another body (districts ended on 1/7/2025)."""
+
+    start: VnDate
+    recipient: Text
+
+
 class Reporting(Strict):
     """Two tiers: units report to the standing office by an internal date, then the commune
     (its standing office) reports to the level above (`recipient`) by the plan's date (`due`)."""
@@ -67,6 +75,7 @@ class Reporting(Strict):
     periods: list[PeriodKind] = []
     reporters: list[Code] | Literal["all"] = "all"  # unit or group codes
     recipient: Text  # the level above, who receives the commune's report
+    recipient_changes: list[RecipientChange] = []  # who receives it from a later day on
     recipient_unit: Code | None = None  # where units send theirs; default the standing office
     due: DueRule = DueRule()  # the commune's report
     units_due: DueRule | None = None  # the units' date when the plan states one
@@ -74,6 +83,12 @@ class Reporting(Strict):
     reports: list[OneOffReport] = []
     # A late report is better than none: accepted and flagged, unless the plan refuses it.
     late: Literal["accept", "refuse"] = "accept"
+
+    def recipient_on(self, day: date | None = None) -> str:
+        """Who receives the commune's report due that day (no day: whoever receives it now,
+        the latest change)."""
+        found = [c for c in self.recipient_changes if day is None or c.start <= day]
+        return max(found, key=lambda c: c.start).recipient if found else self.recipient
 
 
 class RoundKind(StrEnum):

@@ -78,7 +78,7 @@ def chain(plan: Plan, days: WorkingDays) -> Iterator[Owed]:
                        f"Báo cáo kết quả CCHC {period.label}", code, to, text, last)
         yield Owed(commune_report_key(period.code), ObligationKind.COMMUNE_REPORT,
                    f"Báo cáo kết quả CCHC {period.label} của {plan.issuer}",
-                   plan.standing_office, reporting.recipient,
+                   plan.standing_office, reporting.recipient_on(period.last_day),
                    f"{WORDS[reporting.due.wording]} {fmt_date(period.named_day)}",
                    period.last_day)
     for one in reporting.reports:
