@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from models.cited_papers import first_day
 from models.plan import Plan
 from thidua.demo_script import VN, NominationAction, ReportAction
-from thidua.demo_timeline import Action, Receipts
+from thidua.demo_timeline import Action, Receipts, summary_day
 
 RETURN_REASON = "Hồ sơ chưa đủ thành phần theo kế hoạch"
 
@@ -22,11 +23,11 @@ class InProcess:
     """Each event as a flow called in this process (see thidua.demo_timeline.Acts)."""
 
     def launch(self, path: Path, plan: Plan) -> Action:
-        """launch-campaign, at 08:00 on the window's first day."""
+        """launch-campaign, at 08:00 on the plan's first day (its window's, or its own date)."""
         def act() -> list[str]:
             from flows.launch_campaign import launch_campaign
 
-            done = launch_campaign(str(path), now=at(plan.window.start, 8))
+            done = launch_campaign(str(path), now=at(first_day(plan), 8))
             return [f"phát động {plan.issuer} – {plan.title}: {done['claimed']} tin đến "
                     f"{len(plan.units)} đơn vị."]
         return act
@@ -44,11 +45,11 @@ class InProcess:
         return act
 
     def compile(self, plan: Plan, period: str, day: date, *, final: bool) -> Action:
-        """compile-period-report for that day."""
+        """compile-period-report that day at 16:00."""
         def act() -> list[str]:
             from flows.compile_period_report import compile_period_report
 
-            compile_period_report(plan.code, period, as_of=day, final=final)
+            compile_period_report(plan.code, period, as_of=day, final=final, now=at(day, 16))
             return [told_compiled(plan, period, final=final)]
         return act
 
@@ -107,11 +108,11 @@ class InProcess:
         return act
 
     def summary(self, plan: Plan) -> Action:
-        """final-summary as of the window's last day."""
+        """final-summary on its day at 17:00, dated that day."""
         def act() -> list[str]:
             from flows.final_summary import final_summary
 
-            done = final_summary(plan.code, as_of=plan.window.end)
+            done = final_summary(plan.code, now=at(summary_day(plan), 17))
             return [f"Báo cáo tổng kết {plan.code}: {done['docx']} (đã gửi các đơn vị)."]
         return act
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from models.cited_papers import first_day
 from models.council_form import BY_ROLE, vote_key
 from models.deadline_calendar import Obligation, ObligationKind
 from models.final_summary import closing_period
@@ -113,7 +114,7 @@ def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[
             and o.key.startswith(key_prefix(ObligationKind.NOMINATION, r.code))]
     if r.nomination_deadline is None:  # ad hoc: one proposal some weeks into the campaign
         unit = next(u for u in plan.units if u.code != r.receiving_unit)
-        return [NominationAction(plan.window.start + AD_HOC_AFTER, unit.code, r.code,
+        return [NominationAction(first_day(plan) + AD_HOC_AFTER, unit.code, r.code,
                                  "collective", unit.name, Rating.EXCELLENT.value,
                                  tuple(p.code for p in r.dossier if p.required))]
     required = tuple(p.code for p in r.dossier if p.required)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from models.cited_papers import first_day
 from models.plan import Plan
 from thidua.demo_council import votes
 from thidua.demo_forms import (
@@ -30,7 +31,7 @@ from thidua.demo_runs import (
     wait,
 )
 from thidua.demo_script import NominationAction, ReportAction
-from thidua.demo_timeline import Action, Receipts
+from thidua.demo_timeline import Action, Receipts, summary_day
 
 
 class Served:
@@ -41,10 +42,10 @@ class Served:
         self.sources = sources  # plan code → the path `plan load` stored, as phat-dong offers
 
     def launch(self, path: Path, plan: Plan) -> Action:
-        """phat-dong, the plan chosen among those loaded, at 08:00 on the window's first day."""
+        """phat-dong, the plan chosen among those loaded, at 08:00 on the plan's first day."""
         def act() -> list[str]:
             done = run(self.ledger, "launch-campaign", {
-                "plan_path": self.sources[plan.code], "now": _iso(at(plan.window.start, 8))})
+                "plan_path": self.sources[plan.code], "now": _iso(at(first_day(plan), 8))})
             return [f"phát động {plan.issuer} – {plan.title}: {message(done)}"]
         return act
 
@@ -57,11 +58,11 @@ class Served:
         return act
 
     def compile(self, plan: Plan, period: str, day: date, *, final: bool) -> Action:
-        """tong-hop-bao-cao for that day."""
+        """tong-hop-bao-cao that day at 16:00."""
         def act() -> list[str]:
             done = run(self.ledger, "compile-period-report", {
                 "campaign": plan.code, "period": period, "as_of": day.isoformat(),
-                "final": final})
+                "final": final, "now": _iso(at(day, 16))})
             return [f"{told_compiled(plan, period, final=final)} {message(done)}"]
         return act
 
@@ -119,10 +120,10 @@ class Served:
         return act
 
     def summary(self, plan: Plan) -> Action:
-        """tong-ket as of the window's last day."""
+        """tong-ket on its day at 17:00, dated that day."""
         def act() -> list[str]:
             done = run(self.ledger, "final-summary", {
-                "campaign": plan.code, "as_of": plan.window.end.isoformat()})
+                "campaign": plan.code, "now": _iso(at(summary_day(plan), 17))})
             return [f"Báo cáo tổng kết {plan.code}: {message(done)}"]
         return act
 
