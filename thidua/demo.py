@@ -6,12 +6,13 @@ import os
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from models.cited_papers import first_day, own_papers
 from models.plan import Plan
 from models.vn_text import fmt_day
-from thidua.demo_inprocess import InProcess
+from thidua.demo_inprocess import InProcess, at
 from thidua.demo_timeline import Action, timeline
 from thidua.stand_ins import SmtpServer, ZaloStandIn
 
@@ -55,7 +56,6 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     """Launch the plans, play their calendars day by day, and yield one line per event."""
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from infra.clock import now_vn
     from infra.database import get_engine
     from tasks.plans.files import read_plan
     from tasks.records.book import set_book_by_name
@@ -71,7 +71,7 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
         configure(output, sink, zalo)
         load_rosters(plans)
         for commune, year, symbol, last in book_openings(plans):
-            set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
+            set_book_by_name(get_engine(), commune, year, symbol, last, opened_at(plans))
         yield from play(timeline(plans, output / "inbox", InProcess()), output, sink, zalo,
                         lambda step: [line for act in step for line in act()])
 
@@ -112,14 +112,21 @@ def load_rosters(plans: list[tuple[Path, Plan]]) -> None:
 
 def book_openings(plans: list[tuple[Path, Plan]]) -> list[tuple[str, int, str, int]]:
     """Where each office's books stand (commune, year, symbol, last number): well into each
-    year, as in the seeds (Hồng Vân cites 326/QĐ-UBND in July), so the demo's papers carry
-    numbers a real office would."""
+    year, so the demo's papers carry numbers a real office would, and past every number of
+    the office's own its plan cites (Vĩnh Thủy's 707/QĐ-UBND of August 2025)."""
     found = []
     for _, plan in plans:
         books = {"QĐ-UBND": 325, "BC-UBND": 140, f"TTr-{plan.standing_office}": 11}
+        cited = {(p.day.year, p.symbol): p.number for p in own_papers(plan)}  # the highest
         for year in range(plan.window.start.year, plan.window.end.year + 1):
-            found += [(plan.commune.name, year, symbol, last) for symbol, last in books.items()]
+            found += [(plan.commune.name, year, symbol, max(last, cited.get((year, symbol), 0)))
+                      for symbol, last in books.items()]
     return found
+
+
+def opened_at(plans: list[tuple[Path, Plan]]) -> datetime:
+    """When the books are opened: the morning the first plan acts, before its launch."""
+    return at(min(first_day(plan) for _, plan in plans), 7)
 
 
 def _subjects(folder: Path, before: int, after: int) -> Iterator[str]:

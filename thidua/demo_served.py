@@ -17,7 +17,7 @@ from pathlib import Path
 
 from flows.names import SCHEDULED_SENDING
 from models.plan import Plan
-from thidua.demo import book_openings, configure, load_rosters, play
+from thidua.demo import book_openings, configure, load_rosters, opened_at, play
 from thidua.demo_deliveries import deliveries
 from thidua.demo_inprocess import at
 from thidua.demo_runs import Ledger, message, start, wait
@@ -99,13 +99,12 @@ def _prefect_environment(output: Path) -> None:
 
 def _load_plans(plans: list[tuple[Path, Plan]]) -> dict[str, str]:
     """Store the plans as `thidua plan load` does; the path each is offered under."""
-    from infra.clock import now_vn
     from infra.database import transaction
     from tasks.plans.store import store_plan
 
     with transaction() as session:
         for path, plan in plans:
-            store_plan(session, plan, source=str(path), as_of=now_vn())
+            store_plan(session, plan, source=str(path), as_of=opened_at(plans))
     return {plan.code: str(path) for path, plan in plans}
 
 
@@ -171,7 +170,8 @@ def _books(ledger: Ledger, plans: list[tuple[Path, Plan]]) -> str:
     runs = []
     for group in range(0, len(openings), AT_ONCE):
         runs += wait(ledger, [start(ledger, "set-number-book", {
-            "commune": commune, "year": year, "symbol": symbol, "last": last})
+            "commune": commune, "year": year, "symbol": symbol, "last": last,
+            "now": opened_at(plans).isoformat()})
             for commune, year, symbol, last in openings[group:group + AT_ONCE]])
     done = sum(1 for r in runs if r.state and r.state.is_completed())
     return f"Sổ văn bản: đặt {done}/{len(runs)} sổ (so-van-ban); {message(runs[-1])}"

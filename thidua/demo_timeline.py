@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from models.cited_papers import first_day
 from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix, parse_key
 from models.notices import decide
@@ -50,18 +51,19 @@ class Acts(Protocol):
         """The council meets and the secretary enters its answer."""
 
     def summary(self, plan: Plan) -> Action:
-        """The campaign's final summary."""
+        """The campaign's final summary, made (and dated) on its `summary_day`."""
 
 
 def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
              acts: Acts) -> dict[date, list[list[Action]]]:
     """Every plan's launch, ticks, submissions, returns, councils and summary, by day, as
-    steps in order (each step's actions independent of one another)."""
+    steps in order (each step's actions independent of one another). A plan is launched on
+    its window's first day, or on its own date if later (it cannot act before it exists)."""
     slots: dict[date, list[tuple[int, Action]]] = defaultdict(list)
     receipts: Receipts = {}
     for path, plan in plans:
         calendar = build_calendar(plan)
-        slots[plan.window.start].append((LAUNCH, acts.launch(path, plan)))
+        slots[first_day(plan)].append((LAUNCH, acts.launch(path, plan)))
         cast = script(plan, calendar)
         finals = {parse_key(o.key).subject: o.effective_last_day for o in calendar
                   if o.kind is ObligationKind.COMMUNE_REPORT}
@@ -88,17 +90,21 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
             if o.kind is ObligationKind.COMMUNE_REPORT:  # the office sends the final one
                 slots[o.effective_last_day].append((COMPILE, acts.compile(
                     plan, parse_key(o.key).subject, o.effective_last_day, final=True)))
-        end = plan.window.end + AFTER_WINDOW
-        slots[end].append((SUMMARY, acts.summary(plan)))
+        slots[summary_day(plan)].append((SUMMARY, acts.summary(plan)))
         for day in event_days(plan):
             slots[day] += []
     return {day: _steps(acts.tick(day), found) for day, found in slots.items()}
 
 
+def summary_day(plan: Plan) -> date:
+    """The day the office writes the final summary: some weeks after the window's end."""
+    return plan.window.end + AFTER_WINDOW
+
+
 def event_days(plan: Plan) -> list[date]:
     """Days on which the tick has something to say when nothing is ever submitted."""
     calendar, policy = build_calendar(plan), plan.reminders
-    day, end, found = plan.window.start, plan.window.end + AFTER_WINDOW, []
+    day, end, found = first_day(plan), plan.window.end + AFTER_WINDOW, []
     seen: set[tuple[str, str]] = set()
     while day <= end:
         decided = decide(calendar, day, policy)
@@ -124,7 +130,7 @@ def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | No
     days = WorkingDays(extra_days_off=plan.reminders.extra_days_off,
                        extra_working_days=plan.reminders.extra_working_days)
     if r.nomination_deadline is None:
-        return days.on_or_after(plan.window.start + AD_HOC_AFTER + timedelta(days=1))
+        return days.on_or_after(first_day(plan) + AD_HOC_AFTER + timedelta(days=1))
     prefix = key_prefix(ObligationKind.NOMINATION, r.code)
     due = [o.effective_last_day for o in calendar if o.key.startswith(prefix)]
     if not due:
