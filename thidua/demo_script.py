@@ -84,8 +84,12 @@ def script(plan: Plan, calendar: list[Obligation]) -> Script:
     owed = [o for o in calendar if o.kind is ObligationKind.REPORT]
     steps = {p: i for i, p in enumerate(dict.fromkeys(parse_key(o.key).subject for o in owed))}
     closing = closing_period(calendar)
-    reports = [a for a in (_report(o, i, plan, steps, closing) for i, o in enumerate(owed))
-               if a is not None]
+    found, seen = [], dict.fromkeys(steps, 0)
+    for o in owed:  # a unit's fate: its place among the period's units, turned by the period
+        period = parse_key(o.key).subject
+        found.append(_report(o, seen[period] + steps[period], plan, steps, closing))
+        seen[period] += 1
+    reports = [a for a in found if a is not None]
     nominations = [a for r in plan.award_rounds for a in _nominations(r, plan, calendar)]
     return Script(sorted(reports, key=lambda a: a.day),
                   sorted(nominations, key=lambda a: a.day))

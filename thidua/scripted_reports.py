@@ -13,25 +13,26 @@ from models.plan_parts import Comparator, Target
 PERIODS = {"Q1": "quý I/{year}", "H1": "6 tháng đầu năm {year}", "9M": "9 tháng năm {year}",
            "YEAR": "năm {year}"}
 DONE = (
-    "Trong {period}, {unit} đã triển khai đầy đủ các nội dung của kế hoạch, tiếp nhận và giải "
-    "quyết hồ sơ đúng quy trình, cập nhật kết quả lên hệ thống dùng chung.",
-    "Trong {period}, {unit} đã tổ chức {n} buổi tuyên truyền, hướng dẫn người dân sử dụng dịch "
-    "vụ công trực tuyến và thanh toán không dùng tiền mặt.",
-    "Trong {period}, {unit} đã số hóa hồ sơ, tài liệu thuộc lĩnh vực phụ trách và xử lý văn bản "
-    "hoàn toàn trên môi trường mạng, trừ văn bản mật.",
-    "Trong {period}, {unit} đã rà soát, đề xuất đơn giản hóa {n} thủ tục hành chính và niêm yết "
-    "công khai đầy đủ tại nơi tiếp nhận hồ sơ.",
-    "Trong {period}, {unit} đã phân công cán bộ theo dõi từng chỉ tiêu, họp giao ban {n} lần để "
-    "đôn đốc tiến độ và kịp thời tháo gỡ vướng mắc.",
+    "Trong {period}, {unit} đã quán triệt kế hoạch tới cán bộ, hội viên và triển khai đầy đủ "
+    "các nội dung được giao.",
+    "Trong {period}, {unit} đã phối hợp tổ chức {n} buổi tuyên truyền về cải cách hành chính, "
+    "hướng dẫn người dân sử dụng dịch vụ công trực tuyến.",
+    "Trong {period}, {unit} đã đăng {n} tin, bài về cải cách hành chính trên bảng tin, nhóm "
+    "Zalo và trang thông tin của đơn vị.",
+    "Trong {period}, {unit} đã lồng ghép nội dung cải cách hành chính vào {n} cuộc họp, buổi "
+    "sinh hoạt định kỳ.",
+    "Trong {period}, {unit} đã phân công cán bộ theo dõi việc thực hiện kế hoạch và họp giao "
+    "ban {n} lần để đôn đốc tiến độ.",
 )
 HARD = (
-    "Khó khăn: đường truyền mạng chậm vào giờ cao điểm; đề nghị UBND xã nâng cấp hạ tầng.",
-    "Khó khăn: còn thiếu máy quét phục vụ số hóa; đề nghị bố trí kinh phí mua sắm bổ sung.",
-    "Khó khăn: một số người dân cao tuổi chưa quen nộp hồ sơ trực tuyến; đơn vị tiếp tục hỗ "
-    "trợ tại chỗ.",
-    "Đề xuất: tổ chức tập huấn sử dụng chữ ký số cho cán bộ mới được điều động.",
-    "Đề xuất: sớm kết nối dữ liệu giữa các phần mềm chuyên ngành để không phải nhập liệu hai "
-    "lần.",
+    "Khó khăn: đường truyền mạng còn chậm vào giờ cao điểm; đề nghị UBND {kind} nâng cấp hạ "
+    "tầng.",
+    "Khó khăn: kinh phí cho hoạt động tuyên truyền còn hạn chế; đề nghị UBND {kind} bố trí bổ "
+    "sung.",
+    "Khó khăn: một số người dân cao tuổi chưa quen sử dụng dịch vụ công trực tuyến; đơn vị "
+    "tiếp tục hướng dẫn tại chỗ.",
+    "Đề xuất: tổ chức tập huấn sử dụng chữ ký số, dịch vụ công trực tuyến cho cán bộ mới.",
+    "Đề xuất: cung cấp thêm tài liệu tuyên truyền ngắn gọn, dễ hiểu cho người dân.",
     "Trong kỳ không phát sinh khó khăn, vướng mắc.",
 )
 
@@ -66,5 +67,6 @@ def narrative(plan: Plan, unit: str, period: str, step: int) -> str:
     label = PERIODS[kind].format(year=year) if kind in PERIODS else "kỳ báo cáo"
     u = next(i for i, x in enumerate(plan.units) if x.code == unit)
     text = " ".join((DONE[(u + step) % len(DONE)], HARD[(2 * u + step) % len(HARD)])).format(
-        period=label, unit=plan.unit(unit).name, n=2 + (u + 3 * step) % 5)
+        period=label, unit=plan.unit(unit).name, n=2 + (u + 3 * step) % 5,
+        kind=plan.commune.kind)
     return unicodedata.normalize("NFC", text)

@@ -72,3 +72,14 @@ def test_a_figure_moves_with_the_period_and_some_targets_are_missed() -> None:
     assert all(v <= 100 for t in plan.targets if t.unit == "%" and (v := year.values.get(t.code))
                is not None)  # a share never passes 100 %
     assert figures(plan, "TTPVHCC", 0) != figures(plan, "TTPVHCC", 1)
+
+
+def test_who_is_late_or_silent_turns_with_the_period() -> None:
+    # Mộ Lao's six units are a multiple of three: by place alone, the same ones every period.
+    plan = read_plan(next(p for p in SEED_PLANS if p.stem == "004-mo-lao"))
+    calendar = build_calendar(plan)
+    sent = script(plan, calendar).reports
+    owing = {o.owner for o in calendar if o.kind is ObligationKind.REPORT}
+    silent = [frozenset(owing - {r.unit for r in sent if r.period == p})
+              for p in ("2025-Q1", "2025-H1", "2025-9M")]
+    assert all(silent) and len(set(silent)) == 3
