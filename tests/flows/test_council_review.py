@@ -209,3 +209,32 @@ def test_a_refused_start_ends_failed_in_one_vietnamese_line_before_freezing(
     with transaction(get_engine(deployment.url)) as session:
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == "hang-nam-2026")).one()
     assert row.status != "under_review"
+
+
+def test_a_simulated_run_freezes_at_its_moment_and_records_the_answer_after_the_meeting(
+        deployment: World) -> None:
+    import threading
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    vn = ZoneInfo("Asia/Ho_Chi_Minh")
+    opened = datetime(2026, 12, 1, 7, tzinfo=vn)  # the tick that closed the round
+    store(deployment.url)
+    with transaction(get_engine(deployment.url)) as session:
+        dossier = nominate(session, "VP", "collective", "Văn phòng", "Hoàn thành xuất sắc nhiệm vụ")
+    result: dict[str, Any] = {}
+    worker = threading.Thread(target=lambda: result.update(council_review(
+        "thuong-phuc-cchc-2026-2030", "hang-nam-2026", wait_seconds=120, poll_seconds=1,
+        now=opened)), daemon=True)
+    worker.start()
+    run = paused_run("xét khen thưởng hang-nam-2026", 1)
+    resume_flow_run(run.id, run_input=answer({dossier: 6}))  # met 04/12/2026, 14:00–16:30
+    worker.join(timeout=120)
+    assert result["decision_number"]
+    with transaction(get_engine(deployment.url)) as session:
+        moments = [c.at for c in session.exec(select(t.NominationStatusChange).order_by(
+            col(t.NominationStatusChange.id)))]
+        queued = {m.created_at for m in session.exec(select(t.OutboxMessage))}
+    ended = datetime(2026, 12, 4, 16, 30, tzinfo=vn)
+    assert opened in moments and moments[-1] == ended  # frozen then, decided after the meeting
+    assert queued == {ended}  # the results mail: not the wall clock, not before the meeting

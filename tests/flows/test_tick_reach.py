@@ -4,7 +4,7 @@ round that holds a dossier (a real Prefect API, SMTP server and Zalo stand-in on
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -68,11 +68,14 @@ def test_the_tick_closes_a_round_and_opens_its_council_review(
                       submitted_at=datetime(2026, 11, 20, 9, tzinfo=VN), actor="KT",
                       store=deployment.folder / "store")
     assert daily_tick(as_of=day, campaigns=[plan.code])["reviews"] == 0
-    assert daily_tick(as_of=day + timedelta(days=1), campaigns=[plan.code])["reviews"] == 1
+    ticked = datetime.combine(day + timedelta(days=1), time(7), tzinfo=VN)  # simulated
+    assert daily_tick(as_of=ticked.date(), campaigns=[plan.code], now=ticked)["reviews"] == 1
     assert daily_tick(as_of=day + timedelta(days=2), campaigns=[plan.code])["reviews"] == 0
     runs = _runs_of(deployment_id)
+    # The council run is opened at the tick's moment, not the wall clock.
     assert [r.parameters for r in runs] == [{"campaign": plan.code,
-                                             "round_code": "hang-nam-2026"}]
+                                             "round_code": "hang-nam-2026",
+                                             "now": ticked.isoformat()}]
     with transaction(get_engine(deployment.url)) as session:
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == "hang-nam-2026")).one()
     assert row.status == "closed"
