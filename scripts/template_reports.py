@@ -93,10 +93,6 @@ def _opening() -> DocxDocument:
     text(word, "{{ intro }}", indent=True, after=6)
     _heading(word, "I. KẾT QUẢ THỰC HIỆN CHỈ TIÊU")
     each(word, "line in target_lines", "{{ line }}", indent=True)
-    tag(word, "{%p if chart %}")
-    text(word, "{{ chart }}", align=CENTER)
-    text(word, "{{ chart_caption }}", align=CENTER, size=12, italic=True, after=6)
-    tag(word, "{%p endif %}")
     _heading(word, "II. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ")
     text(word, "{{ tasks_line }}", indent=True, after=6)
     return word
@@ -106,6 +102,11 @@ def _annexes(word: DocxDocument) -> None:
     """The landscape pages: the targets and the tasks in full."""
     landscape(word)
     _annex(word, "PHỤ LỤC I", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU")
+    # The chart opens the annex's fresh page: in the body it left half a page blank above it.
+    tag(word, "{%p if chart %}")
+    text(word, "{{ chart }}", align=CENTER)
+    text(word, "{{ chart_caption }}", align=CENTER, size=12, italic=True, after=6)
+    tag(word, "{%p endif %}")
     _loop_table(word, "targets", "r", TARGETS, TARGET_CELLS, centred=(0, 2, 3, 4),
                 empty="Kế hoạch không giao chỉ tiêu.")
     _annex(word, "PHỤ LỤC II", "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ THEO KẾ HOẠCH")

@@ -63,11 +63,13 @@ def _pair(axes: Axes, result: TargetResult) -> None:
     axes.spines[["top", "right", "bottom"]].set_visible(False)
 
 
-def place_chart(docx: Path, marker: str, chart: Path, width_cm: float = 15) -> bool:
-    """Put the chart where the rendered report holds `marker` alone in a paragraph; False when
-    the office's template has no such place."""
+def place_chart(docx: Path, marker: str, chart: Path, width_cm: float = 15,
+                height_cm: float = 12.5) -> bool:
+    """Put the chart where the rendered report holds `marker` alone in a paragraph, at most
+    `height_cm` tall (it fits a landscape page under its heading); False when the office's
+    template has no such place."""
     from docx import Document
-    from docx.shared import Cm
+    from docx.shared import Cm, Emu
 
     document = Document(str(docx))
     for paragraph in document.paragraphs:
@@ -75,7 +77,10 @@ def place_chart(docx: Path, marker: str, chart: Path, width_cm: float = 15) -> b
             for run in paragraph.runs[1:]:
                 run._r.getparent().remove(run._r)
             paragraph.runs[0].text = ""
-            paragraph.runs[0].add_picture(str(chart), width=Cm(width_cm))
+            picture = paragraph.runs[0].add_picture(str(chart), width=Cm(width_cm))
+            if picture.height > Cm(height_cm):
+                picture.width = Emu(int(picture.width * Cm(height_cm) / picture.height))
+                picture.height = Cm(height_cm)
             document.save(str(docx))
             return True
     return False
