@@ -27,7 +27,7 @@ from tasks.documents.final_report import write_final_report
 from tasks.documents.kinds import all_kinds
 from tasks.documents.pdf import with_pdf
 from tasks.documents.period_report import REPORT_SYMBOL, render_markdown, write_report_docx
-from tasks.documents.plan_document import FILE, write_plan_docx
+from tasks.documents.plan_document import FILE, signed_copy, write_plan_docx
 from tasks.documents.review import review_key, review_place, review_table
 from tasks.documents.templating import check_templates
 from tasks.records.board import read_facts
@@ -116,10 +116,12 @@ def publish_review(state: RoundState, assessed: list[Assessment], *, again: bool
 
 @task(name="ghi bản kế hoạch", cache_policy=NONE)
 def write_plan_document(plan: Plan) -> list[str]:
-    """The plan as the office issued it, Word and (where LibreOffice is) PDF, to attach."""
+    """The office's signed plan (when the plan names one) and the schedule annex, Word and
+    (where LibreOffice is) PDF, to attach."""
     settings = get_settings()
-    out = settings.data_dir / "documents" / plan.code / FILE
-    return [str(p) for p in with_pdf(write_plan_docx(plan, out, settings.data_dir))]
+    folder = settings.data_dir / "documents" / plan.code
+    annex = with_pdf(write_plan_docx(plan, folder / FILE, settings.data_dir))
+    return [str(p) for p in [*signed_copy(plan, folder), *annex]]
 
 
 @task(name="kèm bản PDF", cache_policy=NONE)
