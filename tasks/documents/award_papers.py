@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from models.legal_bases import plan_basis
 from models.nominee import Candidate
 from models.plan import AwardRound, Plan
 from models.signatures import SignatureBlock, for_a_head, for_the_chairman
@@ -14,10 +15,10 @@ from tasks.documents.templating import register
 
 DECISION = register("quyet-dinh-khen-thuong", "Quyết định khen thưởng", {
     "subject", "authority_line", "plan_basis", "proposer", "award", "achievement", "reward",
-    "executors", "collectives", "individuals", "decided_on", "decided_by"})
+    "executors", "collectives", "individuals", "decided_on", "decided_by", "legal_bases"})
 SUBMISSION = register("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", {
     "subject", "addressee", "bases", "office", "received", "eligible", "award",
-    "collectives", "individuals"})
+    "collectives", "individuals", "legal_bases"})
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def decision_context(plan: Plan, round_: AwardRound, winners: list[Candidate], p
         "subject": f"Về việc tặng {_short(round_.award)} cho các tập thể, cá nhân có thành "
                    f"tích {_achievement(round_)}",
         "authority_line": f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.upper()}",
-        "plan_basis": plan_reference(plan),
+        "plan_basis": plan_basis(plan),
         "proposer": f"{office.name} tại Tờ trình số {proposal.number} ngày "
                     f"{fmt_date(proposal.day)}",
         "award": round_.award, "achievement": _achievement(round_), "reward": "",
@@ -62,7 +63,7 @@ def submission_context(plan: Plan, round_: AwardRound, winners: list[Candidate],
         "subject": f"Về việc đề nghị tặng {_short(round_.award)} cho các tập thể, cá nhân "
                    f"có thành tích {_achievement(round_)}",
         "addressee": addressee,
-        "bases": [f"Căn cứ {plan_reference(plan)};",
+        "bases": [f"Căn cứ {plan_basis(plan)};",
                   f"Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng {commune} số "
                   f"{minutes.number} ngày {fmt_date(minutes.day)},"],
         "office": office.name, "received": received, "eligible": eligible,

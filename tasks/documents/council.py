@@ -73,7 +73,7 @@ class _Issuer:
             # Numbers restart each year: the year keeps 01/QĐ-UBND of 2026 and of 2027 apart.
             path = self.folder / f"{FILE_NAMES[kind]}-{seq:02d}-{self.day.year}.docx"
             render_docx(template, context(paper), path, self.data_dir,
-                        self.state.plan.commune.name)
+                        self.state.plan.commune.name, day=paper.day)
             session.add(t.Decision(
                 commune_id=self.state.commune_id, campaign_id=self.state.campaign_id,
                 round_id=self.state.round_id, kind=kind, year=self.day.year, seq=seq,

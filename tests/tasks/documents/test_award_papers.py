@@ -48,7 +48,8 @@ def _decision(plan: Plan, tmp_path: Path) -> Path:
     round_ = (plan.award_rounds or _plan("002-vinh-thuy.yaml").award_rounds)[-1]
     context = decision_context(plan, round_, WINNERS, Paper("327/QĐ-UBND", DAY),
                                Paper("12/TTr-VHXH", date(2025, 12, 4)))
-    return render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path, plan.commune.name)
+    return render_docx(DECISION, context, tmp_path / "qd.docx", tmp_path, plan.commune.name,
+                       day=DAY)
 
 
 @pytest.mark.parametrize(("seed", "authority", "signer"), [
@@ -97,7 +98,8 @@ def test_the_submission_goes_from_the_office_to_the_chairman(tmp_path: Path) -> 
     office = plan.unit(round_.receiving_unit)
     context = submission_context(plan, round_, WINNERS, 5, 4, Paper("12/TTr-VHXH", DAY),
                                  Paper("03/BB-HĐTĐKT", DAY))
-    word = Document(str(render_docx(SUBMISSION, context, tmp_path / "ttr.docx", tmp_path)))
+    word = Document(str(render_docx(SUBMISSION, context, tmp_path / "ttr.docx", tmp_path,
+                                    day=DAY)))
     check_header(word, office.name.upper(), "12/TTr-VHXH")
     assert texts(word.tables[0].rows[0].cells[0])[0] == "UBND XÃ VĨNH THỦY"
     assert "Kính gửi: Chủ tịch UBND xã Vĩnh Thủy." in texts(word)
