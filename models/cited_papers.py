@@ -90,6 +90,19 @@ def own_papers(plan: Plan) -> list[CitedPaper]:
     return sorted(seen.values(), key=lambda p: (p.day.year, p.symbol, p.number))
 
 
+def cited_note(plan: Plan) -> str | None:
+    """For staff, in words: the office's own numbers the plan cites (its books stand past
+    them once loaded) and the day the plan dates from; None when it cites none."""
+    own, issued = own_papers(plan), plan_date(plan)
+    told = [f"Kế hoạch dẫn chiếu văn bản của {plan.issuer}: "
+            f"{', '.join(p.label for p in own)}; khi nạp, sổ văn bản tương ứng đứng sau các số "
+            "này"] if own else []
+    if issued is not None and issued > plan.window.start:
+        told.append(f"kế hoạch ban hành không sớm hơn ngày {fmt_date(issued)}, chiến dịch "
+                    "bắt đầu từ ngày đó")
+    return "; ".join(told)[:1].upper() + "; ".join(told)[1:] + "." if told else None
+
+
 def own_number(plan: Plan) -> CitedPaper | None:
     """The plan itself as a paper of its issuer, when it carries both number and date."""
     if plan.number is None or plan.issued_on is None:

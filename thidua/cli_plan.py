@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from infra.database import transaction, upgrade
+from models.cited_papers import cited_note
 from models.deadline_calendar import build_calendar
 from models.plan import Plan
 from models.vn_text import fmt_date, parse_date
@@ -57,6 +58,8 @@ def validate(files: Files) -> None:
             typer.echo(f"OK {path}: {plan.commune.kind} {plan.commune.name}, "
                        f"{len(plan.units)} đơn vị, {len(plan.award_rounds)} đợt khen thưởng, "
                        f"{len(plan.tasks)} nhiệm vụ, {len(build_calendar(plan))} mốc hạn")
+            if (note := cited_note(plan)) is not None:  # numbers its books already gave
+                typer.echo(f"  {note}")
     _refuse_if_bad(read)
 
 

@@ -161,7 +161,7 @@ def record_cited(session: Session, commune_id: int, campaign_id: int,
     """The office's own papers a plan cites become known documents of their books, so no
     number they hold is handed out again and each book stands at least at the highest; one
     Vietnamese line per book cited, saying where it stands (and if it was moved on)."""
-    told = []
+    told: list[str] = []
     for (year, symbol), cited in _by_book(papers).items():
         for paper in cited:
             _know(session, commune_id, campaign_id, paper, told)

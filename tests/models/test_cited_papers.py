@@ -116,3 +116,19 @@ def test_a_numbered_dated_plan_is_a_paper_of_its_own_book() -> None:
     plan = Plan.model_validate(data)
     assert [p.label for p in own_papers(plan)] == ["45/KH-UBND ngày 20/07/2025"]
     assert plan_date(plan) == date(2025, 7, 20) and first_day(plan) == date(2025, 7, 20)
+
+
+@pytest.mark.parametrize(("seed", "note"), [
+    ("002-vinh-thuy.yaml", "Kế hoạch dẫn chiếu văn bản của UBND xã Vĩnh Thủy: 148/KH-UBND ngày "
+     "23/07/2025, 705/QĐ-UBND ngày 15/08/2025, 707/QĐ-UBND ngày 18/08/2025; khi nạp, sổ văn "
+     "bản tương ứng đứng sau các số này; kế hoạch ban hành không sớm hơn ngày 18/08/2025, "
+     "chiến dịch bắt đầu từ ngày đó."),
+    ("001-thuong-phuc.yaml", "Kế hoạch ban hành không sớm hơn ngày 02/03/2026, chiến dịch bắt "
+     "đầu từ ngày đó."),
+    ("003-hung-thang.yaml", None),
+])
+def test_staff_are_told_in_words_what_the_plan_cites_of_their_books(seed: str,
+                                                                    note: str | None) -> None:
+    from models.cited_papers import cited_note
+
+    assert cited_note(read_plan(CAMPAIGNS / seed)) == note
