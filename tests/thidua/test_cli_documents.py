@@ -32,10 +32,15 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def test_the_office_sets_where_its_book_stands(data: Path) -> None:
     loaded = runner.invoke(app, ["plan", "load", str(REPO / "campaigns" / "002-vinh-thuy.yaml")])
     assert loaded.exit_code == 0, loaded.output
-    done = runner.invoke(app, ["book", "set", "Vĩnh Thủy", "2025", "QĐ-UBND", "326"])
-    assert done.exit_code == 0 and "số tiếp theo 327" in done.output
+    # The plan cites the commune's own 705 and 707/QĐ-UBND: the book stands past them, said so.
+    assert ("Sổ QĐ-UBND năm 2025: kế hoạch dẫn chiếu số 707/QĐ-UBND ngày 18/08/2025, quá số "
+            "cuối của sổ (0); sổ nay đến số 707, văn bản tiếp theo mang số 708") in loaded.output
+    below = runner.invoke(app, ["book", "set", "Vĩnh Thủy", "2025", "QĐ-UBND", "326"])
+    assert below.exit_code != 0 and "sổ đã cấp số 707" in below.output
+    done = runner.invoke(app, ["book", "set", "Vĩnh Thủy", "2025", "QĐ-UBND", "710"])
+    assert done.exit_code == 0 and "số tiếp theo 711" in done.output
     shown = runner.invoke(app, ["book", "show"])
-    assert "Vĩnh Thủy 2025 QĐ-UBND: số cuối 326" in shown.output
+    assert "Vĩnh Thủy 2025 QĐ-UBND: số cuối 710" in shown.output
     unknown = runner.invoke(app, ["book", "set", "Vĩnh Thụy", "2025", "QĐ-UBND", "3"])
     assert unknown.exit_code == 2 and "có: Vĩnh Thủy" in unknown.output
 
