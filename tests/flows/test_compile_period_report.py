@@ -27,13 +27,15 @@ from tests.flows.deployment import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 CAMPAIGN = "hung-thang-cchc-2025-h2"
+NARRATIVE = "Tiếp nhận 1.245 hồ sơ, 98% đúng hạn; khó khăn: thiếu máy quét."
 
 
-def _report(session: Session, unit: str, at: datetime, values: dict[str, float]) -> None:
+def _report(session: Session, unit: str, at: datetime, values: dict[str, float],
+            narrative: str | None = None) -> None:
     unit_row = session.exec(select(t.Unit).where(t.Unit.code == unit)).one()
     assert unit_row.id is not None
     report = t.UnitReport(campaign_id=unit_row.campaign_id, period_code="2025-YEAR",
-                          unit_id=unit_row.id, submitted_at=at)
+                          unit_id=unit_row.id, submitted_at=at, narrative=narrative)
     session.add(report)
     session.flush()
     assert report.id is not None
@@ -54,7 +56,7 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
         _report(session, "VP", datetime(2025, 12, 5, 9, 0, tzinfo=VN), {"T02": 100})
         _report(session, "KT", datetime(2025, 12, 9, 23, 59, tzinfo=VN), {})
         _report(session, "TTPVHCC", datetime(2025, 12, 10, 8, 0, tzinfo=VN),
-                {"T05": 92.5, "T07": 75, "T11": 30})
+                {"T05": 92.5, "T07": 75, "T11": 30}, NARRATIVE)
     state = compile_period_report(CAMPAIGN, "2025-YEAR", as_of=date(2025, 12, 12),
                                   return_state=True)
     paths = state.result()
@@ -69,7 +71,11 @@ def test_year_report_counts_units_and_judges_targets(deployment: World) -> None:
     assert lines["T11"].endswith("| ≥ 30% | 30% | Đạt |")
     assert lines["T06"].endswith("| — | Chưa có số liệu |")
     assert lines["T01"].endswith("| Đánh giá định tính |")
+    said = f"Trung tâm Phục vụ hành chính công xã: {NARRATIVE}"
+    assert f"- **{said.replace(': ', ':** ', 1)}" in markdown  # the unit's own words
+    assert "Chưa có đơn vị nào gửi thuyết minh" not in markdown
     text = _docx_text(Path(paths["docx"]))
+    assert said in text
     for block in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                   "ỦY BAN NHÂN DÂN", "XÃ HÙNG THẮNG", "Số: 01/BC-UBND",
                   "Hùng Thắng, ngày 12 tháng 12 năm 2025", "BÁO CÁO",

@@ -34,7 +34,8 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
         vp = session.exec(select(t.Unit).where(t.Unit.code == "VP")).one()
         assert vp.id is not None
         report = t.UnitReport(campaign_id=vp.campaign_id, period_code="2025-YEAR",
-                              unit_id=vp.id, submitted_at=datetime(2025, 12, 10, 8, tzinfo=VN))
+                              unit_id=vp.id, submitted_at=datetime(2025, 12, 10, 8, tzinfo=VN),
+                              narrative="Đã hoàn thành 100% nhiệm vụ thành phố giao.")
         session.add(report)
         session.flush()
         assert report.id is not None
@@ -48,6 +49,14 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}
     assert lines["T02"].endswith("| ≥ 100% | 100% | Đạt |")
     assert lines["T03"].endswith("| ≥ 100% | 13,33% | Không đạt |")  # 2 of 15 tasks done
+    # The year's reports give the figures; those who sent none are named.
+    assert ("Đơn vị chưa gửi báo cáo năm 2025: Phòng Kinh tế, Trung tâm Phục vụ hành chính "
+            "công xã, Trung tâm sự nghiệp công xã.") in markdown
+    assert ("- **Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã:** Đã hoàn thành 100% nhiệm "
+            "vụ thành phố giao.") in markdown
+    # On 05/01/2026 every task not done was past its last day, none still "running".
+    assert "13 nhiệm vụ quá hạn, chưa báo cáo kết quả" in markdown
+    assert "| Đang thực hiện |" not in markdown
     files = f"{get_settings().files_url.rstrip('/')}/documents/hung-thang-cchc-2025-h2"
     assert f"![{CHART_CAPTION}]({files}/bieu-do-chi-tieu-tong-ket.png)" in markdown
     link = f"[{FINAL}.docx]({files}/{FINAL}.docx)"  # one name per campaign
