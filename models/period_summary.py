@@ -66,7 +66,7 @@ class TaskRow:
     done_on: date | None
     done: bool
     overdue: bool
-    state: str = RUNNING  # in words, from task_state
+    state: str  # in words, from task_state
 
 
 @dataclass(frozen=True)
