@@ -68,7 +68,9 @@ def test_claimed_rows_are_not_claimed_again_until_the_lease_lapses(database_url:
     enqueue(engine, _envelopes(campaign, 3), NOW)
     first = claim(engine, NOW)
     assert [c.outgoing.address for c in first] == [f"u{i}@x.example.vn" for i in range(3)]
-    assert first[0].outgoing.meta == {"unit": "U0", "tracking_id": f"outbox-{first[0].id}"}
+    meta = dict(first[0].outgoing.meta)
+    assert datetime.fromisoformat(meta.pop("queued_at")) == NOW  # the mail's Date
+    assert meta == {"unit": "U0", "tracking_id": f"outbox-{first[0].id}"}
     assert claim(engine, NOW + LEASE - timedelta(seconds=1)) == []
     # The process died after claiming: the next pass sends them (at least once).
     again = claim(engine, NOW + LEASE + timedelta(seconds=1))
