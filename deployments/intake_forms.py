@@ -48,7 +48,7 @@ def nomination_form(campaign: CampaignChoice, title: str, base: dict[str, Any],
     form = _narrowed(base, title, fields)
     del form["properties"]["folder"]  # files come from the uploads, chosen one by one
     # Required, and may stay empty: the UI then draws no English "(Optional)" beside it.
-    form["required"] = [*form.get("required", []), "documents"]
+    form["required"] = [*form.get("required", []), "documents", "gender"]
     return form
 
 

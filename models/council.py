@@ -6,18 +6,25 @@ commune Emulation & Commendation Council: the meeting counts with at least two t
 the roster's members present, and a nomination passes with more than half of those present.
 Both count distinct members of the roster, never names typed into a form. A meeting on a
 weekend, public holiday or announced day off stands only when the staff confirm it.
+
+A dossier that is incomplete or ineligible is recorded with its reason and never put to the
+vote. Awards beyond the quota stand only where the plan's round allows them (for outstanding
+cases); the approved ranked after the quota are those extras, and every paper names them.
+One council holds one meeting at a time: a meeting overlapping another it recorded is refused.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from fractions import Fraction
 
 from models.council_answer import Answer, Ballot, count_ballots
+from models.council_limits import Meeting, beyond_quota, extras, over_quota, overlaps
 from models.eligibility import Assessment
+from models.nominee import addressed, counted
 from models.plan import AwardRound, Plan
 from models.roster import Member, Role, Roster, name_key
 from models.vn_text import fmt_date
@@ -43,6 +50,21 @@ class DossierVote:
     abstained: int
     approved: bool
     council_size: int  # members on the roster: the share is of the whole council
+    extra: bool = False  # approved beyond the quota, under the plan's clause for outstanding cases
+    gender: str | None = None
+    title: str | None = None  # an individual's post
+
+    @property
+    def voted(self) -> bool:
+        """Put to the vote: only an eligible, complete dossier is."""
+        return self.eligible
+
+    @property
+    def person(self) -> str:
+        """'Bà Nguyễn Thị Hoa, Trưởng phòng Kinh tế' for an individual; a collective's name."""
+        if self.kind != "individual":
+            return self.name
+        return ", ".join(p for p in (addressed(self.name, self.gender), self.title) if p)
 
 
 @dataclass(frozen=True)
@@ -68,6 +90,16 @@ class MinutesFacts:
         return tuple(d for d in self.dossiers if d.approved)
 
     @property
+    def extras(self) -> tuple[DossierVote, ...]:
+        """The approved beyond the quota (the plan allows them for outstanding cases)."""
+        return tuple(d for d in self.dossiers if d.extra)
+
+    @property
+    def not_voted(self) -> tuple[DossierVote, ...]:
+        """The dossiers not put to the vote (incomplete or ineligible), each with its reason."""
+        return tuple(d for d in self.dossiers if not d.voted)
+
+    @property
     def present_names(self) -> list[str]:
         """Names of the members present, in roster order."""
         return [m.name for m in self.present]
@@ -88,35 +120,43 @@ class Verdict:
 
 
 def judge(assessments: list[Assessment], *, plan: Plan, round_: AwardRound, roster: Roster,
-          answer: Answer) -> Verdict:
-    """Approved nominations and the minutes' facts, or every problem with the answer."""
-    problems = [*answer.slips, *_day_problems(plan, answer)]
+          answer: Answer, held: Sequence[Meeting] = ()) -> Verdict:
+    """Approved nominations and the minutes' facts, or every problem with the answer; `held`
+    are the council's other recorded meetings (one at a time)."""
+    problems = [*answer.slips, *_day_problems(plan, answer), *overlaps(answer, held)]
     present, found = _attendance(roster, answer.present)
     problems += found
     chair, secretary, found = _officers(roster, present, answer)
     problems += found
     by_id = {a.candidate.id: a for a in assessments}
-    ballots, found = count_ballots(answer.ballots, by_id, len(present))
+    problems += [f"hồ sơ số {b.nomination_id} ({by_id[b.nomination_id].candidate.name}) không "
+                 f"đủ điều kiện ({'; '.join(by_id[b.nomination_id].reasons)}): không đưa ra "
+                 "biểu quyết, không nhập phiếu" for b in answer.ballots
+                 if b.nomination_id in by_id and not by_id[b.nomination_id].eligible]
+    voting = {i: a for i, a in by_id.items() if a.eligible}
+    ballots, found = count_ballots(tuple(b for b in answer.ballots if b.nomination_id in voting
+                                         or b.nomination_id not in by_id),
+                                   voting, len(present))
     problems += found
     approved = [i for i, b in sorted(ballots.items()) if b.votes_for > MAJORITY * len(present)]
-    problems += [f"{by_id[i].candidate.name}: không đủ điều kiện "
-                 f"({'; '.join(by_id[i].reasons)})" for i in approved if not by_id[i].eligible]
-    problems += _over_quota(approved, by_id, round_)
+    problems += over_quota(approved, by_id, round_)
     start, end = answer.start, answer.end
     if problems or chair is None or secretary is None or start is None or end is None:
         return Verdict(tuple(approved), tuple(problems))
     total = len(roster.members)
+    beyond = extras(assessments, set(approved), round_)
     dossiers = tuple(DossierVote(
         a.candidate.id, a.candidate.name, a.candidate.unit, a.candidate.kind, a.eligible,
         a.reasons, a.proposed, b.votes_for, b.votes_against, b.abstained,
-        a.candidate.id in approved, total)
+        a.candidate.id in approved, total, a.candidate.id in beyond, a.candidate.gender,
+        a.candidate.title)
         for a in assessments for b in [ballots.get(a.candidate.id, Ballot(a.candidate.id, 0))])
     here = {name_key(m.name) for m in present}
     facts = MinutesFacts(
         answer.day, start, end, answer.place.strip(),
         _days(plan).day_off_reason(answer.day), total, chair, secretary, tuple(present),
         tuple(m for m in roster.members if name_key(m.name) not in here), dossiers,
-        _conclusion(round_, [d for d in dossiers if d.approved]))
+        _conclusion(plan, round_, [d for d in dossiers if d.approved]))
     return Verdict(tuple(approved), (), facts)
 
 
@@ -182,25 +222,13 @@ def _officers(roster: Roster, present: list[Member],
     return chosen[0], chosen[1], found
 
 
-def _conclusion(round_: AwardRound, approved: list[DossierVote]) -> str:
+def _conclusion(plan: Plan, round_: AwardRound, approved: list[DossierVote]) -> str:
     if not approved:
         return f"Hội đồng không đề nghị tặng {round_.award} cho hồ sơ nào trong đợt này."
     collectives = sum(d.kind == "collective" for d in approved)
-    parts = [f"{n} {label}" for n, label in ((collectives, "tập thể"),
-                                              (len(approved) - collectives, "cá nhân")) if n]
-    return (f"Hội đồng thống nhất đề nghị tặng {round_.award} cho {' và '.join(parts)} "
-            "(danh sách kèm theo).")
-
-
-def _over_quota(approved: list[int], by_id: Mapping[int, Assessment],
-                round_: AwardRound) -> list[str]:
-    quota = round_.quota
-    if quota is None or quota.extra_allowed:
-        return []
-    found = []
-    for kind, limit, label in (("collective", quota.collectives, "tập thể"),
-                               ("individual", quota.individuals, "cá nhân")):
-        count = sum(by_id[i].candidate.kind == kind for i in approved)
-        if count > limit:
-            found.append(f"vượt số lượng: {count} {label} được đồng ý, tối đa {limit}")
-    return found
+    more = [d for d in approved if d.extra]
+    extra = beyond_quota(plan, round_, sum(d.kind == "collective" for d in more),
+                         sum(d.kind != "collective" for d in more))
+    return (f"Hội đồng thống nhất đề nghị tặng {round_.award} cho "
+            f"{counted(collectives, len(approved) - collectives)} (danh sách kèm theo)"
+            f"{', ' + extra if extra else ''}.")

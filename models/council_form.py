@@ -1,7 +1,7 @@
 """The council secretary's form in the Prefect UI, built from the roster and the round; pure.
 
-Each dossier has its own card titled with its number and name, so none is typed or left out;
-those present and the meeting's officers are chosen from the roster. A draft fills the form:
+Each eligible dossier has its own card titled with its number and name, so none is typed or
+left out; an incomplete or ineligible one has none (it is not put to the vote); those present and the meeting's officers are chosen from the roster. A draft fills the form:
 the first one with the commune's office as the place, later ones with what was entered
 before the answer was refused. The flow wraps the form for its pause (flows/council_review).
 
@@ -59,7 +59,7 @@ def short(text: str, limit: int = NAME_SHOWN) -> str:
 def standing(a: Assessment) -> str:
     """Where the dossier stands before the vote, in a few words."""
     if not a.eligible:
-        return "✗ không đủ điều kiện"
+        return "✗ không đủ điều kiện, không biểu quyết"
     return "✓ đề xuất khen" if a.proposed else "đủ điều kiện, ngoài số lượng đề xuất"
 
 
@@ -81,7 +81,7 @@ class Counts(BaseModel):
 
 
 class Ballots(BaseModel):
-    """One card per dossier of the round (the fields are added per round)."""
+    """One card per eligible dossier of the round (the fields are added per round)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_as_answered)
 
@@ -140,7 +140,7 @@ def council_form(roster: Roster, assessed: list[Assessment],
     cards: dict[str, Any] = {
         vote_key(a.candidate.id): (Counts, Field(
             Counts(), title=f"Hồ sơ {a.candidate.id}: {short(a.candidate.name)}",
-            description=standing(a))) for a in assessed}
+            description=standing(a))) for a in assessed if a.eligible}
     ballots = create_model("PhieuBieuQuyet", __base__=Ballots, **cards)
     kinds = {"members_present": list[names], "presiding": officer, "recorder": officer,
              "votes": ballots}

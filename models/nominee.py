@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
-from models.cell_rules import clean_text, parse_kind
+from models.cell_rules import CellError, clean_text, parse_kind
 from models.choices import code_of
 from models.plan_parts import Rating
 
@@ -23,6 +24,9 @@ class NomineeBase(SQLModel):
 
     kind: str = Field(title="Tập thể / Cá nhân", description="collective | individual")
     name: str = Field(title="Tên tập thể, họ tên cá nhân")
+    # Nam | Nữ for an individual (the papers write "Ông"/"Bà"); None for a collective, and for
+    # an individual entered before the forms asked it (the papers then write the name alone).
+    gender: str | None = Field(default=None, title="Giới tính (cá nhân)")
     title: str | None = Field(default=None, title="Chức vụ")
     rating: str | None = Field(default=None, title="Xếp loại năm")
     achievements: str | None = Field(default=None, title="Tóm tắt thành tích")
@@ -47,6 +51,66 @@ class Candidate(NomineeBase):
     unit: str  # the unit's name, as the papers print it
     unit_code: str  # what the plan's rules name it by
     documents: frozenset[str] = frozenset()
+
+
+class Gender(StrEnum):
+    """An individual's gender as the forms ask it."""
+
+    MALE = "Nam"
+    FEMALE = "Nữ"
+
+
+class GenderChoice(StrEnum):
+    """The UI form's choice: a collective has none (a required field shows no "(Optional)")."""
+
+    MALE = "Nam"
+    FEMALE = "Nữ"
+    NONE = "Không ghi (tập thể)"
+
+
+HONORIFIC = {Gender.MALE.value: "Ông", Gender.FEMALE.value: "Bà"}
+GENDER_NEEDED = "cá nhân cần ghi giới tính: “Nam” hoặc “Nữ” (để ghi Ông/Bà trên văn bản)"
+GENDER_NOT_FOR_COLLECTIVE = "tập thể không ghi giới tính, để trống"
+
+
+def parse_gender(raw: object) -> str:
+    """Nam or Nữ, whatever the case or Unicode form (Nu, nữ)."""
+    text = clean_text(raw).casefold()
+    for gender, spellings in ((Gender.MALE, {"nam"}), (Gender.FEMALE, {"nữ", "nu"})):
+        if text in spellings:
+            return gender.value
+    raise CellError("cần “Nam” hoặc “Nữ”")
+
+
+def gender_problem(kind: str, gender: str | None) -> str | None:
+    """Why a nominee's gender cannot stand: an individual needs one, a collective has none."""
+    if kind == "individual" and gender not in HONORIFIC:
+        return GENDER_NEEDED
+    if kind == "collective" and gender:
+        return GENDER_NOT_FOR_COLLECTIVE
+    return None
+
+
+def addressed(name: str, gender: str | None) -> str:
+    """'Bà Nguyễn Thị Hoa'; the name alone where the gender is not known (never a wrong one)."""
+    honorific = HONORIFIC.get(gender or "")
+    return f"{honorific} {name}" if honorific else name
+
+
+def counted(collectives: int, individuals: int) -> str:
+    """'2 tập thể và 1 cá nhân', '2 tập thể', '1 cá nhân'; '' when both are none."""
+    return " và ".join(f"{n} {label}" for n, label in ((collectives, "tập thể"),
+                                                      (individuals, "cá nhân")) if n)
+
+
+class Awarded(NamedTuple):
+    """One award as a results message lists it: who ("Bà …" for a person), the unit, whether
+    a collective or an individual, and whether it is beyond the quota."""
+
+    name: str
+    unit: str
+    kind: str = ""
+    extra: bool = False
 
 
 class NomineeKind(StrEnum):
@@ -84,6 +148,7 @@ class NominationForm(NomineeBase, RoundAddress):
     # Choices in the UI: kind as staff say it (entry() stores it as collective/individual),
     # rating from the fixed list.
     kind: NomineeKind = Field(title="Tập thể / Cá nhân")
+    gender: GenderChoice = Field(default=GenderChoice.NONE, title="Giới tính (cá nhân)")
     rating: Rating = Field(title="Xếp loại năm")
     index_components_not_decreased: bool = Field(default=False,
                                                  title="Các chỉ số thành phần không giảm")
@@ -96,6 +161,7 @@ class NominationForm(NomineeBase, RoundAddress):
         """The nominee as every form gives it: kind as stored, text cleaned, files by part."""
         return NomineeEntry(
             kind=parse_kind(self.kind.value), name=clean_text(self.name),
+            gender=None if self.gender is GenderChoice.NONE else self.gender.value,
             title=clean_text(self.title) or None, rating=self.rating.value,
             achievements=clean_text(self.achievements) or None,
             initiative=clean_text(self.initiative) or None,

@@ -95,6 +95,7 @@ def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
     phrase = words[2] if len(words) == 3 and " ".join(words[:2]).casefold() == "khen thưởng" \
         else r.title
     return {"code": r.code, "title": r.title, "award": r.award, "quota": quota,
+            "quota_extra": bool(r.quota and r.quota.extra_allowed),  # the plan lets more be asked
             "phrase": phrase[:1].lower() + phrase[1:],
             "copies": r.dossier_copies, "dossier": [
                 f"{p.name} ({', '.join(p.forms)})" if p.forms else p.name for p in r.dossier]}

@@ -18,8 +18,9 @@ from template_parts import (
 
 
 def minutes() -> DocxDocument:
-    """Time and place, who chaired, recorded, attended and was away, every dossier with its
-    eligibility and vote, the conclusion; signed by the secretary and the chair."""
+    """Time and place, who chaired, recorded, attended and was away, the dossiers put to the
+    vote with their votes, those not put to it with their reasons, the conclusion; signed by
+    the secretary and the chair."""
     word = new_document()
     header(word)
     title(word, "BIÊN BẢN", "{{ subject }}")
@@ -40,12 +41,20 @@ def minutes() -> DocxDocument:
     tag(word, "{%p endif %}")
     text(word, "III. NỘI DUNG", bold=True, after=3)
     text(word, "{{ content }}", indent=True, after=6)
-    row_table(word, [("TT", Cm(1.0)), ("Tập thể, cá nhân", Cm(4.0)), ("Đơn vị", Cm(3.0)),
-                     ("Điều kiện, tiêu chuẩn", Cm(3.4)), ("Đồng ý / cả Hội đồng", Cm(2.4)),
-                     ("Kết quả", Cm(2.2))],
+    tag(word, "{%p if dossiers %}")
+    text(word, "{{ voted_heading }}", indent=True, after=3)
+    row_table(word, [("TT", Cm(1.0)), ("Tập thể, cá nhân", Cm(5.6)), ("Đơn vị", Cm(4.0)),
+                     ("Đồng ý / cả Hội đồng", Cm(2.6)), ("Kết quả", Cm(2.8))],
               "d in dossiers", ["{{ loop.index }}", "{{ d.name }}", "{{ d.unit }}",
-                                "{{ d.eligibility }}", "{{ d.votes }}", "{{ d.outcome }}"])
+                                "{{ d.votes }}", "{{ d.outcome }}"])
     text(word, "", size=6)
+    tag(word, "{%p endif %}")
+    # Not put to the vote: each with its reason, no counts.
+    tag(word, "{%p if not_voted %}")
+    text(word, "{{ not_voted_heading }}", indent=True, after=3)
+    each(word, "d in not_voted", "- {{ d.name }} ({{ d.unit }}): {{ d.reason }}.", indent=True)
+    text(word, "", size=6)
+    tag(word, "{%p endif %}")
     text(word, "IV. KẾT LUẬN", bold=True, after=3)
     text(word, "{{ conclusion }}", indent=True)
     text(word, "{{ closed }}", indent=True, after=12)

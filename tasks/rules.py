@@ -50,9 +50,10 @@ def assess_round(state: RoundState) -> list[Assessment]:
 @task(name="kiểm tra kết quả họp", cache_policy=NONE)
 def check_meeting(state: RoundState, assessed: list[Assessment], roster: Roster,
                   entered: CouncilForm | None) -> Verdict:
-    """Day, roster, quorum, majority, quota and eligibility of what was voted; an answer that
-    no longer fits the form (None) is asked again."""
+    """Day, hours against the council's other meetings, roster, quorum, majority, quota and
+    what was voted (no ballot for an ineligible dossier); an answer that no longer fits the
+    form (None) is asked again."""
     if entered is None:
         return Verdict((), (STALE,))
     return judge(assessed, plan=state.plan, round_=state.round, roster=roster,
-                 answer=entered.answer())
+                 answer=entered.answer(), held=state.held)

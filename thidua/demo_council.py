@@ -30,11 +30,12 @@ class Votes:
     def answers(self, meeting: date) -> list[dict[str, object]]:
         """The form's values, first answer then second."""
         from infra.database import get_engine
-        from tasks.records.council import council_roster
+        from tasks.records.council import council_roster, meetings_on
 
         roster = council_roster(get_engine(), self.plan.code)
-        return [council_answer(meeting, votes, roster) for votes in (self.everyone,
-                                                                      self.proposal)]
+        held = meetings_on(get_engine(), self.plan.code, meeting)  # its hours follow theirs
+        return [council_answer(meeting, votes, roster, held) for votes in (self.everyone,
+                                                                            self.proposal)]
 
     def told(self, refused: bool, decision: str) -> str:
         """The story's line once the council has decided."""
@@ -51,8 +52,10 @@ def votes(plan: Plan, round_code: str) -> Votes:
 
     assessed = assess(round_candidates(get_engine(), plan.code, round_code),
                       plan.round(round_code))
-    return Votes(plan, round_code, len(assessed), {a.candidate.id: a.eligible for a in assessed},
-                 {a.candidate.id: a.proposed for a in assessed})
+    # Only an eligible dossier is put to the vote: the others have no card in the form.
+    return Votes(plan, round_code, len(assessed),
+                 {a.candidate.id: a.eligible for a in assessed if a.eligible},
+                 {a.candidate.id: a.proposed for a in assessed if a.eligible})
 
 
 def run_council(plan: Plan, round_code: str, meeting: date) -> str:

@@ -39,7 +39,8 @@ def nomination_form(plan: Plan, n: NominationAction, inbox: Path) -> dict[str, A
     """submit-nomination's form, the dossier's files written under the data folder."""
     files = dossier_files(plan, n, inbox)
     form = {"campaign": plan.code, "round_code": n.round_code, "unit": unit_label(plan, n.unit),
-            "kind": KINDS[n.kind], "name": n.name, "title": n.title, "rating": n.rating,
+            "kind": KINDS[n.kind], "name": n.name, "gender": n.gender, "title": n.title,
+            "rating": n.rating,
             "index_components_not_decreased": True,
             "initiative_recognised_by": n.initiative_recognised_by,
             "documents": [{"part": part, "path": str(path)} for part, path in files.items()],
@@ -97,7 +98,7 @@ def filled_nominations(plan: Plan, n: NominationAction, folder: Path) -> Path:
     sheet, row = book[NOMINATION_SHEET], FIRST_NOMINEE_ROW
     number = sheet[f"A{row}"].value or 1  # the TT column, pre-numbered
     cells = {"B": KINDS[n.kind], "C": n.name, "D": n.title, "E": n.rating,
-             "H": n.initiative_recognised_by, "I": "Có"}
+             "H": n.initiative_recognised_by, "I": "Có", "J": n.gender}
     for letter, value in cells.items():
         if value is not None:
             sheet[f"{letter}{row}"] = value

@@ -77,7 +77,8 @@ class InProcess:
             files = dossier_files(plan, n, inbox)
             receipt = submit_nomination(
                 get_engine(), campaign=plan.code, round_code=n.round_code, unit=n.unit,
-                nominee=NomineeEntry(kind=n.kind, name=n.name, title=n.title, rating=n.rating,
+                nominee=NomineeEntry(kind=n.kind, name=n.name, gender=n.gender,
+                                     title=n.title, rating=n.rating,
                                      index_components_not_decreased=True,
                                      initiative_recognised_by=n.initiative_recognised_by,
                                      documents=files),

@@ -10,12 +10,14 @@ rest are in order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from models.cited_papers import first_day
 from models.council_form import BY_ROLE, vote_key
+from models.council_limits import Meeting
 from models.deadline_calendar import Obligation, ObligationKind
 from models.final_summary import closing_period
 from models.keys import key_prefix, parse_key
@@ -26,11 +28,21 @@ from thidua.scripted_reports import figures, narrative
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AD_HOC_AFTER = timedelta(days=45)
+# The council meets at 14:00 for an hour and a half; a second round the same day follows
+# after a break, never at the same time (one council, one meeting at a time).
+COUNCIL_START, COUNCIL_LENGTH, COUNCIL_BREAK = time(14), timedelta(minutes=90), \
+    timedelta(minutes=15)
 # Fictional people for heads the plan leaves unnamed, so a decision names a person as a
-# real one would (a plan's own names come first).
-PEOPLE = ("Nguyễn Thị Hoa", "Trần Văn Minh", "Lê Thị Thu Hà", "Phạm Quang Huy",
-          "Hoàng Thị Lan", "Vũ Đức Thắng", "Đặng Thị Mai Phương", "Bùi Văn Long",
-          "Đỗ Thị Ngọc Anh", "Ngô Minh Tuấn", "Dương Thị Hằng", "Lý Văn Hùng")
+# real one would (a plan's own names come first), each with a gender: "Ông"/"Bà" in the papers.
+PEOPLE = (("Nguyễn Thị Hoa", "Nữ"), ("Trần Văn Minh", "Nam"), ("Lê Thị Thu Hà", "Nữ"),
+          ("Phạm Quang Huy", "Nam"), ("Hoàng Thị Lan", "Nữ"), ("Vũ Đức Thắng", "Nam"),
+          ("Đặng Thị Mai Phương", "Nữ"), ("Bùi Văn Long", "Nam"), ("Đỗ Thị Ngọc Anh", "Nữ"),
+          ("Ngô Minh Tuấn", "Nam"), ("Dương Thị Hằng", "Nữ"), ("Lý Văn Hùng", "Nam"))
+# The plans' own heads (fictional, campaigns/*.yaml) whose middle name says neither "Thị" nor
+# "Văn": their gender as the seed files' authors meant them.
+HEAD_GENDERS = {"Lê Hoàng Nam": "Nam", "Trần Quốc Bảo": "Nam", "Lê Tuấn Dũng": "Nam",
+                "Vũ Trọng Thủy": "Nam", "Thái Nam Sơn": "Nam", "Nguyễn Đức Long": "Nam",
+                "Đỗ Minh Khoa": "Nam", "Bùi Thu Trang": "Nữ"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class NominationAction:
     incomplete: bool = False
     initiative_recognised_by: str | None = "Hội đồng Sáng kiến xã"
     title: str | None = None  # an individual's office, e.g. "Trưởng phòng Kinh tế"
+    gender: str | None = None  # an individual's: Nam | Nữ
 
     @property
     def at(self) -> datetime:
@@ -134,22 +147,40 @@ def _nominations(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> list[
             parts, incomplete = required[:-1], True
         if i == 2 and need is not None:
             rating = Rating.COMPLETED.value
-        name, title = unit.name, None
+        name, title, gender = unit.name, None, None
         if kind == "individual":  # the unit's head, by name, with the title as the title
-            person = PEOPLE[plan.units.index(unit) % len(PEOPLE)]  # the same in every round
+            person, said = PEOPLE[plan.units.index(unit) % len(PEOPLE)]  # same every round
             name, title = unit.head.name or person, unit.head.title
+            gender = said if name == person else gender_of(name)
         found.append(NominationAction(o.effective_last_day - timedelta(days=3), o.owner, r.code,
-                                      kind, name, rating, parts, incomplete, title=title))
+                                      kind, name, rating, parts, incomplete, title=title,
+                                      gender=gender))
     return found
 
 
-def council_answer(meeting: date, votes_for: dict[int, bool],
-                   roster: Roster) -> dict[str, object]:
+def gender_of(name: str) -> str | None:
+    """A plan head's gender: "Thị" as a middle name is Nữ, "Văn" Nam, else as the seeds meant
+    it; None (the papers then write the name alone) for a name none of these says."""
+    middle = name.split()[1:-1]
+    if "Thị" in middle:
+        return "Nữ"
+    return "Nam" if "Văn" in middle else HEAD_GENDERS.get(name)
+
+
+def council_answer(meeting: date, votes_for: dict[int, bool], roster: Roster,
+                   held: Sequence[Meeting] = ()) -> dict[str, object]:
     """The secretary's form: all but the roster's last plain member present (six of seven in
-    the seed rosters), 14:00 to 16:30 at the commune's office; each dossier carried or not."""
+    the seed rosters), 14:00 to 15:30 at the commune's office, or a quarter of an hour after
+    the council's last meeting that day (`held`) for as long; each eligible dossier carried or
+    not (`votes_for` names only those put to the vote)."""
     away = [m for m in roster.members if m.role is Role.MEMBER][-1:]
     present = [m.name for m in roster.members if m not in away]
-    return {"meeting_date": meeting.isoformat(), "start_time": "14:00", "end_time": "16:30",
+    ends = [m.end for m in held if m.day == meeting and m.end is not None]
+    start = (datetime.combine(meeting, max(ends)) + COUNCIL_BREAK if ends
+             else datetime.combine(meeting, COUNCIL_START))
+    end = start + COUNCIL_LENGTH
+    return {"meeting_date": meeting.isoformat(), "start_time": f"{start:%H:%M}",
+            "end_time": f"{end:%H:%M}",
             "place": f"Phòng họp UBND {roster.commune.kind} {roster.commune.name}",
             "confirm_day_off": False, "members_present": present, "presiding": BY_ROLE,
             "recorder": BY_ROLE,

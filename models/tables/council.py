@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import JSON, Column, UniqueConstraint
@@ -17,6 +17,9 @@ class CouncilSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = Field(foreign_key="awardround.id", index=True)
     meeting_date: date
+    start_time: time | None = None  # None: recorded before meetings kept their hours
+    end_time: time | None = None
+    place: str | None = None
     members_total: int
     members_present: list[str] = Field(sa_column=Column(JSON, nullable=False))
     quorum_met: bool

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from models.council import DossierVote, MinutesFacts
+from models.nominee import counted
 from models.vn_text import fmt_date
 from tasks.desk.sending import Sending
 from tasks.desk.summary import RunSummary
@@ -35,6 +36,9 @@ def council_decided(state: RoundState, facts: MinutesFacts, papers: Mapping[str,
                ("Thành viên có mặt", f"{present}/{facts.members_total}"),
                ("Được khen", str(len(approved))),
                ("Không được đề nghị", ", ".join(f"số {d.nomination_id}" for d in others)
+                or "không"),
+               ("Không đưa ra biểu quyết", ", ".join(
+                   f"số {d.nomination_id} ({'; '.join(d.reasons)})" for d in facts.not_voted)
                 or "không")],
         notes=[facts.conclusion],
         extra=_approved(facts, round_.award, present),
@@ -46,11 +50,10 @@ def council_decided(state: RoundState, facts: MinutesFacts, papers: Mapping[str,
 
 
 def _awarded(approved: Sequence[DossierVote]) -> str:
-    """'2 tập thể, 1 cá nhân được khen', or that none is."""
+    """'2 tập thể và 1 cá nhân được khen', or that none is."""
     collectives = sum(d.kind == "collective" for d in approved)
-    parts = [f"{n} {label}" for n, label in ((collectives, "tập thể"),
-                                              (len(approved) - collectives, "cá nhân")) if n]
-    return f"{', '.join(parts)} được khen" if parts else "không hồ sơ nào được khen"
+    said = counted(collectives, len(approved) - collectives)
+    return f"{said} được khen" if said else "không hồ sơ nào được khen"
 
 
 def _approved(facts: MinutesFacts, award: str, present: int) -> list[str]:
@@ -60,6 +63,7 @@ def _approved(facts: MinutesFacts, award: str, present: int) -> list[str]:
         return []
     lines = [f"### Được tặng {escape_markdown(award)}", "",
              "| Số hồ sơ | Tập thể / cá nhân | Đơn vị | Đồng ý |", "|---|---|---|---|"]
-    lines += [f"| {d.nomination_id} | {escape_markdown(d.name)} | {escape_markdown(d.unit)} | "
+    lines += [f"| {d.nomination_id} | {escape_markdown(d.person)}"
+              f"{' (vượt chỉ tiêu)' if d.extra else ''} | {escape_markdown(d.unit)} | "
               f"{d.votes_for}/{present} |" for d in facts.approved]
     return [*lines, ""]

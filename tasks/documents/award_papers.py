@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from models.council_limits import beyond_quota
 from models.legal_bases import plan_basis
-from models.nominee import Candidate
+from models.nominee import Candidate, addressed, counted
 from models.plan import AwardRound, Plan
 from models.signatures import SignatureBlock, for_a_head, for_the_chairman
 from models.vn_text import document_date, fmt_date
@@ -15,10 +16,12 @@ from tasks.documents.templating import register
 
 DECISION = register("quyet-dinh-khen-thuong", "Quyết định khen thưởng", {
     "subject", "authority_line", "plan_basis", "proposer", "award", "achievement", "reward",
-    "executors", "collectives", "individuals", "decided_on", "decided_by", "legal_bases"})
+    "executors", "collectives", "individuals", "decided_on", "decided_by", "legal_bases",
+    "counted", "beyond"})
 SUBMISSION = register("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", {
     "subject", "addressee", "bases", "office", "received", "eligible", "award",
-    "collectives", "individuals", "legal_bases"})
+    "collectives", "individuals", "legal_bases", "counted", "beyond"})
+EXTRA_MARK = " (đề nghị vượt chỉ tiêu)"  # beside a name in the list; the body says the clause
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,10 @@ class Paper:
 
 
 def decision_context(plan: Plan, round_: AwardRound, winners: list[Candidate], paper: Paper,
-                     proposal: Paper) -> dict[str, Any]:
+                     proposal: Paper, extras: frozenset[int] = frozenset()) -> dict[str, Any]:
     """The chairman's decision giving the round's award, its list apart (I collectives, II
-    individuals, people by name); signed by the chairman in his own right."""
+    individuals as "Ông/Bà name, post"; `extras` marked as beyond the quota); signed by the
+    chairman in his own right."""
     commune = _commune(plan)
     office = plan.unit(round_.receiving_unit)
     return _common(plan, paper, for_the_chairman(plan), ["Như Điều 3;", _filed(round_)]) | {
@@ -47,12 +51,12 @@ def decision_context(plan: Plan, round_: AwardRound, winners: list[Candidate], p
         "executors": f"Chánh Văn phòng HĐND và UBND {plan.commune.kind}, {office.head.title}",
         "decided_on": fmt_date(paper.day),
         "decided_by": f"Chủ tịch UBND {commune}",
-    } | _lists(winners)
+    } | _lists(plan, round_, winners, extras)
 
 
 def submission_context(plan: Plan, round_: AwardRound, winners: list[Candidate],
                        received: int, eligible: int, paper: Paper,
-                       minutes: Paper) -> dict[str, Any]:
+                       minutes: Paper, extras: frozenset[int] = frozenset()) -> dict[str, Any]:
     """The standing office's Tờ trình to the chairman, signed by its head."""
     commune = _commune(plan)
     office = plan.unit(round_.receiving_unit)
@@ -68,7 +72,7 @@ def submission_context(plan: Plan, round_: AwardRound, winners: list[Candidate],
                   f"{minutes.number} ngày {fmt_date(minutes.day)},"],
         "office": office.name, "received": received, "eligible": eligible,
         "award": round_.award,
-    } | _lists(winners)
+    } | _lists(plan, round_, winners, extras)
 
 
 def plan_reference(plan: Plan) -> str:
@@ -87,11 +91,22 @@ def _common(plan: Plan, paper: Paper, signature: SignatureBlock,
             "recipients": recipients}
 
 
-def _lists(winners: list[Candidate]) -> dict[str, Any]:
-    collectives = [{"name": c.name} for c in winners if c.kind == "collective"]
-    individuals = [{"name": c.name, "title": _post(c)} for c in winners
-                   if c.kind == "individual"]
-    return {"collectives": collectives, "individuals": individuals}
+def _lists(plan: Plan, round_: AwardRound, winners: list[Candidate],
+           extras: frozenset[int]) -> dict[str, Any]:
+    """The list's parts, people as "Ông/Bà name" (the name alone where the gender is not
+    known), the extras marked; the counts in words and the clause the extras stand under."""
+    def note(c: Candidate) -> str:
+        return EXTRA_MARK if c.id in extras else ""
+
+    collectives = [{"name": c.name, "note": note(c)} for c in winners if c.kind == "collective"]
+    individuals = [{"name": addressed(c.name, c.gender), "title": _post(c), "note": note(c)}
+                   for c in winners if c.kind == "individual"]
+    more = [c for c in winners if c.id in extras]
+    beyond = beyond_quota(plan, round_, sum(c.kind == "collective" for c in more),
+                          sum(c.kind == "individual" for c in more))
+    return {"collectives": collectives, "individuals": individuals,
+            "counted": counted(len(collectives), len(individuals)),
+            "beyond": f", {beyond}" if beyond else ""}
 
 
 def _post(person: Candidate) -> str:

@@ -43,15 +43,16 @@ def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment
     plan, round_ = state.plan, state.round
     winners = [a.candidate for a in assessed if a.candidate.id in approved]
     eligible = sum(a.eligible for a in assessed)
+    extras = frozenset(d.nomination_id for d in facts.extras)
     papers: dict[str, str] = {}
     issue = _Issuer(engine, state, facts.day, folder, data_dir, now, papers)
     minutes = issue("minutes", MINUTES_SYMBOL, MINUTES,
                     lambda paper: minutes_context(plan, round_, facts, paper))
     submission = issue("submission", f"TTr-{round_.receiving_unit}", SUBMISSION,
                        lambda paper: submission_context(plan, round_, winners, len(assessed),
-                                                        eligible, paper, minutes))
+                                                        eligible, paper, minutes, extras))
     issue("decision", DECISION_SYMBOL, DECISION,
-          lambda paper: decision_context(plan, round_, winners, paper, submission))
+          lambda paper: decision_context(plan, round_, winners, paper, submission, extras))
     return papers
 
 

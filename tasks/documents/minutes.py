@@ -14,7 +14,8 @@ from tasks.documents.templating import register
 
 MINUTES = register("bien-ban-hoi-dong", "Biên bản họp Hội đồng Thi đua – Khen thưởng", {
     "subject", "opened", "day_off", "chair", "secretary", "present", "absent",
-    "members_total", "content", "dossiers", "conclusion", "closed"})
+    "members_total", "content", "dossiers", "conclusion", "closed", "voted_heading",
+    "not_voted_heading", "not_voted"})
 
 
 def minutes_context(plan: Plan, round_: AwardRound, facts: MinutesFacts,
@@ -25,7 +26,7 @@ def minutes_context(plan: Plan, round_: AwardRound, facts: MinutesFacts,
     occasion = round_.title[:1].lower() + round_.title[1:]
     subject = (f"Họp xét {occasion}" if occasion.startswith("khen thưởng")
                else f"Họp xét khen thưởng {occasion}")
-    eligible = sum(d.eligible for d in facts.dossiers)
+    voted, not_voted = [d for d in facts.dossiers if d.voted], facts.not_voted
     chair = SignatureBlock(("CHỦ TỌA",), facts.chair.name)
     return {
         "superior": f"ỦY BAN NHÂN DÂN\n{commune.upper()}",
@@ -42,10 +43,15 @@ def minutes_context(plan: Plan, round_: AwardRound, facts: MinutesFacts,
         "present": [_member(m) for m in facts.present],
         "absent": [_member(m) for m in facts.absent],
         "members_total": facts.members_total,
-        "content": f"Hội đồng xem xét {len(facts.dossiers)} hồ sơ đề nghị khen thưởng, trong "
-                   f"đó {eligible} hồ sơ đủ điều kiện, tiêu chuẩn; kết quả xét và biểu quyết "
-                   "từng hồ sơ như sau (tỉ lệ tính trên tổng số thành viên Hội đồng):",
-        "dossiers": [_dossier(d) for d in facts.dossiers],
+        "content": _content(len(facts.dossiers), len(voted), len(not_voted)),
+        "voted_heading": "1. Kết quả biểu quyết các hồ sơ đủ điều kiện, tiêu chuẩn (tỉ lệ tính "
+                         "trên tổng số thành viên Hội đồng):" if voted else "",
+        "dossiers": [_dossier(d) for d in voted],
+        "not_voted_heading": f"{2 if voted else 1}. Các hồ sơ không đưa ra biểu quyết (chưa đủ "
+                             "điều kiện, tiêu chuẩn hoặc chưa đủ thành phần hồ sơ):"
+                             if not_voted else "",
+        "not_voted": [{"name": d.person, "unit": d.unit, "reason": "; ".join(d.reasons)}
+                      for d in not_voted],
         "conclusion": facts.conclusion,
         "closed": f"Cuộc họp kết thúc vào hồi {end.hour:02d} giờ {end.minute:02d} cùng ngày. "
                   "Biên bản đã được thông qua trước Hội đồng./.",
@@ -56,12 +62,19 @@ def _member(member: Member) -> dict[str, str]:
     return {"name": member.name, "office": member.office, "role": member.role.label}
 
 
+def _content(total: int, voted: int, not_voted: int) -> str:
+    said = [f"{voted} hồ sơ đủ điều kiện, tiêu chuẩn được đưa ra biểu quyết" if voted else "",
+            f"{not_voted} hồ sơ không đủ điều kiện, tiêu chuẩn, không đưa ra biểu quyết"
+            if not_voted else ""]
+    return f"Hội đồng xem xét {total} hồ sơ đề nghị khen thưởng: {'; '.join(p for p in said if p)}."
+
+
 def _dossier(d: DossierVote) -> dict[str, str]:
-    eligibility = ("Đủ điều kiện" if d.eligible
-                   else "Không đủ: " + "; ".join(d.reasons))
-    return {"name": d.name, "unit": d.unit, "eligibility": eligibility,
-            "votes": _share(d) if d.eligible or d.votes_for else "Không biểu quyết",
-            "outcome": "Đề nghị" if d.approved else "Không đề nghị"}
+    """A dossier put to the vote: who, the share of the council for it, the outcome."""
+    outcome = ("Đề nghị vượt chỉ tiêu" if d.extra else "Đề nghị") if d.approved \
+        else "Không đề nghị"
+    return {"name": d.person, "unit": d.unit, "eligibility": "Đủ điều kiện",
+            "votes": _share(d), "outcome": outcome}
 
 
 def _share(d: DossierVote) -> str:

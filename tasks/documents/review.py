@@ -39,7 +39,7 @@ def review_note(assessed: Sequence[Assessment], problems: Sequence[str], *, tabl
     eligible, proposed = sum(a.eligible for a in assessed), sum(a.proposed for a in assessed)
     blocks.append(
         f"**{len(assessed)} hồ sơ, {eligible} đủ điều kiện, đề xuất khen {proposed}** (mỗi hồ sơ "
-        "một thẻ biểu quyết bên dưới):\n" + "\n".join(
+        "đủ điều kiện một thẻ biểu quyết bên dưới):\n" + "\n".join(
             f"- **{a.candidate.id}** {escape_markdown(short(a.candidate.name, NAME_SHOWN))} — "
             f"{standing(a)}" for a in assessed))
     blocks += [f"Bảng đầy đủ (đơn vị, xếp loại, lý do): {table}.",

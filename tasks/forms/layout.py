@@ -17,7 +17,7 @@ from models.plan_parts import Target
 from models.vn_text import fmt_date
 
 META_SHEET = "_thidua"
-LAYOUT_VERSION = "2"  # 2: dossier columns hold file names, with their own instructions
+LAYOUT_VERSION = "3"  # 2: dossier columns hold file names; 3: an individual's gender (J)
 REPORT_SHEET = "Báo cáo"
 NARRATIVE_SHEET = "Thuyết minh"
 NOMINATION_SHEET = "Đề nghị khen thưởng"
@@ -29,10 +29,13 @@ NARRATIVE_CELL, INITIATIVE_CELL = "A3", "A6"
 NOMINEE_COLUMNS = (("A", "TT"), ("B", "Tập thể / Cá nhân"), ("C", "Tên tập thể, họ tên cá nhân"),
                    ("D", "Chức vụ"), ("E", "Xếp loại năm"), ("F", "Tóm tắt thành tích"),
                    ("G", "Sáng kiến / giải pháp"), ("H", "Cấp công nhận sáng kiến"),
-                   ("I", "Các chỉ số thành phần không giảm (Có/để trống)"))
-FIRST_PART_COLUMN = 10  # J: one column per dossier component, the name of its file
+                   ("I", "Các chỉ số thành phần không giảm (Có/để trống)"),
+                   ("J", "Giới tính (cá nhân: Nam/Nữ)"))
+GENDER_COLUMN = "J"  # the papers write "Ông"/"Bà" before an individual's name
+FIRST_PART_COLUMN = 11  # K: one column per dossier component, the name of its file
 HOW_TO_FILL = ("Mỗi dòng một tập thể hoặc cá nhân: ở cột B chọn Tập thể hoặc Cá nhân, ở cột E "
-               "chọn xếp loại trong danh sách; ghi tên ở cột C.")
+               "chọn xếp loại trong danh sách; ghi tên ở cột C; với cá nhân, chọn giới tính "
+               "Nam hoặc Nữ ở cột J (tập thể để trống).")
 HOW_TO_ATTACH = ("Cột «Hồ sơ: …»: ghi tên tệp bản điện tử của thành phần đó (PDF, Word, Excel, "
                  "JPEG hoặc PNG, tối đa 20 MB), theo mẫu trong ngoặc ở tiêu đề cột, đổi số 1 "
                  "thành số TT của dòng; gửi các tệp đó cùng thư mục với tệp Excel này. Không "

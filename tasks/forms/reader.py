@@ -23,13 +23,14 @@ from models.cell_rules import (
     target_value,
 )
 from models.deadline_calendar import Obligation
-from models.nominee import NomineeEntry
+from models.nominee import GENDER_NOT_FOR_COLLECTIVE, NomineeEntry, parse_gender
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Target
 from models.refusal import Refused
 from models.report_entry import ReportEntry
 from tasks.forms.layout import (
     FIRST_NOMINEE_ROW,
+    GENDER_COLUMN,
     INITIATIVE_CELL,
     LAYOUT_VERSION,
     META_SHEET,
@@ -123,7 +124,7 @@ def read_nominations(path: Path, book: Workbook, plan: Plan,
     if not problems:
         sheet = book[NOMINATION_SHEET]
         for row in range(FIRST_NOMINEE_ROW, FIRST_NOMINEE_ROW + NOMINEE_ROWS):
-            raw = {col: sheet[f"{col}{row}"].value for col in "BCDEFGHI"}
+            raw = {col: sheet[f"{col}{row}"].value for col in "BCDEFGHIJ"}
             files = {code: sheet[f"{column_letter(c)}{row}"].value for c, code, _ in layout.parts}
             if not any(clean_text(v) for v in [*raw.values(), *files.values()]):
                 continue
@@ -151,6 +152,7 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
     name = text("C", required=True)
     rating = _cell(problems, s, f"E{row}", raw["E"], parse_rating, required=True)
     index_ok = _cell(problems, s, f"I{row}", raw["I"], parse_yes_no)
+    gender = _gender(problems, row, kind, raw[GENDER_COLUMN])
     documents: dict[str, Path] = {}
     cells: dict[str, str] = {}  # which cell named each file, for the dossier checks' refusals
     for column, code, _ in layout.parts:
@@ -171,11 +173,23 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
             cells[code] = f"{s}!{cell}"
     if len(problems) > before or kind is None or name is None or rating is None:
         return None
-    return NomineeEntry(kind=kind, name=name, title=text("D"), rating=rating.value,
+    return NomineeEntry(kind=kind, name=name, gender=gender, title=text("D"),
+                        rating=rating.value,
                         achievements=text("F"), initiative=text("G"),
                         initiative_recognised_by=text("H"),
                         index_components_not_decreased=bool(index_ok), documents=documents,
                         uploads=folder, cells=cells)
+
+
+def _gender(problems: list[str], row: int, kind: str | None, raw: object) -> str | None:
+    """An individual's Nam/Nữ (required: the papers write Ông/Bà); a collective's blank."""
+    cell = f"{GENDER_COLUMN}{row}"
+    gender = _cell(problems, NOMINATION_SHEET, cell, raw, parse_gender,
+                   required=kind == "individual")
+    if kind == "collective" and gender is not None:
+        problems.append(str(CellProblem(NOMINATION_SHEET, cell, GENDER_NOT_FOR_COLLECTIVE, raw)))
+        return None
+    return gender if kind == "individual" else None
 
 
 def _labels(book: Workbook, layout: Layout) -> list[str]:

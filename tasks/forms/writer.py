@@ -17,10 +17,12 @@ from sqlalchemy import Engine
 from infra.database import transaction
 from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import parse_key
+from models.nominee import Gender
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Rating
 from tasks.forms.layout import (
     FIRST_NOMINEE_ROW,
+    GENDER_COLUMN,
     INITIATIVE_CELL,
     META_SHEET,
     NARRATIVE_CELL,
@@ -96,9 +98,9 @@ def write_nomination_form(plan: Plan, round_: AwardRound, unit: str, path: Path)
     book = _book(layout)
     sheet = book[NOMINATION_SHEET]
     last = FIRST_NOMINEE_ROW + NOMINEE_ROWS - 1
-    last_col = column_letter(max([9] + [c for c, _, _ in layout.parts]))
+    last_col = column_letter(max([10] + [c for c, _, _ in layout.parts]))
     lists = {"B": '"Tập thể,Cá nhân"', "E": '"' + ",".join(r.value for r in Rating) + '"',
-             "I": '"Có,Không"'}
+             "I": '"Có,Không"', GENDER_COLUMN: '"' + ",".join(g.value for g in Gender) + '"'}
     for column, formula in lists.items():
         rule = DataValidation(type="list", formula1=formula, allow_blank=True,
                               showErrorMessage=True, errorTitle="Giá trị không hợp lệ",

@@ -12,7 +12,7 @@ from infra.database import transaction
 from infra.settings import get_settings
 from models.cell_rules import CellError, clean_text, target_value
 from models.eligibility import missing_parts
-from models.nominee import NomineeEntry
+from models.nominee import NomineeEntry, gender_problem
 from models.plan import Plan, UnknownRound
 from tasks.forms.layout import targets_for
 from tasks.intake.dossiers import DossierRefused
@@ -71,6 +71,8 @@ def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: st
         round_ = plan.round(round_code)
     except UnknownRound as unknown:
         raise EntryRefused([str(unknown)]) from None
+    if problem := gender_problem(entry.kind, entry.gender):
+        raise EntryRefused([f"Giới tính: {problem}"])
     # Whoever reaches the UI types these paths: only files the office put in its data folder
     # (e.g. data/nhan/) may become a dossier, never any file the server can read.
     uploads = get_settings().data_dir

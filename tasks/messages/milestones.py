@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from models.council_limits import beyond_quota
 from models.deadline_calendar import Obligation
 from models.keys import ObligationKind, key_prefix
 from models.lifecycle import ClosedRound, without_dossiers
+from models.nominee import Awarded, counted
 from models.plan import Plan
 from models.plan_parts import Contact, Unit
 from notifications.context import base_context, obligation_context, round_context
@@ -70,12 +72,19 @@ def compose_rounds_closed(states: list[CampaignState], closed: Sequence[ClosedRo
 
 
 def compose_results(campaign_id: int, plan: Plan, round_code: str,
-                    awards: list[tuple[str, str]], decision: str | None,
+                    awards: Sequence[Awarded | tuple[str, str]], decision: str | None,
                     kinds: frozenset[ChannelKind],
                     documents: Sequence[str] = ()) -> list[Envelope]:
     """Announce a round's awards to every unit head and the chairman, once per decision;
     emails attach the decision (`documents`: its PDF and Word files)."""
-    listed = [{"name": name, "unit": unit} for name, unit in awards]
+    given = [Awarded(*a) for a in awards]
+    listed = [{"name": a.name, "unit": a.unit, "extra": a.extra} for a in given]
+    more = [a for a in given if a.extra]
+    told = {"counted": counted(sum(a.kind == "collective" for a in given),
+                               sum(a.kind == "individual" for a in given)),
+            "beyond": beyond_quota(plan, plan.round(round_code),
+                                   sum(a.kind == "collective" for a in more),
+                                   sum(a.kind == "individual" for a in more))}
     recipients: list[tuple[str, Unit | None, Contact]] = [(u.code, u, u.head)
                                                           for u in plan.units]
     if plan.chairman:
@@ -84,7 +93,7 @@ def compose_results(campaign_id: int, plan: Plan, round_code: str,
     for code, unit, contact in recipients:
         context = base_context(plan, unit) | {
             "round": round_context(plan, round_code), "awards": listed, "decision": decision,
-            "attached": formats(documents)}
+            "attached": formats(documents)} | told
         if unit is None:
             context["unit"] = {"code": code, "name": plan.issuer, "head_title": contact.title}
         built += envelopes_for(campaign_id, code, contact, MessageKind.RESULTS_ANNOUNCED,

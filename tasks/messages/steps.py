@@ -13,9 +13,11 @@ from prefect.cache_policies import NONE
 
 from infra.database import get_engine
 from infra.settings import get_settings
+from models.council_limits import extras
 from models.eligibility import Assessment
 from models.final_summary import FinalSummary
 from models.lifecycle import ClosedRound
+from models.nominee import Awarded, addressed
 from notifications.message import ChannelKind
 from tasks.intake.reports import Returned
 from tasks.messages.channels import open_channels
@@ -91,7 +93,10 @@ def compose_announcement(state: RoundState, assessed: list[Assessment], approved
     """The results message to every unit head and the chairman; emails attach the decision
     (`documents`: its PDF and Word files)."""
     chosen = set(approved)
-    awards = [(a.candidate.name, a.candidate.unit) for a in assessed if a.candidate.id in chosen]
+    beyond = extras(assessed, chosen, state.round)
+    awards = [Awarded(addressed(a.candidate.name, a.candidate.gender), a.candidate.unit,
+                      a.candidate.kind, a.candidate.id in beyond)
+              for a in assessed if a.candidate.id in chosen]
     return compose_results(state.campaign_id, state.plan, state.round.code, awards, decision,
                            kinds, documents)
 

@@ -1,9 +1,10 @@
-"""The council's database work: its roster, freeze a round's intake, record the session."""
+"""The council's database work: its roster, freeze a round's intake, record the session and
+read the meetings it already held (one meeting at a time)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
@@ -11,6 +12,7 @@ from sqlmodel import Session, col, select
 from infra.database import transaction
 from models import tables as t
 from models.council import MinutesFacts
+from models.council_limits import Meeting
 from models.nominee import Candidate
 from models.plan import AwardRound, Plan
 from models.roster import Roster
@@ -30,6 +32,7 @@ class RoundState:
     plan: Plan
     round: AwardRound
     candidates: list[Candidate]
+    held: tuple[Meeting, ...] = ()  # the council's recorded meetings on other rounds
 
 
 def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
@@ -47,7 +50,25 @@ def freeze_round(engine: Engine, campaign: str, round_code: str, now: datetime,
         candidates = [_candidate(session, n) for n in nominations]
         assert row.id is not None and camp.id is not None
         return RoundState(row.id, camp.commune_id, camp.id, read_plan(session, camp), rules,
-                          candidates)
+                          candidates, _held(session, camp.commune_id, other_than=row.id))
+
+
+def meetings_on(engine: Engine, campaign: str, day: date) -> list[Meeting]:
+    """The meetings the campaign's council held and recorded on a day, earliest first."""
+    with transaction(engine) as session:
+        held = _held(session, _campaign(session, campaign).commune_id)
+    return sorted((m for m in held if m.day == day),
+                  key=lambda m: (m.start is None, m.start))
+
+
+def _held(session: Session, commune_id: int, other_than: int | None = None
+          ) -> tuple[Meeting, ...]:
+    rows = session.exec(select(t.CouncilSession, t.AwardRound).join(
+        t.AwardRound, col(t.AwardRound.id) == t.CouncilSession.round_id).join(
+        t.Campaign, col(t.Campaign.id) == t.AwardRound.campaign_id).where(
+        t.Campaign.commune_id == commune_id)).all()
+    return tuple(Meeting(r.title, c.meeting_date, c.start_time, c.end_time, c.place or "")
+                 for c, r in rows if r.id != other_than)
 
 
 def round_candidates(engine: Engine, campaign: str, round_code: str) -> list[Candidate]:
@@ -84,7 +105,8 @@ def record_session(engine: Engine, state: RoundState, facts: MinutesFacts, now: 
     """Store the session, every vote and each nomination's new status; return the session id."""
     with transaction(engine) as session:
         council = t.CouncilSession(round_id=state.round_id, meeting_date=facts.day,
-                                   members_total=facts.members_total,
+                                   start_time=facts.start, end_time=facts.end,
+                                   place=facts.place, members_total=facts.members_total,
                                    members_present=facts.present_names, quorum_met=True,
                                    recorded_at=now)
         session.add(council)
@@ -93,19 +115,24 @@ def record_session(engine: Engine, state: RoundState, facts: MinutesFacts, now: 
         votes = {d.nomination_id: d for d in facts.dossiers}
         for c in state.candidates:
             vote = votes.get(c.id)
+            nomination = session.get(t.Nomination, c.id)
+            assert nomination is not None
+            verdict = "approved" if vote and vote.approved else "not_approved"
+            said = f"Hội đồng họp ngày {facts.day:%d/%m/%Y}: "
+            if vote is not None and not vote.voted:  # recorded with its reason, no votes
+                change_status(session, nomination, verdict, now, actor,
+                              f"{said}không đưa ra biểu quyết (không đủ điều kiện: "
+                              f"{'; '.join(vote.reasons)})")
+                continue
             session.add(t.CouncilVote(
                 session_id=council.id, nomination_id=c.id,
                 votes_for=vote.votes_for if vote else 0,
                 votes_against=vote.votes_against if vote else 0,
                 abstained=vote.abstained if vote else 0,
                 approved=bool(vote and vote.approved)))
-            nomination = session.get(t.Nomination, c.id)
-            assert nomination is not None
-            verdict = "approved" if vote and vote.approved else "not_approved"
             change_status(session, nomination, verdict, now, actor,
-                          f"Hội đồng họp ngày {facts.day:%d/%m/%Y}: "
-                          f"{vote.votes_for if vote else 0}/{len(facts.present)} thành viên "
-                          "có mặt đồng ý")
+                          f"{said}{vote.votes_for if vote else 0}/{len(facts.present)} thành "
+                          "viên có mặt đồng ý")
         row = session.get(t.AwardRound, state.round_id)
         assert row is not None
         row.status = "reviewed"

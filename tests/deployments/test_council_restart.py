@@ -69,7 +69,7 @@ def test_a_council_paused_before_a_restart_is_answered_after_it(tmp_path: Path) 
         assert accepted["status"] == "ACCEPT"
         done = serve.ended(run_id)
         assert done["type"] == "COMPLETED", (done["message"], serve.tail())
-        assert done["message"].startswith("Quyết định số 01/QĐ-UBND: 2 tập thể, 1 cá nhân ")
+        assert done["message"].startswith("Quyết định số 01/QĐ-UBND: 2 tập thể và 1 cá nhân ")
         [summary] = serve.artifacts(run_id)
         assert "Quyết định số 01/QĐ-UBND" in summary
         assert len(serve.artifacts(run_id, review_key(CAMPAIGN, ROUND))) == 1  # first run only

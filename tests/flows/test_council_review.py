@@ -1,5 +1,6 @@
-"""council-review: a form built from the roster, answers refused (over quota, a day off not
-confirmed) and asked again, then done; no roster, no review."""
+"""council-review: a form built from the roster (no card for an ineligible dossier), answers
+refused (over quota) and asked again, then done; no roster, no review. The meeting's day and
+hours: tests/flows/test_council_meetings.py."""
 
 from __future__ import annotations
 
@@ -56,16 +57,16 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert "default" not in fields["members_present"]  # offered to tick, none ticked
     assert "members_total" not in fields  # the roster says how many
     assert fields["confirm_day_off"]["title"] == "Xác nhận họp ngày nghỉ"
-    # One card per dossier, titled with its number and name, at zero: none typed, none missing.
+    # One card per eligible dossier, titled with its number and name, at zero: none typed,
+    # none missing; the weak one is not put to the vote, so it has none.
     cards = kinds["PhieuBieuQuyet"]["properties"]
-    ranked = [good[4], good[1], good[3], good[2], good[5], good[0], weak]  # eligible, by name
+    ranked = [good[4], good[1], good[3], good[2], good[5], good[0]]  # eligible, by name
     assert list(cards) == [vote_key(i) for i in ranked]
     assert cards[vote_key(good[0])]["title"] == f"Hồ sơ {good[0]}: Tập thể VP"
     assert cards[vote_key(good[4])]["description"] == "✓ đề xuất khen"
     assert cards[vote_key(good[0])]["description"] == "đủ điều kiện, ngoài số lượng đề xuất"
-    assert cards[vote_key(weak)]["description"] == "✗ không đủ điều kiện"
     assert fields["votes"]["default"] == {vote_key(i): {
-        "votes_for": 0, "votes_against": 0, "abstained": 0} for i in (*good, weak)}
+        "votes_for": 0, "votes_against": 0, "abstained": 0} for i in good}
     assert fields["place"]["default"] == "Trụ sở UBND xã Thượng Phúc"
     said = note(first.id, 1).splitlines()  # above the form
     assert said[0].startswith("**7 hồ sơ, 6 đủ điều kiện, đề xuất khen 5**")
@@ -76,20 +77,20 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     table = artifact(first.id, "xet-khen-thuong-thuong-phuc-cchc-2026-2030-hang-nam-2026")
     assert f"| {plan.unit('VP').name} |" in table  # the unit's name, not its code
     assert "chưa có mô hình, giải pháp, sáng kiến" in table  # the weak one's reason, in full
-    too_many = answer(dict.fromkeys(good, 6) | {weak: 0}, presiding=PRESENT[1],
+    too_many = answer(dict.fromkeys(good, 6), presiding=PRESENT[1],
                        recorder=BY_ROLE, confirm_day_off=True)
     resume_flow_run(first.id, run_input=too_many)  # quota is 5
     second = paused_run("xét khen thưởng hang-nam-2026", 2)
     assert second.id == first.id  # the same run asks again
     said = note(second.id, 2).splitlines()
     assert said[0].startswith("**Chưa nhận kết quả họp, xin sửa rồi gửi lại**")
-    assert said[1:3] == ["- vượt số lượng: 6 tập thể được đồng ý, tối đa 5", ""]  # one reason
+    assert said[1:3] == ["- vượt số lượng: 6 tập thể được đồng ý, tối đa 5 (Kế hoạch không cho "
+                         "đề nghị vượt chỉ tiêu)", ""]  # one reason
     assert said[3].startswith("**7 hồ sơ")  # then the round, as before
     again = form(second.id, 2)["properties"]
     kept = {name: field.get("default") for name, field in again.items()}
     assert kept == too_many  # asked again with everything entered, as entered
-    resume_flow_run(second.id, run_input=answer(dict.fromkeys(good[:5], 6) | {good[5]: 2,
-                                                                          weak: 0}))
+    resume_flow_run(second.id, run_input=answer(dict.fromkeys(good[:5], 6) | {good[5]: 2}))
     worker.join(timeout=120)
     assert set(result) == {"minutes", "submission", "decision", "minutes_number",
                            "submission_number", "decision_number"}
@@ -104,14 +105,22 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
         history = session.exec(select(t.NominationStatusChange).where(
             t.NominationStatusChange.nomination_id == good[0]).order_by(
             col(t.NominationStatusChange.id))).all()
+        weak_said = session.exec(select(t.NominationStatusChange.reason).where(
+            t.NominationStatusChange.nomination_id == weak).order_by(
+            col(t.NominationStatusChange.id))).all()[-1]
         books = session.exec(select(t.Decision.symbol, t.Decision.seq)).all()
         [meeting] = session.exec(select(t.CouncilSession)).all()
         votes = {v.nomination_id: (v.votes_for, v.votes_against, v.approved)
                  for v in session.exec(select(t.CouncilVote))}
     assert (meeting.members_total, meeting.members_present) == (7, PRESENT)
     assert meeting.meeting_date.isoformat() == "2026-12-04"
+    assert (f"{meeting.start_time:%H:%M}", f"{meeting.end_time:%H:%M}", meeting.place) == (
+        "14:00", "16:30", "Trụ sở UBND xã Thượng Phúc")  # its hours: the next meeting's bound
     assert votes[good[0]] == (6, 0, True) and votes[good[5]] == (2, 4, False)
-    assert votes[weak] == (0, 6, False)  # its card is on the form like every other
+    assert weak not in votes  # not put to the vote: no count recorded
+    assert weak_said == ("Hội đồng họp ngày 04/12/2026: không đưa ra biểu quyết (không đủ điều "
+                         "kiện: chưa có mô hình, giải pháp, sáng kiến được Hội đồng Sáng kiến "
+                         "công nhận)")
     assert [statuses[i] for i in good] == ["approved"] * 5 + ["not_approved"]
     assert statuses[weak] == "not_approved"
     assert [(h.from_status, h.to_status) for h in history] == [
@@ -122,6 +131,13 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     written = "\n".join(p.text for p in minutes.paragraphs) + "\n".join(
         c.text for table in minutes.tables for row in table.rows for c in row.cells)
     assert all(m.name in written for m in ROSTER.members)  # chair, secretary, present, away
+    lines = [p.text for p in minutes.paragraphs]
+    apart = lines.index("2. Các hồ sơ không đưa ra biểu quyết (chưa đủ điều kiện, tiêu chuẩn "
+                        "hoặc chưa đủ thành phần hồ sơ):")
+    assert lines[apart + 1].startswith("- Bà Nguyễn Thị A (") and lines[apart + 1].endswith(
+        "chưa có mô hình, giải pháp, sáng kiến được Hội đồng Sáng kiến công nhận.")
+    voted = [c.text for table in minutes.tables for row in table.rows for c in row.cells]
+    assert "Bà Nguyễn Thị A" not in voted  # not in the table of votes
     results = [m for m in deployment.smtp.box.messages
                if str(m["Subject"]).startswith("[Kết quả]")]
     assert len(results) == len([u for u in plan.units if u.head.email]) + 1  # and the chairman
@@ -154,6 +170,7 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert rows == [[f"Tập thể {code}", plan.unit(code).name]
                     for code in ("DANGUY", "KT", "TTDVTH", "TTPVHCC", "VP")]  # ranking's order
     assert f"| Không được đề nghị | số {good[5]}, số {weak} |" in summary
+    assert f"| Không đưa ra biểu quyết | số {weak} (chưa có mô hình" in summary
     decision_url = document_url(result["decision"])
     assert decision_url is not None and f"]({decision_url})" in summary  # a link that opens it
     assert "- Biên bản họp số 01/BB-HĐTĐKT: [bien-ban-01-2026.docx](" in summary
@@ -165,29 +182,6 @@ def test_council_answer_refused_over_quota_then_accepted(deployment: World) -> N
     assert [a.get_filename() for a in converted] == (
         [Path(result["decision"]).with_suffix(".pdf").name] if converts else [])
     assert all(a.get_content().startswith(b"%PDF") for a in converted)
-
-
-def test_a_meeting_on_a_day_off_is_refused_until_the_staff_confirm_it(
-        deployment: World) -> None:
-    store(deployment.url)
-    with transaction(get_engine(deployment.url)) as session:
-        good = nominate(session, "VP", "collective", "Tập thể VP", "Hoàn thành xuất sắc nhiệm vụ")
-    result: dict[str, Any] = {}
-    worker = review(result)
-    first = paused_run("xét khen thưởng hang-nam-2026", 1)
-    saturday = answer({good: 6}, meeting_date="2026-12-05")
-    resume_flow_run(first.id, run_input=saturday)
-    second = paused_run("xét khen thưởng hang-nam-2026", 2)
-    assert ("ngày họp 05/12/2026 là ngày nghỉ (thứ Bảy): nếu Hội đồng thật sự họp hôm đó, hãy "
-            "đánh dấu “Xác nhận họp ngày nghỉ”") in note(second.id, 2)
-    resume_flow_run(second.id, run_input=saturday | {"confirm_day_off": True})
-    worker.join(timeout=120)
-    assert result["decision_number"] == "01/QĐ-UBND"
-    with transaction(get_engine(deployment.url)) as session:
-        [meeting] = session.exec(select(t.CouncilSession)).all()
-        nomination = session.get(t.Nomination, good)
-    assert meeting.meeting_date.isoformat() == "2026-12-05"
-    assert nomination is not None and nomination.status == "approved"
 
 
 @pytest.mark.parametrize(("round_code", "roster", "said"), [
@@ -238,3 +232,4 @@ def test_a_simulated_run_freezes_at_its_moment_and_records_the_answer_after_the_
     ended = datetime(2026, 12, 4, 16, 30, tzinfo=vn)
     assert opened in moments and moments[-1] == ended  # frozen then, decided after the meeting
     assert queued == {ended}  # the results mail: not the wall clock, not before the meeting
+

@@ -17,7 +17,7 @@ from flows.record_unit_report import record_unit_report
 from flows.submit_nomination import submit_nomination
 from infra.database import get_engine, transaction
 from models import tables as t
-from models.nominee import DossierPath, NominationForm, NomineeKind
+from models.nominee import DossierPath, GenderChoice, NominationForm, NomineeKind
 from models.plan_parts import Rating
 from models.report_entry import UnitReportForm
 from tasks.forms.layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET, targets_for
@@ -93,7 +93,7 @@ def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
     row = FIRST_NOMINEE_ROW
     sheet[f"B{row}"], sheet[f"C{row}"] = "tập thể", " Phòng Kinh tế "
     sheet[f"E{row}"], sheet[f"F{row}"] = "Hoàn thành xuất sắc nhiệm vụ", ACHIEVEMENTS
-    sheet[f"I{row}"], sheet[f"J{row}"], sheet[f"K{row}"] = "Có", "to-trinh.pdf", "bien-ban.pdf"
+    sheet[f"I{row}"], sheet[f"K{row}"], sheet[f"L{row}"] = "Có", "to-trinh.pdf", "bien-ban.pdf"
     book.save(path)
     imported = import_nominations(FormFile(path=str(path), unit="KT"), now=IN_TIME,
                                   return_state=True)
@@ -116,12 +116,12 @@ def test_a_workbook_with_a_missing_file_is_refused_whole(world: World, tmp_path:
                                 (FIRST_NOMINEE_ROW + 1, "Ông Lê Văn B", "khong-co.pdf")):
         sheet[f"B{row}"], sheet[f"C{row}"], sheet[f"E{row}"] = "Tập thể", name, \
             "Hoàn thành tốt nhiệm vụ"
-        sheet[f"J{row}"] = document
+        sheet[f"K{row}"] = document
     book.save(path)
     with pytest.raises(FormRefused) as refused:
         import_nominations(FormFile(path=str(path)), now=IN_TIME)
     assert refused.value.problems == [
-        f"{NOMINATION_SHEET}!J{FIRST_NOMINEE_ROW + 1}: không thấy tệp 'khong-co.pdf' cạnh tệp "
+        f"{NOMINATION_SHEET}!K{FIRST_NOMINEE_ROW + 1}: không thấy tệp 'khong-co.pdf' cạnh tệp "
         "Excel (nhận được 'khong-co.pdf')"]
     assert _stored(world.url) == []
 
@@ -130,7 +130,8 @@ def test_a_nomination_after_the_deadline_is_refused(world: World, tmp_path: Path
     with pytest.raises(IntakeRefused, match="đã hết hạn nhận hồ sơ"):
         submit_nomination(NominationForm(
             campaign=PLAN.code, round_code=ROUND.code, unit="KT", kind=NomineeKind.INDIVIDUAL,
-            name="Bà Trần Thị C", rating=Rating.GOOD), now=datetime(2026, 12, 2, tzinfo=VN))
+            name="Trần Thị C", gender=GenderChoice.FEMALE, rating=Rating.GOOD),
+            now=datetime(2026, 12, 2, tzinfo=VN))
     assert _stored(world.url) == []
 
 

@@ -111,7 +111,8 @@ def test_an_accepted_answer_gives_the_minutes_their_facts() -> None:
 
 @pytest.mark.parametrize(("answer", "problems"), [
     pytest.param(_answer(votes=dict.fromkeys(range(1, 7), 7)),
-                 ("vượt số lượng: 6 tập thể được đồng ý, tối đa 5",), id="over-quota"),
+                 ("vượt số lượng: 6 tập thể được đồng ý, tối đa 5 (Kế hoạch không cho đề "
+                  "nghị vượt chỉ tiêu)",), id="over-quota"),
     pytest.param(_answer(FIVE, {1: 5}),
                  ("chưa đủ số thành viên dự họp: có mặt 5/9, cần ít nhất 2/3 (6 người)",),
                  id="no-quorum"),
@@ -127,11 +128,16 @@ def test_an_accepted_answer_gives_the_minutes_their_facts() -> None:
                   "chưa đủ số thành viên dự họp: có mặt 5/9, cần ít nhất 2/3 (6 người)"),
                  id="a-stranger-does-not-count"),
     pytest.param(_answer(votes={9: 6, 1: (7, 1, 0), 42: 7}),
-                 ("Ứng viên 1: 7 đồng ý, 1 không đồng ý, 0 không biểu quyết: 8 phiếu, nhiều "
+                 ("hồ sơ số 9 (Ứng viên 9) không đủ điều kiện (xếp loại “chưa có”, cần “Hoàn "
+                  f"thành xuất sắc nhiệm vụ” trở lên{SCOPE}): không đưa ra biểu quyết, không "
+                  "nhập phiếu",
+                  "Ứng viên 1: 7 đồng ý, 1 không đồng ý, 0 không biểu quyết: 8 phiếu, nhiều "
                   "hơn số thành viên có mặt (7)",
-                  "không có hồ sơ số 42 trong đợt này",
-                  "Ứng viên 9: không đủ điều kiện (xếp loại “chưa có”, cần “Hoàn thành xuất sắc "
-                  f"nhiệm vụ” trở lên{SCOPE})"), id="bad-votes"),
+                  "không có hồ sơ số 42 trong đợt này"), id="bad-votes"),
+    pytest.param(_answer(votes={9: 0, 1: 7}),
+                 ("hồ sơ số 9 (Ứng viên 9) không đủ điều kiện (xếp loại “chưa có”, cần “Hoàn "
+                  f"thành xuất sắc nhiệm vụ” trở lên{SCOPE}): không đưa ra biểu quyết, không "
+                  "nhập phiếu",), id="no-ballot-for-an-ineligible-dossier"),
     pytest.param(_answer(votes={1: (7, -1, 0), 2: (-2, 0, -3)}),
                  ("Ứng viên 1: số phiếu “Không đồng ý” là -1, không được âm",
                   "Ứng viên 2: số phiếu “Đồng ý” là -2, không được âm; số phiếu “Không biểu "

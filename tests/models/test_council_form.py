@@ -52,15 +52,15 @@ def test_the_form_offers_the_rosters_names_as_plain_choices() -> None:
     assert "members_total" not in fields  # the roster says how many sit on the council
 
 
-def test_each_dossier_has_its_own_card_titled_with_its_number_and_name() -> None:
+def test_each_eligible_dossier_has_its_own_card_titled_with_its_number_and_name() -> None:
     schema = council_form(ROSTER, ASSESSED, {}).model_json_schema()
     cards = schema["$defs"]["PhieuBieuQuyet"]["properties"]
-    assert list(cards) == ["ho_so_12", "ho_so_3", "ho_so_7"]  # the ranking's order
+    # The ranking's order; dossier 7 is incomplete: not put to the vote, so no card.
+    assert list(cards) == ["ho_so_12", "ho_so_3"]
     assert [(c["title"], c["description"]) for c in cards.values()] == [
         ("Hồ sơ 12: Phòng Kinh tế", "✓ đề xuất khen"),
         ("Hồ sơ 3: Tổ Một cửa liên thông thuộc Trung tâm Phục vụ hành chính…",
-         "đủ điều kiện, ngoài số lượng đề xuất"),
-        ("Hồ sơ 7: Bà Trần Thị Hoa", "✗ không đủ điều kiện")]
+         "đủ điều kiện, ngoài số lượng đề xuất")]
     assert schema["properties"]["votes"]["default"] == {
         key: {"votes_for": 0, "votes_against": 0, "abstained": 0} for key in cards}
 
@@ -81,12 +81,18 @@ def test_the_answer_reads_each_card_as_its_dossiers_ballot() -> None:
     form = council_form(ROSTER, ASSESSED, {})
     answer = form.model_validate(FILLED | {
         "presiding": NAMES[1], "votes": {"ho_so_12": {"votes_for": 5},
-                                          "ho_so_7": {"votes_for": 1, "votes_against": 4}}}
+                                          "ho_so_3": {"votes_for": 1, "votes_against": 4}}}
                                  ).answer()
-    assert answer.ballots == (Ballot(12, 5), Ballot(3, 0), Ballot(7, 1, 4))
+    assert answer.ballots == (Ballot(12, 5), Ballot(3, 1, 4))
     assert (answer.day, answer.start, answer.end) == (date(2026, 12, 4), time(14), time(16, 30))
     assert answer.present == tuple(NAMES[:5])
     assert (answer.presiding, answer.recorder) == (NAMES[1], None)  # None: by role
+
+
+def test_no_vote_is_taken_for_an_ineligible_dossier() -> None:
+    with pytest.raises(ValidationError, match="ho_so_7"):
+        council_form(ROSTER, ASSESSED, {}).model_validate(
+            FILLED | {"votes": {"ho_so_7": {"votes_for": 1}}})
 
 
 def test_a_refused_answer_fills_the_next_form_as_entered() -> None:

@@ -52,7 +52,8 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
     ob = notice_context(nomination, plan, date(2025, 11, 25))["ob"]
     round_ = {"title": plan.award_rounds[0].title, "award": plan.award_rounds[0].award,
               "phrase": plan.award_rounds[0].title,
-              "quota": "5 tập thể, 10 cá nhân", "copies": 2, "dossier": ["Tờ trình", "Báo cáo"]}
+              "quota": "5 tập thể, 10 cá nhân", "quota_extra": False, "copies": 2,
+              "dossier": ["Tờ trình", "Báo cáo"]}
     return {
         MessageKind.CAMPAIGN_LAUNCHED: launch_context(plan, unit, calendar)
         | {"attached": "PDF/Word"},
@@ -79,7 +80,9 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
         MessageKind.RESULTS_ANNOUNCED: base | {"round": round_, "decision": "125/QĐ-UBND",
                                                "attached": "PDF/Word",
                                                "awards": [{"name": "Phòng Kinh tế",
-                                                           "unit": "Phòng Kinh tế"}]},
+                                                           "unit": "Phòng Kinh tế",
+                                                           "extra": False}],
+                                               "counted": "1 tập thể", "beyond": ""},
         MessageKind.DELIVERY_FAILED: base | {
             "recipient_title": "Trưởng phòng VHXH", "channel": "email", "failures": [
                 {"unit": "Phòng Kinh tế", "address": "kt@x.example.vn", "subject": "Nhắc hạn",

@@ -32,10 +32,11 @@ ASSESSED: list[Assessment] = assess([
 def test_the_note_is_short_lines_and_says_where_the_full_table_is() -> None:
     blocks = review_note(ASSESSED, (), table="thẻ **Artifacts**, mục `xet`").split("\n\n")
     assert blocks[0].splitlines() == [
-        "**3 hồ sơ, 2 đủ điều kiện, đề xuất khen 2** (mỗi hồ sơ một thẻ biểu quyết bên dưới):",
+        "**3 hồ sơ, 2 đủ điều kiện, đề xuất khen 2** (mỗi hồ sơ đủ điều kiện một thẻ biểu "
+        "quyết bên dưới):",
         "- **2** Bộ phận Tiếp nhận và Trả kết quả giải quyết… — ✓ đề xuất khen",  # cut at a word
         "- **1** Văn phòng \\| \\*HĐND\\* — ✓ đề xuất khen",  # typed text stays text
-        "- **3** Tổ một cửa — ✗ không đủ điều kiện"]  # in the ranking's order
+        "- **3** Tổ một cửa — ✗ không đủ điều kiện, không biểu quyết"]  # ranking's order
     assert blocks[1] == "Bảng đầy đủ (đơn vị, xếp loại, lý do): thẻ **Artifacts**, mục `xet`."
     assert "|---" not in "".join(blocks)  # no table: the dialog is 512 px wide
 

@@ -120,6 +120,7 @@ def test_formula_like_nominee_text_is_read_as_text(tmp_path: Path) -> None:
     sheet[f"B{row}"], sheet[f"C{row}"], sheet[f"E{row}"] = "Cá nhân", LINK, \
         "Hoàn thành tốt nhiệm vụ"
     sheet[f"D{row}"], sheet[f"F{row}"] = "+84 chuyên viên", "@mọi người -- xem thêm"
+    sheet[f"J{row}"] = "Nữ"
     book.save(path)
     _, opened = open_form(path)
     [entry] = read_nominations(path, opened, plan, round_, "KT")

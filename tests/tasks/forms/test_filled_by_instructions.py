@@ -67,6 +67,8 @@ def _fill_as_told(path: Path, rows: list[tuple[str, str, set[str]]]) -> dict[str
     # "ở cột B chọn Tập thể hoặc Cá nhân, ở cột E chọn xếp loại trong danh sách; ghi tên ở cột C"
     assert "cột B chọn Tập thể hoặc Cá nhân" in how and "cột E chọn xếp loại" in how
     assert "ghi tên ở cột C" in how
+    # "với cá nhân, chọn giới tính Nam hoặc Nữ ở cột J (tập thể để trống)"
+    assert "với cá nhân, chọn giới tính Nam hoặc Nữ ở cột J (tập thể để trống)" in how
     # "ghi tên tệp … theo mẫu trong ngoặc ở tiêu đề cột, đổi số 1 thành số TT của dòng; gửi
     # các tệp đó cùng thư mục với tệp Excel này. Không ghi 'Có'. … chưa có tệp thì để trống"
     assert "ghi tên tệp" in attach and "đổi số 1 thành số TT của dòng" in attach
@@ -84,6 +86,8 @@ def _fill_as_told(path: Path, rows: list[tuple[str, str, set[str]]]) -> dict[str
         assert kind in lists["B"]
         sheet[f"B{row}"], sheet[f"C{row}"] = kind, name
         sheet[f"E{row}"] = lists["E"][0]
+        if kind == "Cá nhân":
+            sheet[f"J{row}"] = lists["J"][0]  # Nam
         for column, example in examples.items():
             if example.removesuffix("-1.pdf") not in parts:
                 continue  # no file for this part yet: left blank
@@ -107,16 +111,16 @@ def test_a_nomination_list_filled_by_its_own_instructions_imports(
     assert len(imported.receipts) == 2
     assert imported.incomplete == {"Nguyễn Văn An": [ROUND.dossier[1].name]}
     with transaction(engine) as session:
-        stored = {n.name: (n.kind, n.rating, sorted(
+        stored = {n.name: (n.kind, n.gender, n.rating, sorted(
             (d.component, d.filename) for d in session.exec(select(t.DossierDocument).where(
                 t.DossierDocument.nomination_id == n.id)))) for n in session.exec(
             select(t.Nomination))}
     assert stored == {
-        "Phòng Kinh tế": ("collective", "Hoàn thành xuất sắc nhiệm vụ", sorted(
+        "Phòng Kinh tế": ("collective", None, "Hoàn thành xuất sắc nhiệm vụ", sorted(
             (code, f"{code}-1.pdf") for code in every)),
-        "Nguyễn Văn An": ("individual", "Hoàn thành xuất sắc nhiệm vụ", [
+        "Nguyễn Văn An": ("individual", "Nam", "Hoàn thành xuất sắc nhiệm vụ", [
             ("bao-cao-thanh-tich", "bao-cao-thanh-tich-2.pdf"), ("to-trinh", "to-trinh-2.pdf")])}
-    assert {f for _, _, docs in stored.values() for _, f in docs} == set(written)
+    assert {f for *_, docs in stored.values() for _, f in docs} == set(written)
 
 
 def test_a_tick_where_a_file_name_belongs_says_what_to_write(
@@ -127,10 +131,10 @@ def test_a_tick_where_a_file_name_belongs_says_what_to_write(
     row = FIRST_NOMINEE_ROW + 1
     sheet[f"B{row}"], sheet[f"C{row}"], sheet[f"E{row}"] = "Tập thể", "Phòng Kinh tế", \
         "Hoàn thành tốt nhiệm vụ"
-    sheet[f"J{row}"] = "Có"
+    sheet[f"K{row}"] = "Có"
     book.save(path)
     with pytest.raises(FormRefused) as refused:
         import_form(engine, path, now=IN_TIME, actor="KT", store=tmp_path / "store")
     assert refused.value.problems == [
-        f"{NOMINATION_SHEET}!J{row}: cần tên tệp của thành phần này, ví dụ 'to-trinh-2.pdf', "
+        f"{NOMINATION_SHEET}!K{row}: cần tên tệp của thành phần này, ví dụ 'to-trinh-2.pdf', "
         "gửi cùng thư mục với tệp Excel; chưa có tệp thì để trống (nhận được 'Có')"]

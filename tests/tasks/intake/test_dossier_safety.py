@@ -70,7 +70,7 @@ def _submit(engine: Engine, store: Path, *entries: NomineeEntry) -> None:
 
 def _entry(name: str, uploads: Path, row: int, **named: str) -> NomineeEntry:
     """A row as the workbook reader gives it: files beside the workbook, named by cell."""
-    columns = {"to-trinh": "J", "bien-ban": "K"}
+    columns = {"to-trinh": "K", "bien-ban": "L"}  # after J, the gender
     return NomineeEntry(kind="collective", name=name, rating="Hoàn thành tốt nhiệm vụ",
                         documents={part: uploads / file for part, file in named.items()},
                         uploads=uploads,
@@ -135,7 +135,7 @@ def test_a_hostile_file_is_refused_at_its_cell_and_nothing_is_stored(
     with pytest.raises(DossierRefused) as refused:
         _submit(engine, store, good, bad)
     [problem] = refused.value.problems
-    assert problem.startswith(f"{NOMINATION_SHEET}!J{FIRST_NOMINEE_ROW + 1}: {reason}")
+    assert problem.startswith(f"{NOMINATION_SHEET}!K{FIRST_NOMINEE_ROW + 1}: {reason}")
     assert problem.endswith(f"(nhận được {named!r})")
     assert _stored(store) == {}  # not even the good row's file
     assert _nominations(engine) == []
@@ -150,7 +150,7 @@ def test_every_refused_file_is_listed_not_just_the_first(engine: Engine, tmp_pat
     with pytest.raises(DossierRefused) as refused:
         _submit(engine, tmp_path / "store", entry)
     assert [p.split(":")[0] for p in refused.value.problems] == [
-        f"{NOMINATION_SHEET}!J12", f"{NOMINATION_SHEET}!K12"]
+        f"{NOMINATION_SHEET}!K12", f"{NOMINATION_SHEET}!L12"]
 
 
 OOXML = "application/vnd.openxmlformats-officedocument."
@@ -236,13 +236,13 @@ def test_a_workbook_naming_a_hostile_file_is_refused_at_its_cell(
     path = write_nomination_form(PLAN, ROUND, "KT", up / "KT.xlsx")
     book = load_workbook(path)
     sheet = book[NOMINATION_SHEET]
-    for row, name, column, file in ((FIRST_NOMINEE_ROW, "Phòng Kinh tế", "K", "bien-ban.pdf"),
-                                    (FIRST_NOMINEE_ROW + 1, "Phòng Văn hóa", "J", named)):
+    for row, name, column, file in ((FIRST_NOMINEE_ROW, "Phòng Kinh tế", "L", "bien-ban.pdf"),
+                                    (FIRST_NOMINEE_ROW + 1, "Phòng Văn hóa", "K", named)):
         sheet[f"B{row}"], sheet[f"C{row}"] = "Tập thể", name
         sheet[f"E{row}"], sheet[f"{column}{row}"] = "Hoàn thành tốt nhiệm vụ", file
     book.save(path)
     with pytest.raises(FormRefused) as refused:
         import_form(engine, path, now=IN_TIME, actor="KT", store=store)
-    assert f"{NOMINATION_SHEET}!J{FIRST_NOMINEE_ROW + 1}: {reason}" in str(refused.value)
+    assert f"{NOMINATION_SHEET}!K{FIRST_NOMINEE_ROW + 1}: {reason}" in str(refused.value)
     assert _stored(store) == {}
     assert _nominations(engine) == []
