@@ -42,7 +42,8 @@ def minutes() -> DocxDocument:
     text(word, "III. NỘI DUNG", bold=True, after=3)
     text(word, "{{ content }}", indent=True, after=6)
     tag(word, "{%p if dossiers %}")
-    text(word, "{{ voted_heading }}", indent=True, after=3)
+    # A heading stays with what it heads, never alone at a page's foot.
+    text(word, "{{ voted_heading }}", indent=True, after=3).paragraph_format.keep_with_next = True
     row_table(word, [("TT", Cm(1.0)), ("Tập thể, cá nhân", Cm(5.6)), ("Đơn vị", Cm(4.0)),
                      ("Đồng ý / cả Hội đồng", Cm(2.6)), ("Kết quả", Cm(2.8))],
               "d in dossiers", ["{{ loop.index }}", "{{ d.name }}", "{{ d.unit }}",
@@ -51,7 +52,8 @@ def minutes() -> DocxDocument:
     tag(word, "{%p endif %}")
     # Not put to the vote: each with its reason, no counts.
     tag(word, "{%p if not_voted %}")
-    text(word, "{{ not_voted_heading }}", indent=True, after=3)
+    text(word, "{{ not_voted_heading }}", indent=True,
+         after=3).paragraph_format.keep_with_next = True
     each(word, "d in not_voted", "- {{ d.name }} ({{ d.unit }}): {{ d.reason }}.", indent=True)
     text(word, "", size=6)
     tag(word, "{%p endif %}")

@@ -44,8 +44,9 @@ def minutes_context(plan: Plan, round_: AwardRound, facts: MinutesFacts,
         "absent": [_member(m) for m in facts.absent],
         "members_total": facts.members_total,
         "content": _content(len(facts.dossiers), len(voted), len(not_voted)),
-        "voted_heading": "1. Kết quả biểu quyết các hồ sơ đủ điều kiện, tiêu chuẩn (tỉ lệ tính "
-                         "trên tổng số thành viên Hội đồng):" if voted else "",
+        "voted_heading": f"{'1. ' if not_voted else ''}Kết quả biểu quyết các hồ sơ đủ điều "
+                         "kiện, tiêu chuẩn (tỉ lệ tính trên tổng số thành viên Hội đồng):"
+                         if voted else "",
         "dossiers": [_dossier(d) for d in voted],
         "not_voted_heading": f"{2 if voted else 1}. Các hồ sơ không đưa ra biểu quyết (chưa đủ "
                              "điều kiện, tiêu chuẩn hoặc chưa đủ thành phần hồ sơ):"
