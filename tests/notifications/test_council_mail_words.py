@@ -17,21 +17,26 @@ from tests.conftest import REPO
 HONG_VAN = read_plan(REPO / "campaigns" / "000-hong-van.yaml")
 THUONG_PHUC = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
 KINDS = frozenset({ChannelKind.EMAIL, ChannelKind.ZALO_OA})
-AWARDS = [*(Awarded(f"Đơn vị {i}", f"Đơn vị {i}", "collective", i == 6) for i in range(1, 7)),
+FIRST = HONG_VAN.units[0]  # the unit of the award beyond the quota
+AWARDS = [*(Awarded(f"Đơn vị {i}", f"Đơn vị {i}", "collective") for i in range(1, 6)),
+          Awarded(FIRST.name, FIRST.name, "collective", True),
           Awarded("Bà Nguyễn Thị Hoa", "Phòng Kinh tế", "individual")]
 
 
 def test_the_results_name_the_extras_under_the_plans_clause() -> None:
     sent = compose_results(1, HONG_VAN, "tong-ket-2025", AWARDS, "400/QĐ-UBND", KINDS)
     email = next(e for e in sent if e.channel is ChannelKind.EMAIL)
-    zalo = next(e for e in sent if e.channel is ChannelKind.ZALO_OA)
+    zalo = next(e for e in sent if e.channel is ChannelKind.ZALO_OA and e.unit_code == FIRST.code)
     said = ("6 tập thể và 1 cá nhân, trong đó 1 tập thể được đề nghị khen thưởng vượt chỉ tiêu "
             "(05 tập thể, 05 cá nhân) theo quy định tại Kế hoạch đối với trường hợp tiêu biểu, "
             "xuất sắc")
     assert f"Giấy khen của Chủ tịch UBND xã cho {said}:" in email.body
-    assert "- Đơn vị 6 (Đơn vị 6) – đề nghị vượt chỉ tiêu" in email.body
-    assert "- Bà Nguyễn Thị Hoa (Phòng Kinh tế)\n" in email.body
-    assert email.html is not None and "Đơn vị 6 (Đơn vị 6) – đề nghị vượt chỉ tiêu" in email.html
+    listed = [line for line in email.body.splitlines() if line.startswith("- ")]
+    assert listed == [*(f"- Đơn vị {i} (Đơn vị {i})" for i in range(1, 6)),
+                      f"- {FIRST.name} ({FIRST.name}) – đề nghị vượt chỉ tiêu",
+                      "- Bà Nguyễn Thị Hoa (Phòng Kinh tế)"]  # one a line
+    assert email.html is not None and "– đề nghị vượt chỉ tiêu</li>" in email.html
+    assert f"- {FIRST.name} (vượt chỉ tiêu)" in zalo.body.splitlines()
     assert ("6 tập thể và 1 cá nhân được tặng Giấy khen của Chủ tịch UBND xã (có trường hợp đề "
             "nghị vượt chỉ tiêu theo Kế hoạch) (Quyết định số 400/QĐ-UBND)") in zalo.body
 
