@@ -37,9 +37,11 @@ def beyond_quota(plan: Plan, round_: AwardRound, collectives: int, individuals: 
         return ""
     quota = round_.quota
     number = f" số {plan.number}" if plan.number else ""
+    limit = ", ".join(f"{n:02d} {label}" for n, label in ((quota.collectives, "tập thể"),
+                                                          (quota.individuals, "cá nhân")) if n)
     return (f"trong đó {counted(collectives, individuals)} được đề nghị khen thưởng vượt chỉ "
-            f"tiêu ({quota.collectives:02d} tập thể, {quota.individuals:02d} cá nhân) theo quy "
-            f"định tại {plan.document_kind}{number} đối với trường hợp tiêu biểu, xuất sắc")
+            f"tiêu ({limit or 'không có chỉ tiêu'}) theo quy định tại {plan.document_kind}"
+            f"{number} đối với trường hợp tiêu biểu, xuất sắc")
 
 
 def extras(assessments: Sequence[Assessment], approved: set[int],

@@ -89,7 +89,8 @@ def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
     r = plan.round(round_code)
     quota = None
     if r.quota:
-        quota = f"{r.quota.collectives} tập thể, {r.quota.individuals} cá nhân"
+        quota = ", ".join(f"{n} {label}" for n, label in ((r.quota.collectives, "tập thể"),
+                                                          (r.quota.individuals, "cá nhân")) if n)
     # Titles often start "Khen thưởng …": after "đề nghị khen thưởng" the phrase drops it.
     words = r.title.split(" ", 2)
     phrase = words[2] if len(words) == 3 and " ".join(words[:2]).casefold() == "khen thưởng" \

@@ -89,6 +89,9 @@ def test_extras_stand_only_where_the_plan_allows_them_and_the_minutes_name_them(
 def test_beyond_quota_counts_in_words(collectives: int, individuals: int, said: str) -> None:
     text = beyond_quota(HONG_VAN, ROUND, collectives, individuals)
     assert text.startswith(said) and "0 " not in text.replace("05 ", "")
+    no_people = ROUND.model_copy(update={"quota": ROUND.quota.model_copy(  # type: ignore[union-attr]
+        update={"individuals": 0})})
+    assert "vượt chỉ tiêu (05 tập thể) theo" in beyond_quota(HONG_VAN, no_people, 1, 1) or not said
     numbered = HONG_VAN.model_copy(update={"number": "148/KH-UBND"})
     if said:
         assert "theo quy định tại Kế hoạch số 148/KH-UBND đối với trường hợp tiêu biểu, xuất " \
