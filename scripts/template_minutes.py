@@ -54,7 +54,7 @@ def minutes() -> DocxDocument:
     tag(word, "{%p if not_voted %}")
     text(word, "{{ not_voted_heading }}", indent=True,
          after=3).paragraph_format.keep_with_next = True
-    each(word, "d in not_voted", "- {{ d.name }} ({{ d.unit }}): {{ d.reason }}.", indent=True)
+    each(word, "d in not_voted", "- {{ d.who }}: {{ d.reason }}.", indent=True)
     text(word, "", size=6)
     tag(word, "{%p endif %}")
     text(word, "IV. KẾT LUẬN", bold=True, after=3)

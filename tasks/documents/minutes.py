@@ -51,8 +51,8 @@ def minutes_context(plan: Plan, round_: AwardRound, facts: MinutesFacts,
         "not_voted_heading": f"{2 if voted else 1}. Các hồ sơ không đưa ra biểu quyết (chưa đủ "
                              "điều kiện, tiêu chuẩn hoặc chưa đủ thành phần hồ sơ):"
                              if not_voted else "",
-        "not_voted": [{"name": d.person, "unit": d.unit, "reason": "; ".join(d.reasons)}
-                      for d in not_voted],
+        "not_voted": [{"name": d.person, "unit": d.unit, "who": _who(d),
+                       "reason": "; ".join(d.reasons)} for d in not_voted],
         "conclusion": facts.conclusion,
         "closed": f"Cuộc họp kết thúc vào hồi {end.hour:02d} giờ {end.minute:02d} cùng ngày. "
                   "Biên bản đã được thông qua trước Hội đồng./.",
@@ -68,6 +68,12 @@ def _content(total: int, voted: int, not_voted: int) -> str:
             f"{not_voted} hồ sơ không đủ điều kiện, tiêu chuẩn, không đưa ra biểu quyết"
             if not_voted else ""]
     return f"Hội đồng xem xét {total} hồ sơ đề nghị khen thưởng: {'; '.join(p for p in said if p)}."
+
+
+def _who(d: DossierVote) -> str:
+    """The person or collective and its unit, the unit left out where the name already says it
+    ('Ông A, Bí thư Đoàn Thanh niên xã', not '… (Đoàn Thanh niên xã)')."""
+    return d.person if d.unit.casefold() in d.person.casefold() else f"{d.person} ({d.unit})"
 
 
 def _dossier(d: DossierVote) -> dict[str, str]:

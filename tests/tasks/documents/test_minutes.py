@@ -32,7 +32,10 @@ def _facts() -> MinutesFacts:
                     0, True, 4, extra=True, gender="Nam", title="Chuyên viên"),
         DossierVote(2, "Nguyễn Thị Hoa", "Phòng Kinh tế", "individual", False,
                     ("hồ sơ còn thiếu: Biên bản họp xét khen thưởng",), False, 0, 0, 0, False,
-                    4, gender="Nữ", title="Trưởng phòng"))
+                    4, gender="Nữ", title="Trưởng phòng"),
+        DossierVote(4, "Lê Văn Tâm", "Đoàn Thanh niên xã", "individual", False,
+                    ("xếp loại dưới mức yêu cầu",), False, 0, 0, 0, False, 4, gender="Nam",
+                    title="Bí thư Đoàn Thanh niên xã"))
     return MinutesFacts(date(2025, 12, 4), time(14, 0), time(16, 30), "Hội trường UBND xã",
                         None, 4, CHAIR, SECRETARY, (CHAIR, SECRETARY, MEMBER), (AWAY,),
                         dossiers, "Hội đồng thống nhất đề nghị tặng Giấy khen cho 1 tập thể.")
@@ -52,8 +55,8 @@ def test_the_minutes_name_the_council_every_dossier_and_both_signers(tmp_path: P
     assert any(t.startswith("Thư ký: Lê Thị Thu") for t in body)
     assert "Thành viên có mặt (3/4):" in body and "Thành viên vắng mặt (1):" in body
     assert "- Phạm Thị Lan, Chủ tịch Hội Liên hiệp Phụ nữ xã, Ủy viên;" in body
-    assert ("Hội đồng xem xét 3 hồ sơ đề nghị khen thưởng: 2 hồ sơ đủ điều kiện, tiêu chuẩn "
-            "được đưa ra biểu quyết; 1 hồ sơ không đủ điều kiện, tiêu chuẩn, không đưa ra biểu "
+    assert ("Hội đồng xem xét 4 hồ sơ đề nghị khen thưởng: 2 hồ sơ đủ điều kiện, tiêu chuẩn "
+            "được đưa ra biểu quyết; 2 hồ sơ không đủ điều kiện, tiêu chuẩn, không đưa ra biểu "
             "quyết.") in body
     rows = [[c.text for c in row.cells] for row in word.tables[1].rows]
     assert rows[0][3:] == ["Đồng ý / cả Hội đồng", "Kết quả"]
@@ -63,8 +66,10 @@ def test_the_minutes_name_the_council_every_dossier_and_both_signers(tmp_path: P
     # The incomplete dossier: in a part of its own, with its reason and no count.
     heading = body.index("2. Các hồ sơ không đưa ra biểu quyết (chưa đủ điều kiện, tiêu chuẩn "
                          "hoặc chưa đủ thành phần hồ sơ):")
-    assert body[heading + 1] == ("- Bà Nguyễn Thị Hoa, Trưởng phòng (Phòng Kinh tế): hồ sơ còn "
-                                 "thiếu: Biên bản họp xét khen thưởng.")
+    assert body[heading + 1:heading + 3] == [
+        "- Bà Nguyễn Thị Hoa, Trưởng phòng (Phòng Kinh tế): hồ sơ còn thiếu: Biên bản họp xét "
+        "khen thưởng.",
+        "- Ông Lê Văn Tâm, Bí thư Đoàn Thanh niên xã: xếp loại dưới mức yêu cầu."]  # unit once
     assert not any("Nguyễn Thị Hoa" in c.text for t in word.tables for r in t.rows
                    for c in r.cells)
     assert any(t.startswith("Cuộc họp kết thúc vào hồi 16 giờ 30") for t in body)
