@@ -18,6 +18,7 @@ from models.keys import (
     council_review_key,
     key_prefix,
     parse_key,
+    summary_key,
 )
 from models.lifecycle import CampaignStatus, ClosedRound, is_over
 from models.plan import ReminderPolicy
@@ -99,15 +100,14 @@ def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime,
 
 def mark_reviewed(session: Session, campaign_id: int, round_code: str, day: date,
                   ended: time) -> None:
-    """The council's accepted answer fulfils the round's review obligation when its meeting
-    ended, whenever it is typed in: nobody is told about that meeting again (recorded in the
-    caller's transaction, with the session)."""
+    """The council's accepted answer fulfils the round's review, and its summary and awards
+    (the decision goes out with it), when the meeting ended, whenever it is typed in: nobody
+    is told about either again (recorded in the caller's transaction, with the session)."""
     at = datetime.combine(day, ended, tzinfo=VN_TZ)
-    owed = session.exec(select(t.Obligation).where(
-        t.Obligation.campaign_id == campaign_id,
-        t.Obligation.key == council_review_key(round_code),
-        t.Obligation.status == "open")).first()
-    if owed is not None:
+    for owed in session.exec(select(t.Obligation).where(
+            t.Obligation.campaign_id == campaign_id,
+            col(t.Obligation.key).in_([council_review_key(round_code), summary_key(round_code)]),
+            t.Obligation.status == "open")):
         owed.status, owed.fulfilled_at = "done", at
         session.add(owed)
 

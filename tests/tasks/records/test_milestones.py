@@ -1,5 +1,6 @@
-"""The council's recorded meeting fulfils its round's review obligation: the tick says nothing
-more about it, though the meeting was before its last day and the tick runs past it."""
+"""The council's recorded meeting fulfils its round's review, and its summary and awards: the
+tick says nothing more about them, though the meeting was before their last day and the tick
+runs past it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlmodel import select
 from infra.database import get_engine, transaction, upgrade
 from models import tables as t
 from models.council import MinutesFacts
-from models.keys import council_review_key
+from models.keys import council_review_key, summary_key
 from models.notices import decide
 from models.roster import Member, Role
 from tasks.plans.files import read_plan
@@ -22,7 +23,6 @@ from tests.conftest import REPO
 from tests.plan_samples import store_launched
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-PLAN = read_plan(REPO / "campaigns" / "000-hong-van.yaml")
 ROUND = "tong-ket-2025"
 CHAIR = Member(name="Thái Nam Sơn", office="Chủ tịch UBND xã", role=Role.CHAIR)
 SECRETARY = Member(name="Lê Thị Thu", office="Trưởng phòng Văn hóa - Xã hội",
@@ -37,20 +37,31 @@ def _told(engine: object, day: date) -> set[str]:
     return {n.obligation.key for n in (*decision.notices, *late)}
 
 
-@pytest.mark.parametrize("day", [date(2025, 12, 16), date(2025, 12, 22), date(2025, 12, 29)])
-def test_a_recorded_meeting_ends_the_reminders_about_it(database_url: str, day: date) -> None:
+# Hồng Vân's council must meet before 15/12/2025; Vĩnh Thủy sums up and awards in 12/2025.
+CASES = [
+    ("000-hong-van.yaml", council_review_key(ROUND), date(2025, 12, 16)),
+    ("000-hong-van.yaml", council_review_key(ROUND), date(2025, 12, 29)),
+    ("002-vinh-thuy.yaml", summary_key(ROUND), date(2025, 12, 24)),
+    ("002-vinh-thuy.yaml", summary_key(ROUND), date(2026, 1, 13)),
+]
+
+
+@pytest.mark.parametrize(("seed", "key", "day"), CASES,
+                         ids=[f"{c[0][4:-5]}-{c[1].split(':')[0]}-{c[2]}" for c in CASES])
+def test_a_recorded_meeting_ends_the_reminders_about_it(database_url: str, seed: str, key: str,
+                                                       day: date) -> None:
+    plan = read_plan(REPO / "campaigns" / seed)
     upgrade(database_url)
     engine = get_engine(database_url)
     with transaction(engine) as session:
-        store_launched(session, PLAN, source="000", as_of=datetime(2025, 7, 18, tzinfo=VN))
-    review = council_review_key(ROUND)
-    assert review in _told(engine, day)  # without a meeting, the late review is chased
-    state = freeze_round(engine, PLAN.code, ROUND, datetime(2025, 12, 12, 8, tzinfo=VN), "test")
-    facts = MinutesFacts(date(2025, 12, 12), time(14, 0), time(16, 30), "Hội trường UBND xã",
+        store_launched(session, plan, source=seed[:3], as_of=datetime(2025, 7, 18, tzinfo=VN))
+    assert key in _told(engine, day)  # without a meeting, the round's work is chased
+    state = freeze_round(engine, plan.code, ROUND, datetime(2025, 12, 3, 8, tzinfo=VN), "test")
+    facts = MinutesFacts(date(2025, 12, 3), time(14, 0), time(16, 30), "Hội trường UBND xã",
                          None, 2, CHAIR, SECRETARY, (CHAIR, SECRETARY), (), (), "Không có hồ sơ.")
     # Typed in days after the meeting: the obligation is met when the meeting ended.
     record_session(engine, state, facts, datetime(2025, 12, 15, 9, tzinfo=VN), "test")
-    assert review not in _told(engine, day)
+    assert key not in _told(engine, day)
     with transaction(engine) as session:
-        row = session.exec(select(t.Obligation).where(t.Obligation.key == review)).one()
-    assert (row.status, row.fulfilled_at) == ("done", datetime(2025, 12, 12, 16, 30, tzinfo=VN))
+        row = session.exec(select(t.Obligation).where(t.Obligation.key == key)).one()
+    assert (row.status, row.fulfilled_at) == ("done", datetime(2025, 12, 3, 16, 30, tzinfo=VN))
