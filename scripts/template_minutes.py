@@ -59,7 +59,8 @@ def minutes() -> DocxDocument:
     tag(word, "{%p endif %}")
     text(word, "IV. KẾT LUẬN", bold=True, after=3)
     text(word, "{{ conclusion }}", indent=True)
-    text(word, "{{ closed }}", indent=True, after=12)
+    # The closing goes with the two signatures to a new page rather than leave them alone.
+    text(word, "{{ closed }}", indent=True, after=12).paragraph_format.keep_with_next = True
     left, right = table(word, [Cm(8), Cm(8)]).rows[0].cells
     for cell, role, who in ((left, "THƯ KÝ", "secretary"), (right, "CHỦ TỌA", "chair")):
         text(cell, role, align=CENTER, size=13, bold=True)
