@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.keys import parse_key
-from models.nominee import NominationForm
+from models.nominee import NominationForm, addressed
 from models.report_entry import UnitReportForm
 from tasks.desk.sending import Sending
 from tasks.desk.summary import RunSummary
@@ -41,7 +41,8 @@ def nomination_stored(form: NominationForm, receipt: Receipt,
               f"{form.round_code}, lần gửi {receipt.version}{late}){lacking}",
         facts=[("Hồ sơ số", f"{receipt.id} ({RETURN_HINT})"), ("Chiến dịch", form.campaign),
                ("Đợt khen thưởng", form.round_code), ("Đơn vị đề nghị", form.unit),
-               ("Tập thể / cá nhân", f"{form.kind.value}: {form.name}"),
+               ("Tập thể / cá nhân", f"{form.kind.value}: "
+                                     f"{addressed(form.name, form.entry().gender)}"),
                ("Lần gửi", str(receipt.version)), ("Sau hạn", _late(receipt)),
                ("Hồ sơ còn thiếu", "; ".join(missing) or "không")],
         notes=[f"Còn thiếu: {part}" for part in missing])
