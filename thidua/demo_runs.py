@@ -133,3 +133,20 @@ def next_pause(run_id: UUID, answered: set[str], *, timeout: float = RUN_SECONDS
                 return str(key)
             time.sleep(POLL)
     raise RunFailed(f"sau {timeout:.0f} giây vẫn không dừng chờ kết quả họp: {said(run)}")
+
+
+def resume(run_id: UUID, answer: dict[str, Any], *, timeout: float = 30.0) -> None:
+    """Answer a paused run's form. Prefect's suspend shows the run Suspended a moment before
+    it saves the form's schema: resumed in that moment it answers 'Run input schema not
+    found', so that answer is given again once the schema is there."""
+    from prefect.flow_runs import resume_flow_run
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            resume_flow_run(run_id, run_input=answer)
+            return
+        except RuntimeError as error:
+            if "schema not found" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(POLL)

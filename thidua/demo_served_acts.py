@@ -26,6 +26,7 @@ from thidua.demo_runs import (
     council_runs,
     message,
     next_pause,
+    resume,
     run,
     start,
     wait,
@@ -128,8 +129,6 @@ class Served:
         return act
 
     def _council(self, plan: Plan, round_code: str, meeting: date) -> str:
-        from prefect.flow_runs import resume_flow_run
-
         opened = council_runs(plan.code, round_code)
         note = ""
         if opened:
@@ -147,7 +146,7 @@ class Served:
                 break
             refused = attempt == 2
             answered.add(key)
-            resume_flow_run(run_id, run_input=answer)
+            resume(run_id, answer)
         if next_pause(run_id, answered) is not None:
             raise RunFailed(f"Hội đồng {round_code}: vẫn chờ kết quả họp sau hai lần nhập")
         [ended] = wait(self.ledger, [run_id])
