@@ -27,7 +27,7 @@ PLAN = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
 AD_HOC = PLAN.round("dot-xuat")  # takes dossiers whatever the day: no deadline
 AD_HOC_LABEL = "Khen thưởng đột xuất 2026–2030"
 LISTED = "Tập thể Phòng Văn hóa - Xã hội"  # in the workbook
-TYPED = "Ông Trần Văn Bình"  # in the form
+TYPED = "Trần Văn Bình"  # in the form; the papers write "Ông" from the gender chosen
 PARTS = [(p.code, part_label(p)) for p in AD_HOC.dossier if p.required]  # as offered
 
 
@@ -92,6 +92,7 @@ def dossier_entered(page: Page, desk: Desk, papers: list[str]) -> str:
     choose(page, field(page, "Đơn vị đề nghị"), "KT — Phòng Kinh tế")
     choose(page, field(page, "Tập thể / Cá nhân"), "Cá nhân")
     field(page, "Tên tập thể, họ tên cá nhân").locator("textarea").fill(TYPED)
+    choose(page, field(page, "Giới tính (cá nhân)"), "Nam")
     choose(page, field(page, "Xếp loại năm"), "Hoàn thành tốt nhiệm vụ")
     documents = field(page, "Tệp hồ sơ theo từng thành phần")
     for (_, part), paper in zip(PARTS, papers, strict=True):
