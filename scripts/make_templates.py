@@ -50,15 +50,15 @@ def award_decision() -> DocxDocument:
     text(word, "QUYẾT ĐỊNH:", align=CENTER, bold=True, after=6)
     text(word, "Điều 1. Tặng {{ award }} cho {{ counted }} đã có thành tích {{ achievement }} "
                "(có danh sách kèm theo){{ beyond }}.", indent=True)
-    text(word, "Điều 2. Các tập thể, cá nhân có tên tại Điều 1 được nhận {{ award }}"
+    text(word, "Điều 2. Các {{ whom }} có tên tại Điều 1 được nhận {{ award }}"
                "{{ reward }}.", indent=True)
-    text(word, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, các tập "
-               "thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    text(word, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, các "
+               "{{ whom }} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
          indent=True)
     signature(word)
     page_break(word)
     text(word, "DANH SÁCH", align=CENTER, bold=True)
-    text(word, "Tập thể, cá nhân được tặng {{ award }}", align=CENTER, bold=True)
+    text(word, "{{ whom|capitalize }} được tặng {{ award }}", align=CENTER, bold=True)
     text(word, "(Kèm theo Quyết định số {{ number }} ngày {{ decided_on }} của "
                "{{ decided_by }})", align=CENTER, italic=True, after=12)
     _award_list(word, "collectives", "I. TẬP THỂ", "c",
@@ -81,7 +81,7 @@ def submission() -> DocxDocument:
                "đã họp xét và thống nhất đề nghị {{ counted }} (có danh sách kèm theo)"
                "{{ beyond }}.", indent=True)
     text(word, "{{ office }} kính trình {{ addressee }} xem xét, quyết định tặng {{ award }} "
-               "cho các tập thể, cá nhân nêu trên./.", indent=True, after=6)
+               "cho các {{ whom }} nêu trên./.", indent=True, after=6)
     signature(word)
     page_break(word)
     text(word, "DANH SÁCH ĐỀ NGHỊ", align=CENTER, bold=True)

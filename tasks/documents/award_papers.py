@@ -17,10 +17,10 @@ from tasks.documents.templating import register
 DECISION = register("quyet-dinh-khen-thuong", "Quyết định khen thưởng", {
     "subject", "authority_line", "plan_basis", "proposer", "award", "achievement", "reward",
     "executors", "collectives", "individuals", "decided_on", "decided_by", "legal_bases",
-    "counted", "beyond"})
+    "counted", "beyond", "whom"})
 SUBMISSION = register("to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng", {
     "subject", "addressee", "bases", "office", "received", "eligible", "award",
-    "collectives", "individuals", "legal_bases", "counted", "beyond"})
+    "collectives", "individuals", "legal_bases", "counted", "beyond", "whom"})
 EXTRA_MARK = " (đề nghị vượt chỉ tiêu)"  # beside a name in the list; the body says the clause
 
 
@@ -41,7 +41,7 @@ def decision_context(plan: Plan, round_: AwardRound, winners: list[Candidate], p
     office = plan.unit(round_.receiving_unit)
     return _common(plan, paper, for_the_chairman(plan), ["Như Điều 3;", _filed(round_)]) | {
         "superior": "", "issuer": f"ỦY BAN NHÂN DÂN\n{commune.upper()}",
-        "subject": f"Về việc tặng {_short(round_.award)} cho các tập thể, cá nhân có thành "
+        "subject": f"Về việc tặng {_short(round_.award)} cho các {_whom(winners)} có thành "
                    f"tích {_achievement(round_)}",
         "authority_line": f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.upper()}",
         "plan_basis": plan_basis(plan),
@@ -64,7 +64,7 @@ def submission_context(plan: Plan, round_: AwardRound, winners: list[Candidate],
     return _common(plan, paper, for_a_head(office.head.title, office.head.name),
                    ["Như trên;", _filed(round_)]) | {
         "superior": f"UBND {commune.upper()}", "issuer": office.name.upper(),
-        "subject": f"Về việc đề nghị tặng {_short(round_.award)} cho các tập thể, cá nhân "
+        "subject": f"Về việc đề nghị tặng {_short(round_.award)} cho các {_whom(winners)} "
                    f"có thành tích {_achievement(round_)}",
         "addressee": addressee,
         "bases": [f"Căn cứ {plan_basis(plan)};",
@@ -105,8 +105,15 @@ def _lists(plan: Plan, round_: AwardRound, winners: list[Candidate],
     beyond = beyond_quota(plan, round_, sum(c.kind == "collective" for c in more),
                           sum(c.kind == "individual" for c in more))
     return {"collectives": collectives, "individuals": individuals,
-            "counted": counted(len(collectives), len(individuals)),
+            "counted": counted(len(collectives), len(individuals)), "whom": _whom(winners),
             "beyond": f", {beyond}" if beyond else ""}
+
+
+def _whom(winners: list[Candidate]) -> str:
+    """'tập thể', 'cá nhân' or 'tập thể, cá nhân': the kinds the paper names, none left empty."""
+    kinds = {c.kind for c in winners}
+    return {frozenset({"collective"}): "tập thể",
+            frozenset({"individual"}): "cá nhân"}.get(frozenset(kinds), "tập thể, cá nhân")
 
 
 def _post(person: Candidate) -> str:

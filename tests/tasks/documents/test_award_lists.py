@@ -90,14 +90,23 @@ def test_people_are_listed_as_ong_or_ba_and_the_name_alone_when_unknown(
     assert collectives[0] == "Đơn vị 1"  # a collective has no title
 
 
-@pytest.mark.parametrize(("winners", "said"), [
-    pytest.param([_collective(1), _collective(2)], "2 tập thể", id="collectives-only"),
-    pytest.param([_collective(1), PEOPLE[0]], "1 tập thể và 1 cá nhân", id="both"),
-    pytest.param(PEOPLE[:2], "2 cá nhân", id="people-only"),
+@pytest.mark.parametrize(("winners", "said", "whom"), [
+    pytest.param([_collective(1), _collective(2)], "2 tập thể", "tập thể",
+                 id="collectives-only"),
+    pytest.param([_collective(1), PEOPLE[0]], "1 tập thể và 1 cá nhân", "tập thể, cá nhân",
+                 id="both"),
+    pytest.param(PEOPLE[:2], "2 cá nhân", "cá nhân", id="people-only"),
 ])
-def test_counts_are_worded_without_zero(tmp_path: Path, winners: list[Candidate],
-                                        said: str) -> None:
+def test_counts_are_worded_without_zero(tmp_path: Path, winners: list[Candidate], said: str,
+                                        whom: str) -> None:
     decision, submission, _ = _papers(tmp_path, winners)
+    # The paper names only the kinds it awards, from its summary to its list's title.
+    assert any(t.startswith(f"Về việc tặng Giấy khen cho các {whom} có thành tích")
+               for t in decision)
+    assert any(t.startswith(f"Điều 2. Các {whom} có tên tại Điều 1") for t in decision)
+    assert any(f", các {whom} có tên tại Điều 1 chịu trách nhiệm" in t for t in decision)
+    assert f"{whom[:1].upper()}{whom[1:]} được tặng Giấy khen của Chủ tịch UBND xã" in decision
+    assert any(t.endswith(f"cho các {whom} nêu trên./.") for t in submission)
     assert any(t.startswith(f"Điều 1. Tặng Giấy khen của Chủ tịch UBND xã cho {said} đã có")
                for t in decision)
     assert any(f"thống nhất đề nghị {said} (có danh sách kèm theo)." in t for t in submission)
