@@ -26,6 +26,7 @@ from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
 from tests.flows import demo_truth as truth
 from tests.flows.board_check import board_versions, expected, shown
+from tests.flows.demo_story import played
 from thidua.demo import run_demo
 from thidua.demo_script import VN, script
 from thidua.demo_timeline import AFTER_WINDOW, event_days
@@ -107,7 +108,7 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
 def _tells_the_truth(path: Path, plan: Plan, out: Path, mail: list[EmailMessage]) -> None:
     """Every paper dated the day it was made and not before the plan; numbers past the
     plan's own; no reminder of work done; no wall clock in the database or the mail."""
-    story = truth.played(path, plan)
+    story = played(path, plan)
     engine = create_engine(f"sqlite:///{out / 'data' / 'thidua.db'}")
     try:
         assert truth.paper_days(plan, out / "data" / "documents", story) == []
