@@ -34,9 +34,12 @@ CITED_DATE = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def plan_date(plan: Plan) -> date:
-    """The earliest the plan can have been issued: its own date, else its latest citation's."""
+    """The earliest the plan can have been issued: its own date, else the latest of the papers
+    it cites (its bases, and any "số …/… ngày …" in its text)."""
     cited = [date(int(y), int(m), int(d)) for basis in plan.legal_bases
              for d, m, y in CITED_DATE.findall(basis)]
+    cited += [date(int(hit[5]), int(hit[4]), int(hit[3]))
+              for text in _texts(plan.model_dump(mode="json")) for hit in CITED.finditer(text)]
     return max([*cited, *([plan.issued_on] if plan.issued_on else [])], default=date.min)
 
 
