@@ -21,6 +21,7 @@ from models.vn_text import fmt_date
 from models.working_days import WorkingDays
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+ANNEX = "lich-moc-thoi-han"  # the schedule annex the launch attaches, by file stem
 
 
 @dataclass(frozen=True)

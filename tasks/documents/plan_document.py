@@ -15,16 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from models.deadline_calendar import Obligation, ObligationKind, build_calendar
+from models.deadline_calendar import ANNEX, Obligation, ObligationKind, build_calendar
 from models.due import DueKind, parse_due
 from models.legal_bases import plan_basis
 from models.plan import Plan
 from models.vn_text import fmt_date
 from tasks.documents.templating import register, render_docx
 
-KIND = register("lich-moc-thoi-han", "Lịch các mốc thời hạn (phụ lục kế hoạch)", {
+KIND = register(ANNEX, "Lịch các mốc thời hạn (phụ lục kế hoạch)", {
     "plan", "standing", "rows", "notes"})
-FILE = "lich-moc-thoi-han.docx"
+FILE = f"{ANNEX}.docx"
 TENTATIVE = "(dự kiến)"
 MANY = 4  # owners listed by name up to this many, else counted
 

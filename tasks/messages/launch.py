@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from models.deadline_calendar import ANNEX
 from notifications.context import launch_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
-from tasks.documents.plan_document import FILE as ANNEX
 from tasks.messages.compose import envelopes_for
 from tasks.messages.outbox import Envelope
 from tasks.records.reminders import CampaignState
@@ -23,7 +23,7 @@ def formats(documents: Sequence[str]) -> str:
 
 def attached_words(documents: Sequence[str]) -> str:
     """What 'Kế hoạch (…)' attaches: 'bản đã ký: PDF; Lịch các mốc thời hạn: PDF/Word'."""
-    annex = [d for d in documents if Path(d).stem == Path(ANNEX).stem]
+    annex = [d for d in documents if Path(d).stem == ANNEX]
     signed = [d for d in documents if d not in annex]
     return "; ".join([f"bản đã ký: {formats(signed)}"] * bool(signed)
                      + [f"Lịch các mốc thời hạn: {formats(annex)}"] * bool(annex))
