@@ -67,8 +67,7 @@ class Cell:
 
 
 def state_of(o: Owed, as_of: date) -> Cell:
-    """The obligation's state on `as_of`: met on time or late (the report rule, by the end of
-    the effective last day), sent back, owed past its day, or not due yet."""
+    """The obligation's state on `as_of`: on time, late, sent back, overdue or not yet due."""
     dossiers = o.dossiers if o.kind is ObligationKind.NOMINATION else None
     # Met after `as_of` is not met yet on that day: the records as they stood then.
     if o.done and (o.fulfilled_at is None or o.fulfilled_at.astimezone(VN_TZ).date() <= as_of):

@@ -1,9 +1,10 @@
 """The council secretary's form in the Prefect UI, built from the roster and the round; pure.
 
 Each eligible dossier has its own card titled with its number and name, so none is typed or
-left out; an incomplete or ineligible one has none (it is not put to the vote); those present and the meeting's officers are chosen from the roster. A draft fills the form:
-the first one with the commune's office as the place, later ones with what was entered
-before the answer was refused. The flow wraps the form for its pause (flows/council_review).
+left out; an incomplete or ineligible one has none (it is not put to the vote); those present
+and the meeting's officers are chosen from the roster. A draft fills the form: the first one
+with the commune's office as the place, later ones with what was entered before the answer
+was refused. The flow wraps the form for its pause (flows/council_review).
 
 A likely slip is not the form's to refuse: Prefect's UI would say it in English ("-1 is less
 than the minimum of 0", a regular expression for "25:99"). The form takes a time as text and a

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from models.deadline_calendar import ObligationKind, Reminder
-from models.plan import Escalation, ReminderPolicy
+from models.reminder_policy import Escalation, ReminderPolicy
 from models.working_days import WorkingDays
 
 # The default cap: after this many, only the standing office keeps hearing about it.

@@ -9,8 +9,9 @@ from datetime import date
 from models.cited_papers import CitedPaper, latest
 from models.due import Due, DueKind
 from models.periods import periods_in_window
-from models.plan import AwardRound, DueRule, ReminderPolicy, Reporting, Wording
+from models.plan import AwardRound, DueRule, Reporting, Wording
 from models.plan_parts import PlanTask, Target, UnitGroup, Window
+from models.reminder_policy import ReminderPolicy
 from models.vn_text import fmt_date
 
 

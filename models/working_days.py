@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import holidays
 
-from models.plan import ShiftPolicy
+from models.reminder_policy import ShiftPolicy
 from models.vn_text import fmt_date, fmt_day, weekday_name
 
 _LAW = "theo Điều 148 Bộ luật Dân sự 2015"

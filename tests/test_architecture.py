@@ -47,8 +47,7 @@ PURE_STDLIB = ("__future__ abc bisect calendar collections copy dataclasses date
 MODELS = rule("models", "holidays pydantic sqlalchemy sqlmodel", stdlib=PURE_STDLIB)
 INFRA = rule("infra models", "alembic pydantic pydantic_settings sqlalchemy sqlmodel")
 RULES: dict[str, Rule] = {
-    "models": MODELS,
-    "models.tables": MODELS,
+    "models": MODELS, "models.tables": MODELS,
     "infra": INFRA,
     "infra.migrations": INFRA,
     "infra.migrations.versions": INFRA,

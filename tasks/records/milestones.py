@@ -21,7 +21,7 @@ from models.keys import (
     summary_key,
 )
 from models.lifecycle import CampaignStatus, ClosedRound, is_over
-from models.plan import ReminderPolicy
+from models.reminder_policy import ReminderPolicy
 
 OPEN_ROUND = ("planned", "open")
 RUNNING, CLOSED = CampaignStatus.RUNNING.value, CampaignStatus.CLOSED.value

@@ -29,7 +29,8 @@ from sqlalchemy import (
 from infra.database import transaction
 from models.deadline_calendar import Obligation, ObligationKind, Reminder, build_calendar
 from models.lifecycle import CampaignStatus
-from models.plan import Plan, ReminderPolicy
+from models.plan import Plan
+from models.reminder_policy import ReminderPolicy
 from models.tables import Campaign, Obligation as ObligationRow, Unit
 from tasks.plans.store import read_plans
 

@@ -106,7 +106,8 @@ def test_a_broken_template_stops_the_run_before_anything_is_stored(deployment: W
     word = Document(str(REPO / "tasks" / "documents" / "templates" / "lich-moc-thoi-han.docx"))
     word.add_paragraph("{{ so_ke_hoach }}")
     word.save(str(own))
-    with pytest.raises(TemplateRefused, match=r"lich-moc-thoi-han\.docx: đoạn \d+: biến 'so_ke_hoach'"):
+    with pytest.raises(TemplateRefused,
+                       match=r"lich-moc-thoi-han\.docx: đoạn \d+: biến 'so_ke_hoach'"):
         launch_campaign(MO_LAO, now=LAUNCH)
     with transaction(get_engine(deployment.url)) as session:
         assert session.exec(select(t.Campaign)).all() == []

@@ -10,7 +10,7 @@ import pytest
 from models.deadline_calendar import build_calendar
 from models.lifecycle import closes_on, is_over
 from models.notices import decide
-from models.plan import Escalation, ReminderPolicy
+from models.reminder_policy import Escalation, ReminderPolicy
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from models.plan import ShiftPolicy
+from models.reminder_policy import ShiftPolicy
 from models.working_days import WorkingDays
 
 

@@ -183,8 +183,8 @@ def test_final_summary_figures_are_the_years_reports_and_name_who_sent_none(
     calendar = build_calendar(plan)
     year = [o for o in calendar if o.kind is ObligationKind.REPORT]
     reports = {o.key: datetime(2025, 12, 5, 9, tzinfo=VN) for o in year if o.owner != "KT"}
-    values = {"2025-YEAR": {"T01": {"VHXH": 1.0}, "T05": {"TTPVHCC": 92.5},
-                            "T07": {"TTPVHCC": 64}}}
+    values: dict[str, dict[str, dict[str, float]]] = {
+        "2025-YEAR": {"T01": {"VHXH": 1.0}, "T05": {"TTPVHCC": 92.5}, "T07": {"TTPVHCC": 64}}}
     summary = final_details(summarise_campaign(plan, calendar, set(), reports, values, []),
                             plan, done={}, narratives={}, as_of=date(2026, 1, 20))
     written = write_final_report(plan, summary, date(2026, 1, 20), tmp_path, tmp_path)
