@@ -44,9 +44,17 @@ def plan_date(plan: Plan) -> date:
 
 
 def cited_numbers(plan: Plan) -> dict[tuple[int, str], int]:
-    """The highest number of each (year, symbol) the plan cites of its own issuer's papers,
-    anywhere in the plan's text (bases, notes, tasks)."""
+    """The highest number of each (year, symbol) the plan cites of its own issuer's papers."""
     found: dict[tuple[int, str], int] = {}
+    for year, symbol, number, _day in own_papers(plan):
+        found[(year, symbol)] = max(found.get((year, symbol), 0), number)
+    return found
+
+
+def own_papers(plan: Plan) -> set[tuple[int, str, int, date]]:
+    """(year, symbol, number, date) of each paper of its own issuer the plan cites anywhere in
+    its text (bases, notes, tasks), and its own number and date."""
+    found = set()
     for text in _texts(plan.model_dump(mode="json")):
         hits = list(CITED.finditer(text))
         for i, hit in enumerate(hits):
@@ -54,13 +62,12 @@ def cited_numbers(plan: Plan) -> dict[tuple[int, str], int]:
             by = OWNER.search(after)
             if by and (by[1] is None or plan.commune.name in by[1]) and not OTHER.search(
                     after[:by.start()]):
-                key = (int(hit[5]), hit[2])
-                found[key] = max(found.get(key, 0), int(hit[1]))
+                day = date(int(hit[5]), int(hit[4]), int(hit[3]))
+                found.add((day.year, hit[2], int(hit[1]), day))
     if plan.number and plan.issued_on and "/" in plan.number:
         number, symbol = plan.number.split("/", 1)
         if number.strip().isdigit():
-            key = (plan.issued_on.year, symbol.strip())
-            found[key] = max(found.get(key, 0), int(number))
+            found.add((plan.issued_on.year, symbol.strip(), int(number), plan.issued_on))
     return found
 
 
@@ -124,7 +131,7 @@ def numbers(engine: Engine, plan: Plan) -> list[str]:
     """Each issued number not past those the plan cites, or running backwards in time."""
     from models import tables as t
 
-    cited = cited_numbers(plan)
+    cited, known = cited_numbers(plan), own_papers(plan)
     wrong = []
     books: dict[tuple[int, str], list[tuple[int, date]]] = defaultdict(list)
     with engine.connect() as c:
@@ -134,6 +141,8 @@ def numbers(engine: Engine, plan: Plan) -> list[str]:
                          .where(commune.name == plan.commune.name)).all()
     for year, symbol, seq, issued in rows:
         books[(year, symbol)].append((seq, issued))
+        if (year, symbol, seq, issued) in known:
+            continue  # the cited paper itself, as the book knows it
         if seq <= cited.get((year, symbol), 0):
             wrong.append(f"{seq}/{symbol} {year}: the plan cites {cited[(year, symbol)]}")
     for book, taken in books.items():
