@@ -123,7 +123,12 @@ def _steps(tick: Action, acts: list[tuple[int, Action]]) -> list[list[Action]]:
     grouped: dict[int, list[Action]] = defaultdict(list)
     for order, act in [*acts, (TICK, tick)]:
         grouped[order].append(act)
-    return [grouped[order] for order in sorted(grouped)]
+    steps: list[list[Action]] = []
+    for order in sorted(grouped):
+        # A council meets once at a time: two rounds reviewed the same day meet one after the
+        # other (the second's hours follow the first's), never started together.
+        steps += [[act] for act in grouped[order]] if order == COUNCIL else [grouped[order]]
+    return steps
 
 
 def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | None:
