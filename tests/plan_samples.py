@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
 from models.plan import Plan
 from models.tables import Campaign
+from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
+
+SEEDS = Path(__file__).resolve().parents[1] / "campaigns"
 
 _BASE: dict[str, Any] = {
     "code": "thu-nghiem-2025",
@@ -52,3 +56,8 @@ def store_launched(session: Session, plan: Plan, *, source: str, as_of: datetime
     campaign = session.exec(select(Campaign).where(Campaign.code == plan.code)).one()
     campaign.launched_at = campaign.launched_at or as_of
     session.add(campaign)
+
+
+def seed_without_reporting(seed: str) -> Plan:
+    """A seed plan (file name under campaigns/) with its `reporting` dropped: no report owed."""
+    return read_plan(SEEDS / seed).model_copy(update={"reporting": None})

@@ -14,16 +14,22 @@ from models.final_summary import closing_period, summarise_campaign, with_detail
 from models.keys import parse_key
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
+from tests.plan_samples import seed_without_reporting
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.mark.parametrize(("seed", "closing"), [
     ("004-mo-lao.yaml", "2025-YEAR"), ("003-hung-thang.yaml", "2025-YEAR"),
-    ("002-vinh-thuy.yaml", "tong-ket-2025"), ("000-hong-van.yaml", None),
+    ("002-vinh-thuy.yaml", "tong-ket-2025"), ("000-hong-van.yaml", "ket-qua-2025"),
+    ("001-thuong-phuc.yaml", "tong-ket-2026-2030"),
 ])
-def test_the_closing_period_is_the_report_due_last(seed: str, closing: str | None) -> None:
+def test_the_closing_period_is_the_report_due_last(seed: str, closing: str) -> None:
     assert closing_period(build_calendar(read_plan(REPO / "campaigns" / seed))) == closing
+
+
+def test_a_plan_without_reporting_has_no_closing_period() -> None:
+    assert closing_period(build_calendar(seed_without_reporting("000-hong-van.yaml"))) is None
 
 
 def test_figures_of_the_closing_period_and_the_units_that_sent_none() -> None:

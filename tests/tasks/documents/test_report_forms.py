@@ -24,6 +24,7 @@ from tasks.documents.final_report import write_final_report
 from tasks.documents.period_report import write_report_docx
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
+from tests.plan_samples import seed_without_reporting
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 DATELINE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$")
@@ -55,7 +56,7 @@ def _hung_thang_year(tmp_path: Path) -> DocxDocument:
 
 
 def _final_summary(tmp_path: Path) -> DocxDocument:
-    plan = _plan("001-thuong-phuc.yaml")
+    plan = seed_without_reporting("001-thuong-phuc.yaml")  # a plan that sets no reports at all
     awards = [Award("Phòng Kinh tế", "Phòng Kinh tế", r.award, r.title, "collective")
               for r in reversed(plan.award_rounds[:3])]
     awards.append(Award("Bà Nguyễn Thị Hoa", "Phòng Kinh tế", plan.award_rounds[1].award,
