@@ -18,7 +18,7 @@ from infra.database import get_engine, transaction
 from models import tables as t
 from models.nominee import DossierPath, NominationForm, NomineeKind
 from models.plan_parts import Rating
-from tasks.forms.layout import FIRST_NOMINEE_ROW, NOMINATION_SHEET
+from tasks.forms.layout import FIRST_NOMINEE_ROW, FIRST_PART_COLUMN, NOMINATION_SHEET
 from tasks.forms.writer import write_nomination_form
 from tasks.intake.steps import FormFile
 from tasks.intake.uploads import Incoming, store_upload
@@ -104,7 +104,8 @@ def test_a_list_uploaded_with_its_files_is_imported_by_choosing_it(world: World,
     book = load_workbook(path)
     sheet, row = book[NOMINATION_SHEET], FIRST_NOMINEE_ROW
     sheet[f"B{row}"], sheet[f"C{row}"] = "Tập thể", "Phòng Kinh tế"
-    sheet[f"E{row}"], sheet[f"J{row}"] = "Hoàn thành xuất sắc nhiệm vụ", "to-trinh-1.pdf"
+    sheet[f"E{row}"] = "Hoàn thành xuất sắc nhiệm vụ"  # J, the gender, is an individual's
+    sheet.cell(row=row, column=FIRST_PART_COLUMN).value = "to-trinh-1.pdf"
     book.save(path)
     [workbook, _] = upload(world, [Incoming("to-trinh-1.pdf", PDF)],
                            Incoming("KT.xlsx", path.read_bytes()))
@@ -112,6 +113,8 @@ def test_a_list_uploaded_with_its_files_is_imported_by_choosing_it(world: World,
                                        key=ANNUAL), now=IN_TIME, return_state=True)
     assert done.is_completed(), done.message
     assert done.result()["số bản ghi"] == "1" and "| Tệp | KT.xlsx |" in summary(done)
+    with transaction(get_engine(world.url)) as session:
+        assert session.exec(select(t.DossierDocument.filename)).all() == ["to-trinh-1.pdf"]
 
 
 def test_a_missing_workbook_is_named_in_vietnamese(world: World) -> None:
