@@ -22,6 +22,7 @@ from tasks.plans.store import store_plan
 from tasks.records.choices import fingerprint, mark_launched, read_loaded
 from tests.deployments import conftest
 from tests.deployments.conftest import THUONG_PHUC, VINH_THUY, nominated
+from tests.plan_samples import seed_without_reporting
 
 # Where test_tick_form and others have always found them.
 seeded, SEEDS, LOADED_AT = conftest.seeded, conftest.SEEDS, conftest.LOADED_AT
@@ -154,8 +155,9 @@ def test_a_running_campaign_without_periods_is_named_not_denied(
     get_settings.cache_clear()
     url = f"sqlite:///{tmp_path / 'thidua.db'}"
     upgrade(url)
-    with transaction(get_engine(url)) as session:  # Thượng Phúc: award rounds, no periods
-        store_plan(session, read_plan(SEEDS[1]), source="001", as_of=LOADED_AT)
+    with transaction(get_engine(url)) as session:  # Thượng Phúc without its closing report
+        store_plan(session, seed_without_reporting(SEEDS[1].name), source="001",
+                   as_of=LOADED_AT)
     form = forms(url)["nhap-bao-cao"]["properties"]["form"]
     assert form["description"] == ("Các chiến dịch đang chạy (Thượng Phúc) không có kỳ báo cáo: "
                                    "không có báo cáo kỳ để nhập.")
