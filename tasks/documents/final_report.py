@@ -87,10 +87,12 @@ def _discipline_line(summary: FinalSummary) -> str:
         return (f"{summary.author} là đơn vị lập báo cáo; không có đơn vị nào khác phải gửi "
                 "báo cáo định kỳ.")
     owed = [d.on_time + d.late + d.missing for d in summary.discipline]
-    return (f"{len(owed)} đơn vị phải gửi {sum(owed)} báo cáo định kỳ: "
-            f"{sum(d.on_time for d in summary.discipline)} đúng hạn, "
-            f"{sum(d.late for d in summary.discipline)} chậm, "
-            f"{sum(d.missing for d in summary.discipline)} không nộp (chi tiết tại Phụ lục III).")
+    counts = [(sum(d.on_time for d in summary.discipline), "đúng hạn"),
+              (sum(d.late for d in summary.discipline), "chậm"),
+              (sum(d.missing for d in summary.discipline), "không nộp")]
+    return (f"{len(owed)} đơn vị phải gửi {sum(owed)} báo cáo: "
+            + ", ".join(f"{n} {word}" for n, word in counts if n)  # no "0 không nộp"
+            + " (chi tiết tại Phụ lục III).")
 
 
 def _distribution(plan: Plan, superior: str) -> list[str]:

@@ -123,9 +123,11 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
     late = [u.unit for u in summary.units if u.timeliness is Timeliness.LATE]
     missing = [u.unit for u in summary.units if u.timeliness is Timeliness.MISSING]
     if summary.units:
+        counts = [(summary.count(Timeliness.ON_TIME), "đúng hạn"), (len(late), "chậm"),
+                  (len(missing), "chưa nộp")]
         discipline = (f"{len(summary.units)} đơn vị phải gửi báo cáo {summary.period}: "
-                      f"{summary.count(Timeliness.ON_TIME)} đúng hạn, {len(late)} chậm, "
-                      f"{len(missing)} chưa nộp (chi tiết tại Phụ lục III)."
+                      + ", ".join(f"{n} {word}" for n, word in counts if n)  # no "0 chậm"
+                      + " (chi tiết tại Phụ lục III)."
                       + (f" Gửi chậm: {', '.join(late)}." if late else "")
                       + (f" Chưa nộp: {', '.join(missing)}." if missing else ""))
     else:
