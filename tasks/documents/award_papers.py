@@ -75,15 +75,6 @@ def submission_context(plan: Plan, round_: AwardRound, winners: list[Candidate],
     } | _lists(plan, round_, winners, extras)
 
 
-def plan_reference(plan: Plan) -> str:
-    """'Kế hoạch số 148/KH-UBND ngày 23/7/2025 của UBND xã Vĩnh Thủy về …', as far as known."""
-    number = f" số {plan.number}" if plan.number else ""
-    day = f" ngày {fmt_date(plan.issued_on)}" if plan.issued_on else ""
-    title = plan.title[:1].lower() + plan.title[1:]
-    about = title if title.startswith("về ") else f"về {title}"
-    return f"{plan.document_kind}{number}{day} của {plan.issuer} {about}"
-
-
 def _common(plan: Plan, paper: Paper, signature: SignatureBlock,
             recipients: list[str]) -> dict[str, Any]:
     return {"number": paper.number, "dateline": document_date(plan.commune.name, paper.day),

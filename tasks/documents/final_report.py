@@ -8,8 +8,8 @@ from typing import Any
 
 from infra.settings import get_settings
 from models.final_summary import Award, FinalSummary
+from models.legal_bases import plan_basis
 from models.plan import Plan
-from tasks.documents.award_papers import plan_reference
 from tasks.documents.charts import place_chart, write_attainment_chart
 from tasks.documents.period_report import (
     CHART_CAPTION,
@@ -40,7 +40,7 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
     rounds = summary.rounds()
     return header(plan, today, number) | {
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
-        "intro": f"Thực hiện {plan_reference(plan)}, {plan.issuer} tổng kết kết quả thực hiện "
+        "intro": f"Thực hiện {plan_basis(plan)}, {plan.issuer} tổng kết kết quả thực hiện "
                  "như sau:",
         "target_lines": target_lines(summary.targets, reporting=summary.reporting)
         + _source_lines(summary),

@@ -21,11 +21,11 @@ from models.attainment import (
     short_name,
     value_text,
 )
+from models.legal_bases import plan_basis
 from models.period_summary import Narrative, PeriodSummary, TaskRow
 from models.plan import Plan
 from models.signatures import for_the_committee
 from models.vn_text import document_date, fmt_date
-from tasks.documents.award_papers import plan_reference
 from tasks.documents.charts import place_chart
 from tasks.documents.inert_markdown import escape_markdown
 from tasks.documents.templating import register, render_docx
@@ -135,7 +135,7 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
                       f"phải gửi báo cáo {summary.period}.")
     return header(plan, today, number) | {
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
-        "intro": f"Thực hiện {plan_reference(plan)}, {plan.issuer} báo cáo kết quả "
+        "intro": f"Thực hiện {plan_basis(plan)}, {plan.issuer} báo cáo kết quả "
                  f"{summary.period} như sau:",
         "target_lines": target_lines(summary.targets), "chart_caption": CHART_CAPTION,
         "targets": targets(summary.targets, summary.tasks),

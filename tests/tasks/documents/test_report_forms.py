@@ -36,8 +36,8 @@ def _plan(seed: str) -> Plan:
 
 def _period_report(tmp_path: Path, seed: str, period: str, today: date,
                    sent: dict[str, tuple[datetime, dict[str, float]]],
-                   narratives: dict[str, str | None]) -> DocxDocument:
-    plan = _plan(seed)
+                   narratives: dict[str, str | None], **plan_fields: object) -> DocxDocument:
+    plan = _plan(seed).model_copy(update=plan_fields)
     owed = [o for o in build_calendar(plan) if o.kind is ObligationKind.REPORT
             and o.key.startswith(key_prefix(ObligationKind.REPORT, period))]
     summary = with_details(summarise(plan, owed, sent), plan, done={1: date(2025, 7, 20)},
@@ -155,6 +155,16 @@ def test_mo_lao_does_not_owe_its_own_report(tmp_path: Path) -> None:
     assert "Văn phòng UBND phường" not in missing  # VP owes none to itself
     assert "Mộ Lao, ngày 11 tháng 3 năm 2025" in _texts(word.tables[0].cell(0, 1))
     assert "Văn phòng UBND phường: Tổ chức 12 buổi tuyên truyền" in text
+    assert ("Thực hiện Kế hoạch số …/KH-UBND ngày … tháng … năm … của UBND phường Mộ Lao về "
+            "tuyên truyền") in text  # the seed gives no number: a blank for the clerk
+
+
+def test_a_report_cites_the_plan_by_number_and_date(tmp_path: Path) -> None:
+    word = _period_report(tmp_path, "004-mo-lao.yaml", "2025-Q1", date(2025, 3, 11), {}, {},
+                          number="23/KH-UBND", issued_on=date(2025, 2, 4))
+    assert ("Thực hiện Kế hoạch số 23/KH-UBND ngày 04/02/2025 của UBND phường Mộ Lao về "
+            "tuyên truyền Cải cách hành chính Nhà nước năm 2025, UBND phường Mộ Lao báo cáo") \
+        in "\n".join(_texts(word))
 
 
 def test_final_summary_form_awards_by_round(tmp_path: Path) -> None:
@@ -176,6 +186,8 @@ def test_final_summary_form_awards_by_round(tmp_path: Path) -> None:
                                                 for r in t.rows for c in r.cells]
     assert "Kế hoạch không có phụ lục nhiệm vụ." in text and "0/0" not in text
     assert "Phòng Kinh tế: Đã số hóa 90% hồ sơ." in text
+    assert "Thực hiện Kế hoạch số …/KH-UBND ngày … tháng … năm … của UBND xã Thượng Phúc về " \
+        "tổ chức phong trào" in text  # the seed leaves its number blank
 
 
 def test_final_summary_figures_are_the_years_reports_and_name_who_sent_none(
