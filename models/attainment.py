@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from enum import StrEnum
 from statistics import fmean
 
@@ -18,6 +18,7 @@ class Attainment(StrEnum):
     NOT_ACHIEVED = "Không đạt"
     NO_DATA = "Chưa có số liệu"
     QUALITATIVE = "Đánh giá định tính"
+    NOT_YET = "Chưa đến kỳ đánh giá"  # short of it, but its day has not come
 
 
 class Timeliness(StrEnum):
@@ -154,10 +155,23 @@ def measured_from_tasks(target: Target, tasks: int) -> bool:
     return target.metric == TASKS_METRIC and tasks > 0
 
 
-def with_tasks_share(results: list[TargetResult], done: int, total: int) -> list[TargetResult]:
-    """Targets on the plan's own tasks take their value from the tasks done, when it has any."""
+def judged_on(result: TargetResult, as_of: date | None, due: date | None = None) -> TargetResult:
+    """A target short of its threshold before its own day (the later of its `by` and `due`,
+    the last day of the work it measures) is not failed yet: it is not yet judged."""
+    days = [d for d in (result.target.by, due) if d is not None]
+    if as_of is None or not days or max(days) <= as_of \
+            or result.attainment is not Attainment.NOT_ACHIEVED:
+        return result
+    return replace(result, attainment=Attainment.NOT_YET)
+
+
+def with_tasks_share(results: list[TargetResult], done: int, total: int, *,
+                     as_of: date | None = None, due: date | None = None) -> list[TargetResult]:
+    """Targets on the plan's own tasks take their value from the tasks done, when it has any;
+    on a paper dated `as_of` before the tasks' last day (`due`) or the target's, not judged."""
     if total == 0:
         return results
     share = 100.0 * done / total
-    return [TargetResult(r.target, share, attainment(r.target, share), r.reporters)
+    return [judged_on(TargetResult(r.target, share, attainment(r.target, share), r.reporters),
+                      as_of, due)
             if measured_from_tasks(r.target, total) else r for r in results]

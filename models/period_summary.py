@@ -152,11 +152,13 @@ def summarise(plan: Plan, obligations: list[Obligation],
 def with_details(summary: PeriodSummary, plan: Plan, *, done: Mapping[int, date | None],
                  narratives: Mapping[str, str | None], as_of: date) -> PeriodSummary:
     """The summary with the plan's tasks (`done`: task number → day done) and the units'
-    narratives (by unit code); targets on the tasks take the tasks' share."""
+    narratives (by unit code); targets on the tasks take the tasks' share, judged only once
+    the tasks' last day has come."""
     tasks = task_rows(plan, done, as_of)
+    due = max((t.due.last_day or plan.window.end for t in plan.tasks), default=None)
     return replace(summary, tasks=tasks, narratives=summarise_narratives(plan, narratives),
                    targets=with_tasks_share(summary.targets, sum(t.done for t in tasks),
-                                            len(tasks)))
+                                            len(tasks), as_of=as_of, due=due))
 
 
 def task_rows(plan: Plan, done: Mapping[int, date | None], as_of: date | None) -> list[TaskRow]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +18,7 @@ from models.attainment import (
     target_results,
     timeliness,
     value_text,
+    with_tasks_share,
 )
 from models.choices import reported_targets
 from models.plan_parts import Comparator, Target
@@ -110,3 +111,37 @@ def test_units_are_not_asked_a_target_the_plan_measures_by_its_own_tasks() -> No
     # Without an appendix of tasks the same target is a number the units report.
     no_tasks = hung_thang.model_copy(update={"tasks": []})
     assert tasks_target in reported_targets(no_tasks, "VP")
+
+
+def _tasks_target(by: date | None) -> Target:
+    return Target(code="T03", text="Hoàn thành 100% nhiệm vụ", metric="plan_tasks_completed_rate",
+                  comparator=Comparator.AT_LEAST, threshold=100, unit="%", by=by)
+
+
+DEC_31, DEC_15 = date(2025, 12, 31), date(2025, 12, 15)
+
+
+@pytest.mark.parametrize(("by", "due", "as_of", "done", "expected"), [
+    (DEC_31, DEC_31, DEC_15, 1, Attainment.NOT_YET),  # the year report before the tasks' day
+    (DEC_31, None, DEC_15, 1, Attainment.NOT_YET),  # the target's own day alone
+    (None, DEC_31, DEC_15, 1, Attainment.NOT_YET),  # the tasks' last day alone
+    (DEC_15, DEC_31, DEC_15, 1, Attainment.NOT_YET),  # the later of the two counts
+    (DEC_31, DEC_31, DEC_31, 1, Attainment.NOT_ACHIEVED),  # on the day: judged
+    (DEC_31, DEC_31, date(2026, 1, 20), 12, Attainment.NOT_ACHIEVED),  # after: judged
+    (DEC_31, DEC_31, None, 1, Attainment.NOT_ACHIEVED),  # no paper date: judged
+    (DEC_31, DEC_31, DEC_15, 15, Attainment.ACHIEVED),  # met early is met
+    (None, None, DEC_15, 1, Attainment.NOT_ACHIEVED),  # no day at all: judged
+])
+def test_a_tasks_target_is_not_failed_before_its_day(
+        by: date | None, due: date | None, as_of: date | None, done: int,
+        expected: Attainment) -> None:
+    target = _tasks_target(by)
+    [result] = with_tasks_share([TargetResult(target, None, Attainment.NO_DATA, 0)], done, 15,
+                                as_of=as_of, due=due)
+    assert result.attainment is expected
+    assert result.value == pytest.approx(100 * done / 15)
+
+
+def test_a_typed_target_keeps_its_verdict_beside_a_tasks_target() -> None:
+    typed = TargetResult(_target(">="), 50, Attainment.NOT_ACHIEVED, 1)
+    assert with_tasks_share([typed], 1, 15, as_of=DEC_15, due=DEC_31) == [typed]

@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from models.period_summary import OVERDUE, RUNNING, task_rows, task_state
+from models.attainment import Attainment, target_results
+from models.period_summary import (
+    OVERDUE,
+    RUNNING,
+    PeriodSummary,
+    task_rows,
+    task_state,
+    with_details,
+)
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
 
@@ -41,3 +49,18 @@ def test_task_rows_are_the_records_on_the_papers_day() -> None:
                and (due[r.no].due.last_day or plan.window.end) < date(2026, 1, 20)]
     assert due_end and all(r.state == OVERDUE and r.overdue for r in due_end)
     assert not any(r.state == RUNNING for r in rows.values())  # all due by 31/12/2025
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [
+    (date(2025, 12, 15), Attainment.NOT_YET),  # the year report: the tasks are due 31/12
+    (date(2026, 1, 20), Attainment.NOT_ACHIEVED),  # after the tasks' day: judged
+])
+def test_the_tasks_target_is_judged_only_once_the_tasks_are_due(as_of: date,
+                                                                  expected: Attainment) -> None:
+    plan = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+    bare = PeriodSummary("t", "s", "năm 2025", "r", "a", [], target_results(plan.targets, {}))
+    summary = with_details(bare, plan, done={1: date(2025, 7, 1), 2: date(2025, 12, 1)},
+                           narratives={}, as_of=as_of)
+    t03 = next(r for r in summary.targets if r.target.code == "T03")
+    assert t03.value == pytest.approx(100 * 2 / 15)
+    assert t03.attainment is expected
