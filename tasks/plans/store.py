@@ -17,7 +17,7 @@ from models.deadline_calendar import VN_TZ, Obligation, build_calendar
 from models.periods import periods_in_window
 from models.plan import Plan
 from models.plan_diff import plan_changes
-from tasks.records.book import record_cited
+from tasks.plans.known_papers import record_cited
 
 
 @dataclass

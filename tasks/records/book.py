@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, func, select, update
 from sqlmodel import Session
 
 from infra.database import transaction
 from models import tables as t
-from models.cited_papers import CitedPaper
 from models.deadline_calendar import VN_TZ
 from models.refusal import Refused
 from models.vn_text import document_number, fmt_date
+from tasks.plans.known_papers import ensure_book
 
 # A book covers one calendar year of one office: bounds far beyond any real office's, that
 # keep a slip of the keyboard (20226, -1, a pasted phone number) out of the database.
@@ -29,7 +26,6 @@ FIRST_YEAR, LAST_YEAR, MOST_NUMBERS = 2000, 2100, 99_999
 _book = t.NumberBook.__table__  # type: ignore[attr-defined]
 _decision = t.Decision.__table__  # type: ignore[attr-defined]
 _commune = t.Commune.__table__  # type: ignore[attr-defined]
-CITED = "dan-chieu"  # the kind of a paper the office issued itself, known from a plan citing it
 
 
 class BookRefused(Refused, ValueError):
@@ -57,7 +53,7 @@ def take_in(session: Session, commune_id: int, year: int, symbol: str, now: date
     """The same, inside a transaction the caller commits with the document's row; refused
     when a paper of the book already issued is dated after the new one's `day` (default:
     `now`'s): the book never runs backwards in time."""
-    _ensure(session, commune_id, year, symbol, now)
+    ensure_book(session, commune_id, year, symbol, now)
     c, d = _book.c, _decision.c
     taken = int(session.execute(
         update(_book).where(c.commune_id == commune_id, c.year == year, c.symbol == symbol)
@@ -90,7 +86,7 @@ def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
             raise BookRefused(f"{symbol} {year}: sổ đã cấp số {issued} (hệ thống cấp, hoặc kế "
                               f"hoạch dẫn chiếu); không lùi sổ về {last} (số đã cấp không được "
                               "cấp lại)")
-        _ensure(session, commune_id, year, symbol, now)
+        ensure_book(session, commune_id, year, symbol, now)
         c = _book.c
         session.execute(update(_book).where(c.commune_id == commune_id, c.year == year,
                                             c.symbol == symbol).values(last=last, updated_at=now))
@@ -121,22 +117,6 @@ def books(engine: Engine, year: int | None = None) -> list[BookState]:
         return [BookState(*row) for row in session.execute(query).all()]
 
 
-def _ensure(session: Session, commune_id: int, year: int, symbol: str, now: datetime) -> None:
-    row = {"commune_id": commune_id, "year": year, "symbol": symbol, "last": 0,
-           "updated_at": now}
-    dialect = session.get_bind().dialect.name
-    builder: Any = {"sqlite": sqlite_insert, "postgresql": pg_insert}.get(dialect)
-    if builder is not None:
-        session.execute(builder(_book).values(row).on_conflict_do_nothing(
-            index_elements=["commune_id", "year", "symbol"]))
-        return
-    exists = session.execute(select(_book.c.id).where(
-        _book.c.commune_id == commune_id, _book.c.year == year,
-        _book.c.symbol == symbol)).first()
-    if exists is None:
-        session.execute(insert(_book).values(row))
-
-
 def number_once(engine: Engine, campaign_id: int, kind: str, day: date, symbol: str,
                 title: str, now: datetime) -> str:
     """The number of the campaign's paper `kind` (e.g. 'bao-cao:Q1-2025'), taken from the
@@ -154,54 +134,3 @@ def number_once(engine: Engine, campaign_id: int, kind: str, day: date, symbol: 
                                kind=kind, year=day.year, seq=seq, symbol=symbol,
                                issued_on=day, title=title, details={}))
         return document_number(seq, symbol)
-
-
-def record_cited(session: Session, commune_id: int, campaign_id: int,
-                 papers: list[CitedPaper], now: datetime) -> list[str]:
-    """The office's own papers a plan cites become known documents of their books, so no
-    number they hold is handed out again and each book stands at least at the highest; one
-    Vietnamese line per book cited, saying where it stands (and if it was moved on)."""
-    told: list[str] = []
-    for (year, symbol), cited in _by_book(papers).items():
-        for paper in cited:
-            _know(session, commune_id, campaign_id, paper, told)
-        top = cited[-1]
-        _ensure(session, commune_id, year, symbol, now)
-        c = _book.c
-        where = (c.commune_id == commune_id, c.year == year, c.symbol == symbol)
-        last = int(session.execute(select(c.last).where(*where)).scalar_one())
-        if last < top.number:
-            session.execute(update(_book).where(*where).values(last=top.number, updated_at=now))
-            told.append(f"Sổ {symbol} năm {year}: kế hoạch dẫn chiếu số {top.label}, quá số "
-                        f"cuối của sổ ({last}); sổ nay đến số {top.number}, văn bản tiếp theo "
-                        f"mang số {top.number + 1:02d}")
-        else:
-            told.append(f"Sổ {symbol} năm {year}: kế hoạch dẫn chiếu đến số {top.label}; sổ "
-                        f"đang ở số {last}, văn bản tiếp theo mang số {last + 1:02d}")
-    return told
-
-
-def _by_book(papers: list[CitedPaper]) -> dict[tuple[int, str], list[CitedPaper]]:
-    found: dict[tuple[int, str], list[CitedPaper]] = {}
-    for paper in sorted(papers, key=lambda p: (p.day.year, p.symbol, p.number)):
-        found.setdefault((paper.day.year, paper.symbol), []).append(paper)
-    return found
-
-
-def _know(session: Session, commune_id: int, campaign_id: int, paper: CitedPaper,
-          told: list[str]) -> None:
-    """One cited paper recorded once; a number the system itself gave is said, not replaced."""
-    d = _decision.c
-    held = session.execute(select(d.kind, d.issued_on).where(
-        d.commune_id == commune_id, d.year == paper.day.year, d.symbol == paper.symbol,
-        d.seq == paper.number)).first()
-    if held is None:
-        session.add(t.Decision(commune_id=commune_id, campaign_id=campaign_id, kind=CITED,
-                               year=paper.day.year, seq=paper.number, symbol=paper.symbol,
-                               issued_on=paper.day, title=f"{paper.kind or 'Văn bản'} số "
-                               f"{paper.label} của {paper.issuer}", details={"known": True}))
-        session.flush()
-    elif held.kind != CITED:
-        told.append(f"Sổ {paper.symbol} năm {paper.day.year}: kế hoạch dẫn chiếu số "
-                    f"{paper.label}, nhưng hệ thống đã cấp số {paper.number} cho một văn bản "
-                    f"ngày {fmt_date(held.issued_on)}; cần kiểm tra lại số dẫn chiếu")
