@@ -5,7 +5,8 @@ three sends on time, one late and one not at all (rotating by period; for the cl
 the one the final summary's figures come from, that one sends late), each with a figure for
 every target it reports and a word on the period (thidua/scripted_reports.py); in every award
 round one dossier arrives incomplete, one nominee is below the required rating, and the
-rest are in order.
+rest are in order. Of the plan's tasks not already done, the leads report four in five done
+ahead of their last day (spread over the weeks before it) and the fifth never.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from models.keys import key_prefix, parse_key
 from models.plan import AwardRound, Plan
 from models.plan_parts import Rating
 from models.roster import Role, Roster
+from models.working_days import WorkingDays
 from thidua.scripted_reports import figures, narrative
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AD_HOC_AFTER = timedelta(days=45)
+TASK_UNDONE_EVERY = 5  # of the open tasks in plan order, every fifth is never reported done
 # The council meets at 14:00 for an hour and a half; a second round the same day follows
 # after a break, never at the same time (one council, one meeting at a time).
 COUNCIL_START, COUNCIL_LENGTH, COUNCIL_BREAK = time(14), timedelta(minutes=90), \
@@ -85,11 +88,26 @@ class NominationAction:
 
 
 @dataclass(frozen=True)
+class TaskDoneAction:
+    """A task's lead reports the task done on a (working) day."""
+
+    day: date
+    unit: str
+    no: int
+
+    @property
+    def at(self) -> datetime:
+        """Mid-morning of that day, Vietnam time."""
+        return datetime.combine(self.day, time(10, 0), tzinfo=VN)
+
+
+@dataclass(frozen=True)
 class Script:
     """Everything the units do, in date order."""
 
     reports: list[ReportAction] = field(default_factory=list)
     nominations: list[NominationAction] = field(default_factory=list)
+    tasks: list[TaskDoneAction] = field(default_factory=list)
 
 
 def script(plan: Plan, calendar: list[Obligation]) -> Script:
@@ -105,7 +123,25 @@ def script(plan: Plan, calendar: list[Obligation]) -> Script:
     reports = [a for a in found if a is not None]
     nominations = [a for r in plan.award_rounds for a in _nominations(r, plan, calendar)]
     return Script(sorted(reports, key=lambda a: a.day),
-                  sorted(nominations, key=lambda a: a.day))
+                  sorted(nominations, key=lambda a: a.day),
+                  sorted(tasks_done(plan, calendar), key=lambda a: (a.day, a.no)))
+
+
+def tasks_done(plan: Plan, calendar: list[Obligation]) -> list[TaskDoneAction]:
+    """The leads' tasks done: every open task but one in five, 5 to 73 days before its last
+    day (a working day, never before the launch); the plan's own done tasks are left alone."""
+    days = WorkingDays(extra_days_off=plan.reminders.extra_days_off,
+                       extra_working_days=plan.reminders.extra_working_days)
+    start = days.on_or_after(first_day(plan))
+    owed = sorted((o for o in calendar if o.kind is ObligationKind.TASK and o.done_on is None),
+                  key=lambda o: int(parse_key(o.key).subject))
+    found = []
+    for i, o in enumerate(owed):
+        if i % TASK_UNDONE_EVERY == TASK_UNDONE_EVERY - 1:
+            continue  # the lead never reports this one: overdue once its day has passed
+        day = days.on_or_before(o.effective_last_day - timedelta(days=5 + 17 * (i % 5)))
+        found.append(TaskDoneAction(max(day, start), o.owner, int(parse_key(o.key).subject)))
+    return found
 
 
 def _report(o: Obligation, index: int, plan: Plan, steps: dict[str, int],

@@ -15,7 +15,13 @@ from models.keys import key_prefix, parse_key
 from models.notices import decide
 from models.plan import AwardRound, Plan
 from models.working_days import WorkingDays
-from thidua.demo_script import AD_HOC_AFTER, NominationAction, ReportAction, script
+from thidua.demo_script import (
+    AD_HOC_AFTER,
+    NominationAction,
+    ReportAction,
+    TaskDoneAction,
+    script,
+)
 
 AFTER_WINDOW = timedelta(days=20)  # keep ticking a little after the end: overdue notices
 Action = Callable[[], list[str]]
@@ -75,6 +81,8 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
                 again.add((r.period, r.day))
         for period, day in sorted(again):
             slots[day].append((COMPILE, acts.compile(plan, period, day, final=False)))
+        for d in cast.tasks:
+            slots[d.day].append((UNITS, task_done(plan, d)))
         for n in cast.nominations:
             slots[n.day].append((UNITS, acts.nominate(plan, n, inbox, receipts)))
             if n.incomplete:
@@ -94,6 +102,18 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
         for day in event_days(plan):
             slots[day] += []
     return {day: _steps(acts.tick(day), found) for day, found in slots.items()}
+
+
+def task_done(plan: Plan, d: TaskDoneAction) -> Action:
+    """A task's lead reports it done, recorded straight in the database on both paths (no
+    form or deployment takes a task's completion yet)."""
+    def act() -> list[str]:
+        from infra.database import get_engine
+        from tasks.records.milestones import mark_task_done
+
+        mark_task_done(get_engine(), plan.code, d.no, d.at)
+        return [f"{d.unit} báo cáo hoàn thành nhiệm vụ {d.no}."]
+    return act
 
 
 def summary_day(plan: Plan) -> date:

@@ -19,6 +19,7 @@ from models.keys import (
     key_prefix,
     parse_key,
     summary_key,
+    task_key,
 )
 from models.lifecycle import CampaignStatus, ClosedRound, is_over
 from models.reminder_policy import ReminderPolicy
@@ -96,6 +97,22 @@ def mark_compiled(engine: Engine, campaign: str, period: str, now: datetime,
         if final and owed is not None:
             owed.status, owed.fulfilled_at = "done", now
             session.add(owed)
+
+
+def mark_task_done(engine: Engine, campaign: str, no: int, at: datetime) -> bool:
+    """The task's lead reports it done at `at`: nobody is reminded of it again, and papers
+    dated from then on count it done; False when it was done already (the first day stays)."""
+    with transaction(engine) as session:
+        owed = session.exec(select(t.Obligation).join(
+            t.Campaign, col(t.Campaign.id) == col(t.Obligation.campaign_id)).where(
+            t.Campaign.code == campaign, t.Obligation.key == task_key(no))).first()
+        if owed is None:
+            raise ValueError(f"{campaign}: kế hoạch không có nhiệm vụ số {no}")
+        if owed.status != "open":
+            return False
+        owed.status, owed.fulfilled_at = "done", at
+        session.add(owed)
+        return True
 
 
 def mark_reviewed(session: Session, campaign_id: int, round_code: str, day: date,

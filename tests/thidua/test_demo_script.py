@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,12 @@ import pytest
 from models.attainment import Attainment, attainment
 from models.cell_rules import target_value
 from models.choices import reported_targets
+from models.cited_papers import first_day
 from models.deadline_calendar import ObligationKind, build_calendar
 from models.final_summary import closing_period
 from models.keys import parse_key
 from tasks.plans.files import read_plan
-from tests.conftest import SEED_PLANS
+from tests.conftest import REPO, SEED_PLANS
 from thidua.demo_script import script
 from thidua.scripted_reports import figures
 
@@ -83,3 +85,30 @@ def test_who_is_late_or_silent_turns_with_the_period() -> None:
     silent = [frozenset(owing - {r.unit for r in sent if r.period == p})
               for p in ("2025-Q1", "2025-H1", "2025-9M")]
     assert all(silent) and len(set(silent)) == 3
+
+
+@pytest.mark.parametrize("path", SEED_PLANS, ids=lambda p: p.stem)
+def test_leads_report_four_in_five_open_tasks_done_before_their_day(path: Path) -> None:
+    plan = read_plan(path)
+    calendar = build_calendar(plan)
+    owed = {int(parse_key(o.key).subject): o for o in calendar
+            if o.kind is ObligationKind.TASK and o.done_on is None}
+    done = script(plan, calendar).tasks
+    assert len({d.no for d in done}) == len(done)
+    assert len(done) == len(owed) - len(owed) // 5
+    for d in done:
+        o = owed[d.no]
+        assert d.unit == o.owner
+        assert first_day(plan) <= d.day <= o.effective_last_day
+        assert d.at.hour == 10 and d.at.tzinfo is not None
+
+
+def test_hung_thang_ends_with_a_mix_of_done_and_overdue_tasks() -> None:
+    plan = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+    calendar = build_calendar(plan)
+    done = {d.no: d.day for d in script(plan, calendar).tasks}
+    assert sorted(set(range(2, 16)) - set(done)) == [6, 11]  # 1 was done at launch
+    year_report = date(2025, 12, 15)
+    before = [no for no, day in done.items() if day <= year_report]
+    assert 0 < len(before) < len(done)  # the year report: some done, some still running
+    assert done == {d.no: d.day for d in script(plan, calendar).tasks}  # the same every run

@@ -13,11 +13,12 @@ from sqlmodel import select
 from infra.database import get_engine, transaction, upgrade
 from models import tables as t
 from models.council import MinutesFacts
-from models.keys import council_review_key, summary_key
+from models.keys import council_review_key, summary_key, task_key
 from models.notices import decide
 from models.roster import Member, Role
 from tasks.plans.files import read_plan
 from tasks.records.council import freeze_round, record_session
+from tasks.records.milestones import mark_task_done
 from tasks.records.reminders import active_campaigns
 from tests.conftest import REPO
 from tests.plan_samples import store_launched
@@ -65,3 +66,23 @@ def test_a_recorded_meeting_ends_the_reminders_about_it(database_url: str, seed:
     with transaction(engine) as session:
         row = session.exec(select(t.Obligation).where(t.Obligation.key == key)).one()
     assert (row.status, row.fulfilled_at) == ("done", datetime(2025, 12, 3, 16, 30, tzinfo=VN))
+
+
+def test_a_task_reported_done_is_chased_no_more_and_keeps_its_first_day(database_url: str
+                                                                        ) -> None:
+    plan = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+    upgrade(database_url)
+    engine = get_engine(database_url)
+    with transaction(engine) as session:
+        store_launched(session, plan, source="003", as_of=datetime(2025, 7, 1, 8, tzinfo=VN))
+    key, day = task_key(4), date(2025, 12, 30)
+    assert key in _told(engine, day)
+    first = datetime(2025, 12, 5, 10, tzinfo=VN)
+    assert mark_task_done(engine, plan.code, 4, first)
+    assert not mark_task_done(engine, plan.code, 4, datetime(2025, 12, 9, 10, tzinfo=VN))
+    assert key not in _told(engine, day)
+    with transaction(engine) as session:
+        row = session.exec(select(t.Obligation).where(t.Obligation.key == key)).one()
+    assert (row.status, row.fulfilled_at) == ("done", first)
+    with pytest.raises(ValueError, match="nhiệm vụ số 99"):
+        mark_task_done(engine, plan.code, 99, first)
