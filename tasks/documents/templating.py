@@ -33,6 +33,8 @@ COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "re
 LEGAL_BASES = "legal_bases"
 # A header name's word group longer than this may break inside; shorter ones never do.
 GROUP_CHARS = 20
+# The signature's column is wider: a title's group up to this length stays on one line.
+SIGNATURE_GROUP_CHARS = 26
 NBSP = "\u00a0"
 _DASH = re.compile(r"\s+([–-])\s+")
 # Characters XML cannot hold: text a unit typed loses them rather than break the document.
@@ -119,6 +121,8 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
         context = {**context, LEGAL_BASES: legal_bases(kind.name, day, data_dir, commune)}
     context = {**context, **{k: header_name(v) for k, v in context.items()
                              if k in ("issuer", "superior") and isinstance(v, str)}}
+    if "signature" in context:
+        context = {**context, "signature": signature_lines(context["signature"])}
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(str(template_path(kind, data_dir, commune)))
@@ -128,13 +132,13 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
     return out
 
 
-def header_name(name: str) -> str:
+def header_name(name: str, group_chars: int = GROUP_CHARS) -> str:
     """An issuer as the header's narrow column may set it: a line breaks only after a dash
     ('PHÒNG VĂN HÓA –' / 'XÃ HỘI'), never inside a short word group."""
     lines = []
     for line in name.split("\n"):
         parts = _DASH.split(line)  # words, dash, words, dash, …
-        groups = [_glued(part) for part in parts[::2]]
+        groups = [_glued(part, group_chars) for part in parts[::2]]
         joined = groups[0]
         for dash, group in zip(parts[1::2], groups[1:], strict=True):
             joined += f"{NBSP}{dash} {group}"
@@ -142,15 +146,23 @@ def header_name(name: str) -> str:
     return "\n".join(lines)
 
 
-def _glued(words: str) -> str:
+def signature_lines(signature: Any) -> dict[str, Any]:
+    """A signature block (a SignatureBlock or its dict) whose authority and title lines break
+    as a header name does ('TRƯỞNG PHÒNG VĂN HÓA –' / 'XÃ HỘI'), the name as it is."""
+    block = signature if isinstance(signature, Mapping) else vars(signature)
+    return {**block, "authority": [header_name(line, SIGNATURE_GROUP_CHARS)
+                                   for line in block["authority"]]}
+
+
+def _glued(words: str, group_chars: int = GROUP_CHARS) -> str:
     """A short group glued; a long one split before the commune's name ('… XÃ HỒNG VÂN'),
     each side glued if short."""
-    if len(words) <= GROUP_CHARS:
+    if len(words) <= group_chars:
         return words.replace(" ", NBSP)
     at = max(words.rfind(f" {kind} ") for kind in ("XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"))
     if at <= 0:
         return words
-    return f"{_glued(words[:at])} {_glued(words[at + 1:])}"
+    return f"{_glued(words[:at], group_chars)} {_glued(words[at + 1:], group_chars)}"
 
 
 def _environment() -> Environment:

@@ -105,4 +105,8 @@ def test_the_submission_goes_from_the_office_to_the_chairman(tmp_path: Path) -> 
     assert "Kính gửi: Chủ tịch UBND xã Vĩnh Thủy." in texts(word)
     assert any("đã tiếp nhận 5 hồ sơ" in t and "4 hồ sơ đủ điều kiện" in t for t in texts(word))
     recipients = check_signature(word, [office.head.title.upper()], office.head.name or "")
+    footer = next(tb for tb in word.tables if "Nơi nhận:" in texts(tb.rows[0].cells[0]))
+    # The title breaks only after its dash, as the header's names do.
+    assert "TRƯỞNG\xa0PHÒNG\xa0VĂN\xa0HÓA\xa0- XÃ\xa0HỘI" in \
+        [p.text for p in footer.rows[0].cells[1].paragraphs]
     assert recipients[0] == "- Như trên;"

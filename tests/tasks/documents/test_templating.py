@@ -125,6 +125,18 @@ def test_a_header_name_breaks_only_after_its_dash_never_inside_a_word_group() ->
         "ỦY\xa0BAN\xa0NHÂN\xa0DÂN XÃ\xa0HỒNG\xa0VÂN"
 
 
+def test_a_signature_title_breaks_only_after_its_dash() -> None:
+    from models.signatures import SignatureBlock
+    from tasks.documents.templating import signature_lines
+
+    block = SignatureBlock(("KT. CHỦ TỊCH", "TRƯỞNG PHÒNG VĂN HOÁ – XÃ HỘI"), "Lê Văn An")
+    assert signature_lines(block) == {
+        "authority": ["KT.\xa0CHỦ\xa0TỊCH", "TRƯỞNG\xa0PHÒNG\xa0VĂN\xa0HOÁ\xa0– XÃ\xa0HỘI"],
+        "name": "Lê Văn An"}
+    assert signature_lines({"authority": ["CHỦ TỌA"], "name": "A"})["authority"] == \
+        ["CHỦ\xa0TỌA"]
+
+
 def test_every_signature_block_is_one_row_that_never_splits_across_pages() -> None:
     from docx.oxml.ns import qn
 
