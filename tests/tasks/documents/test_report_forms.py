@@ -128,7 +128,8 @@ def test_period_report_form_and_substance(tmp_path: Path) -> None:
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in _table(word, "Yêu cầu").rows}
     assert rows["T07"][2:] == ["≥ 80%", "64%", "Không đạt"]
     assert rows["T05"][2:] == ["> 90%", "92,5%", "Đạt"]
-    assert rows["T03"][2:] == ["≥ 100%", "6,67%", "Không đạt"]  # 1 of 15 tasks done
+    # 1 of 15 tasks done, judged only from the target's day (f64577b)
+    assert rows["T03"][2:] == ["≥ 100%", "6,67%", "Chưa đến kỳ đánh giá"]
     tasks = _table(word, "Nội dung nhiệm vụ")
     assert [r.cells[0].text for r in tasks.rows[1:]] == [str(n) for n in range(1, 16)]
     assert tasks.rows[1].cells[5].text == "Hoàn thành (20/07/2025)"
