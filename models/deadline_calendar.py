@@ -15,13 +15,14 @@ from models.keys import (  # ObligationKind re-exported: the calendar's users na
     summary_key,
     task_key,
 )
-from models.plan import AwardRound, Plan
+from models.plan import AwardRound, DueRule, Plan
 from models.report_chain import Owed as _Owed, chain
 from models.vn_text import fmt_date
 from models.working_days import WorkingDays
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 ANNEX = "lich-moc-thoi-han"  # the schedule annex the launch attaches, by file stem
+ASSUMED = "giả định"  # how a plan file's `source` marks a date it supposes, not the plan's
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,26 @@ def build_calendar(plan: Plan) -> list[Obligation]:
         extra_working_days=plan.reminders.extra_working_days,
     )
     names = {u.code: u.name for u in plan.units}
-    owed = [*chain(plan, days), *_rounds(plan), *_tasks(plan)]
+    owed = [*_assumed(plan, chain(plan, days)), *_rounds(plan), *_tasks(plan)]
     obligations = [_date(o, plan, days, names) for o in owed]
     return sorted(obligations, key=lambda o: (o.effective_last_day, o.kind.value, o.key))
+
+
+def assumed(rule: DueRule | None) -> bool:
+    """Whether the plan file says a report date is its own supposition ('Giả định …')."""
+    return rule is not None and (rule.source or "").lower().startswith(ASSUMED)
+
+
+def _assumed(plan: Plan, owed: Iterator[_Owed]) -> Iterator[_Owed]:
+    # A date the plan never set is tentative, whoever owes it: the commune's by `due`, the
+    # units' by `units_due`.
+    reporting = plan.reporting
+    once = {r.title for r in reporting.reports} if reporting else set()
+    for o in owed:
+        rule = None if reporting is None else reporting.due \
+            if o.kind is ObligationKind.COMMUNE_REPORT else reporting.units_due \
+            if o.kind is ObligationKind.REPORT and o.what not in once else None
+        yield replace(o, tentative=True) if assumed(rule) and not o.tentative else o
 
 
 def _date(o: _Owed, plan: Plan, days: WorkingDays, names: dict[str, str]) -> Obligation:

@@ -67,6 +67,7 @@ class RecipientChange(Strict):
 
     start: VnDate
     recipient: Text
+    reason: Text | None = None  # why, in the annex's words: 'không còn cấp quận'
 
 
 class Reporting(Strict):

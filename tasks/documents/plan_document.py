@@ -17,6 +17,7 @@ from typing import Any
 
 from models.deadline_calendar import ANNEX, Obligation, ObligationKind, build_calendar
 from models.due import DueKind, parse_due
+from models.keys import parse_key
 from models.legal_bases import plan_basis
 from models.plan import Plan
 from models.vn_text import fmt_date
@@ -50,7 +51,7 @@ def signed_copy(plan: Plan, folder: Path) -> list[Path]:
 def plan_context(plan: Plan) -> dict[str, Any]:
     """The annex's rows and its few words on how to read them."""
     calendar = build_calendar(plan)
-    rows = _rows(calendar, _internal(plan, calendar))
+    rows = _rows(plan, calendar, _internal(plan, calendar))
     notes = ["Lịch do hệ thống theo dõi thi đua lập từ các thời hạn của Kế hoạch để các cơ "
              "quan, đơn vị theo dõi; nội dung, yêu cầu của từng việc theo Kế hoạch đã ban hành."]
     if any(r["moved"] for r in rows):
@@ -73,17 +74,19 @@ def _internal(plan: Plan, calendar: list[Obligation]) -> set[str]:
         r.title for r in reporting.reports}
 
 
-def _rows(calendar: list[Obligation], internal: set[str]) -> list[dict[str, Any]]:
+def _rows(plan: Plan, calendar: list[Obligation], internal: set[str]) -> list[dict[str, Any]]:
     owners: dict[tuple[str, str, date, str], list[Obligation]] = defaultdict(list)
+    place = {o.key: _place(o, i) for i, o in enumerate(calendar)}
     for o in calendar:
         owners[(o.what, o.due_text, o.effective_last_day, o.recipient)].append(o)
     rows = []
     for number, ((what, text, last, to), owed) in enumerate(
-            sorted(owners.items(), key=lambda item: (item[0][2], item[0][0])), start=1):
+            sorted(owners.items(), key=lambda item: min(place[o.key] for o in item[1])),
+            start=1):
         first = owed[0]
         names = [o.owner_name for o in owed]
         ongoing = parse_due(text).kind is DueKind.ONGOING
-        reasons = _reasons(first, what in internal)
+        reasons = _reasons(plan, first, what in internal)
         tentative = first.tentative or what in internal
         rows.append({
             "no": str(number), "what": what, "to": to,
@@ -94,14 +97,39 @@ def _rows(calendar: list[Obligation], internal: set[str]) -> list[dict[str, Any]
     return rows
 
 
-def _reasons(o: Obligation, internal: bool) -> list[str]:
+def _place(o: Obligation, index: int) -> tuple[date, str, int, int]:
+    """Where a deadline stands: by its last day, then in the plan's order (tasks by their
+    number, never 10 before 2), else the calendar's."""
+    key = parse_key(o.key)
+    task = int(key.subject) if key.kind is ObligationKind.TASK else 0
+    return o.effective_last_day, o.kind.value, task, index
+
+
+def _reasons(plan: Plan, o: Obligation, internal: bool) -> list[str]:
     reasons = []
     if o.shift_reason:
         reasons.append(o.shift_reason[:1].upper() + o.shift_reason[1:])
     if o.tentative:
         reasons.append("Kế hoạch chưa ấn định hạn: hạn tạm")
+    if (moved := _moved_recipient(plan, o)) is not None:
+        reasons.append(moved)
     if internal:
         reasons.append("Hạn nội bộ để Thường trực kịp tổng hợp báo cáo; Kế hoạch không ghi")
     if o.done_on:
         reasons.append(f"Đã thực hiện ngày {fmt_date(o.done_on)}")
     return reasons
+
+
+def _moved_recipient(plan: Plan, o: Obligation) -> str | None:
+    """Why the commune's report goes elsewhere than the plan says: the change from its day."""
+    reporting = plan.reporting
+    if reporting is None or o.kind is not ObligationKind.COMMUNE_REPORT \
+            or o.recipient == reporting.recipient:
+        return None
+    change = max((c for c in reporting.recipient_changes
+                  if c.recipient == o.recipient and c.start <= o.nominal_last_day),
+                 key=lambda c: c.start, default=None)
+    if change is None:
+        return None
+    return (f"Từ {fmt_date(change.start)} gửi {change.recipient}"
+            + (f" ({change.reason})" if change.reason else "") + f"; Kế hoạch ghi {reporting.recipient}")

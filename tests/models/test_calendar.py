@@ -13,6 +13,8 @@ from models.deadline_calendar import ObligationKind, build_calendar
 from models.plan import Plan
 from models.vn_text import fmt_date
 from models.working_days import WorkingDays
+from tasks.plans.files import read_plan
+from tests.conftest import REPO
 from tests.plan_samples import sample_plan_data
 
 
@@ -168,3 +170,25 @@ def test_properties_of_every_deadline(
             assert working.is_working_day(r.day) and r.day <= o.reminder_anchor
         in_window = plan.window.start <= o.effective_last_day <= plan.window.end
         assert in_window == (o.outside_window is None)
+
+
+@pytest.mark.parametrize(("commune_source", "units_source", "commune", "units"), [
+    ("Giả định (Kế hoạch không nêu hạn)", None, True, False),
+    ("giả định", "Giả định: 5 ngày trước", True, True),
+    ("Kế hoạch mục IV", "Giả định: 5 ngày trước", False, True),
+    ("Kế hoạch mục IV, không giả định gì", None, False, False),
+    (None, None, False, False),
+])
+def test_a_report_date_the_plan_file_assumes_is_tentative(
+        commune_source: str | None, units_source: str | None, commune: bool,
+        units: bool) -> None:
+    plan = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
+    assert plan.reporting is not None and plan.reporting.units_due is not None
+    reporting = plan.reporting.model_copy(update={
+        "due": plan.reporting.due.model_copy(update={"source": commune_source}),
+        "units_due": plan.reporting.units_due.model_copy(update={"source": units_source})})
+    calendar = build_calendar(plan.model_copy(update={"reporting": reporting}))
+    kinds = {ObligationKind.COMMUNE_REPORT: commune, ObligationKind.REPORT: units}
+    for kind, expected in kinds.items():
+        owed = [o for o in calendar if o.kind is kind]
+        assert owed and all(o.tentative is expected for o in owed)

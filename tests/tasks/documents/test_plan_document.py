@@ -101,3 +101,39 @@ def test_the_signed_plan_is_named_beside_the_plan_file_and_copied_to_attach(
                          encoding="utf-8")
     with pytest.raises(PlanRejected, match=r"signed_file: .*\.pdf or \.docx"):
         read_plan(plan_file)
+
+
+def test_a_commune_report_date_the_plan_file_assumes_is_marked_tentative(
+        tmp_path: Path) -> None:
+    table = rows(written(seed("003-hung-thang"), tmp_path))
+    commune = next(r for r in table if r[1].startswith("Báo cáo kết quả CCHC năm 2025 của"))
+    assert commune[3] == "Sở Nội vụ thành phố Hải Phòng"
+    assert commune[4] == "chậm nhất ngày 15/12/2025 (dự kiến)"
+    assert commune[6] == "Kế hoạch chưa ấn định hạn: hạn tạm"
+    units = next(r for r in table if r[1] == "Báo cáo kết quả CCHC năm 2025")
+    assert units[4] == "trước ngày 10/12/2025"  # the plan's own date stays firm
+
+
+@pytest.mark.parametrize(("period", "to", "note"), [
+    ("quý I/2025", "UBND quận Hà Đông (qua Phòng Văn hóa và Thông tin quận)", ""),
+    ("6 tháng/2025", "UBND quận Hà Đông (qua Phòng Văn hóa và Thông tin quận)", ""),
+    ("9 tháng/2025", "Sở Nội vụ thành phố Hà Nội",
+     "Từ 01/07/2025 gửi Sở Nội vụ thành phố Hà Nội (không còn cấp quận); Kế hoạch ghi UBND "
+     "quận Hà Đông (qua Phòng Văn hóa và Thông tin quận)"),
+    ("năm 2025", "Sở Nội vụ thành phố Hà Nội",
+     "Từ 01/07/2025 gửi Sở Nội vụ thành phố Hà Nội (không còn cấp quận); Kế hoạch ghi UBND "
+     "quận Hà Đông (qua Phòng Văn hóa và Thông tin quận)"),
+])
+def test_a_changed_recipient_says_why_in_the_note(tmp_path: Path, period: str, to: str,
+                                                   note: str) -> None:
+    table = rows(written(seed("004-mo-lao"), tmp_path))
+    commune = next(r for r in table if r[1].startswith(f"Báo cáo kết quả CCHC {period} của"))
+    assert (commune[3], commune[6]) == (to, note)
+
+
+def test_rows_of_one_day_follow_the_plans_order_tasks_by_number(tmp_path: Path) -> None:
+    table = rows(written(seed("003-hung-thang"), tmp_path))[1:]
+    tasks = [int(r[1].split(":")[0].removeprefix("Nhiệm vụ ")) for r in table
+             if r[1].startswith("Nhiệm vụ ")]
+    assert tasks == list(range(1, 16))
+    assert [r[0] for r in table] == [str(i) for i in range(1, len(table) + 1)]
