@@ -43,6 +43,7 @@ class Award:
     round: str
     kind: str = ""  # collective | individual
     title: str | None = None  # an individual's office
+    gender: str | None = None  # an individual's, for "Ông/Bà" as the decision writes it
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from infra.settings import get_settings
 from models.final_summary import Award, FinalSummary
 from models.legal_bases import plan_basis
+from models.nominee import addressed
 from models.plan import Plan
 from tasks.documents.charts import place_chart, write_attainment_chart
 from tasks.documents.period_report import (
@@ -56,7 +57,8 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
            if rounds else ["Chưa có tập thể, cá nhân được khen thưởng."]),
         "rounds": [{"title": r.title, "award": r.award,
                     "awards": [{"no": str(i), "unit": a.unit, "kind": KINDS.get(a.kind, ""),
-                                "name": f"{a.name}, {a.title}" if a.title else a.name}
+                                "name": ", ".join(filter(None, (addressed(a.name, a.gender),
+                                                                a.title)))}
                                for i, a in enumerate(r.awards, start=1)]} for r in rounds],
         "closing": f"Trên đây là báo cáo tổng kết của {plan.issuer}, kính báo cáo "
                    f"{summary.recipient}./.",

@@ -73,5 +73,6 @@ def read_campaign(engine: Engine, code: str) -> CampaignRecord:
     return CampaignRecord(
         campaign_id, plan, build_calendar(plan), set(done_on),
         {report_key(r.period_code, code): r.submitted_at for r, code in rows}, by_period,
-        [Award(n.name, unit, award, title, n.kind, n.title) for n, unit, title, award in approved],
+        [Award(n.name, unit, award, title, n.kind, n.title, n.gender)
+         for n, unit, title, award in approved],
         narratives, done_on)

@@ -40,10 +40,21 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
         session.flush()
         assert report.id is not None
         session.add(t.TargetValue(report_id=report.id, target_code="T02", value=100))
+        round_ = t.AwardRound(campaign_id=vp.campaign_id, code="NAM", kind="annual",
+                              title="Khen thưởng năm 2025", award="Giấy khen",
+                              receiving_unit="VP")
+        session.add(round_)
+        session.flush()
+        assert round_.id is not None
+        session.add(t.Nomination(round_id=round_.id, unit_id=vp.id, kind="individual",
+                                 name="Ngô Minh Tuấn", gender="Nam", title="Chánh Văn phòng",
+                                 status="approved",
+                                 submitted_at=datetime(2025, 12, 1, 8, tzinfo=VN)))
     state = final_summary("hung-thang-cchc-2025-h2", as_of=date(2026, 1, 5), return_state=True)
     paths = state.result()
     markdown = Path(paths["markdown"]).read_text(encoding="utf-8")
     assert "Kế hoạch có 15 nhiệm vụ: hoàn thành 2/15" in markdown
+    assert "| 1 | Ông Ngô Minh Tuấn, Chánh Văn phòng |" in markdown  # as the decision names him
     assert "| 1 | Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | 0 | 1 | 0 |" in markdown
     assert "| 2 | Phòng Kinh tế | 0 | 0 | 1 |" in markdown
     lines = {line.split(" | ")[0].strip("| "): line for line in markdown.splitlines()}

@@ -59,8 +59,8 @@ def _final_summary(tmp_path: Path) -> DocxDocument:
     plan = seed_without_reporting("001-thuong-phuc.yaml")  # a plan that sets no reports at all
     awards = [Award("Phòng Kinh tế", "Phòng Kinh tế", r.award, r.title, "collective")
               for r in reversed(plan.award_rounds[:3])]
-    awards.append(Award("Bà Nguyễn Thị Hoa", "Phòng Kinh tế", plan.award_rounds[1].award,
-                        plan.award_rounds[1].title, "individual", "Chuyên viên"))
+    awards.append(Award("Nguyễn Thị Hoa", "Phòng Kinh tế", plan.award_rounds[1].award,
+                        plan.award_rounds[1].title, "individual", "Chuyên viên", "Nữ"))
     # The plan sets no periodic reports: no figures, whatever a unit typed somewhere.
     summary = summarise_campaign(plan, build_calendar(plan), set(), {},
                                  {"2030-YEAR": {"T01": {"TTPVHCC": 64}}}, awards)
