@@ -73,7 +73,7 @@ def _source_lines(summary: FinalSummary) -> list[str]:
     lines = [f"Số liệu các chỉ tiêu lấy từ báo cáo {summary.closing} của các đơn vị."]
     if summary.silent:
         lines.append(f"Đơn vị chưa gửi báo cáo {summary.closing}: "
-                     f"{', '.join(summary.silent)}.")
+                     f"{'; '.join(summary.silent)}.")
     return lines
 
 

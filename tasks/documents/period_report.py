@@ -128,8 +128,8 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
         discipline = (f"{len(summary.units)} đơn vị phải gửi báo cáo {summary.period}: "
                       + ", ".join(f"{n} {word}" for n, word in counts if n)  # no "0 chậm"
                       + " (chi tiết tại Phụ lục III)."
-                      + (f" Gửi chậm: {', '.join(late)}." if late else "")
-                      + (f" Chưa nộp: {', '.join(missing)}." if missing else ""))
+                      + (f" Gửi chậm: {'; '.join(late)}." if late else "")
+                      + (f" Chưa nộp: {'; '.join(missing)}." if missing else ""))
     else:
         discipline = (f"{summary.author} là đơn vị lập báo cáo này; không có đơn vị nào khác "
                       f"phải gửi báo cáo {summary.period}.")
