@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,9 +10,12 @@ from models.attainment import Attainment, TargetResult, fmt_number, requirement,
 
 if TYPE_CHECKING:  # matplotlib and python-docx cost 0.3 s to import: only in runs that draw
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 COLOURS = {Attainment.ACHIEVED: "#2e7d32", Attainment.NOT_ACHIEVED: "#c62828"}
 THRESHOLD = "#9e9e9e"
+TITLE_CHARACTERS = 70  # a title line at 10 pt fits the figure's width; a longer title wraps
+TITLE_LINE_INCHES = 0.18
 
 
 def measured(results: list[TargetResult]) -> list[TargetResult]:
@@ -26,23 +30,31 @@ def write_attainment_chart(results: list[TargetResult], title: str, path: Path) 
     shown = measured(results)
     if not shown:
         return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    attainment_figure(shown, title).savefig(path, format="png")
+    return path
+
+
+def attainment_figure(shown: list[TargetResult], title: str) -> Figure:
+    """The chart of measured targets, its title wrapped to the figure's width."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    lines = textwrap.wrap(title, TITLE_CHARACTERS) or [""]
     # Figure + Agg canvas, not pyplot: no global state, safe in concurrent task runs.
-    figure = Figure(figsize=(7.5, 0.62 * len(shown) + 1.1), dpi=150)
+    figure = Figure(figsize=(7.5, 0.62 * len(shown) + 1.1
+                             + TITLE_LINE_INCHES * (len(lines) - 1)), dpi=150)
     FigureCanvasAgg(figure)
     grid = figure.subplots(len(shown), 1, squeeze=False)[:, 0]
     for axes, result in zip(grid, shown, strict=True):
         _pair(axes, result)
-    grid[0].set_title(title, fontsize=10)
+    # Over the whole figure, not the first axes: a long title is not clipped at its ends.
+    figure.suptitle("\n".join(lines), fontsize=10)
     handles = [grid[0].patches[1], grid[0].patches[0]]
     figure.legend(handles, ["Kết quả (xanh: đạt, đỏ: không đạt)", "Chỉ tiêu"], loc="lower center",
                   ncols=2, fontsize=8, frameon=False)
     figure.tight_layout(rect=(0, 0.06, 1, 1), h_pad=0.2)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, format="png")
-    return path
+    return figure
 
 
 def _pair(axes: Axes, result: TargetResult) -> None:
