@@ -10,6 +10,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.shared import Cm, Pt
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 from template_parts import (
     CENTER,
     LEFT,
@@ -72,8 +73,8 @@ def final_summary() -> DocxDocument:
                  "{{ d.missing }}"], centred=(2, 3, 4), empty="{{ discipline_line }}")
     _annex(word, "PHỤ LỤC IV", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG THEO ĐỢT")
     tag(word, "{%p for round in rounds %}")
-    text(word, "{{ round.title }} ({{ round.award }}: {{ round.awards|length }})", align=LEFT,
-         size=13, bold=True, after=3)
+    _kept(text(word, "{{ round.title }} ({{ round.award }}: {{ round.awards|length }})",
+               align=LEFT, size=13, bold=True, after=3))
     _loop_table(word, "round.awards", "a", [("TT", Cm(1.1)), ("Tên tập thể, cá nhân", Cm(10.6)),
                                             ("Đơn vị", Cm(9)), ("Tập thể/Cá nhân", Cm(4))],
                 ["{{ a.no }}", "{{ a.name }}", "{{ a.unit }}", "{{ a.kind }}"], centred=(3,))
@@ -104,8 +105,8 @@ def _annexes(word: DocxDocument) -> None:
     _annex(word, "PHỤ LỤC I", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU")
     # The chart opens the annex's fresh page: in the body it left half a page blank above it.
     tag(word, "{%p if chart %}")
-    text(word, "{{ chart }}", align=CENTER)
-    text(word, "{{ chart_caption }}", align=CENTER, size=12, italic=True, after=6)
+    _kept(text(word, "{{ chart }}", align=CENTER))
+    _kept(text(word, "{{ chart_caption }}", align=CENTER, size=12, italic=True, after=6))
     tag(word, "{%p endif %}")
     _loop_table(word, "targets", "r", TARGETS, TARGET_CELLS, centred=(0, 2, 3, 4),
                 empty="Kế hoạch không giao chỉ tiêu.")
@@ -115,10 +116,18 @@ def _annexes(word: DocxDocument) -> None:
 
 
 def _annex(word: DocxDocument, number: str, name: str) -> None:
-    text(word, "", size=8)
-    text(word, number, align=CENTER, bold=True)
-    text(word, name, align=CENTER, bold=True)
-    text(word, "{{ annex_note }}", align=CENTER, size=13, italic=True, after=8)
+    """The annex's number, name and note, kept with what follows (never alone at a page's
+    foot with their table on the next)."""
+    for paragraph in (text(word, "", size=8), text(word, number, align=CENTER, bold=True),
+                      text(word, name, align=CENTER, bold=True),
+                      text(word, "{{ annex_note }}", align=CENTER, size=13, italic=True,
+                           after=8)):
+        _kept(paragraph)
+
+
+def _kept(paragraph: Paragraph) -> Paragraph:
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def _heading(word: DocxDocument, words: str) -> None:
@@ -146,6 +155,9 @@ def _loop_table(word: DocxDocument, items: str, each: str, heads: list[tuple[str
     if empty is not None:
         tag(word, f"{{%p if {items} %}}")
     grid = row_table(word, heads, f"{each} in {items}", cells)
+    for cell in grid.rows[0].cells:  # the header row goes with the first row of items
+        for paragraph in cell.paragraphs:
+            _kept(paragraph)
     for i, cell in enumerate(grid.rows[2].cells):
         cell.paragraphs[0].alignment = CENTER if i in centred else LEFT
     if empty is not None:

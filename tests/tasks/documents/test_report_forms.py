@@ -143,6 +143,23 @@ def test_period_report_form_and_substance(tmp_path: Path) -> None:
     assert len(word.inline_shapes) == 1
 
 
+@pytest.mark.parametrize("final", [False, True])
+def test_an_annex_heading_stays_with_its_table(tmp_path: Path, final: bool) -> None:
+    word = _final_summary(tmp_path) if final else _hung_thang_year(tmp_path)
+    body = [p for p in word.paragraphs if p.text.strip()]
+    annexes = [i for i, p in enumerate(body) if p.text.startswith("PHỤ LỤC ")]
+    assert len(annexes) == (4 if final else 3)
+    for i in annexes:  # number, name and note: none left alone at a page's foot
+        assert all(p.paragraph_format.keep_with_next for p in body[i:i + 3]), body[i].text
+    heads = [t.rows[0] for t in word.tables if t.rows[0].cells[0].text in ("TT", "Mã")]
+    assert len(heads) >= 3  # targets, tasks, units; and each round's awards
+    assert all(p.paragraph_format.keep_with_next for row in heads for c in row.cells
+               for p in c.paragraphs)  # the header row goes with the first row of items
+    if final:  # each round's title goes with its list
+        rounds = [p for p in body if p.text.endswith(")") and ": " in p.text and p.runs[0].bold]
+        assert rounds and all(p.paragraph_format.keep_with_next for p in rounds)
+
+
 def test_mo_lao_does_not_owe_its_own_report(tmp_path: Path) -> None:
     word = _period_report(tmp_path, "004-mo-lao.yaml", "2025-Q1", date(2025, 3, 11),
                           {"VP": (datetime(2025, 3, 7, 9, tzinfo=VN), {})},
