@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import takewhile
 
 from models.attainment import TargetResult, Timeliness, target_results, timeliness, with_tasks_share
 from models.deadline_calendar import Obligation, ObligationKind
@@ -21,6 +22,9 @@ from models.period_summary import (
     task_rows,
 )
 from models.plan import Plan
+
+# Kinds of place a body's name may carry ('UBND quận Hà Đông'): how a copy line names it.
+PLACE_KINDS = ("thị xã", "thị trấn", "thành phố", "quận", "huyện", "tỉnh", "phường", "xã")
 
 
 @dataclass(frozen=True)
@@ -150,3 +154,37 @@ def done_days(done: Mapping[str, date | None]) -> dict[int, date | None]:
     """Fulfilled task obligations (key → day) as task number → day."""
     return {int(key.subject): day for k, day in done.items()
             if (key := parse_key(k)).kind is ObligationKind.TASK}
+
+
+def current_distribution(plan: Plan, day: date) -> list[str]:
+    """The plan's distribution on `day`: a copy line naming a recipient the plan says was
+    replaced on or before that day ('UBND quận Hà Đông (b/c)' once districts ended) is left
+    out; it is matched on the place the old recipient names ('quận Hà Đông'), else its name."""
+    gone = [words.casefold() for words in ended_recipients(plan, day)]
+    return [line for line in plan.distribution
+            if not any(words in line.casefold() for words in gone)]
+
+
+def ended_recipients(plan: Plan, day: date) -> list[str]:
+    """The words naming each recipient of the commune's reports replaced on or before `day`,
+    none that a later recipient's name also holds."""
+    if plan.reporting is None:
+        return []
+    changes = sorted(plan.reporting.recipient_changes, key=lambda c: c.start)
+    chain = [plan.reporting.recipient] + [c.recipient for c in changes]
+    ended = [chain[i] for i, change in enumerate(changes) if change.start <= day]
+    later = [r.casefold() for r in chain[len(ended):]]
+    words = [_place(name) or name.split(" (")[0].strip() for name in ended]
+    return [w for w in words if not any(w.casefold() in name for name in later)]
+
+
+def _place(name: str) -> str | None:
+    """'quận Hà Đông' in 'UBND quận Hà Đông (qua Phòng …)': a kind of place, then its name."""
+    words = name.split(" (")[0].split()
+    for i in range(len(words)):
+        for kind in PLACE_KINDS:
+            size = len(kind.split())
+            proper = list(takewhile(lambda w: w[:1].isupper(), words[i + size:]))
+            if " ".join(words[i:i + size]).lower() == kind and proper:
+                return " ".join(words[i:i + size + len(proper)])
+    return None

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from infra.settings import get_settings
-from models.final_summary import Award, FinalSummary
+from models.final_summary import Award, FinalSummary, current_distribution
 from models.legal_bases import plan_basis
 from models.nominee import addressed
 from models.plan import Plan
@@ -63,7 +63,7 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
         "closing": f"Trên đây là báo cáo tổng kết của {plan.issuer}, kính báo cáo "
                    f"{summary.recipient}./.",
         "annex_note": annex_note(plan, today, number),
-        "recipients": recipients(_distribution(plan, summary.recipient), plan)}
+        "recipients": recipients(_distribution(plan, summary.recipient, today), plan)}
 
 
 def _source_lines(summary: FinalSummary) -> list[str]:
@@ -97,11 +97,13 @@ def _discipline_line(summary: FinalSummary) -> str:
             + " (chi tiết tại Phụ lục III).")
 
 
-def _distribution(plan: Plan, superior: str) -> list[str]:
-    """The plan's distribution, the level above first when the plan does not name it."""
-    names = [line.split(" (")[0].split(";")[0].strip() for line in plan.distribution]
+def _distribution(plan: Plan, superior: str, day: date) -> list[str]:
+    """The plan's distribution as it stands on the paper's day (no body the plan says was
+    replaced by then), the level above first when it does not name it."""
+    kept = current_distribution(plan, day)
+    names = [line.split(" (")[0].split(";")[0].strip() for line in kept]
     named = any(name and name in superior for name in names)
-    return ([] if named else [superior]) + list(plan.distribution)
+    return ([] if named else [superior]) + kept
 
 
 def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: Path,

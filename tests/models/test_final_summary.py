@@ -10,7 +10,13 @@ import pytest
 
 from models.attainment import Attainment
 from models.deadline_calendar import ObligationKind, build_calendar
-from models.final_summary import closing_period, summarise_campaign, with_details
+from models.final_summary import (
+    closing_period,
+    current_distribution,
+    ended_recipients,
+    summarise_campaign,
+    with_details,
+)
 from models.keys import parse_key
 from tasks.plans.files import read_plan
 from tests.conftest import REPO
@@ -66,3 +72,20 @@ def test_tasks_on_the_summarys_day() -> None:
     assert states.count("Quá hạn, chưa báo cáo kết quả") == len(plan.tasks) - 1
     share = {r.target.code: r.value for r in made.targets}["T03"]  # measured by the tasks
     assert share == pytest.approx(100 / len(plan.tasks))
+
+
+def test_a_copy_to_a_body_replaced_before_the_papers_day_is_left_out() -> None:
+    plan = read_plan(REPO / "campaigns" / "004-mo-lao.yaml")  # districts ended on 01/7/2025
+    before, after = date(2025, 6, 30), date(2025, 7, 1)
+    assert current_distribution(plan, before) == plan.distribution
+    assert ended_recipients(plan, after) == ["quận Hà Đông"]
+    kept = current_distribution(plan, after)
+    assert [line for line in plan.distribution if line not in kept] == [
+        "UBND quận Hà Đông (b/c)", "Phòng VH-TT quận Hà Đông (b/c)"]
+    # A later recipient that names the same place keeps its lines (the city did not end).
+    assert plan.reporting is not None
+    city = plan.reporting.model_copy(update={"recipient": "UBND thành phố Hà Nội"})
+    changed = plan.model_copy(update={"reporting": city,
+                                      "distribution": ["Sở Nội vụ thành phố Hà Nội (b/c)"]})
+    assert ended_recipients(changed, after) == []
+    assert current_distribution(changed, after) == ["Sở Nội vụ thành phố Hà Nội (b/c)"]
