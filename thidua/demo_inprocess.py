@@ -8,7 +8,7 @@ from pathlib import Path
 
 from models.cited_papers import first_day
 from models.plan import Plan
-from thidua.demo_script import VN, NominationAction, ReportAction
+from thidua.demo_script import VN, NominationAction, ReportAction, TaskDoneAction
 from thidua.demo_timeline import Action, Receipts, summary_day
 
 RETURN_REASON = "Hồ sơ chưa đủ thành phần theo kế hoạch"
@@ -65,6 +65,10 @@ class InProcess:
             return [f"{r.unit} gửi báo cáo {r.period}{' (chậm)' if r.late else ''}."]
         return act
 
+    def task_done(self, plan: Plan, d: TaskDoneAction) -> Action:
+        """The task's obligation fulfilled (see task_done)."""
+        return task_done(plan, d)
+
     def nominate(self, plan: Plan, n: NominationAction, inbox: Path,
                  receipts: Receipts) -> Action:
         """The nomination stored as intake would, with its dossier's files."""
@@ -116,6 +120,18 @@ class InProcess:
             done = final_summary(plan.code, now=at(summary_day(plan), 17))
             return [f"Báo cáo tổng kết {plan.code}: {done['docx']} (đã gửi các đơn vị)."]
         return act
+
+
+def task_done(plan: Plan, d: TaskDoneAction) -> Action:
+    """A task's lead reports it done, written straight to the database on both paths: no
+    form or deployment takes a task's completion yet."""
+    def act() -> list[str]:
+        from infra.database import get_engine
+        from tasks.records.milestones import mark_task_done
+
+        mark_task_done(get_engine(), plan.code, d.no, d.at)
+        return [f"{d.unit} báo cáo hoàn thành nhiệm vụ {d.no}."]
+    return act
 
 
 def dossier_files(plan: Plan, n: NominationAction, inbox: Path) -> dict[str, Path]:

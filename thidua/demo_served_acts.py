@@ -19,7 +19,7 @@ from thidua.demo_forms import (
     nomination_form,
     report_form,
 )
-from thidua.demo_inprocess import RETURN_REASON, at, told_compiled, told_nominated
+from thidua.demo_inprocess import RETURN_REASON, at, task_done, told_compiled, told_nominated
 from thidua.demo_runs import (
     Ledger,
     RunFailed,
@@ -31,7 +31,7 @@ from thidua.demo_runs import (
     start,
     wait,
 )
-from thidua.demo_script import NominationAction, ReportAction
+from thidua.demo_script import NominationAction, ReportAction, TaskDoneAction
 from thidua.demo_timeline import Action, Receipts, summary_day
 
 
@@ -81,6 +81,10 @@ class Served:
             return [f"{r.unit} gửi báo cáo {r.period}{' (chậm, tệp Excel)' if r.late else ''}: "
                     f"{message(done)}"]
         return act
+
+    def task_done(self, plan: Plan, d: TaskDoneAction) -> Action:
+        """Written to the database as in-process: no deployment takes a task's completion."""
+        return task_done(plan, d)
 
     def nominate(self, plan: Plan, n: NominationAction, inbox: Path,
                  receipts: Receipts) -> Action:

@@ -46,6 +46,9 @@ class Acts(Protocol):
     def report(self, plan: Plan, r: ReportAction) -> Action:
         """A unit's period report reaches the office."""
 
+    def task_done(self, plan: Plan, d: TaskDoneAction) -> Action:
+        """A task's lead reports it done."""
+
     def nominate(self, plan: Plan, n: NominationAction, inbox: Path,
                  receipts: Receipts) -> Action:
         """A unit's nomination reaches the office; its number goes into `receipts`."""
@@ -82,7 +85,7 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
         for period, day in sorted(again):
             slots[day].append((COMPILE, acts.compile(plan, period, day, final=False)))
         for d in cast.tasks:
-            slots[d.day].append((UNITS, task_done(plan, d)))
+            slots[d.day].append((UNITS, acts.task_done(plan, d)))
         for n in cast.nominations:
             slots[n.day].append((UNITS, acts.nominate(plan, n, inbox, receipts)))
             if n.incomplete:
@@ -102,18 +105,6 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
         for day in event_days(plan):
             slots[day] += []
     return {day: _steps(acts.tick(day), found) for day, found in slots.items()}
-
-
-def task_done(plan: Plan, d: TaskDoneAction) -> Action:
-    """A task's lead reports it done, recorded straight in the database on both paths (no
-    form or deployment takes a task's completion yet)."""
-    def act() -> list[str]:
-        from infra.database import get_engine
-        from tasks.records.milestones import mark_task_done
-
-        mark_task_done(get_engine(), plan.code, d.no, d.at)
-        return [f"{d.unit} báo cáo hoàn thành nhiệm vụ {d.no}."]
-    return act
 
 
 def summary_day(plan: Plan) -> date:

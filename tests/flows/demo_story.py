@@ -11,7 +11,7 @@ from pathlib import Path
 from models.deadline_calendar import ObligationKind, build_calendar
 from models.keys import parse_key
 from models.plan import Plan
-from thidua.demo_script import NominationAction, ReportAction
+from thidua.demo_script import NominationAction, ReportAction, TaskDoneAction
 from thidua.demo_timeline import Action, Receipts, timeline
 
 
@@ -49,6 +49,9 @@ class _Recorder:
 
     def report(self, plan: Plan, r: ReportAction) -> Action:
         return self._note("report")
+
+    def task_done(self, plan: Plan, d: TaskDoneAction) -> Action:
+        return self._note("task_done")
 
     def nominate(self, plan: Plan, n: NominationAction, inbox: Path,
                  receipts: Receipts) -> Action:
