@@ -131,5 +131,6 @@ def _moved_recipient(plan: Plan, o: Obligation) -> str | None:
                  key=lambda c: c.start, default=None)
     if change is None:
         return None
-    return (f"Từ {fmt_date(change.start)} gửi {change.recipient}"
-            + (f" ({change.reason})" if change.reason else "") + f"; Kế hoạch ghi {reporting.recipient}")
+    why = f" ({change.reason})" if change.reason else ""
+    return (f"Từ {fmt_date(change.start)} gửi {change.recipient}{why}; "
+            f"Kế hoạch ghi {reporting.recipient}")
