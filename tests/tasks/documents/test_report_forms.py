@@ -230,30 +230,3 @@ def test_final_summary_figures_are_the_years_reports_and_name_who_sent_none(
     assert "Số liệu các chỉ tiêu lấy từ báo cáo năm 2025 của các đơn vị." in text
     assert f"Đơn vị chưa gửi báo cáo năm 2025: {plan.unit('KT').name}." in text
     assert "Đang thực hiện" not in written["text"]  # every task was due by 31/12/2025
-
-
-def test_the_final_summary_sends_no_copy_to_a_body_that_ended_before_its_day(
-        tmp_path: Path) -> None:
-    plan = _plan("004-mo-lao.yaml")  # districts ended on 01/7/2025: Sở Nội vụ from then on
-    calendar = build_calendar(plan)
-    summary = final_details(summarise_campaign(plan, calendar, set(), {}, {}, []), plan,
-                            done={}, narratives={}, as_of=date(2026, 1, 20))
-    written = write_final_report(plan, summary, date(2026, 1, 20), tmp_path, tmp_path)
-    footer = next(t for t in Document(written["docx"]).tables
-                  if "Nơi nhận:" in _texts(t.rows[0].cells[0]))
-    lines = _texts(footer.rows[0].cells[0])[1:]
-    assert lines[0] == "- Sở Nội vụ thành phố Hà Nội;"
-    assert not [line for line in lines if "quận Hà Đông" in line], lines
-    assert "- TT Đảng ủy (b/c);" in lines and lines[-1] == "- Lưu: VT."
-
-
-@pytest.mark.parametrize("seed", ["003-hung-thang.yaml", "004-mo-lao.yaml"])
-def test_a_report_is_never_addressed_to_its_author(seed: str) -> None:
-    plan = _plan(seed)
-    owed = [o for o in build_calendar(plan) if o.kind is ObligationKind.REPORT]
-    summary = summarise(plan, owed[:1], {})
-    own = {plan.unit(plan.standing_office).name, plan.issuer}
-    if plan.reporting and plan.reporting.recipient_unit:  # units report to an office inside
-        own.add(plan.reporting.recipient)
-    assert summary.recipient not in own and plan.unit(plan.standing_office).name not in \
-        [u.unit for u in summary.units]
