@@ -118,6 +118,12 @@ def _tells_the_truth(path: Path, plan: Plan, out: Path, mail: list[EmailMessage]
     finally:
         engine.dispose()
     assert truth.mail_outside(mail, story.days) == []
+    # Figures and words from the units: every target they report has a value, every report
+    # that received theirs carries them.
+    documents = out / "data" / "documents" / plan.code
+    assert "Chưa có số liệu" not in (documents / f"bao-cao-tong-ket-{plan.code}.md").read_text()
+    assert not [p.name for p in documents.rglob("bao-cao-*.md")
+                if "Chưa có đơn vị nào gửi thuyết minh" in p.read_text()]
 
 
 TICK_KINDS = REMINDERS | {"report_overdue", "task_overdue", "escalation"}
