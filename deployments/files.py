@@ -1,13 +1,14 @@
 """The data folder's documents, read-only over HTTP, so that links in the UI's summaries open.
 
 `thidua serve` runs it in a background thread on 127.0.0.1 (the port of THIDUA_FILES_URL):
-GET and HEAD of files under <data_dir>/documents and nothing else, no path outside it; and
-beside them the upload page (deployments/uploads.py), which alone takes a POST.
+GET and HEAD of files under <data_dir>/documents and nothing else, no path outside it, no
+folder listed; behind the Prefect server's password when PREFECT_SERVER_API_AUTH_STRING is
+set (the upload page's lock); and beside them the upload page (deployments/uploads.py),
+which alone takes a POST.
 """
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import os
 import shutil
@@ -38,6 +39,7 @@ TYPES = {
 }
 # Shown in the browser's own viewer; Word and Excel files are downloaded and opened in Office.
 INLINE = {".pdf", ".png", ".jpg", ".jpeg", ".svg", ".md", ".txt", ".csv", ".json"}
+LOGIN = "Cần đăng nhập bằng tài khoản của máy chủ Prefect."
 # An HTML or SVG file would run its scripts on this origin: there is nothing here to steal,
 # and this keeps it so.
 GUARD = {"Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
@@ -65,8 +67,8 @@ def disposition(path: Path) -> str:
 
 
 def locate(root: Path, url_path: str) -> Path | None:
-    """The file or folder under root that a request path names; None for anything else
-    (outside the prefix, `..`, hidden names, a symlink leading out)."""
+    """The file under root that a request path names; None for anything else (a folder,
+    outside the prefix, `..`, hidden names, a symlink leading out)."""
     path = urlsplit(url_path).path
     if path != PREFIX and not path.startswith(PREFIX + "/"):
         return None
@@ -75,15 +77,17 @@ def locate(root: Path, url_path: str) -> Path | None:
         return None
     base = root.resolve()
     target = base.joinpath(*parts).resolve()
-    if not target.is_relative_to(base) or not target.exists():
+    if not target.is_relative_to(base) or not target.is_file():
         return None
     return target
 
 
 class DocumentHandler(BaseHTTPRequestHandler):
-    """GET/HEAD of one file or a folder's listing; 405 for the methods that write."""
+    """GET/HEAD of one file, to whoever has the server's password if it has one; 405 for the
+    methods that write."""
 
     root: Path = Path("documents")
+    auth: str | None = None  # the Prefect server's `user:password` (served_by sets it)
     server_version = "thidua-documents"
 
     def do_GET(self) -> None:
@@ -103,31 +107,39 @@ class DocumentHandler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = not_allowed
 
+    def _allowed(self) -> bool:
+        """Whether the request carries the server's password (the upload page's check); a 401
+        asking for it when not."""
+        from deployments.uploads import authorised  # uploads builds on this module
+
+        if authorised(self.headers.get("Authorization"), self.auth):
+            return True
+        body = LOGIN.encode() if self.command != "HEAD" else b""
+        self.send_response(HTTPStatus.UNAUTHORIZED)
+        self.send_header("WWW-Authenticate", 'Basic realm="thidua", charset="UTF-8"')
+        self.send_header("Content-Type", "text/plain" + TEXT)
+        self.send_header("Content-Length", str(len(LOGIN.encode())))
+        self.end_headers()
+        self.wfile.write(body)
+        return False
+
     def _answer(self, *, with_body: bool) -> None:
+        # The password first: without it, a missing file and a present one answer alike.
+        if not self._allowed():
+            return
         try:
             target = locate(self.root, self.path)
         except UnicodeDecodeError:
             target = None
-        path = urlsplit(self.path).path
         if target is None:
             self.send_error(HTTPStatus.NOT_FOUND, explain="Không có tài liệu này.")
-        elif target.is_dir() and not path.endswith("/"):
-            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-            self.send_header("Location", path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif target.is_dir():
-            body = listing(target, self.root.resolve()).encode()
-            self._headers("text/html" + TEXT, len(body), None, None)
+            return
+        with target.open("rb") as stream:
+            stat = os.fstat(stream.fileno())
+            self._headers(TYPES.get(target.suffix.lower(), "application/octet-stream"),
+                          stat.st_size, disposition(target), stat.st_mtime)
             if with_body:
-                self.wfile.write(body)
-        else:
-            with target.open("rb") as stream:
-                stat = os.fstat(stream.fileno())
-                self._headers(TYPES.get(target.suffix.lower(), "application/octet-stream"),
-                              stat.st_size, disposition(target), stat.st_mtime)
-                if with_body:
-                    shutil.copyfileobj(stream, self.wfile)
+                shutil.copyfileobj(stream, self.wfile)
 
     def _headers(self, kind: str, size: int, disposed: str | None,
                  modified: float | None) -> None:
@@ -144,18 +156,6 @@ class DocumentHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the serve console is for staff."""
-
-
-def listing(folder: Path, root: Path) -> str:
-    """A plain HTML list of a folder under root (folders first, then files by name)."""
-    entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
-                     key=lambda p: (not p.is_dir(), p.name))
-    shown = "/" + folder.relative_to(root).as_posix() if folder != root else ""
-    rows = [f'<li><a href="{quote(p.name)}{"/" if p.is_dir() else ""}">'
-            f'{html.escape(p.name)}{"/" if p.is_dir() else ""}</a></li>' for p in entries]
-    up = '<li><a href="../">..</a></li>' if folder != root else ""
-    return (f'<!doctype html><meta charset="utf-8"><title>Tài liệu{html.escape(shown)}</title>'
-            f"<h1>Tài liệu{html.escape(shown)}</h1><ul>{up}{''.join(rows)}</ul>")
 
 
 @contextmanager

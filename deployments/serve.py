@@ -34,6 +34,7 @@ POLL_SECONDS = 1.0
 RUNNER_STOP_SECONDS = 2.5
 SERVER_STOP_SECONDS = 1.5
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+AUTH = "PREFECT_SERVER_API_AUTH_STRING"  # the API's lock, and the documents' (files.py)
 
 
 def _healthy(api_url: str, timeout: float = 2) -> bool:
@@ -46,7 +47,7 @@ def _healthy(api_url: str, timeout: float = 2) -> bool:
 
 def _client_auth_from_server() -> None:
     """This process is the local server's first client: it needs the server's auth string."""
-    server_auth = os.environ.get("PREFECT_SERVER_API_AUTH_STRING")
+    server_auth = os.environ.get(AUTH)
     if server_auth and not os.environ.get("PREFECT_API_AUTH_STRING"):
         os.environ["PREFECT_API_AUTH_STRING"] = server_auth
 
@@ -221,9 +222,10 @@ def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) ->
         print(f"Giao diện Prefect: {ui}/  (Deployments → {deployment_path('daily-tick')} chạy "
               f"07:30 mỗi ngày; {deployment_path('launch-campaign')}: Run → Custom run để phát "
               "động một kế hoạch)")
-        print(f"Tài liệu (chỉ đọc): {published}; tải tệp lên: {files_url.rstrip('/')}/tai-len"
-              if published else f"Chưa mở được địa chỉ tài liệu {files_url}: cổng đã có "
-              "chương trình khác dùng; các liên kết tài liệu trong giao diện sẽ không mở được.")
+        locked = ", cần tài khoản máy chủ Prefect" if os.environ.get(AUTH) else ""
+        print(f"Tài liệu (chỉ đọc{locked}): {published}; tải tệp lên: {files_url.rstrip('/')}"
+              "/tai-len" if published else f"Chưa mở được địa chỉ tài liệu {files_url}: cổng "
+              "đã có chương trình khác dùng; các liên kết tài liệu sẽ không mở được.")
         choices, seen = loaded_now()
         keeper = watch(seen)  # a plan loaded or launched later shows in the forms within seconds
         try:
@@ -243,8 +245,5 @@ def serve_everything(port: int = UI_PORT, *, documents: Path, files_url: str) ->
             keeper.stop()
         ended = ("Máy chủ Prefect đã dừng bất ngờ." if not server_alive() else
                  f"Runner đã dừng: {served.error!r}")
-    if signals.received:
-        print(f"Đã nhận {signals.received[0]}: đã dừng.", flush=True)
-        return True
-    print(ended, flush=True)
-    return False
+    print(f"Đã nhận {signals.received[0]}: đã dừng." if signals.received else ended, flush=True)
+    return bool(signals.received)

@@ -37,6 +37,7 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[st
     url = f"http://127.0.0.1:{free_port()}"
     monkeypatch.setenv("THIDUA_DATA_DIR", str(data))
     monkeypatch.setenv("THIDUA_FILES_URL", url)
+    monkeypatch.delenv("PREFECT_SERVER_API_AUTH_STRING", raising=False)  # no password here
     get_settings.cache_clear()
     with document_server(data / "documents", url) as address:
         assert address == f"{url}/documents/"
@@ -131,15 +132,18 @@ def test_writing_methods_are_not_allowed(served: tuple[str, Path], method: str) 
     assert (documents / REPORT).read_text(encoding="utf-8").startswith("# Báo cáo")
 
 
-def test_the_documents_folder_lists_its_own_entries_only(served: tuple[str, Path]) -> None:
+@pytest.mark.parametrize("path", [
+    "/documents", "/documents/", "/documents/2025-vinh-thuy",
+    "/documents/2025-vinh-thuy/%C4%91%E1%BB%A3t-1/", "/documents/2025-vinh-thuy/%2e/",
+    "/documents/2025-vinh-thuy/%C4%91%E1%BB%A3t-1/..",
+], ids=["prefix", "prefix-slash", "folder", "folder-slash", "encoded-dot", "dotdot-to-folder"])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_no_folder_is_ever_listed(served: tuple[str, Path], path: str, method: str) -> None:
     url, _ = served
-    assert ask(url, "/documents")[0] == 301
-    status, headers, body = ask(url, "/documents/2025-vinh-thuy/%C4%91%E1%BB%A3t-1/")
-    page = body.decode("utf-8")
-    assert (status, headers["Content-Type"]) == (200, "text/html; charset=utf-8")
-    assert REPORT in page and "Quyết định.docx" in page
-    status, _, body = ask(url, "/documents/")
-    assert status == 200 and "2025-vinh-thuy/" in body.decode("utf-8")
+    status, headers, body = ask(url, path, method)
+    assert status == 404 and "Location" not in headers
+    for name in ("2025-vinh-thuy", "đợt-1", "Báo cáo", "Quyết định", "biểu đồ"):
+        assert name.encode() not in body
 
 
 def test_a_taken_port_is_reported_not_raised(tmp_path: Path) -> None:
