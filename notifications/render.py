@@ -2,6 +2,7 @@
 
 `subject` (email subject), `short` (a Zalo text, within Zalo's limit), `text` (the email's
 plain part with the details) and `html` (the email's HTML part, autoescaped in the file).
+Rendered in the sandbox (notifications/sandbox.py), each template checked before first use.
 """
 
 from __future__ import annotations
@@ -14,12 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined
 
 from models.vn_text import fmt_date, fmt_day
+from notifications.budget import TemplateStopped, bounded
+from notifications.sandbox import SafeEnvironment
+from notifications.template_rules import folder_problems
 from notifications.zalo_api import TEXT_LIMIT
 
 TEMPLATES = Path(__file__).with_name("templates")
+PARTS = "_parts.j2"  # shared macros, given to every template as `parts`
+MODULES = frozenset({"parts"})
 
 
 class MessageKind(StrEnum):
@@ -69,27 +75,42 @@ def _day(value: date) -> str:
     return fmt_day(value)
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The template environment: undefined names are errors, never blanks."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                      autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=False)
-    env.filters["ngay"] = _day
-    env.filters["ngay_ngan"] = fmt_date
-    env.globals["parts"] = env.get_template("_parts.j2").module
+@lru_cache(maxsize=4)
+def environment(folder: Path = TEMPLATES) -> SafeEnvironment:
+    """The sandboxed template environment, once every template in the folder passed the check
+    (refused with TemplateStopped naming each file and line); undefined names are errors."""
+    env = SafeEnvironment(loader=FileSystemLoader(folder), undefined=StrictUndefined,
+                          autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                          keep_trailing_newline=False,
+                          filters={"ngay": _day, "ngay_ngan": fmt_date})
+    problems = folder_problems(env, folder, modules=MODULES)
+    if problems:
+        raise TemplateStopped("\n".join(problems))
+    with bounded(str(folder / PARTS)):
+        env.globals["parts"] = env.get_template(PARTS).module
     return env
 
 
-def render(kind: MessageKind, context: dict[str, Any]) -> Rendered:
-    """Render all four blocks of a kind's template with one context."""
-    template = environment().get_template(f"{kind.value}.j2")
+def check_message_templates(folder: Path = TEMPLATES) -> list[str]:
+    """Every problem of the message templates, one line each naming the file and line."""
+    try:
+        environment(folder)
+    except TemplateStopped as refused:
+        return refused.reasons
+    return []
+
+
+def render(kind: MessageKind, context: dict[str, Any], folder: Path = TEMPLATES) -> Rendered:
+    """Render all four blocks of a kind's template with one context, in the sandbox."""
+    template = environment(folder).get_template(f"{kind.value}.j2")
 
     def block(name: str) -> str:
         text = "".join(template.blocks[name](template.new_context(context))).strip()
         return unicodedata.normalize("NFC", text)
 
-    subject = " ".join(block("subject").split())
-    # Templates keep Zalo texts short by design; this only guards against runaway data.
-    short = fit(block("short"), TEXT_LIMIT)
-    return Rendered(subject=subject, short=short, text=block("text"), html=block("html"))
+    with bounded(str(folder / f"{kind.value}.j2")):
+        subject = " ".join(block("subject").split())
+        # Templates keep Zalo texts short by design; this only guards against runaway data.
+        short = fit(block("short"), TEXT_LIMIT)
+        text, html = block("text"), block("html")
+    return Rendered(subject=subject, short=short, text=text, html=html)

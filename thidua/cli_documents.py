@@ -10,6 +10,7 @@ import typer
 from infra.clock import now_vn
 from infra.database import get_engine
 from infra.settings import get_settings
+from notifications.render import check_message_templates
 from tasks.documents.kinds import all_kinds
 from tasks.documents.templating import (
     SHIPPED,
@@ -53,14 +54,18 @@ def book_set(
 
 @templates_app.command("check")
 def templates_check() -> None:
-    """Check every template in use (the office's own first); exit 2 naming each problem."""
+    """Check every template in use (the office's own first, then the messages'); exit 2
+    naming each problem."""
     data = get_settings().data_dir
+    problems = check_message_templates()
     try:
         check_templates(data, all_kinds())
     except TemplateRefused as refused:
-        for problem in refused.problems:
-            typer.echo(problem, err=True)
-        raise typer.Exit(2) from None
+        problems = refused.problems + problems
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        raise typer.Exit(2)
     for kind in all_kinds().values():
         typer.echo(f"{kind.label}: {template_path(kind, data)}")
 

@@ -4,8 +4,10 @@ Each document kind is a `.docx` shipped in `tasks/documents/templates/`; a file 
 name in `<data>/templates/` replaces it for every commune of the deployment, and one in
 `<data>/templates/<commune>/` (e.g. `templates/hong-van/`) for that commune alone, so an
 office edits its letterhead or wording in Word.
-Every template is checked when a run starts: Jinja2 syntax, and every name it uses must be
-one the kind provides. A mistake is refused with the file and the paragraph, not at signing.
+Every template is checked when a run starts (template_check.py): Jinja2 syntax, every name
+it uses must be one the kind provides, and nothing outside the sandbox (notifications/
+sandbox.py) it is filled in. A mistake is refused with the file and the paragraph, not at
+signing; a template placed after the check is stopped by the sandbox, naming the file.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
+from jinja2 import DictLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 
 from models.refusal import Refused
+from notifications.budget import TemplateStopped, bounded
+from notifications.sandbox import SafeEnvironment
 
 if TYPE_CHECKING:  # python-docx and docxtpl: imported by the runs that write Word files
     from docx.document import Document as DocxDocument
@@ -92,12 +97,16 @@ def commune_folder(name: str) -> str:
 
 def check_templates(data_dir: Path, kinds: Mapping[str, DocumentKind] | None = None) -> None:
     """Refuse (TemplateRefused) if any template in use (the deployment's or any commune's)
-    is broken or uses an unknown name."""
+    is broken, uses an unknown name or anything the sandbox does not give."""
     own = data_dir / "templates"
     communes = sorted(f.name for f in own.iterdir() if f.is_dir()) if own.is_dir() else []
     paths = {template_path(kind, data_dir, folder): kind for kind in (kinds or KINDS).values()
              for folder in [None, *communes]}
-    problems = [p for path, kind in paths.items() for p in _problems(path, kind)]
+    from notifications.template_rules import folder_problems
+    from tasks.documents.template_check import template_problems
+
+    problems = [p for path, kind in paths.items() for p in template_problems(path, kind)]
+    problems += folder_problems(markdown_environment(), SHIPPED)  # the reports' Markdown
     if any(LEGAL_BASES in kind.names for kind in paths.values()):
         from tasks.documents.bases import bases_problems
 
@@ -125,8 +134,15 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
         context = {**context, "signature": signature_lines(context["signature"])}
     from docxtpl import DocxTemplate
 
-    template = DocxTemplate(str(template_path(kind, data_dir, commune)))
-    template.render(dict(context), jinja_env=_environment(), autoescape=True)
+    path = template_path(kind, data_dir, commune)
+    template = DocxTemplate(str(path))
+    try:
+        with bounded(str(path)):  # one budget for the body, headers, footers and properties
+            template.render(dict(context), jinja_env=paper_environment(), autoescape=True)
+    except TemplateStopped as stopped:
+        raise TemplateRefused([str(stopped)]) from None
+    except TemplateError as error:  # a template placed after the check
+        raise TemplateRefused([_stopped(path, error)]) from None
     out.parent.mkdir(parents=True, exist_ok=True)
     template.save(str(out))
     return out
@@ -165,56 +181,37 @@ def _glued(words: str, group_chars: int = GROUP_CHARS) -> str:
     return f"{_glued(words[:at], group_chars)} {_glued(words[at + 1:], group_chars)}"
 
 
-def _environment() -> Environment:
-    return Environment(undefined=StrictUndefined, autoescape=True, finalize=_xml_safe)
+def paper_environment() -> SafeEnvironment:
+    """The sandbox Word templates are filled in: an undefined name is an error, text is
+    XML-escaped and loses the characters XML cannot hold."""
+    return SafeEnvironment(loader=DictLoader({}), undefined=StrictUndefined, autoescape=True,
+                           finalize=_xml_safe)  # no other file to include
+
+
+@lru_cache(maxsize=1)
+def markdown_environment() -> SafeEnvironment:
+    """The sandbox the shipped Markdown reports (*.md.j2) are filled in; `|md` makes text a
+    unit typed inert."""
+    from tasks.documents.inert_markdown import escape_markdown
+
+    return SafeEnvironment(loader=FileSystemLoader(SHIPPED), undefined=StrictUndefined,
+                           trim_blocks=True, lstrip_blocks=True, filters={"md": escape_markdown})
+
+
+def _stopped(path: Path, error: TemplateError) -> str:
+    """What went wrong filling a template, in Vietnamese, naming the file."""
+    message = error.message or ""
+    missing = re.search(r"'(.+)' is undefined|has no attribute '(.+)'", message)
+    unknown = re.fullmatch(r"No (?:filter|test) named '(.+)'.*", message)
+    what = (f"«{next(filter(None, missing.groups()))}» không có trong dữ liệu" if missing
+            else f"«{unknown.group(1)}» không dùng được trong mẫu" if unknown
+            else f"không ghép được mẫu «{message}»" if isinstance(error, TemplateNotFound)
+            else message)
+    return f"{path}: lỗi khi điền mẫu: {what}"
 
 
 def _xml_safe(value: Any) -> Any:
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
-
-
-def _problems(path: Path, kind: DocumentKind) -> list[str]:
-    from docx import Document
-
-    try:
-        lines = list(_paragraph_texts(Document(str(path))))
-    except Exception as error:  # any unreadable file is one refusal
-        return [f"{path}: không mở được tệp Word ({type(error).__name__})"]
-    source = "\n".join(_DOCXTPL_TAG.sub("{% ", line) for line in lines)
-    try:
-        used = meta.find_undeclared_variables(_environment().parse(source))
-    except TemplateSyntaxError as error:
-        line = _culprit(lines, error)
-        where = lines[line - 1] if 0 < line <= len(lines) else ""
-        return [f"{path}: đoạn {line} «{where.strip()[:80]}»: lỗi mẫu Jinja2: {error.message}"]
-    return [f"{path}: đoạn {_line_of(lines, name)}: biến {name!r} không có trong {kind.label}; "
-            f"dùng được: {', '.join(sorted(kind.names))}"
-            for name in sorted(used - kind.names)]
-
-
-def _culprit(lines: list[str], error: TemplateSyntaxError) -> int:
-    """The paragraph a person must fix: Jinja2 reports where it noticed (often the next
-    paragraph, or the end), so look for an unclosed tag, or the block left open."""
-    for number, line in enumerate(lines[:error.lineno], start=1):
-        if line.count("{{") > line.count("}}") or line.count("{%") > line.count("%}"):
-            return number
-    open_block = re.search(r"needs to be closed is '(\w+)'", error.message or "")
-    if open_block:
-        name, opened = open_block.group(1), list[int]()
-        for number, line in enumerate(lines, start=1):
-            for tag in re.findall(r"\{%-?\s*[ptcr]{0,2}\s*(end)?(\w+)", line):
-                if tag == ("end", name) and opened:
-                    opened.pop()
-                elif tag == ("", name):
-                    opened.append(number)
-        if opened:
-            return opened[-1]
-    return error.lineno
-
-
-def _line_of(lines: list[str], name: str) -> int:
-    pattern = re.compile(rf"\b{re.escape(name)}\b")
-    return next((i for i, line in enumerate(lines, start=1) if pattern.search(line)), 0)
 
 
 def _paragraph_texts(document: DocxDocument) -> Iterator[str]:
