@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from notifications.apprise_url import ChannelConfigError, open_plugin
 from notifications.config import ChannelConfig
-from notifications.email_channel import ChannelConfigError, SmtpChannel
+from notifications.email_channel import SmtpChannel
 from notifications.message import ChannelKind, Outcome, Outgoing
-from notifications.redaction import Masker, default_masker
+from notifications.redaction import Masker, default_masker, guard_loggers
 
 if TYPE_CHECKING:  # Apprise and our plugins for it: imported once channels are opened
     from notifications.zalo_tokens import TokenStore
@@ -20,9 +21,13 @@ class Channels:
         from notifications.plugins import register
 
         register()
-        # Apprise builds the Zalo and webhook plugins itself; they mask with default_masker.
-        masker.add(*config.secrets)
-        default_masker.add(*config.secrets)
+        # The Zalo and webhook plugins mask with default_masker (Apprise's constructor cannot
+        # pass them ours); every record logged in this process is masked from here on.
+        masker.add(*config.to_mask)
+        default_masker.add(*config.to_mask)
+        guard_loggers(default_masker)
+        if masker is not default_masker:
+            guard_loggers(masker)
         self.masker = masker
         self.config = config
         self._email: SmtpChannel | None = None
@@ -47,8 +52,8 @@ class Channels:
                 return plugin.deliver(out.text, out.subject, out.meta)
             outcome: Outcome = plugin.deliver(out.address, out.text, out.meta)
             return outcome
-        except ChannelConfigError as error:
-            return Outcome.refused(str(error), code="config")
+        except ChannelConfigError as error:  # says what was expected, never the URL
+            return Outcome.refused(self.masker(str(error)), code="config")
 
     def zalo_token_store(self) -> TokenStore | None:
         """The token file of the configured Zalo OA or ZNS channel, if any."""
@@ -69,19 +74,12 @@ class Channels:
         return self._email
 
     def _plugin(self, kind: ChannelKind) -> Any:
-        from apprise import Apprise
-
         from notifications.webhook_plugin import NotifyThiduaHook
         from notifications.zalo_plugins import NotifyZaloOA, NotifyZaloZNS
 
         if kind not in self._plugins:
-            url = self.config.urls[kind]
             expected: type[NotifyZaloOA | NotifyZaloZNS | NotifyThiduaHook] = {
                 ChannelKind.ZALO_OA: NotifyZaloOA, ChannelKind.ZNS: NotifyZaloZNS,
                 ChannelKind.WEBHOOK: NotifyThiduaHook}[kind]
-            plugin = Apprise.instantiate(url, suppress_exceptions=True)
-            if not isinstance(plugin, expected):
-                raise ChannelConfigError(self.masker(
-                    f"{kind}: cần URL {expected.protocol}:// hợp lệ (got {url})"))
-            self._plugins[kind] = plugin
+            self._plugins[kind] = open_plugin(kind, self.config.urls[kind], expected)
         return self._plugins[kind]

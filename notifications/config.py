@@ -6,7 +6,9 @@
     zns: zalozns://APP_ID:${THIDUA_ZALO_SECRET_KEY}@OA_ID?template=123456
     webhook: tdhooks://relay.example.vn/zalo-group?secret=${THIDUA_WEBHOOK_SECRET}
 
-Every value substituted from the environment is treated as a secret and masked everywhere.
+Every value substituted from the environment is treated as a secret and masked everywhere,
+and so is every part of a URL that may be one, written in the file or not, whether or not the
+URL is one Apprise can use (notifications/url_secrets.py).
 A file that cannot be used is refused with its file, line, column and what was expected, and
 never with text from its values: a value may be a literal secret.
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from notifications.message import ChannelKind
+from notifications.url_secrets import url_secrets
 
 _VARIABLE = re.compile(r"\$\{([A-Z0-9_]+)\}")
 _KEY_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,19}")
@@ -43,10 +46,17 @@ class NotifyConfigError(ValueError):
 
 @dataclass(frozen=True)
 class ChannelConfig:
-    """Channel URLs by kind (secrets already substituted) and the secrets to mask."""
+    """Channel URLs by kind (secrets already substituted), the environment's values put in
+    them, and every part of a URL that may be a secret as written (a literal one)."""
 
     urls: dict[ChannelKind, str] = field(default_factory=dict, repr=False)
     secrets: frozenset[str] = field(default=frozenset(), repr=False)
+    url_parts: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @property
+    def to_mask(self) -> frozenset[str]:
+        """Everything a masker must know before any URL is handed to Apprise."""
+        return self.secrets | self.url_parts
 
     @property
     def kinds(self) -> frozenset[ChannelKind]:
@@ -67,6 +77,7 @@ def load_channel_config(path: Path, environ: Mapping[str, str]) -> ChannelConfig
                                 f"một dòng `kênh: URL` (gặp {_kind(root)})")
     urls: dict[ChannelKind, str] = {}
     secrets: set[str] = set()
+    parts: set[str] = set()
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in {k.value for k in ChannelKind}:
@@ -79,7 +90,9 @@ def load_channel_config(path: Path, environ: Mapping[str, str]) -> ChannelConfig
         if not url:
             raise NotifyConfigError(f"{where}: cần một URL Apprise (gặp {_kind(value_node)})")
         urls[ChannelKind(key)] = _substitute(url, environ, secrets, where)
-    return ChannelConfig(urls, frozenset(secrets))
+        # Before Apprise reads it: a literal secret, or a URL it would refuse, is masked too.
+        parts |= url_secrets(urls[ChannelKind(key)])
+    return ChannelConfig(urls, frozenset(secrets), frozenset(parts))
 
 
 def _compose(path: Path) -> yaml.Node | None:

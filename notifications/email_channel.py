@@ -24,16 +24,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from notifications.message import Outcome, Outgoing
+from notifications.apprise_url import ChannelConfigError, open_plugin
+from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.redaction import Masker
+
+__all__ = ["ChannelConfigError", "SmtpChannel"]
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_TIMEOUT = 20.0  # seconds for each SMTP step unless the URL sets cto= or rto=
 _WIRE = compat32.clone(linesep="\r\n")  # smtplib leaves the line endings of bytes alone
-
-
-class ChannelConfigError(ValueError):
-    """A channel URL that cannot be used; the message never contains the secret."""
 
 
 class SmtpChannel:
@@ -43,13 +42,10 @@ class SmtpChannel:
 
     def __init__(self, url: str, masker: Masker) -> None:
         # Apprise (0.1 s with its plugins) only once a run sends: not at every run's start.
-        from apprise import Apprise
         from apprise.plugins.email import NotifyEmail
 
-        plugin = Apprise.instantiate(url, suppress_exceptions=True)
-        if not isinstance(plugin, NotifyEmail):
-            raise ChannelConfigError(masker(f"email: không phải URL mailto:// hợp lệ: {url}"))
         self.masker = masker
+        plugin = open_plugin(ChannelKind.EMAIL, url, NotifyEmail)
         masker.add(plugin.password or "")
         self.host: str = str(plugin.smtp_host or plugin.host)
         self.port: int = int(plugin.port or 25)

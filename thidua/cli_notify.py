@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -15,10 +16,10 @@ from infra.settings import get_settings
 from models.tables import OutboxMessage
 from models.tables.outbox import OutboxStatus
 from notifications.channels import Channels
-from notifications.config import NotifyConfigError
+from notifications.config import NotifyConfigError, load_channel_config
 from notifications.context import base_context
 from notifications.message import Outgoing
-from notifications.redaction import default_masker
+from notifications.redaction import Masker, default_masker
 from notifications.render import MessageKind, render
 from notifications.zalo_tokens import TokenError
 from tasks.messages.channels import open_channels
@@ -37,6 +38,17 @@ def _channels() -> Channels:
     except NotifyConfigError as error:
         typer.echo(f"Lỗi cấu hình kênh: {error}", err=True)
         raise typer.Exit(2) from None
+
+
+def _config_masker() -> Masker:
+    """The process's masker, taught notify.yaml's secrets: a row written before they were
+    masked (or by a sender with another file) is still shown masked."""
+    try:
+        config = load_channel_config(get_settings().effective_notify_config, os.environ)
+    except NotifyConfigError:
+        return default_masker  # the file is refused where it is used; listing goes on
+    default_masker.add(*config.to_mask)
+    return default_masker
 
 
 @notify_app.command("test")
@@ -107,8 +119,9 @@ def outbox_list(
         query = query.where(col(OutboxMessage.status) == OutboxStatus.FAILED)
     with transaction(get_engine()) as session:
         rows = list(session.scalars(query))
+    mask = _config_masker()
     for r in rows:
-        error = f" — {r.last_error}" if r.last_error else ""
+        error = f" — {mask(r.last_error)}" if r.last_error else ""
         typer.echo(f"#{r.id} [{r.status}] {r.channel} {r.unit_code} {r.address}: {r.subject} "
                    f"(lần {r.attempts}){error}")
     typer.echo(f"{len(rows)} tin.")
