@@ -71,6 +71,7 @@ def staff_schema(flow_name: str, schema: dict[str, Any], choices: Choices) -> di
     loaded. The knobs go under `allOf`, which the UI does not draw and the server checks."""
     shaped = copy.deepcopy(schema)
     properties: dict[str, Any] = shaped.setdefault("properties", {})
+    accepted = list(properties)  # the flow's own parameters, the hidden knobs among them
     left_out = HIDDEN | HIDDEN_BY_FLOW.get(flow_name, frozenset())
     hidden = {name: properties.pop(name) for name in sorted(left_out & properties.keys())}
     for name in REQUIRED_BY_FLOW.get(flow_name, ()):
@@ -86,6 +87,9 @@ def staff_schema(flow_name: str, schema: dict[str, Any], choices: Choices) -> di
     plain: dict[str, Any] = _without_none_switch(shaped)
     if hidden:
         plain["allOf"] = [{"properties": hidden}]
+    # The server refuses a run with any other name at creation (409, naming it and these):
+    # the run's process would otherwise crash binding it, with a traceback.
+    plain["propertyNames"] = {"enum": accepted}
     _bounded(plain)
     return plain
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import PositiveInt
+from pydantic import PositiveFloat, PositiveInt
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     # Where `thidua serve` publishes <data_dir>/documents read-only, so the Prefect UI's
     # summaries link to the Word files, PDFs and charts (deployments/files.py serves it).
     files_url: str = "http://127.0.0.1:4201"
+    # A database another program keeps locked past SQLite's busy wait (30 s, infra/database.py):
+    # the locked work is tried this many times in all, pausing 2, 4 … s between tries, then
+    # refused in one line (infra/locked.py).
+    database_lock_tries: PositiveInt = 3
+    database_lock_pause: PositiveFloat = 2.0
 
     @property
     def effective_notify_config(self) -> Path:

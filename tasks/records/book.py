@@ -14,8 +14,10 @@ from sqlalchemy import Engine, func, select, update
 from sqlmodel import Session
 
 from infra.database import transaction
+from infra.locked import when_locked
 from models import tables as t
 from models.deadline_calendar import VN_TZ
+from models.paper_kinds import book_symbol, symbol_rule
 from models.refusal import Refused
 from models.vn_text import document_number, fmt_date
 from tasks.plans.known_papers import ensure_book
@@ -72,9 +74,14 @@ def take_in(session: Session, commune_id: int, year: int, symbol: str, now: date
 
 def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
              now: datetime) -> BookState:
-    """Say where the book stands (the last number already issued by hand)."""
+    """Say where the book stands (the last number already issued by hand); the symbol in its
+    usual spelling, of a kind of paper the system issues (models/paper_kinds.py)."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise BookRefused(f"Năm của sổ phải từ {FIRST_YEAR} đến {LAST_YEAR} (nhận được {year})")
+    spelled = book_symbol(symbol)
+    if spelled is None:
+        raise BookRefused(symbol_rule(symbol))
+    symbol = spelled
     if not 0 <= last <= MOST_NUMBERS:
         raise BookRefused(f"{symbol} {year}: số cuối phải từ 0 đến {MOST_NUMBERS} "
                           f"(nhận được {last})")
@@ -94,9 +101,11 @@ def set_book(engine: Engine, commune_id: int, year: int, symbol: str, last: int,
         return BookState(commune.name if commune else str(commune_id), year, symbol, last)
 
 
+@when_locked
 def set_book_by_name(engine: Engine, commune: str, year: int, symbol: str, last: int,
                      now: datetime) -> BookState:
-    """set_book for a commune named as in its plans; BookRefused lists the known names."""
+    """set_book for a commune named as in its plans; BookRefused lists the known names; tried
+    again while another program holds the database locked."""
     with transaction(engine) as session:
         found = session.execute(select(_commune.c.id).where(
             _commune.c.name == commune.strip())).scalar_one_or_none()
