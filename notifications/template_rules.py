@@ -43,6 +43,7 @@ def findings(env: SafeEnvironment, tree: nodes.Template, *, modules: frozenset[s
     macros may be called (a message's `parts`); `files` allows include/import/extends;
     `outside` is `undeclared(tree)` when the caller has it already."""
     removed = REMOVED_GLOBALS & (undeclared(tree) if outside is None else outside)
+    modules = modules | {i.target for i in tree.find_all(nodes.Import)}  # {% import … as m %}
     found = {Finding(name.lineno, f"«{name.name}» không được dùng trong mẫu")
              for name in tree.find_all(nodes.Name) if name.name in removed}
     for node in tree.find_all(nodes.Node):

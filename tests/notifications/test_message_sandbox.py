@@ -11,6 +11,8 @@ from jinja2 import UndefinedError
 
 from notifications.budget import TemplateStopped
 from notifications.render import TEMPLATES, MessageKind, check_message_templates, render
+from notifications.sandbox import SafeEnvironment
+from notifications.template_rules import findings
 from tests.notifications.test_render import CONTEXTS
 
 KIND = MessageKind.REPORT_DUE
@@ -84,3 +86,12 @@ def test_messages_render_the_same_in_the_sandbox() -> None:
     for kind, context in CONTEXTS.items():
         rendered = render(kind, context)
         assert rendered.subject and rendered.short and rendered.text and rendered.html, kind
+
+
+def test_macros_of_an_imported_module_may_be_called_other_methods_not() -> None:
+    env = SafeEnvironment()
+    tree = env.parse("{% import '_parts.j2' as m %}{{ m.contact(x) }}\n{{ x.format(1) }}")
+    assert [(f.line, f.message.split(";")[0]) for f in findings(env, tree, files=True)] == [
+        (2, "gọi «.format(…)» không được dùng")]
+    assert [f.message for f in findings(env, tree)][0] == \
+        "lệnh «import» không dùng được trong mẫu Word"  # a Word template includes nothing
