@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from flows.deployment_runs import request_senders
+from flows.sender_room import room_for_senders
 from tasks.messages.deliver import Tally
 from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState
 
 CAMPAIGNS_PER_PART = 200  # ~2,500 messages nationally: what one part holds in memory
-MOST_SENDERS = 64  # parallel send-outbox runs one tick may start on the workers
 
 
 def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:
@@ -20,7 +20,8 @@ def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:
 
 
 def dispatch(now: datetime, senders: int) -> Tally:
-    """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers."""
+    """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers,
+    refused beyond what their work pool runs at once."""
     if senders <= 0:
         return send_due(now)
-    return Tally(senders=request_senders(senders, now))
+    return Tally(senders=request_senders(room_for_senders(senders), now))

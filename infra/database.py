@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, Interval, event, func, literal
 from sqlalchemy.engine import make_url
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, create_engine
 
 from infra.settings import get_settings
@@ -17,6 +19,10 @@ if TYPE_CHECKING:  # alembic (and Mako) only for an upgrade: not in every flow r
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# FULL: each commit (one per answer the sender records) is on disk before the next message
+# goes, so a power cut repeats at most the message in flight; NORMAL would leave the commits
+# since the last checkpoint to chance. Measured in docs/scale.md (bench/email_throughput.py).
+SQLITE_SYNCHRONOUS = "FULL"
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -45,12 +51,25 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     # The sender commits once per message so a crash repeats at most one; in WAL mode a commit
-    # is an append (synced at checkpoints), readers never wait for it, and a killed process
-    # loses nothing it committed.
+    # is an append, readers never wait for it, and a killed process loses nothing it committed.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def database_time(engine: Engine, ahead: timedelta = timedelta()) -> ColumnElement[Any]:
+    """The database's own clock, `ahead` later, as SQL: leases are set and judged by it, so
+    no caller's clock (nor a `now` a caller passes) can make a live claim look lapsed."""
+    if engine.dialect.name == "sqlite":
+        # UTC, written the way SQLAlchemy stores datetimes in SQLite, so the two compare as text.
+        return func.strftime("%Y-%m-%d %H:%M:%f000", "now",
+                             f"{ahead.total_seconds():+.3f} seconds")
+    if engine.dialect.name == "postgresql":
+        # Not clock_timestamp(): a volatile function makes PostgreSQL run the claim's
+        # `id IN (… LIMIT n)` again for every row, so the claim takes more than n.
+        return func.statement_timestamp() + literal(ahead, Interval())
+    return func.current_timestamp() + literal(ahead, Interval())
 
 
 def dispose_engines() -> None:

@@ -13,13 +13,19 @@ from models.tables.base import AwareDateTime
 
 
 class OutboxStatus(StrEnum):
-    """Where a message is: waiting, being sent, sent, waiting to retry, or failed for good."""
+    """Where a message is: waiting, being sent, sent, waiting to retry, sent with no answer
+    (the server may have it: retried later, after the messages behind it), or failed."""
 
     PENDING = "pending"
     SENDING = "sending"
     SENT = "sent"
     RETRY = "retry"
+    UNKNOWN = "unknown"
     FAILED = "failed"
+
+
+# Not sent yet and not given up on: what a board counts as waiting.
+WAITING = (OutboxStatus.PENDING, OutboxStatus.RETRY, OutboxStatus.UNKNOWN, OutboxStatus.SENDING)
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -42,8 +48,10 @@ class OutboxMessage(SQLModel, table=True):
     attachments: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     status: str = Field(default=OutboxStatus.PENDING, index=True)
-    attempts: int = 0
+    attempts: int = 0  # calls to the provider recorded; a claim or a crash adds none
     next_attempt_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    # Set and judged by the database's own clock (infra.database.database_time), never by the
+    # `now` a caller passes.
     claimed_until: datetime | None = Field(default=None, sa_type=AwareDateTime)
     claimed_by: str | None = None  # the sender holding the claim: only it records or extends
     last_error: str | None = None

@@ -1,7 +1,8 @@
 """One sending pass: claim, send, record each answer at once, until nothing is due.
 
-Each outcome is written as soon as the provider answers, so a sender killed at any moment
-leaves at most the one message in flight unrecorded (sent again after its claim lapses).
+Each outcome is written (and, on SQLite, synced to disk) as soon as the provider answers, so
+a sender killed at any moment, or a power cut, leaves at most the one message in flight
+unrecorded (sent again after its claim lapses by the database's clock).
 """
 
 from __future__ import annotations
@@ -23,23 +24,14 @@ from sqlalchemy import Engine
 from notifications.channels import Channels
 from notifications.message import ChannelKind, Outcome
 from tasks.forms.writer import write_missing_forms
+from tasks.messages.claims import LEASE, UNKNOWN_CODES, Claimed, claim, extend, release
 from tasks.messages.failures import compose_failure_reports
-from tasks.messages.outbox import (
-    LEASE,
-    Claimed,
-    backoff,
-    claim,
-    enqueue,
-    extend,
-    record as record_outcomes,
-    release,
-)
+from tasks.messages.outbox import enqueue, record as record_outcomes
 from tasks.messages.traffic import Traffic
 
 Logger = logging.Logger | logging.LoggerAdapter[Any]
 BATCH = 1000  # messages claimed at a time; each answer is still recorded as it comes
 TIMEOUTS_TO_PAUSE = 2  # a channel that times out this many times in a row waits for later
-PAUSED_FOR = backoff(1)
 
 
 @dataclass
@@ -106,7 +98,7 @@ def send_pass(engine: Engine, channels: Channels, now: datetime, size: int, log:
               lease: timedelta = LEASE) -> Tally:
     """Send everything due, then one summary of what failed for good per campaign and channel."""
     clock, tally, breaker = clock_from(now), Tally(), Breaker()
-    sender = _Sender(engine, sender_name(), clock, size, lease)
+    sender = _Sender(engine, sender_name(), clock, size, lease)  # leases: the database's clock
     with _heartbeat(sender, log):
         while True:
             failed_before = len(tally.failed)
@@ -143,14 +135,15 @@ def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
             outcome = channels.deliver(item.outgoing)
             _count(tally, record_outcomes(engine, [(item, outcome)], clock()), item, outcome)
             if not outcome.ok:
-                log.warning("outbox %s (%s → %s): %s", item.id, channel.value,
-                            item.outgoing.address, outcome.detail)
+                log.warning("outbox %s (%s → %s): %s%s", item.id, channel.value,
+                            item.outgoing.address, outcome.detail,
+                            "; chưa rõ đã tới chưa: gửi lại sau, sau các tin khác"
+                            if outcome.code in UNKNOWN_CODES else "")
             if breaker.see(channel, outcome):
                 log.warning("%s không trả lời %d lần liền: tạm dừng kênh này trong lượt gửi, "
-                            "các tin còn lại thử lại sau %d phút", channel.value,
-                            TIMEOUTS_TO_PAUSE, PAUSED_FOR.seconds // 60)
+                            "các tin còn lại gửi ở lượt sau", channel.value, TIMEOUTS_TO_PAUSE)
                 rest = [i for i in batch[position + 1:] if i.outgoing.channel == channel]
-                tally.released += _release(engine, rest, clock() + PAUSED_FOR)
+                tally.released += _release(engine, rest)
 
 
 def _count(tally: Tally, failed: Sequence[int], item: Claimed, outcome: Outcome) -> None:
@@ -164,8 +157,8 @@ def _count(tally: Tally, failed: Sequence[int], item: Claimed, outcome: Outcome)
         tally.lost.append(recipient)
 
 
-def _release(engine: Engine, items: Sequence[Claimed], at: datetime) -> int:
-    return release(engine, items, at) if items else 0
+def _release(engine: Engine, items: Sequence[Claimed]) -> int:
+    return release(engine, items) if items else 0
 
 
 @contextmanager
@@ -176,7 +169,7 @@ def _heartbeat(sender: _Sender, log: Logger) -> Iterator[None]:
     def beat() -> None:
         while not stop.wait(sender.lease.total_seconds() / 4):
             try:
-                extend(sender.engine, sender.owner, sender.clock() + sender.lease)
+                extend(sender.engine, sender.owner, sender.lease)
             except Exception as error:  # a missed beat must not stop the sending
                 log.warning("không gia hạn được lượt gửi: %s", type(error).__name__)
 

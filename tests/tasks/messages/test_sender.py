@@ -28,7 +28,15 @@ from notifications.message import ChannelKind, Outcome
 from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
 from tasks.messages.deliver import send_pass
-from tasks.messages.outbox import Envelope, backoff, claim, enqueue, extend, record, release
+from tasks.messages.outbox import (
+    Envelope,
+    claim,
+    enqueue,
+    extend,
+    record,
+    release,
+    unknown_wait,
+)
 from tests.tasks.messages.test_outbox import NOW, _campaign
 from thidua.stand_ins import Call, HttpServer, SmtpServer
 
@@ -104,14 +112,14 @@ def test_only_the_claim_holder_records_extends_or_releases(url: str) -> None:
     stranger = type(first)(first.id, first.attempts, first.outgoing, first.campaign_id,
                            first.obligation_key, "sender-b")
     assert record(engine, [(stranger, Outcome.sent())], NOW) == []
-    assert extend(engine, "sender-b", NOW + timedelta(hours=1)) == 0
-    assert release(engine, [stranger], NOW) == 0
+    assert extend(engine, "sender-b", timedelta(hours=1)) == 0
+    assert release(engine, [stranger]) == 0
     assert {r.status for r in _rows(url)} == {"sending"}
-    assert extend(engine, "sender-a", NOW + timedelta(hours=1)) == 2
-    assert claim(engine, NOW + timedelta(minutes=30), owner="sender-b") == []  # kept alive
-    assert release(engine, [second], NOW + timedelta(minutes=5)) == 1
+    assert extend(engine, "sender-a", timedelta(hours=1)) == 2
+    assert claim(engine, NOW + timedelta(days=30), owner="sender-b") == []  # kept alive
+    assert release(engine, [second]) == 1
     row = _rows(url)[1]
-    assert (row.status, row.attempts, row.claimed_by) == ("retry", 0, None)
+    assert (row.status, row.attempts, row.claimed_by) == ("pending", 0, None)
 
 
 def test_a_channel_timing_out_twice_is_paused_and_its_messages_wait(
@@ -124,10 +132,14 @@ def test_a_channel_timing_out_twice_is_paused_and_its_messages_wait(
         assert smtp.count == 2
     assert len(zalo.calls) == 2 and tally.paused == {ChannelKind.ZALO_OA}
     rows = _rows(url)
+    # No answer is not a refusal: the two may have arrived, and wait longer than a retry; the
+    # two never tried are due again at the next pass, their tries unchanged.
     assert [(r.status, r.attempts, r.last_code) for r in rows[:4]] == [
-        ("retry", 1, "timeout"), ("retry", 1, "timeout"), ("retry", 0, None), ("retry", 0, None)]
-    assert all(r.next_attempt_at is not None and r.next_attempt_at >= NOW + backoff(1)
-               for r in rows[:4])
+        ("unknown", 1, "timeout"), ("unknown", 1, "timeout"), ("pending", 0, None),
+        ("pending", 0, None)]
+    assert all(r.next_attempt_at is not None and r.next_attempt_at >= NOW + unknown_wait(1)
+               for r in rows[:2])
+    assert [r.next_attempt_at for r in rows[2:4]] == [None, None]
     assert [r.status for r in rows[4:]] == ["sent", "sent"]
 
 

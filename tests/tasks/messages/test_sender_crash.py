@@ -1,7 +1,8 @@
 """Senders killed mid-send and senders racing a slow server, as real processes.
 
 Each message carries its outbox id (an email header, a header on the Zalo call), so the
-stand-ins count exactly what arrived how many times.
+stand-ins count exactly what arrived how many times. Leases run on the database's clock: a
+restart waits for the dead sender's lease to lapse, whatever `now` it is given.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from infra.database import get_engine
+from models.tables import OutboxMessage
 from notifications.message import ChannelKind
 from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
@@ -33,6 +36,8 @@ NOW = datetime(2025, 11, 25, 7, 30, tzinfo=VN)
 SENDER = Path(__file__).with_name("sender_process.py")
 MESSAGES = 1_050
 KILLS = 20
+LEASE = 1.0  # seconds of the database's clock; the heartbeat renews it every quarter
+FAR_FUTURE = datetime(2099, 1, 1, tzinfo=VN).isoformat()
 
 
 @pytest.fixture
@@ -71,6 +76,14 @@ def _arrived(smtp: SmtpServer, zalo: ZaloStandIn) -> list[str]:
     return [str(m["X-Thidua-Message"]) for m in smtp.box.messages] + list(zalo.tracking)
 
 
+def _attempts(url: str) -> dict[str, int]:
+    """Each row's recorded tries, by the id the stand-ins see."""
+    table = OutboxMessage.__table__  # type: ignore[attr-defined]
+    with get_engine(url).connect() as connection:
+        rows = connection.execute(select(table.c.id, table.c.attempts)).all()
+    return {f"outbox-{row_id}": attempts for row_id, attempts in rows}
+
+
 def _wait(count: Callable[[], int], target: int, process: subprocess.Popen[str],
           what: str) -> None:
     deadline = time.monotonic() + 120
@@ -87,13 +100,17 @@ def test_a_sender_killed_at_20_points_loses_nothing_and_repeats_at_most_one_each
     expected = _queue(url, MESSAGES, zalo_every=3)
     step = MESSAGES // (KILLS + 1)
     for kill in range(KILLS):
-        # Each restart comes later than the dead sender's claim could last.
-        process = _start(url, tmp_path, (NOW + timedelta(minutes=10 * kill)).isoformat(), 90)
+        process = _start(url, tmp_path, NOW.isoformat(), LEASE)
         target = (kill + 1) * step
         _wait(lambda: smtp.count + zalo.count, target, process, f"{target} messages")
         process.send_signal(signal.SIGKILL)
         process.wait()
-    last = _start(url, tmp_path, (NOW + timedelta(minutes=10 * KILLS)).isoformat(), 90)
+        arrived, tries = Counter(_arrived(smtp, zalo)), _attempts(url)
+        # A claim is not a try: what never reached a server has no try, whatever was held.
+        assert {key for key in expected - set(arrived) if tries[key]} == set(), kill
+        assert all(tries[key] <= n for key, n in arrived.items()), kill
+        time.sleep(LEASE * 1.5)  # the dead sender's claims lapse by the database's clock
+    last = _start(url, tmp_path, NOW.isoformat(), LEASE)
     out, err = last.communicate(timeout=300)
     assert last.returncode == 0, err
     arrived = Counter(_arrived(smtp, zalo))
@@ -101,6 +118,8 @@ def test_a_sender_killed_at_20_points_loses_nothing_and_repeats_at_most_one_each
     repeats = {key: n - 1 for key, n in arrived.items() if n > 1}
     assert sum(repeats.values()) <= KILLS and max(repeats.values(), default=0) <= 1, repeats
     assert json.loads(out)["failed"] == 0
+    # Every message was recorded sent once: a kill used up no try of any message.
+    assert set(_attempts(url).values()) == {1}
     # Both channels were interrupted and resumed: each carried messages after the kills.
     assert len(zalo.tracking) >= MESSAGES // 3 and smtp.count >= MESSAGES * 2 // 3
 
@@ -114,7 +133,7 @@ def test_a_second_sender_never_takes_what_a_slow_sender_still_holds(
     lease = 4.0  # shorter than one answer: only the heartbeat keeps the claim alive
     first = _start(url, tmp_path, "-", lease)
     _wait(lambda: zalo.count, 1, first, "the first answer")  # 5 s: past the first lease
-    second = _start(url, tmp_path, "-", lease)
+    second = _start(url, tmp_path, FAR_FUTURE, lease)  # a caller's now cannot lapse a claim
     second_out, second_err = second.communicate(timeout=60)
     first_out, first_err = first.communicate(timeout=60)
     assert first.returncode == 0 and second.returncode == 0, first_err + second_err
