@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from models.attainment import Timeliness, timeliness
 from models.board_dossiers import Dossier
+from models.board_messages import ChannelTrouble as ChannelTrouble, Sent as Sent  # re-exported
 from models.deadline_calendar import VN_TZ
 from models.keys import ObligationKind, parse_key
 from models.lifecycle import CampaignStatus
@@ -125,16 +126,6 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class Sent:
-    """Messages of the day on one channel: sent, still waiting, failed."""
-
-    channel: str
-    sent: int = 0
-    waiting: int = 0
-    failed: int = 0
-
-
-@dataclass(frozen=True)
 class Facts:
     """What the records give of one campaign, for its board."""
 
@@ -147,6 +138,7 @@ class Facts:
     owed: tuple[Owed, ...]
     sent: tuple[Sent, ...] = ()
     dossiers: tuple[Dossier, ...] = ()  # every round's, the newest round first
+    troubles: tuple[ChannelTrouble, ...] = ()  # the office's own channels that fail
 
 
 @dataclass(frozen=True)
@@ -163,6 +155,7 @@ class Board:
     deadlines: tuple[Deadline, ...]
     sent: tuple[Sent, ...]
     dossiers: tuple[Dossier, ...] = ()  # as the facts list them
+    troubles: tuple[ChannelTrouble, ...] = ()  # shown first: the office may not hear of them
 
     def counts(self) -> Counter[BoardState]:
         """How many obligations are in each state."""
@@ -192,7 +185,8 @@ def build_board(facts: Facts, as_of: date) -> Board:
                   for o in sorted(by_kind[ObligationKind.TASK],
                                   key=lambda o: int(parse_key(o.key).subject)))
     return Board(facts.code, facts.title, STATUS.get(facts.status, facts.status), as_of, reports,
-                 nominations, tasks, deadlines(facts, as_of), facts.sent, facts.dossiers)
+                 nominations, tasks, deadlines(facts, as_of), facts.sent, facts.dossiers,
+                 facts.troubles)
 
 
 def _matrix(title: str, owed: list[Owed], facts: Facts, as_of: date,

@@ -108,6 +108,10 @@ class SmtpChannel:
             except TimeoutError:
                 self.close()
                 return _timed_out(self.host)
+            except ConnectionRefusedError:
+                self.close()
+                return Outcome.retry(f"máy chủ thư {self.host}:{self.port} không nhận kết nối "
+                                     "(máy chủ đang tắt hoặc sai cổng)", "network")
             except (OSError, smtplib.SMTPException) as error:
                 self.close()
                 return Outcome.retry(self.masker(f"lỗi gửi thư: {type(error).__name__}: "

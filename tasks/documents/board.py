@@ -17,6 +17,7 @@ from tasks.documents.inert_markdown import escape_markdown
 PREFIX = "bang-theo-doi-"
 COLUMNS = 4  # periods or rounds per table: a five-year campaign's rounds fill two tables
 TASK_TEXT = 60  # characters of a task's content kept in its table
+ERROR_TEXT = 200  # characters of a provider's last error on the board's top line
 SOON = 7  # a cell not yet due says how many days are left from this many on
 # Plain symbols (DejaVu on Linux, Segoe UI Symbol on Windows): a colour emoji is an empty box
 # on a machine without an emoji font.
@@ -53,9 +54,10 @@ def cell_text(cell: Cell | None) -> str:
 def render_board(board: Board) -> str:
     """The board: heading, counts, next deadlines, reports, dossiers, tasks, the day's messages."""
     counts = board.counts()
-    lines = [f"# Bảng theo dõi: {escape_markdown(board.title)}", "",
-             f"**Mã:** `{board.code}` · **Tình trạng:** {board.status} · "
-             f"**Ngày:** {fmt_day(board.as_of)}", ""]
+    lines = [f"# Bảng theo dõi: {escape_markdown(board.title)}", ""]
+    lines += _troubles(board)
+    lines += [f"**Mã:** `{board.code}` · **Tình trạng:** {board.status} · "
+              f"**Ngày:** {fmt_day(board.as_of)}", ""]
     if counts:
         lines += ["**Tổng cộng:** " + " · ".join(
             f"{SYMBOL[s]} {counts[s]} {s.value.lower()}" for s in BoardState if counts[s]), ""]
@@ -66,6 +68,15 @@ def render_board(board: Board) -> str:
     lines += _tasks(board)
     lines += _sent(board)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _troubles(board: Board) -> list[str]:
+    """The office's own channels that fail, first: such a channel cannot tell it so."""
+    if not board.troubles:
+        return []
+    return [*(f"**⚠ {escape_markdown(t.line())}.** Lỗi gần nhất: "
+              f"{escape_markdown(_short(t.error, ERROR_TEXT).rstrip('.'))}."
+              for t in board.troubles), ""]
 
 
 def _deadlines(board: Board) -> list[str]:
@@ -128,9 +139,9 @@ def _sent(board: Board) -> list[str]:
     return [*lines, ""]
 
 
-def _short(text: str) -> str:
-    """At most TASK_TEXT characters, cut at a word."""
+def _short(text: str, limit: int = TASK_TEXT) -> str:
+    """At most `limit` characters, cut at a word."""
     flat = " ".join(text.split())
-    if len(flat) <= TASK_TEXT:
+    if len(flat) <= limit:
         return flat
-    return flat[:TASK_TEXT].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"

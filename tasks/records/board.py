@@ -14,14 +14,15 @@ from infra.database import transaction
 from models import tables as t
 from models.board import Facts, Owed, Sent
 from models.board_dossiers import Dossier, newest_round_first
+from models.board_messages import CHANNEL_ORDER
 from models.deadline_calendar import VN_TZ
 from models.keys import nomination_key, report_key
 from models.periods import Period
 from models.plan import PeriodKind
 from models.tables.outbox import OutboxStatus
+from tasks.records.channel_trouble import read_troubles
 
 WAITING = (OutboxStatus.PENDING.value, OutboxStatus.RETRY.value, OutboxStatus.SENDING.value)
-CHANNEL_ORDER = ("email", "zalo_oa", "zns", "webhook")
 PERIOD_KINDS = {kind.value for kind in PeriodKind}
 PART = 200  # campaigns per read, as the tick composes its messages (flows/sending.py)
 
@@ -40,13 +41,16 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
     with transaction(engine) as session:
         campaigns = session.execute(
             select(col(t.Campaign.id), col(t.Campaign.code), col(t.Campaign.title),
-                   col(t.Campaign.status), col(t.Commune.kind), col(t.Commune.name))
+                   col(t.Campaign.status), col(t.Commune.kind), col(t.Commune.name),
+                   col(t.Campaign.standing_office))
             .join(t.Commune, col(t.Commune.id) == col(t.Campaign.commune_id))
             .where(col(t.Campaign.code).in_(set(codes)))).all()
         ids = [c[0] for c in campaigns]
         units = session.execute(
             select(col(t.Unit.campaign_id), col(t.Unit.id), col(t.Unit.code), col(t.Unit.name))
             .where(col(t.Unit.campaign_id).in_(ids)).order_by(col(t.Unit.id))).all()
+        office_of = {c[0]: c[6] for c in campaigns}
+        offices = {c: name for c, _, code, name in units if office_of[c] == code}
         periods = session.execute(select(t.ReportingPeriod).where(
             col(t.ReportingPeriod.campaign_id).in_(ids))).scalars().all()
         owed = session.execute(select(
@@ -67,6 +71,7 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
             .where(col(t.AwardRound.campaign_id).in_(ids),
                    col(t.Nomination.superseded).is_(False))).all()
         messages = _messages(session, ids, start, end)
+        troubles = read_troubles(session, offices, end)
     unit_code = {unit_id: code for _, unit_id, code, _ in units}
     unit_name = {unit_id: name for _, unit_id, _, name in units}
     sent_back = {(c, report_key(p, unit_code[u])) for c, p, u in returned}
@@ -83,13 +88,13 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
         by_campaign[c].append(Owed(key, unit, what, last, due_at, fulfilled_at,
                                    status != "open", (c, key) in sent_back, count[(c, key)]))
     named = {code: (c, title, status, f"UBND {kind} {name}")
-             for c, code, title, status, kind, name in campaigns}
+             for c, code, title, status, kind, name, _ in campaigns}
     return [Facts(code, title, status, issuer,
                   tuple((u, n) for cid, _, u, n in units if cid == c),
                   {p.code: _label(p) for p in periods
                    if p.campaign_id == c and p.kind in PERIOD_KINDS},
                   tuple(by_campaign[c]), sent_per_channel(messages[c]),
-                  newest_round_first(listed[c]))
+                  newest_round_first(listed[c]), troubles.get(c, ()))
             for code in codes if code in named
             for c, title, status, issuer in [named[code]]]
 
