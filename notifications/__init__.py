@@ -4,6 +4,8 @@
 - email_channel.py, zalo_plugins.py, zalo_api.py, zalo_tokens.py, webhook_plugin.py,
   plugins.py: the Apprise plugins and the kept-open SMTP connection;
 - render.py, context.py, templates/: Vietnamese messages from Jinja2 templates;
+- sandbox.py, budget.py, template_rules.py: the Jinja2 sandbox every template (Word,
+  Markdown, message) is filled in, its budget per render and the check that reads templates;
 - secrets.py: masking secrets in logs, outbox rows and errors.
 
 May import notifications, models, apprise, jinja2, requests and yaml; knows nothing of the

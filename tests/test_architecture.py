@@ -56,7 +56,8 @@ RULES: dict[str, Rule] = {
     "tasks.rules": rule("tasks.rules models tasks.records", "prefect"),
     "tasks.plans": room("tasks.plans", third="yaml"),
     "tasks.records": room("tasks.records", "tasks.plans"),
-    "tasks.documents": room("tasks.documents", "tasks.records",
+    "tasks.documents": room("tasks.documents", "tasks.records notifications.budget "
+                            "notifications.sandbox notifications.template_rules",
                             "docx docxtpl jinja2 matplotlib yaml"),
     "tasks.forms": room("tasks.forms", "tasks.plans", "openpyxl"),
     "tasks.intake": room("tasks.intake", "tasks.forms tasks.plans tasks.records"),

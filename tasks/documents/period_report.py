@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from infra.links import document_url, markdown_link
 from infra.settings import get_settings
 from models.attainment import (
@@ -27,13 +25,10 @@ from models.plan import Plan
 from models.signatures import for_the_committee
 from models.vn_text import document_date, fmt_date
 from tasks.documents.charts import place_chart
-from tasks.documents.inert_markdown import escape_markdown
-from tasks.documents.templating import register, render_docx
+from tasks.documents.templating import markdown_environment, register, render_docx
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-DOCUMENTS = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
-                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-DOCUMENTS.filters["md"] = escape_markdown  # every cell: plan text and what units typed alike
+DOCUMENTS = markdown_environment()  # `|md` in every cell: plan text and what units typed alike
 REPORT_SYMBOL = "BC-UBND"  # the People's Committee's book of reports
 UNNUMBERED = f"      /{REPORT_SYMBOL}"  # a draft, numbered by hand if ever sent
 CHART_CAPTION = "Biểu đồ: kết quả đạt được (màu) so với chỉ tiêu (xám)"
