@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from notifications.apprise_url import ChannelConfigError, open_plugin
+from notifications.apprise_url import SHAPES, ChannelConfigError, open_plugin
 from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.redaction import Masker
 
@@ -47,7 +47,10 @@ class SmtpChannel:
         self.masker = masker
         plugin = open_plugin(ChannelKind.EMAIL, url, NotifyEmail)
         masker.add(plugin.password or "")
-        self.host: str = str(plugin.smtp_host or plugin.host)
+        self.host: str = str(plugin.smtp_host or plugin.host or "")
+        if not self.host:  # Apprise takes `mailto://user:pw@?from=…`; smtplib would not say why
+            raise ChannelConfigError("email: URL mailto:// trong notify.yaml thiếu máy chủ thư; "
+                                     f"cần dạng {SHAPES[ChannelKind.EMAIL]}")
         self.port: int = int(plugin.port or 25)
         self.user: str | None = plugin.user
         self.password: str | None = plugin.password

@@ -11,7 +11,7 @@ from apprise.plugins.email import NotifyEmail
 
 from notifications.apprise_url import ChannelConfigError, open_plugin
 from notifications.channels import Channels
-from notifications.config import load_channel_config
+from notifications.config import ChannelConfig, load_channel_config
 from notifications.message import ChannelKind, Outgoing
 from notifications.redaction import Masker, guard_loggers, mask_record
 from notifications.url_secrets import url_secrets
@@ -115,3 +115,18 @@ def test_a_record_without_a_secret_keeps_its_arguments() -> None:
                                ("GET", "/api"), None)
     mask_record(record, Masker([SECRET]))
     assert record.args == ("GET", "/api")  # uvicorn's formatter reads them back
+
+
+def test_an_email_url_without_a_server_is_refused_before_connecting() -> None:
+    config_url = f"mailto://cchc:{SECRET}@?from=cchc@x.example.vn"  # Apprise takes it
+    channels = Channels(load_channel_config_from({ChannelKind.EMAIL: config_url}))
+    outcome = channels.deliver(Outgoing(ChannelKind.EMAIL, "a@x.vn", "s", "t"))
+    assert (outcome.ok, outcome.permanent, outcome.code) == (False, True, "config")
+    assert outcome.detail.startswith("email: URL mailto:// trong notify.yaml thiếu máy chủ thư")
+    assert SECRET not in outcome.detail
+
+
+def load_channel_config_from(urls: dict[ChannelKind, str]) -> ChannelConfig:
+    """A config as notify.yaml would give it, its URL parts known."""
+    return ChannelConfig(urls, url_parts=frozenset(p for u in urls.values()
+                                                   for p in url_secrets(u)))
