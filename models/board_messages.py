@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.deadline_calendar import VN_TZ
+from models.tables.outbox import OutboxStatus
 from models.vn_text import fmt_date
 
 CHANNEL_ORDER = ("email", "zalo_oa", "zns", "webhook")
 CHANNEL_NAMES = {"email": "Email", "zalo_oa": "Zalo OA", "zns": "Zalo ZNS", "webhook": "Webhook"}
 # Tried and not delivered, the provider's answer recorded: failed for good, to be tried again,
 # or sent with no answer (the server may have it).
-UNDELIVERED = ("failed", "retry", "unknown")
+UNDELIVERED = (OutboxStatus.FAILED.value, OutboxStatus.RETRY.value, OutboxStatus.UNKNOWN.value)
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from models.deadline_calendar import VN_TZ
 from models.keys import nomination_key, report_key
 from models.periods import Period
 from models.plan import PeriodKind
-from models.tables.outbox import OutboxStatus
+from models.tables.outbox import WAITING as OUTBOX_WAITING, OutboxStatus
 from tasks.records.channel_trouble import read_troubles
 
-WAITING = (OutboxStatus.PENDING.value, OutboxStatus.RETRY.value, OutboxStatus.SENDING.value)
+WAITING = tuple(status.value for status in OUTBOX_WAITING)  # a send with no answer among them
 PERIOD_KINDS = {kind.value for kind in PeriodKind}
 PART = 200  # campaigns per read, as the tick composes its messages (flows/sending.py)
 
