@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from models.plan_parts import Comparator, Rating, Target
 
+SHOWN_CHARS = 60  # of what a refused cell held: enough to find it, not a pasted page
 KINDS = {"tập thể": "collective", "cá nhân": "individual"}
 YES = {"có", "x", "đạt", "yes", "true", "1"}
 NO = {"không", "", "no", "false", "0"}
@@ -33,8 +34,14 @@ class CellProblem:
     got: object
 
     def __str__(self) -> str:
-        shown = "" if self.got is None else f" (nhận được {self.got!r})"
+        shown = "" if self.got is None else f" (nhận được {shortened(self.got)})"
         return f"{self.sheet}!{self.cell}: {self.message}{shown}"
+
+
+def shortened(got: object, limit: int = SHOWN_CHARS) -> str:
+    """What a cell held as the refusal quotes it, cut to `limit` characters with '…'."""
+    text = repr(got)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def clean_text(raw: object) -> str:
