@@ -2,17 +2,21 @@
 
     .venv/bin/python bench/workbook_limits.py [--unguarded]
 
-Builds three files from a real unit form (plan 003, TTPVHCC, 2025-YEAR): the form filled in
-as a unit would, a 1.5 MB zip bomb (its report sheet hundreds of MB of repeated cells) and a
-3 M-cell workbook (~6 MB), then imports each with `import_form`, as the flow's import task
-does, in a fresh interpreter, and prints seconds and the process's peak RSS. --unguarded
-raises the limits out of the way to show what the same files cost without them (minutes and
-gigabytes: run it on a machine that can spare them).
+Builds five files from a real unit form (plan 003, TTPVHCC, 2025-YEAR): the form filled in
+as a unit would, a 1.5 MB zip bomb (its report sheet hundreds of MB of repeated cells), a
+3 M-cell workbook (~6 MB), 95,000 cells of 1,000 characters each (~95 MB of text packed into
+~16 MB: inside the size, unpacked, ratio and cell limits) and 3,500 such cells (under the
+text budget too, so openpyxl reads it and the labels it covers are refused), then imports
+each with `import_form`, as the flow's import task does, in a fresh interpreter, and prints
+seconds, the process's peak RSS and the length of the refusal. --unguarded raises the
+THIDUA_FORM_MAX_* limits out of the way to show what the same files cost without them
+(minutes and gigabytes: run it on a machine that can spare them).
 """
 
 from __future__ import annotations
 
 import os
+import random
 import resource
 import shutil
 import string
@@ -46,6 +50,10 @@ HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas
 TAIL = b"</sheetData></worksheet>"
 BOMB_BYTES = 770 * 1024 * 1024  # deflate packs repeated cells ~520:1, so about 1.5 MB
 CELLS = 3_000_000
+TEXT_CELLS, TEXT_CHARS = 95_000, 1_000
+UNDER_BUDGET = 3_500  # cells of 1,000 characters: just under the 4 MB text budget
+WORDS = ("can", "bo", "xa", "hanh", "chinh", "cong", "dan", "ho", "so", "giai", "quyet",
+         "dung", "han", "truc", "tuyen", "muc")
 
 
 def real_form(path: Path) -> Path:
@@ -94,6 +102,18 @@ def grid_rows() -> Iterator[bytes]:
             for i, c in enumerate(columns)) + "</row>").encode()
 
 
+def text_rows(count: int = TEXT_CELLS) -> Iterator[bytes]:
+    """Inline text cells of 1,000 characters, 25 a row from A1 (over the labels too)."""
+    pick = random.Random(22).choice
+    texts = [" ".join(pick(WORDS) for _ in range(TEXT_CHARS // 3))[:TEXT_CHARS]
+             for _ in range(500)]  # more than deflate's 32 KB window: packed ~8 times, no more
+    columns = string.ascii_uppercase[:25]
+    for row in range(1, count // len(columns) + 1):
+        yield (f'<row r="{row}">' + "".join(
+            f'<c r="{c}{row}" t="inlineStr"><is><t>{pick(texts)}</t></is></c>'
+            for c in columns) + "</row>").encode()
+
+
 def one(path: Path) -> None:
     """Import one file in this fresh interpreter; print seconds, peak RSS and the outcome."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,10 +128,10 @@ def one(path: Path) -> None:
                         actor="bench", store=Path(tmp) / "store")
             outcome = "nhận"
         except FormRefused as refused:
-            outcome = "từ chối: " + refused.problems[0]
+            outcome = f"từ chối ({len(str(refused)):,} ký tự): {refused.problems[0][:70]}"
         elapsed = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{path.name:<16} {path.stat().st_size / 2**20:>7.2f} {elapsed:>8.2f} {peak:>9.0f} "
+    print(f"{path.name:<18} {path.stat().st_size / 2**20:>7.2f} {elapsed:>8.2f} {peak:>9.0f} "
           f"{before:>12.0f}  {outcome}", flush=True)
 
 
@@ -122,12 +142,14 @@ def main(unguarded: bool) -> None:
         form = real_form(folder / "bieu-mau.xlsx")
         started = time.perf_counter()
         files = [form, with_sheet(form, folder / "zip-bomb.xlsx", bomb_rows()),
-                 with_sheet(form, folder / "3-trieu-o.xlsx", grid_rows())]
+                 with_sheet(form, folder / "3-trieu-o.xlsx", grid_rows()),
+                 with_sheet(form, folder / "95-nghin-chu.xlsx", text_rows()),
+                 with_sheet(form, folder / "3500-o-chu.xlsx", text_rows(UNDER_BUDGET))]
         print(f"built in {time.perf_counter() - started:.0f} s"
               + (" (limits raised: --unguarded)" if unguarded else ""))
         env = os.environ | ({f"THIDUA_FORM_MAX_{k}": str(2**40) for k in
                              ("BYTES", "UNPACKED_BYTES", "CELLS", "RATIO")} if unguarded else {})
-        print(f"{'file':<16} {'MiB':>7} {'seconds':>8} {'peak MiB':>9} {'before MiB':>12}  "
+        print(f"{'file':<18} {'MiB':>7} {'seconds':>8} {'peak MiB':>9} {'before MiB':>12}  "
               "outcome")
         for path in files:
             subprocess.run([sys.executable, __file__, "--one", str(path)], check=True, env=env)

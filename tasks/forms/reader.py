@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from models.cell_rules import (
     NO,
@@ -26,14 +25,11 @@ from models.deadline_calendar import Obligation
 from models.nominee import GENDER_NOT_FOR_COLLECTIVE, NomineeEntry, parse_gender
 from models.plan import AwardRound, Plan
 from models.plan_parts import Comparator, Target
-from models.refusal import Refused
 from models.report_entry import ReportEntry
 from tasks.forms.layout import (
     FIRST_NOMINEE_ROW,
     GENDER_COLUMN,
     INITIATIVE_CELL,
-    LAYOUT_VERSION,
-    META_SHEET,
     NARRATIVE_CELL,
     NARRATIVE_SHEET,
     NOMINATION_SHEET,
@@ -41,55 +37,22 @@ from tasks.forms.layout import (
     NOTE_COLUMN,
     REPORT_SHEET,
     VALUE_COLUMN,
-    Identity,
     Layout,
     column_letter,
     example_file,
     nomination_layout,
     report_layout,
 )
-from tasks.forms.limits import WorkbookLimits, configured_limits, workbook_problems
+from tasks.forms.opening import Book, FormRefused, NotAForm, open_form, read_form
 
-if TYPE_CHECKING:  # openpyxl (0.15 s) is imported when a workbook is opened
-    from openpyxl.workbook.workbook import Workbook
+__all__ = ["FormRefused", "NotAForm", "open_form", "read_form", "read_nominations",
+           "read_report"]
 
 # Control characters Word cannot hold (python-docx refuses them); tab and newline stay.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class FormRefused(Refused, ValueError):
-    """The form is not stored; `problems` lists every refused cell."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        super().__init__("\n".join(f"{path.name}: {p}" for p in problems))
-        self.problems = problems
-
-
-def open_form(path: Path, limits: WorkbookLimits | None = None) -> tuple[Identity, Workbook]:
-    """The workbook and what its hidden sheet says it is for; too big a file is not opened."""
-    if problems := workbook_problems(path, limits or configured_limits()):
-        raise FormRefused(path, problems)
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise FormRefused(path, [f"không đọc được tệp Excel .xlsx ({error})"]) from None
-    if META_SHEET not in book.sheetnames:
-        raise FormRefused(path, ["không phải biểu mẫu do hệ thống phát hành (thiếu trang "
-                                 f"ẩn {META_SHEET!r}); hãy dùng biểu mẫu gửi kèm thư nhắc"])
-    meta = {clean_text(r[0]): clean_text(r[1]) for r in book[META_SHEET].iter_rows(
-        max_col=2, values_only=True)}
-    identity = Identity(meta.get("kind", ""), meta.get("campaign", ""), meta.get("unit", ""),
-                        meta.get("key", ""), meta.get("version", ""))
-    if identity.version != LAYOUT_VERSION or identity.kind not in ("report", "nomination"):
-        raise FormRefused(path, [f"{META_SHEET}: biểu mẫu phiên bản {identity.version!r} "
-                                 f"không dùng được (cần {LAYOUT_VERSION}); hãy điền biểu mẫu "
-                                 "mới nhất Văn phòng gửi (thư nhắc gần nhất có kèm theo)"])
-    return identity, book
-
-
-def read_report(path: Path, book: Workbook, plan: Plan, obligation: Obligation) -> ReportEntry:
+def read_report(path: Path, book: Book, plan: Plan, obligation: Obligation) -> ReportEntry:
     """Every target value, checked; narrative and notes; or FormRefused with every problem."""
     layout = report_layout(plan, obligation)
     problems = _labels(book, layout)
@@ -115,7 +78,7 @@ def read_report(path: Path, book: Workbook, plan: Plan, obligation: Obligation) 
     return ReportEntry(values=values, narrative=narrative or None)
 
 
-def read_nominations(path: Path, book: Workbook, plan: Plan,
+def read_nominations(path: Path, book: Book, plan: Plan,
                      round_: AwardRound, unit: str) -> list[NomineeEntry]:
     """Every filled row of the list, checked; files resolved beside the workbook."""
     layout = nomination_layout(plan, round_, unit)
@@ -166,7 +129,9 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
                                             files[code])))
         elif named:
             found = folder / named
-            if not found.is_file():
+            # A name reaching out of the folder is refused by the dossier checks in their own
+            # words, never looked up: which files exist elsewhere is nobody's business.
+            if _beside(folder, named) and not (found.is_file() or found.is_symlink()):
                 problems.append(str(CellProblem(s, cell, f"không thấy tệp {named!r} cạnh tệp "
                                                           "Excel", files[code])))
             documents[code] = found
@@ -181,6 +146,12 @@ def _nominee(problems: list[str], row: int, raw: dict[str, Any], files: dict[str
                         uploads=folder, cells=cells)
 
 
+def _beside(folder: Path, named: str) -> bool:
+    path = Path(named)
+    return not path.is_absolute() and ".." not in path.parts and \
+        (folder / path).absolute().is_relative_to(folder.absolute())
+
+
 def _gender(problems: list[str], row: int, kind: str | None, raw: object) -> str | None:
     """An individual's Nam/Nữ (required: the papers write Ông/Bà); a collective's blank."""
     cell = f"{GENDER_COLUMN}{row}"
@@ -192,7 +163,7 @@ def _gender(problems: list[str], row: int, kind: str | None, raw: object) -> str
     return gender if kind == "individual" else None
 
 
-def _labels(book: Workbook, layout: Layout) -> list[str]:
+def _labels(book: Book, layout: Layout) -> list[str]:
     problems = []
     for title, labels in layout.labels.items():
         if title not in book.sheetnames:
