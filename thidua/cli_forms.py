@@ -14,7 +14,8 @@ from infra.settings import get_settings
 from models.deadline_calendar import build_calendar
 from models.keys import ObligationKind, key_prefix
 from models.plan import Plan, UnknownRound
-from tasks.forms.reader import FormRefused
+from tasks.forms.opening import UNREADABLE
+from tasks.forms.reader import FormRefused, NotAForm
 from tasks.forms.writer import write_nomination_form, write_report_form
 from tasks.intake.reports import IntakeRefused
 from tasks.intake.typed import plan_of
@@ -77,13 +78,20 @@ def import_files(
     actor: Annotated[str, typer.Option(help="Who hands them in (kept in history).")] =
         "Văn phòng",
 ) -> None:
-    """Import filled forms; each is stored whole or not at all, every problem listed."""
+    """Import filled forms; each is stored whole or not at all, every problem listed.
+
+    Staff run this on the server, so any file this machine holds may be named (the flows take
+    files from the upload areas only); whatever is not a readable workbook is one line."""
     engine = _engine()
     refused = 0
     for path in files:
         try:
             done = import_form(engine, path, now=now_vn(), actor=actor,
                                store=get_settings().data_dir / "dossiers")
+        except NotAForm:
+            refused += 1
+            typer.echo(f"{path}: {UNREADABLE}", err=True)
+            continue
         except FormRefused as error:
             refused += 1
             typer.echo(str(error), err=True)

@@ -15,24 +15,33 @@ from models.choices import code_of
 from models.lifecycle import CampaignStatus
 from models.nominee import DossierPath, NominationForm
 from models.refusal import Refused
+from tasks.intake.places import (
+    FOLDER_UNUSABLE,
+    FORM_UNUSABLE,
+    Unusable,
+    file_unusable,
+    incoming,
+)
 from tasks.intake.typed import EntryRefused, plan_of
 from tasks.intake.uploads import uploaded_path
 
 LABEL_MARK = " · "  # every upload's label has it; no path a clerk would type does
 
 
-def resolved_file(chosen: str, *, uploads: Path, data_dir: Path) -> Path:
-    """The file an upload's label names; else the path as given, a relative one taken in the
-    data folder first (where staff put files), then where the server runs."""
+def resolved_file(chosen: str, *, uploads: Path, data_dir: Path,
+                  unusable: str = FORM_UNUSABLE) -> Path:
+    """The file an upload's label names; else the regular file a path names in an upload
+    area of the data folder (a relative path taken in the data folder). Anything else is
+    refused with `unusable`, the same line whether the file is elsewhere, absent or a link."""
     found = uploaded_path(uploads, chosen)
     if found is not None:
         return found
-    if LABEL_MARK in chosen:
+    if LABEL_MARK in chosen and len(chosen) < 500:
         raise Refused(f"Không thấy tệp đã tải lên «{chosen.strip()}» (đã bị xoá?): tải lên lại "
                       "rồi chọn lại trong biểu mẫu")
-    path = Path(chosen.strip())
-    if not path.is_absolute() and (data_dir / path).exists():
-        return data_dir / path
+    path = incoming(chosen, data_dir=data_dir)
+    if path is None:
+        raise Unusable(unusable)
     return path
 
 
@@ -45,7 +54,8 @@ def settled_nomination(engine: Engine, form: NominationForm, *, uploads: Path,
     for given in form.documents:
         try:
             part = part_of(round_, given.part)
-            path = resolved_file(given.path, uploads=uploads, data_dir=data_dir)
+            path = resolved_file(given.path, uploads=uploads, data_dir=data_dir,
+                                 unusable=file_unusable(given.part))
         except Refused as refused:
             problems.append(str(refused))
             continue
@@ -57,8 +67,11 @@ def settled_nomination(engine: Engine, form: NominationForm, *, uploads: Path,
     if problems:
         raise EntryRefused(problems)
     folder = form.folder
-    if folder and not Path(folder).is_absolute() and (data_dir / folder).is_dir():
-        folder = str(data_dir / folder)
+    if folder:
+        found = incoming(folder, data_dir=data_dir, folder=True)
+        if found is None:
+            raise Unusable(FOLDER_UNUSABLE)
+        folder = str(found)
     return form.model_copy(update={"campaign": code_of(form.campaign), "round_code": round_.code,
                                    "documents": documents, "folder": folder})
 

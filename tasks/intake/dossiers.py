@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from models.nominee import NomineeEntry
+from models.refusal import capped
 from models.vn_text import nfc
 from tasks.intake.reports import IntakeRefused
 
@@ -38,6 +39,7 @@ class DossierRefused(IntakeRefused):
     """Dossier files refused, each named where it was given; nothing was stored."""
 
     def __init__(self, problems: list[str]) -> None:
+        problems = capped(problems)
         super().__init__("\n".join(problems))
         self.problems = problems
 

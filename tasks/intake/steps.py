@@ -18,8 +18,10 @@ from models.choice_labels import UploadedFile
 from models.choices import Loaded, code_of
 from models.nominee import NominationForm
 from models.report_entry import UnitReportForm
+from tasks.forms.reader import NotAForm
 from tasks.intake.chosen import resolved_file, returned_choice, settled_nomination
 from tasks.intake.nominations import return_nomination
+from tasks.intake.places import FORM_UNUSABLE, Unusable
 from tasks.intake.reports import Receipt, Returned, return_report
 from tasks.intake.typed import enter_nomination, enter_report
 from tasks.intake.uploads import read_uploads, uploads_fingerprint, uploads_folder
@@ -31,8 +33,8 @@ class FormFile(BaseModel):
     """A filled form on this machine, and optionally what it must be for."""
 
     path: str = Field(title="Tệp Excel (.xlsx)",
-                      description="Tệp đã tải lên, hoặc đường dẫn trên máy chủ (tương đối: trong "
-                                  "thư mục dữ liệu), ví dụ nhan/KT-2025-Q1.xlsx")
+                      description="Tệp đã tải lên, hoặc đường dẫn trong thư mục uploads/ hay "
+                                  "nhan/ của thư mục dữ liệu, ví dụ nhan/KT-2025-Q1.xlsx")
     campaign: str | None = Field(None, title="Mã chiến dịch (để kiểm tra)")
     unit: str | None = Field(None, title="Mã đơn vị (để kiểm tra)",
                              description="Tệp của đơn vị khác sẽ bị từ chối")
@@ -57,12 +59,16 @@ KINDS = {Returnable.REPORT: "report", Returnable.NOMINATION: "nomination"}
 
 @task(name="nhập tệp Excel", cache_policy=NONE)
 def import_file(form: FormFile, kind: str, now: datetime | None) -> dict[str, str]:
-    """Check every cell and store the file in one transaction, or refuse it whole."""
+    """Check every cell and store the file in one transaction, or refuse it whole; a file
+    outside the upload areas, absent or no workbook gets one line that does not say which."""
     data_dir = get_settings().data_dir
     path = resolved_file(form.path, uploads=uploads_folder(), data_dir=data_dir)
-    imported = import_form(get_engine(), path, now=now or now_vn(),
-                           actor=form.actor, store=get_settings().data_dir / "dossiers",
-                           expected=Expected(form.campaign, form.unit, form.key, kind))
+    try:
+        imported = import_form(get_engine(), path, now=now or now_vn(),
+                               actor=form.actor, store=data_dir / "dossiers",
+                               expected=Expected(form.campaign, form.unit, form.key, kind))
+    except NotAForm:
+        raise Unusable(FORM_UNUSABLE) from None
     return _summary(imported)
 
 

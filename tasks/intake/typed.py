@@ -14,6 +14,7 @@ from models.cell_rules import CellError, clean_text, target_value
 from models.eligibility import missing_parts
 from models.nominee import NomineeEntry, gender_problem
 from models.plan import Plan, UnknownRound
+from models.refusal import capped
 from tasks.forms.layout import targets_for
 from tasks.intake.dossiers import DossierRefused
 from tasks.intake.nominations import submit_nominations
@@ -25,6 +26,7 @@ class EntryRefused(IntakeRefused):
     """A form typed in the UI has problems; nothing was stored."""
 
     def __init__(self, problems: list[str]) -> None:
+        problems = capped(problems)
         super().__init__("\n".join(problems))
         self.problems = problems
 
@@ -78,8 +80,8 @@ def enter_nomination(engine: Engine, *, campaign: str, round_code: str, unit: st
     uploads = get_settings().data_dir
     if folder is not None:
         if ".." in folder.parts or not folder.absolute().is_relative_to(uploads.absolute()):
-            raise EntryRefused([f"Thư mục tải lên phải nằm trong thư mục dữ liệu {str(uploads)!r}"
-                                f" (nhận được {str(folder)!r})"])
+            raise EntryRefused([f"Thư mục tải lên phải nằm trong thư mục dữ liệu (nhận được "
+                                f"{str(folder)!r})"])
         parts = [p.code for p in round_.dossier]
         entry = entry.model_copy(update={"documents": files_in(folder, parts) | entry.documents})
     entry = entry.model_copy(update={"uploads": uploads})

@@ -22,10 +22,10 @@ from infra.database import get_engine
 from infra.settings import get_settings
 from models.choice_labels import UploadedFile, upload_labels
 from models.lifecycle import CampaignStatus
-from models.refusal import Refused
+from models.refusal import Refused, capped
 from tasks.forms.layout import Identity
 from tasks.forms.limits import configured_limits
-from tasks.forms.reader import FormRefused, open_form
+from tasks.forms.reader import FormRefused, read_form
 from tasks.intake.dossiers import MAX_BYTES, SUFFIXES, XLSX, FileRefused, content_type
 from tasks.records.choices import read_loaded
 
@@ -39,6 +39,7 @@ class UploadRefused(Refused, ValueError):
     """Nothing of the upload was kept; `problems` says why, one line per file."""
 
     def __init__(self, problems: list[str]) -> None:
+        problems = capped(problems)
         super().__init__("\n".join(problems))
         self.problems = problems
 
@@ -136,8 +137,7 @@ def _keep(path: Path, item: Incoming, *,
         return entry, None
     if kind != XLSX:
         raise FileRefused("nội dung không phải tệp Excel .xlsx")
-    identity, book = open_form(path)
-    book.close()
+    identity, _ = read_form(path)
     return entry | {"form": identity.kind, "key": identity.key}, identity
 
 
@@ -179,8 +179,9 @@ def uploaded_path(folder: Path, chosen: str) -> Path | None:
     found = upload_labels(read_uploads(folder)).get(chosen.strip())
     if found is None:
         return None
-    path = (folder / found.batch / found.name).resolve()
-    return path if path.is_relative_to(folder.resolve()) and path.is_file() else None
+    path = folder.absolute() / found.batch / found.name
+    real = path.resolve()
+    return path if real.is_relative_to(folder.resolve()) and real.is_file() else None
 
 
 def uploads_fingerprint(folder: Path) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from models.keys import report_key
 from models.plan import AwardRound, Plan, UnknownRound
 from models.refusal import Refused
 from tasks.forms.layout import Identity
-from tasks.forms.reader import FormRefused, open_form, read_nominations, read_report
+from tasks.forms.reader import FormRefused, read_form, read_nominations, read_report
 from tasks.intake.dossiers import DossierRefused
 from tasks.intake.nominations import submit_nominations
 from tasks.intake.reports import IntakeRefused, Receipt, campaign_row, record_report
@@ -45,11 +45,9 @@ class Expected:
 
 def import_form(engine: Engine, path: Path, *, now: datetime, actor: str, store: Path,
                 expected: Expected = Expected()) -> Imported:
-    """A report or a nomination list, whichever the file is; FormRefused lists every problem."""
-    if not path.is_file():
-        raise FormRefused(path, [f"không thấy tệp này trên máy chủ ({str(path)!r}); tải tệp lên "
-                                 "ở trang tải lên rồi chọn trong biểu mẫu"])
-    identity, book = open_form(path)
+    """A report or a nomination list, whichever the file is; FormRefused lists the problems
+    (NotAForm, one line, for no readable workbook there, whatever the reason)."""
+    identity, book = read_form(path)
     plan = _plan(engine, path, identity.campaign)
     if expected.key is not None and identity.kind == "nomination":
         try:  # the form offers rounds by name
