@@ -10,6 +10,7 @@ import typer
 from infra.clock import now_vn
 from infra.database import get_engine
 from infra.settings import get_settings
+from models.refusal import Refused
 from notifications.render import check_message_templates
 from tasks.documents.kinds import all_kinds
 from tasks.documents.templating import (
@@ -19,7 +20,7 @@ from tasks.documents.templating import (
     commune_folder,
     template_path,
 )
-from tasks.records.book import BookRefused, books, set_book_by_name
+from tasks.records.book import books, set_book_by_name
 
 book_app = typer.Typer(help="Books of document numbers: where each stands, set it.",
                        no_args_is_help=True)
@@ -46,7 +47,7 @@ def book_set(
     """Say where a book stands; the next document takes the number after `last`."""
     try:
         state = set_book_by_name(get_engine(), commune, year, symbol, last, now_vn())
-    except BookRefused as refused:
+    except Refused as refused:  # a book refused, or a database another program holds
         typer.echo(str(refused), err=True)
         raise typer.Exit(2) from None
     typer.echo(f"{state.commune} {state.year} {state.symbol}: số tiếp theo {state.last + 1:02d}")
