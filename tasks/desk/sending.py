@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from notifications.message import ChannelKind
 from tasks.messages.deliver import Tally
+from tasks.messages.failures import CHAIRMAN
 from tasks.messages.traffic import Traffic
 
 LABELS = {ChannelKind.EMAIL: "Email", ChannelKind.ZALO_OA: "Zalo OA",
@@ -61,7 +62,7 @@ def sending_lines(sending: Sending) -> list[str]:
 def _units(codes: list[str]) -> str:
     if not codes:
         return "—"
-    shown = ", ".join(codes[:UNITS_SHOWN])
+    shown = ", ".join("Chủ tịch" if c == CHAIRMAN else c for c in codes[:UNITS_SHOWN])
     more = len(codes) - UNITS_SHOWN
     return f"{len(codes)}: {shown}" + (f" và {more} đơn vị khác" if more > 0 else "")
 

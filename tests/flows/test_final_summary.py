@@ -89,7 +89,7 @@ def test_final_summary_counts_and_reaches_every_unit(deployment: World) -> None:
     assert "| Nhiệm vụ hoàn thành | 2/15 |" in answer
     assert f"- Báo cáo tổng kết (Word): {link}" in answer
     rows = {line.split(" | ")[0]: line for line in answer.splitlines()}
-    assert rows["| Email"].startswith("| Email | 11 | 11 | 0 | 11: CHAIRMAN, DOANTN, HCCB, ")
+    assert rows["| Email"].startswith("| Email | 11 | 11 | 0 | 11: Chủ tịch, DOANTN, HCCB, ")
     assert rows["| Email"].endswith(" và 3 đơn vị khác |")  # 8 codes shown, then a count
 
 
