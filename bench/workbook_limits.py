@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/workbook_limits.py [--unguarded]
 
-Builds five files from a real unit form (plan 003, TTPVHCC, 2025-YEAR): the form filled in
+Builds six files from a real unit form (plan 003, TTPVHCC, 2025-YEAR): the form filled in
 as a unit would, a 1.5 MB zip bomb (its report sheet hundreds of MB of repeated cells), a
 3 M-cell workbook (~6 MB), 95,000 cells of 1,000 characters each (~95 MB of text packed into
-~16 MB: inside the size, unpacked, ratio and cell limits) and 3,500 such cells (under the
-text budget too, so openpyxl reads it and the labels it covers are refused), then imports
+~16 MB: inside the size, unpacked, ratio and cell limits), 3,500 such cells (under the text
+budget too, so openpyxl reads it and the labels it covers are refused) and 150,000 data
+validations (600,000 tags, inside the cell and element limits), then imports
 each with `import_form`, as the flow's import task does, in a fresh interpreter, and prints
 seconds, the process's peak RSS and the length of the refusal. --unguarded raises the
 THIDUA_FORM_MAX_* limits out of the way to show what the same files cost without them
@@ -52,6 +53,7 @@ BOMB_BYTES = 770 * 1024 * 1024  # deflate packs repeated cells ~520:1, so about 
 CELLS = 3_000_000
 TEXT_CELLS, TEXT_CHARS = 95_000, 1_000
 UNDER_BUDGET = 3_500  # cells of 1,000 characters: just under the 4 MB text budget
+RULES = 150_000  # data validations after the cells: objects openpyxl builds one by one
 WORDS = ("can", "bo", "xa", "hanh", "chinh", "cong", "dan", "ho", "so", "giai", "quyet",
          "dung", "han", "truc", "tuyen", "muc")
 
@@ -114,6 +116,23 @@ def text_rows(count: int = TEXT_CELLS) -> Iterator[bytes]:
             for c in columns) + "</row>").encode()
 
 
+def with_rules(form: Path, path: Path) -> Path:
+    """The form with RULES data validations on its report sheet (~1 MB packed)."""
+    pick = random.Random(22).randrange
+    with zipfile.ZipFile(form) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                rules = "".join(f'<dataValidation type="decimal" sqref="G{pick(1, 10**6)}">'
+                                f"<formula1>{pick(999)}</formula1></dataValidation>"
+                                for _ in range(RULES))
+                data = data.replace(b"</worksheet>", f'<dataValidations count="{RULES}">'
+                                    f"{rules}</dataValidations></worksheet>".encode())
+            target.writestr(info, data)
+    return path
+
+
 def one(path: Path) -> None:
     """Import one file in this fresh interpreter; print seconds, peak RSS and the outcome."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,7 +150,7 @@ def one(path: Path) -> None:
             outcome = f"từ chối ({len(str(refused)):,} ký tự): {refused.problems[0][:70]}"
         elapsed = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{path.name:<18} {path.stat().st_size / 2**20:>7.2f} {elapsed:>8.2f} {peak:>9.0f} "
+    print(f"{path.name:<24} {path.stat().st_size / 2**20:>7.2f} {elapsed:>8.2f} {peak:>9.0f} "
           f"{before:>12.0f}  {outcome}", flush=True)
 
 
@@ -144,12 +163,13 @@ def main(unguarded: bool) -> None:
         files = [form, with_sheet(form, folder / "zip-bomb.xlsx", bomb_rows()),
                  with_sheet(form, folder / "3-trieu-o.xlsx", grid_rows()),
                  with_sheet(form, folder / "95-nghin-chu.xlsx", text_rows()),
-                 with_sheet(form, folder / "3500-o-chu.xlsx", text_rows(UNDER_BUDGET))]
+                 with_sheet(form, folder / "3500-o-chu.xlsx", text_rows(UNDER_BUDGET)),
+                 with_rules(form, folder / "150-nghin-rang-buoc.xlsx")]
         print(f"built in {time.perf_counter() - started:.0f} s"
               + (" (limits raised: --unguarded)" if unguarded else ""))
         env = os.environ | ({f"THIDUA_FORM_MAX_{k}": str(2**40) for k in
                              ("BYTES", "UNPACKED_BYTES", "CELLS", "RATIO")} if unguarded else {})
-        print(f"{'file':<18} {'MiB':>7} {'seconds':>8} {'peak MiB':>9} {'before MiB':>12}  "
+        print(f"{'file':<24} {'MiB':>7} {'seconds':>8} {'peak MiB':>9} {'before MiB':>12}  "
               "outcome")
         for path in files:
             subprocess.run([sys.executable, __file__, "--one", str(path)], check=True, env=env)
