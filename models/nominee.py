@@ -126,7 +126,7 @@ class DossierPath(SQLModel):
     part: str = Field(title="Thành phần hồ sơ",
                       description="Tên thành phần như kế hoạch ghi, hoặc mã (ví dụ to-trinh)")
     path: str = Field(title="Tệp", description="Tệp đã tải lên, hoặc đường dẫn trong thư mục "
-                                               "dữ liệu")
+                                               "uploads/ hay nhan/ của thư mục dữ liệu")
 
 
 class RoundAddress(SQLModel):
@@ -153,7 +153,7 @@ class NominationForm(NomineeBase, RoundAddress):
     index_components_not_decreased: bool = Field(default=False,
                                                  title="Các chỉ số thành phần không giảm")
     documents: list[DossierPath] = Field(default=[], title="Tệp hồ sơ theo từng thành phần")
-    folder: str | None = Field(default=None, title="Thư mục trong thư mục dữ liệu",
+    folder: str | None = Field(default=None, title="Thư mục hồ sơ (trong uploads/ hay nhan/)",
                                description="Tệp đặt tên theo mã thành phần, ví dụ to-trinh.pdf")
     actor: str = Field(default="Văn phòng", title="Người nhập (ghi vào lịch sử)")
 

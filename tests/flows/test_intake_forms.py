@@ -67,11 +67,11 @@ def _stored(url: str) -> list[dict[str, Any]]:
 
 def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
         world: World, tmp_path: Path) -> None:
-    files = _files(tmp_path / "upload")
+    files = _files(tmp_path / "nhan")  # an upload area of the data folder (tmp_path)
     typed = submit_nomination(NominationForm(
         campaign=PLAN.code, round_code=ROUND.code, unit="KT", kind=NomineeKind.COLLECTIVE,
         name="Phòng Kinh tế", rating=Rating.EXCELLENT, achievements=ACHIEVEMENTS,
-        index_components_not_decreased=True, folder=str(tmp_path / "upload"),
+        index_components_not_decreased=True, folder=str(tmp_path / "nhan"),
         documents=[DossierPath(part="bien-ban", path=str(files["bien-ban"]))]), now=IN_TIME,
         return_state=True)
     by_ui = typed.result()
@@ -87,7 +87,7 @@ def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
             for stored in session.exec(select(table)):
                 session.delete(stored)
             session.flush()
-    path = write_nomination_form(PLAN, ROUND, "KT", tmp_path / "upload" / "KT.xlsx")
+    path = write_nomination_form(PLAN, ROUND, "KT", tmp_path / "nhan" / "KT.xlsx")
     book = load_workbook(path)
     sheet = book[NOMINATION_SHEET]
     row = FIRST_NOMINEE_ROW
@@ -108,8 +108,8 @@ def test_a_nomination_by_ui_form_and_by_workbook_is_stored_alike(
 
 
 def test_a_workbook_with_a_missing_file_is_refused_whole(world: World, tmp_path: Path) -> None:
-    _files(tmp_path)
-    path = write_nomination_form(PLAN, ROUND, "KT", tmp_path / "KT.xlsx")
+    _files(tmp_path / "nhan")
+    path = write_nomination_form(PLAN, ROUND, "KT", tmp_path / "nhan" / "KT.xlsx")
     book = load_workbook(path)
     sheet = book[NOMINATION_SHEET]
     for row, name, document in ((FIRST_NOMINEE_ROW, "Phòng Kinh tế", "to-trinh.pdf"),
@@ -172,7 +172,7 @@ def test_a_report_typed_in_the_ui_is_checked_like_the_workbook(
 
 def test_the_import_flow_refuses_a_nomination_list_given_as_a_report(
         world: World, tmp_path: Path) -> None:
-    path = write_nomination_form(PLAN, ROUND, "KT", tmp_path / "KT.xlsx")
+    path = write_nomination_form(PLAN, ROUND, "KT", tmp_path / "nhan" / "KT.xlsx")
     with pytest.raises(FormRefused, match="loại biểu mẫu: tệp dành cho 'nomination'"):
         import_unit_report(FormFile(path=str(path)), now=IN_TIME)
 
