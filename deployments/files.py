@@ -9,6 +9,8 @@ which alone takes a POST.
 
 from __future__ import annotations
 
+import base64
+import hmac
 import ipaddress
 import os
 import shutil
@@ -82,6 +84,18 @@ def locate(root: Path, url_path: str) -> Path | None:
     return target
 
 
+def authorised(header: str | None, auth: str | None) -> bool:
+    """Whether an Authorization header carries the server's `user:password` (any, if none)."""
+    if not auth:
+        return True
+    scheme, _, token = (header or "").partition(" ")
+    try:
+        given = base64.b64decode(token.strip(), validate=True)
+    except ValueError:
+        return False
+    return scheme.lower() == "basic" and hmac.compare_digest(given, auth.encode())
+
+
 class DocumentHandler(BaseHTTPRequestHandler):
     """GET/HEAD of one file, to whoever has the server's password if it has one; 405 for the
     methods that write."""
@@ -110,8 +124,6 @@ class DocumentHandler(BaseHTTPRequestHandler):
     def _allowed(self) -> bool:
         """Whether the request carries the server's password (the upload page's check); a 401
         asking for it when not."""
-        from deployments.uploads import authorised  # uploads builds on this module
-
         if authorised(self.headers.get("Authorization"), self.auth):
             return True
         body = LOGIN.encode() if self.command != "HEAD" else b""

@@ -7,8 +7,6 @@ site is refused. Storing is tasks/intake/uploads.py's; the page is deployments/u
 
 from __future__ import annotations
 
-import base64
-import hmac
 import os
 import re
 import threading
@@ -25,18 +23,6 @@ MAX_REQUEST = 64 * 1024 * 1024  # a workbook and a unit's dossier files, each at
 # its next poll.
 UPLOADED = threading.Event()
 _PARAM = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
-
-
-def authorised(header: str | None, auth: str | None) -> bool:
-    """Whether an Authorization header carries the server's `user:password` (any, if none)."""
-    if not auth:
-        return True
-    scheme, _, token = (header or "").partition(" ")
-    try:
-        given = base64.b64decode(token.strip(), validate=True)
-    except ValueError:
-        return False
-    return scheme.lower() == "basic" and hmac.compare_digest(given, auth.encode())
 
 
 def form_parts(body: bytes, content_type: str) -> Iterator[tuple[str, str | None, bytes]]:
@@ -60,8 +46,6 @@ def form_parts(body: bytes, content_type: str) -> Iterator[tuple[str, str | None
 
 class DeskHandler(DocumentHandler):
     """The documents, read-only, and the upload page."""
-
-    auth: str | None = None
 
     def do_GET(self) -> None:
         """The upload page, or a document."""
@@ -98,18 +82,6 @@ class DeskHandler(DocumentHandler):
                    HTTPStatus.BAD_REQUEST if shown.problems else HTTPStatus.OK)
 
     do_PUT = do_PATCH = do_DELETE = do_OPTIONS = DocumentHandler.not_allowed
-
-    def _allowed(self) -> bool:
-        if authorised(self.headers.get("Authorization"), self.auth):
-            return True
-        body = "Cần đăng nhập bằng tài khoản của máy chủ Prefect.".encode()
-        self.send_response(HTTPStatus.UNAUTHORIZED)
-        self.send_header("WWW-Authenticate", 'Basic realm="thidua", charset="UTF-8"')
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return False
 
     def _send(self, body: str, status: HTTPStatus = HTTPStatus.OK) -> None:
         data = body.encode("utf-8")
