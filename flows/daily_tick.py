@@ -16,7 +16,7 @@ from pydantic import Field
 from flows.compile_period_report import compile_period_report
 from flows.deployment_runs import open_review
 from flows.desk import answer, answered
-from flows.sending import dispatch, in_parts
+from flows.sending import MOST_SENDERS, dispatch, in_parts
 from infra.clock import now_vn
 from models.lifecycle import to_review
 from models.vn_text import fmt_date
@@ -44,7 +44,7 @@ def _run_name() -> str:
 @answered
 def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                now: datetime | None = None,
-               senders: Annotated[int, Field(ge=0)] = 0) -> dict[str, int]:
+               senders: Annotated[int, Field(ge=0, le=MOST_SENDERS)] = 0) -> dict[str, int]:
     """Nhắc việc hằng ngày: đóng chiến dịch đã quá thời hạn; nhắc hạn, báo quá hạn, gửi tin;
     tổng hợp kỳ báo cáo đã hết hạn; đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét đợt
     có hồ sơ. Chỉ các chiến dịch đã phát động.

@@ -11,13 +11,13 @@ from flows.deployment_runs import SENDER_DEPLOYMENT
 from models.refusal import Refused
 
 # Each sender is a process of its own (~80 MB): never more at once, whatever a pool allows.
-MOST_SENDERS = 8
+SENDERS_AT_ONCE = 8
 
 
 @task(name="kiểm tra số lượt gửi song song", cache_policy=NONE)
 def room_for_senders(count: int) -> int:
     """`count`, when the send-outbox deployment's work pool (and the deployment) can run that
-    many at once and it is at most MOST_SENDERS; else a refusal in one Vietnamese line."""
+    many at once and it is at most SENDERS_AT_ONCE; else a refusal in one Vietnamese line."""
     try:
         with get_client(sync_client=True) as client:
             deployment = client.read_deployment_by_name(SENDER_DEPLOYMENT)
@@ -27,7 +27,7 @@ def room_for_senders(count: int) -> int:
         raise Refused(f"senders = {count}: chưa có deployment {SENDER_DEPLOYMENT} để chia việc "
                       "gửi; đặt senders = 0 để gửi ngay trong lượt này") from None
     own = deployment.concurrency_limit
-    room = min(n for n in (MOST_SENDERS, pool_limit, own) if n is not None)
+    room = min(n for n in (SENDERS_AT_ONCE, pool_limit, own) if n is not None)
     if count <= room:
         return count
     if room == pool_limit:
@@ -35,5 +35,5 @@ def room_for_senders(count: int) -> int:
     elif room == own:
         why = f"deployment {SENDER_DEPLOYMENT} chỉ chạy {room} lượt cùng lúc"
     else:
-        why = f"mỗi lượt gửi là một tiến trình, tối đa {MOST_SENDERS} lượt song song"
+        why = f"mỗi lượt gửi là một tiến trình, tối đa {SENDERS_AT_ONCE} lượt song song"
     raise Refused(f"senders = {count} quá nhiều: {why}; hãy chọn senders từ 0 đến {room}")

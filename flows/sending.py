@@ -11,6 +11,9 @@ from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState
 
 CAMPAIGNS_PER_PART = 200  # ~2,500 messages nationally: what one part holds in memory
+# The form's bound (a sane integer); how many runs may start is what their pool runs at once,
+# refused in Vietnamese beyond it (flows/sender_room.py).
+MOST_SENDERS = 64
 
 
 def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:

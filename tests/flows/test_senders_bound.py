@@ -20,7 +20,7 @@ from prefect.deployments.runner import RunnerDeployment
 from flows.daily_tick import daily_tick
 from flows.names import DEPLOYMENTS
 from flows.send_outbox import send_outbox
-from flows.sender_room import MOST_SENDERS
+from flows.sender_room import SENDERS_AT_ONCE
 from tests.conftest import REPO
 from tests.flows.deployment import World
 
@@ -63,11 +63,11 @@ def test_senders_beyond_the_pool_are_refused_and_within_it_started(
 def test_senders_without_a_pool_limit_stop_at_the_fixed_bound(
         deployment: World, apply_deployment: Callable[[Flow[..., Any]], UUID]) -> None:
     apply_deployment(send_outbox)
-    refused = daily_tick(as_of=DAY, senders=MOST_SENDERS + 2, return_state=True)
+    refused = daily_tick(as_of=DAY, senders=SENDERS_AT_ONCE + 2, return_state=True)
     assert refused.is_failed()
-    assert refused.message == (f"senders = {MOST_SENDERS + 2} quá nhiều: mỗi lượt gửi là một "
-                               f"tiến trình, tối đa {MOST_SENDERS} lượt song song; hãy chọn "
-                               f"senders từ 0 đến {MOST_SENDERS}")
+    assert refused.message == (f"senders = {SENDERS_AT_ONCE + 2} quá nhiều: mỗi lượt gửi là một "
+                               f"tiến trình, tối đa {SENDERS_AT_ONCE} lượt song song; hãy chọn "
+                               f"senders từ 0 đến {SENDERS_AT_ONCE}")
 
 
 def test_senders_with_no_sender_deployment_are_refused(deployment: World) -> None:
