@@ -15,6 +15,7 @@ import argparse
 import logging
 import multiprocessing
 import os
+import shutil
 import smtplib
 import socket
 import sys
@@ -98,7 +99,8 @@ def outbox_path(port: int, n: int, synchronous: str) -> float:
 
     infra.database.SQLITE_SYNCHRONOUS = synchronous  # read as each connection opens
     CACHE.mkdir(parents=True, exist_ok=True)  # on the disk: /tmp may be memory elsewhere
-    url = f"sqlite:///{tempfile.mkdtemp(dir=CACHE)}/bench.db"
+    folder = tempfile.mkdtemp(dir=CACHE)
+    url = f"sqlite:///{folder}/bench.db"
     upgrade(url)
     engine = get_engine(url)
     now = datetime.now(VN)
@@ -121,7 +123,10 @@ def outbox_path(port: int, n: int, synchronous: str) -> float:
     start = time.perf_counter()
     enqueue(engine, envelopes, now)
     send_pass(engine, channels, now, 1000, logging.getLogger("bench"))
-    return n / (time.perf_counter() - start)
+    rate = n / (time.perf_counter() - start)
+    engine.dispose()
+    shutil.rmtree(folder)
+    return rate
 
 
 def naive_apprise(port: int, n: int) -> float:
