@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, create_engine
 
+from infra.locked import refuse_when_locked
 from infra.settings import get_settings
 
 if TYPE_CHECKING:  # alembic (and Mako) only for an upgrade: not in every flow run's start
@@ -37,13 +38,15 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 def _create_engine(url: str) -> Engine:
-    """SQLite files get their folder created and foreign keys enforced."""
+    """SQLite files get their folder created and foreign keys enforced; a statement that
+    finds the file locked by another program ends in one line, not a traceback."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, pool_pre_ping=True)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "handle_error", refuse_when_locked)
     return engine
 
 

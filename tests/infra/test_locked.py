@@ -90,9 +90,9 @@ def test_other_database_errors_are_not_tried_again(url: str) -> None:
     assert calls == [1]
 
 
-def test_the_hook_turns_a_locked_statement_into_a_refusal(url: str) -> None:
-    engine, calls = impatient(url), list[int]()
-    event.listen(engine, "handle_error", refuse_when_locked)
+def test_every_engine_turns_a_locked_statement_into_a_refusal(url: str) -> None:
+    engine, calls = impatient(url), list[int]()  # get_engine's, its hook installed
+    assert event.contains(engine, "handle_error", refuse_when_locked)
     with held(url):
         with pytest.raises(LockedOnce) as once, transaction(engine) as session:
             session.execute(text("INSERT INTO probe (n) VALUES (1)"))
