@@ -16,6 +16,7 @@ from pydantic import Field
 from flows.compile_period_report import compile_period_report
 from flows.deployment_runs import open_review
 from flows.desk import answer, answered
+from flows.sender_room import room_for_senders
 from flows.sending import MOST_SENDERS, dispatch, in_parts
 from infra.clock import now_vn
 from models.lifecycle import to_review
@@ -58,6 +59,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     """
     moment = now or now_vn()
     day = as_of or moment.date()
+    senders = room_for_senders(senders)  # refused before anything of the day is done
     ended = close_ended_campaigns(day, campaigns)  # before reading: closed ones hear nothing
     states = read_campaigns(campaigns, day)
     kinds = configured_channels()

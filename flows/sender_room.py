@@ -17,7 +17,10 @@ SENDERS_AT_ONCE = 8
 @task(name="kiểm tra số lượt gửi song song", cache_policy=NONE)
 def room_for_senders(count: int) -> int:
     """`count`, when the send-outbox deployment's work pool (and the deployment) can run that
-    many at once and it is at most SENDERS_AT_ONCE; else a refusal in one Vietnamese line."""
+    many at once and it is at most SENDERS_AT_ONCE; else a refusal in one Vietnamese line.
+    0 (send within the run) asks nothing of the server."""
+    if count <= 0:
+        return 0
     try:
         with get_client(sync_client=True) as client:
             deployment = client.read_deployment_by_name(SENDER_DEPLOYMENT)

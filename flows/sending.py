@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from flows.deployment_runs import request_senders
-from flows.sender_room import room_for_senders
 from tasks.messages.deliver import Tally
 from tasks.messages.steps import send_due
 from tasks.records.reminders import CampaignState
@@ -23,8 +22,8 @@ def in_parts(states: list[CampaignState]) -> list[list[CampaignState]]:
 
 
 def dispatch(now: datetime, senders: int) -> Tally:
-    """Send here, or (senders > 0) leave it to that many send-outbox runs on the workers,
-    refused beyond what their work pool runs at once."""
+    """Send here, or (senders > 0, checked by room_for_senders) leave it to that many
+    send-outbox runs on the workers."""
     if senders <= 0:
         return send_due(now)
-    return Tally(senders=request_senders(room_for_senders(senders), now))
+    return Tally(senders=request_senders(senders, now))

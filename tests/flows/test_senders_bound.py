@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from prefect import Flow
@@ -16,15 +17,22 @@ from prefect.client.schemas.actions import WorkPoolCreate
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
 from prefect.client.schemas.sorting import FlowRunSort
 from prefect.deployments.runner import RunnerDeployment
+from sqlalchemy import func, select
+from sqlmodel import Session
 
 from flows.daily_tick import daily_tick
 from flows.names import DEPLOYMENTS
 from flows.send_outbox import send_outbox
 from flows.sender_room import SENDERS_AT_ONCE
+from infra.database import get_engine, transaction
+from models.tables import OutboxMessage
+from tasks.plans.files import read_plan
 from tests.conftest import REPO
 from tests.flows.deployment import World
+from tests.plan_samples import store_launched
 
 DAY = date(2025, 11, 25)
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture
@@ -49,12 +57,18 @@ def pooled_sender() -> Iterator[str]:
 
 def test_senders_beyond_the_pool_are_refused_and_within_it_started(
         deployment: World, pooled_sender: str) -> None:
+    plan = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")  # reminders due on DAY
+    with transaction(get_engine(deployment.url)) as session:
+        store_launched(session, plan, source="002", as_of=datetime(2025, 7, 1, tzinfo=VN))
     refused = daily_tick(as_of=DAY, senders=3, return_state=True)
     assert refused.is_failed()
     assert refused.message == (f"senders = 3 quá nhiều: work pool «{pooled_sender}» chỉ chạy 2 "
                                "lượt cùng lúc; hãy chọn senders từ 0 đến 2")
+    with Session(get_engine(deployment.url)) as session:  # refused before the day was done
+        assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
     started = daily_tick(as_of=DAY, senders=2)
     assert started["senders"] == 2
+    assert started["queued"] > 0  # the same day, allowed: the messages the refusal held back
     with get_client(sync_client=True) as client:
         pool_runs = client.get_scheduled_flow_runs_for_work_pool(pooled_sender)
     assert len(pool_runs) == 2  # waiting for the pool's workers, none refused
