@@ -7,6 +7,7 @@ from models.tables.council import (
     CouncilSession,
     CouncilVote,
     Decision,
+    HigherDecision,
     NumberBook,
 )
 from models.tables.intake import (
@@ -31,6 +32,7 @@ __all__ = [
     "CouncilVote",
     "CouncilMember",
     "Decision",
+    "HigherDecision",
     "NumberBook",
     "DossierDocument",
     "Nomination",

@@ -57,6 +57,22 @@ class Decision(SQLModel, table=True):
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
+class HigherDecision(SQLModel, table=True):
+    """The level above's decision on a round the commune proposed to it: recorded as staff
+    typed it, never in the commune's own books (a province's 1234/QĐ-UBND is not the
+    commune's)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="awardround.id", unique=True)
+    number: str  # e.g. "1234/QĐ-UBND"
+    issued_on: date
+    issuer: str  # e.g. "Chủ tịch UBND tỉnh Quảng Trị"
+    awarded: list[int] = Field(sa_column=Column(JSON, nullable=False))  # nomination ids
+    document_path: str | None = None
+    recorded_at: datetime = Field(sa_type=AwareDateTime)
+    recorded_by: str
+
+
 class CouncilMember(SQLModel, table=True):
     """One member of a commune's Emulation & Commendation Council, as its roster file lists."""
 
