@@ -4,10 +4,10 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-10 09:00:00
 """
-from alembic import op
 import sqlalchemy as sa
-import models.tables.base
+from alembic import op
 
+import models.tables.base
 
 revision = '0012'
 down_revision = '0011'
