@@ -13,10 +13,11 @@ from models.plan_parts import (
     Code,
     Commune,
     Contact,
+    PlanKind,
     PlanTask,
-    Rating,
     Signer,
     Strict,
+    Subject,
     Target,
     Text,
     Unit,
@@ -24,9 +25,19 @@ from models.plan_parts import (
     VnDate,
     Window,
 )
-from models.refusal import Refused
+from models.plan_rounds import (
+    AwardRound,
+    DossierPart,
+    Eligibility,
+    Quota,
+    RoundKind,
+    UnknownRound,
+)
 from models.reminder_policy import ReminderPolicy
 from models.vn_text import nfc
+
+__all__ = ["AwardRound", "DossierPart", "DueRule", "Eligibility", "OneOffReport", "PeriodKind",
+           "Plan", "Quota", "RecipientChange", "Reporting", "RoundKind", "UnknownRound", "Wording"]
 
 
 class PeriodKind(StrEnum):
@@ -93,90 +104,14 @@ class Reporting(Strict):
         return max(found, key=lambda c: c.start).recipient if found else self.recipient
 
 
-class RoundKind(StrEnum):
-    """Kinds of award round."""
-
-    AD_HOC = "ad_hoc"  # đột xuất
-    ANNUAL = "annual"  # hằng năm
-    MIDTERM = "midterm"  # sơ kết
-    FINAL = "final"  # tổng kết
-
-
-class Quota(Strict):
-    """The most awards a round may propose; `extra_allowed` if the plan lets the office ask more."""
-
-    collectives: int = Field(ge=0)
-    individuals: int = Field(ge=0)
-    extra_allowed: bool = False
-
-
-class DossierPart(Strict):
-    """One required component of a nomination dossier."""
-
-    code: Code
-    name: Text
-    forms: list[Text] = []
-    required: bool = True
-    applies_to: list[Literal["collective", "individual"]] = ["collective", "individual"]
-
-
-class Eligibility(Strict):
-    """Rules a nominee must meet; each failure is explained to staff in Vietnamese."""
-
-    collective_rating: Rating | None = None
-    individual_rating: Rating | None = None
-    index_components_not_decreased: bool = False
-    initiative_recognised: bool = False
-    initiative_recognisers: list[Text] = []
-    criteria: list[Text] = []
-    # The ratings bind only nominees of these units (e.g. those "trực tiếp tham mưu CCHC").
-    rating_units: list[Code] | None = None
-    rating_scope: Text | None = None  # the plan's words for those units
-
-
-class AwardRound(Strict):
-    """An award round: what it covers, when dossiers are due, quotas and rules."""
-
-    code: Code
-    kind: RoundKind
-    title: Text
-    covers: Window | None = None
-    nomination_deadline: Due | None = None
-    receiving_unit: Code
-    receiving_label: Text | None = None
-    quota: Quota | None = None
-    award: Text
-    dossier: list[DossierPart] = []
-    dossier_copies: int = Field(2, ge=1)
-    eligibility: Eligibility = Eligibility()
-    council_review: Due | None = None
-    summary: Due | None = None
-    # After the deadline: refuse, or accept and flag late, as the plan says (seeds are silent).
-    late: Literal["accept", "refuse"] = "refuse"
-
-    @model_validator(mode="after")
-    def _dated_unless_ad_hoc(self) -> AwardRound:
-        if self.kind is not RoundKind.AD_HOC and self.nomination_deadline is None:
-            raise ValueError("a scheduled round needs a nomination_deadline (mark it '(dự kiến)' "
-                             "if the plan leaves it to later guidance)")
-        return self
-
-
-class UnknownRound(Refused, LookupError):
-    """A round code the plan does not have; the message lists those it has, in Vietnamese."""
-
-    def __init__(self, plan: str, code: str, known: list[str]) -> None:
-        super().__init__(f"{plan}: không có đợt {code!r} "
-                         f"(có: {', '.join(known) or 'không có đợt khen thưởng nào'})")
-
-
 class Plan(Strict):
     """A campaign plan, validated; text is NFC whatever the file held."""
 
     code: Code
-    document_kind: Text = "Kế hoạch"
+    document_kind: PlanKind = PlanKind.KE_HOACH
     number: Text | None = None
     title: Text
+    subject: Subject | None = None
     commune: Commune
     issuer: Text
     signer: Signer

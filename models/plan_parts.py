@@ -158,3 +158,46 @@ class Window(Strict):
 
     start: VnDate
     end: VnDate
+
+
+class PlanKind(StrEnum):
+    """The kind of paper the plan is, with its symbol (Nghị định 30/2020, Phụ lục III)."""
+
+    KE_HOACH = "Kế hoạch"
+    THONG_BAO = "Thông báo"
+    HUONG_DAN = "Hướng dẫn"
+    CHUONG_TRINH = "Chương trình"
+    PHUONG_AN = "Phương án"
+
+    @property
+    def symbol(self) -> str:
+        """The abbreviation in the paper's number: KH, TB, HD, CTr, PA."""
+        return _SYMBOLS[self]
+
+
+_SYMBOLS = {PlanKind.KE_HOACH: "KH", PlanKind.THONG_BAO: "TB", PlanKind.HUONG_DAN: "HD",
+            PlanKind.CHUONG_TRINH: "CTr", PlanKind.PHUONG_AN: "PA"}
+
+
+class Subject(Strict):
+    """What the campaign is about, as papers write it: 'trong công tác {name}'."""
+
+    name: Text  # "cải cách hành chính"
+    short: Text | None = None  # "CCHC"
+
+
+class HandIn(StrEnum):
+    """How nomination dossiers reach the receiving unit."""
+
+    IN_PERSON = "in_person"  # nộp trực tiếp
+    POST = "post"  # gửi qua bưu chính
+    PORTAL = "public_service_portal"  # Cổng Dịch vụ công
+    DOCUMENT_SYSTEM = "document_system"  # Hệ thống quản lý văn bản và điều hành
+    EMAIL = "email"  # thư điện tử
+
+
+class Outcome(StrEnum):
+    """What a round ends in: the commune's own decision, or a proposal to the level above."""
+
+    DECIDE = "decide"
+    PROPOSE = "propose"
