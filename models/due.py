@@ -30,12 +30,20 @@ _TENTATIVE = re.compile(r"\s*\(\s*dự kiến\s*\)\s*$", re.IGNORECASE)
 
 def _month_range(month: int, year: int) -> tuple[date, date]:
     if not 1 <= month <= 12:
-        raise ValueError("no such month (expected 1 to 12)")
+        raise ValueError(f"không có tháng {month}; tháng ghi từ 1 đến 12")
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _span(first_month: int, last_month: int, year: int) -> tuple[date, date]:
     return _month_range(first_month, year)[0], _month_range(last_month, year)[1]
+
+
+def _day_range(m: re.Match[str]) -> tuple[date, date]:
+    """'từ ngày 25/7 đến ngày 31/7/2022': a start without a year takes the end's, or the year
+    before when its month comes later ('từ 25/12 đến 05/01/2026' starts on 25/12/2025)."""
+    last = parse_date(m[4])
+    year = int(m[3]) if m[3] else last.year - (int(m[2]) > last.month)
+    return parse_date(f"{m[1]}/{m[2]}/{year}"), last
 
 
 _PERIODS: list[tuple[re.Pattern[str], Any]] = [
@@ -48,8 +56,8 @@ _PERIODS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"^(?:trong |cả )?năm (\d{4})$"), lambda m: _span(1, 12, int(m[1]))),
     (re.compile(r"^từ tháng (\d{1,2})/(\d{4}) đến tháng (\d{1,2})/(\d{4})$"),
      lambda m: (_month_range(int(m[1]), int(m[2]))[0], _month_range(int(m[3]), int(m[4]))[1])),
-    (re.compile(rf"^từ (?:ngày )?{_D} đến (?:ngày )?{_D}$"),
-     lambda m: (parse_date(m[1]), parse_date(m[2]))),
+    (re.compile(rf"^từ (?:ngày )?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))? đến (?:ngày )?{_D}$"),
+     _day_range),
 ]
 
 
@@ -77,7 +85,7 @@ class Due(BaseModel):
 
 
 def parse_due(text: str) -> Due:
-    """Parse a Vietnamese due phrase; raise ValueError saying which forms are understood."""
+    """Parse a Vietnamese due phrase; raise ValueError (in Vietnamese) listing the forms read."""
     original = text.strip()
     phrase = " ".join(original.lower().split())
     tentative = bool(_TENTATIVE.search(phrase))
@@ -86,7 +94,7 @@ def parse_due(text: str) -> Due:
     if match := re.fullmatch(rf"chậm nhất (?:là )?(?:ngày |vào ngày )?{_D}", phrase):
         day = parse_date(match[1])
         return Due.model_construct(**fields, kind=DueKind.INCLUSIVE, last_day=day)
-    if match := re.fullmatch(rf"trước ngày {_D}", phrase):
+    if match := re.fullmatch(rf"trước (?:ngày )?{_D}", phrase):
         day = parse_date(match[1])
         return Due.model_construct(
             **fields, kind=DueKind.EXCLUSIVE, last_day=day - timedelta(days=1)
@@ -100,10 +108,11 @@ def parse_due(text: str) -> Due:
         if match := pattern.fullmatch(phrase):
             start, last = to_range(match)
             if last < start:
-                raise ValueError("the period ends before it starts")
+                raise ValueError("khoảng thời gian kết thúc trước khi bắt đầu")
             return Due.model_construct(**fields, kind=DueKind.PERIOD, start=start, last_day=last)
     raise ValueError(
-        "expected a due phrase such as 'chậm nhất ngày 10/12/2025', 'trước ngày 30/11/2025', "
-        "'ngày 15/12/2025', 'Trong tháng 7/2025', 'Quý IV/2025', '6 tháng cuối năm 2025', "
-        "'Năm 2025' or 'Thường xuyên', optionally followed by '(dự kiến)'"
+        "không đọc được thời hạn; hãy ghi như kế hoạch in: 'chậm nhất ngày 10/12/2025', "
+        "'trước ngày 30/11/2025' (hoặc 'trước 30/11/2025'), 'ngày 15/12/2025', "
+        "'từ ngày 25/7 đến ngày 31/7/2025', 'Trong tháng 7/2025', 'Quý IV/2025', "
+        "'6 tháng cuối năm 2025', 'Năm 2025' hoặc 'Thường xuyên', có thể thêm '(dự kiến)'"
     )

@@ -25,19 +25,19 @@ def nfc(value: Any) -> Any:
 
 
 def parse_date(text: str) -> date:
-    """Parse 'dd/mm/yyyy' (or ISO 'yyyy-mm-dd'); raise ValueError naming what is wrong."""
+    """Parse 'dd/mm/yyyy' (or ISO); raise ValueError saying, in Vietnamese, what is wrong."""
     match = _DMY.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
     else:
         match = _ISO.match(text)
         if not match:
-            raise ValueError("expected a date written dd/mm/yyyy")
+            raise ValueError("ngày phải ghi dạng ngày/tháng/năm, ví dụ 31/12/2025")
         year, month, day = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError("no such date in the calendar") from None
+        raise ValueError("không có ngày này trong lịch") from None
 
 
 def fmt_date(day: date) -> str:
