@@ -25,8 +25,9 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 from notifications.apprise_url import SHAPES, ChannelConfigError, open_plugin
-from notifications.message import ChannelKind, Outcome, Outgoing
+from notifications.message import DROPPED, TIMEOUT, TIMEOUT_UNSENT, ChannelKind, Outcome, Outgoing
 from notifications.redaction import Masker
+from notifications.smtp_watch import WatchedSmtp, WatchedSmtpSsl
 
 __all__ = ["ChannelConfigError", "SmtpChannel"]
 
@@ -66,7 +67,7 @@ class SmtpChannel:
         self.timeout = max(float(plugin.socket_connect_timeout),
                            float(plugin.socket_read_timeout)) if given else DEFAULT_TIMEOUT
         self.verify_certificate = bool(plugin.verify_certificate)
-        self._smtp: smtplib.SMTP | None = None
+        self._smtp: WatchedSmtp | None = None
         self._sent_on_connection = 0
 
     @functools.cached_property
@@ -80,12 +81,12 @@ class SmtpChannel:
         return context
 
     def deliver(self, out: Outgoing) -> Outcome:
-        """Send one message; a dropped connection is reopened once."""
+        """Send one message; a connection dropped before the message went is reopened once."""
         try:
             message = self.build(out)
         except FileNotFoundError as error:
             return Outcome.refused(f"không còn tệp đính kèm {Path(str(error.filename)).name}",
-                                   "attachment")
+                                   "attachment", tried=False)
         for attempt in (1, 2):
             try:
                 smtp = self._connection()
@@ -95,9 +96,12 @@ class SmtpChannel:
                 return Outcome.sent(f"SMTP {self.host} đã nhận",
                                     provider_id=str(message["Message-ID"]))
             except smtplib.SMTPServerDisconnected as error:
-                self.close()
+                kept = self._close()
                 if isinstance(error.__context__, TimeoutError):  # smtplib wraps a stalled read
-                    return _timed_out(self.host)
+                    return self._timed_out(kept)
+                if kept:  # the whole mail went, then the line: sending it now may repeat it
+                    return Outcome.retry(f"máy chủ thư {self.host} ngắt kết nối sau khi nhận "
+                                         "nội dung thư, chưa trả lời (có thể đã nhận)", DROPPED)
                 if attempt == 2:
                     return Outcome.retry(self.masker(f"máy chủ thư ngắt kết nối: {error}"), "421")
             except smtplib.SMTPRecipientsRefused as error:
@@ -106,17 +110,16 @@ class SmtpChannel:
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as error:
                 return _by_code(error.smtp_code, f"máy chủ thư từ chối: {_text(error.smtp_error)}")
             except smtplib.SMTPAuthenticationError as error:
-                self.close()
+                self._close()
                 return Outcome.retry(f"đăng nhập SMTP thất bại ({error.smtp_code})", "auth")
             except TimeoutError:
-                self.close()
-                return _timed_out(self.host)
+                return self._timed_out(self._close())
             except ConnectionRefusedError:
-                self.close()
+                self._close()
                 return Outcome.retry(f"máy chủ thư {self.host}:{self.port} không nhận kết nối "
                                      "(máy chủ đang tắt hoặc sai cổng)", "network")
             except (OSError, smtplib.SMTPException) as error:
-                self.close()
+                self._close()
                 return Outcome.retry(self.masker(f"lỗi gửi thư: {type(error).__name__}: "
                                                  f"{error}"), "network")
         raise AssertionError("unreachable")
@@ -148,6 +151,20 @@ class SmtpChannel:
             body["X-Thidua-Message"] = str(out.meta["tracking_id"])  # the outbox row: audit
         return body
 
+    def _close(self) -> bool:
+        """Close after a failure; True when the last thing sent was a whole message (the
+        server may have kept it though it never answered)."""
+        kept = isinstance(self._smtp, WatchedSmtp) and self._smtp.content_sent
+        self.close()
+        return kept
+
+    def _timed_out(self, kept: bool) -> Outcome:
+        if kept:
+            return Outcome.retry(f"máy chủ thư {self.host} không trả lời kịp sau khi nhận nội "
+                                 "dung thư (hết giờ chờ; có thể đã nhận)", TIMEOUT)
+        return Outcome.retry(f"máy chủ thư {self.host} không trả lời kịp (hết giờ chờ), thư "
+                             "chưa được gửi đi", TIMEOUT_UNSENT)
+
     def close(self) -> None:
         """Say goodbye to the server, ignoring a connection that is already gone."""
         if self._smtp is not None:
@@ -158,17 +175,17 @@ class SmtpChannel:
         self._smtp = None
         self._sent_on_connection = 0
 
-    def _connection(self) -> smtplib.SMTP:
+    def _connection(self) -> WatchedSmtp:
         from apprise.plugins.email import SecureMailMode
 
         if self._smtp is not None and self._sent_on_connection >= self.MAX_PER_CONNECTION:
             self.close()
         if self._smtp is None:
             if self.mode == SecureMailMode.SSL:
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                                      context=self.context)
+                smtp: WatchedSmtp = WatchedSmtpSsl(self.host, self.port, timeout=self.timeout,
+                                                   context=self.context)
             else:
-                smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+                smtp = WatchedSmtp(self.host, self.port, timeout=self.timeout)
                 if self.mode == SecureMailMode.STARTTLS:
                     smtp.starttls(context=self.context)
             if self.user and self.password:
@@ -187,10 +204,6 @@ def _attachment(path: Path) -> MIMEBase:
         part.set_param("charset", "utf-8")  # our text files are always UTF-8
     part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", path.name))
     return part
-
-
-def _timed_out(host: str) -> Outcome:
-    return Outcome.retry(f"máy chủ thư {host} không trả lời kịp (hết giờ chờ)", code="timeout")
 
 
 def _text(reply: bytes | str) -> str:

@@ -1,14 +1,14 @@
 """Calls to Zalo's OA and ZNS endpoints: token refresh on expiry, errors inside HTTP 200.
 
 One ZaloApi lives for one sending pass: it refreshes the token at most once, and after a
-refused refresh answers every later message at once instead of asking OAuth again.
+refused refresh answers every later message at once, not a try, instead of asking OAuth again.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from notifications.message import Outcome
+from notifications.message import TIMEOUT, TIMEOUT_UNSENT, Outcome
 from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenError, TokenStore
 
@@ -39,24 +39,30 @@ class ZaloApi:
 
     def post(self, path: str, body: dict[str, Any], tracking_id: str = "") -> Outcome:
         """Send once; on an expired token refresh (once per pass) and send once more."""
-        if self.token_trouble:
-            return Outcome.retry(self.token_trouble, code="token")
+        if self.token_trouble:  # Zalo is not called: not a try
+            return Outcome.retry(self.token_trouble, code="token", tried=False)
         headers = {"X-Thidua-Message": tracking_id} if tracking_id else {}
         try:
             token = self.tokens.access_token()
-            outcome, expired = self._post(path, body, headers | {"access_token": token})
-            if expired and not self.refreshed:
-                self.refreshed = True
+        except TokenError as error:  # no usable token before Zalo was called: not a try
+            return self._give_up(self.masker(str(error)), tried=False)
+        outcome, expired = self._post(path, body, headers | {"access_token": token})
+        if expired and not self.refreshed:
+            self.refreshed = True
+            try:
                 fresh = self.tokens.refresh(stale=token)
-                outcome, expired = self._post(path, body, headers | {"access_token": fresh})
-            if expired:
-                self.token_trouble = (f"{outcome.detail}; token đã làm mới vẫn bị từ chối, "
-                                      "kiểm tra ứng dụng Zalo (thidua notify zalo-token)")
-                return Outcome.retry(self.token_trouble, code="token")
-        except TokenError as error:
-            self.token_trouble = self.masker(str(error))
-            return Outcome.retry(self.token_trouble, code="token")
+            except TokenError as error:
+                return self._give_up(self.masker(str(error)), tried=True)
+            outcome, expired = self._post(path, body, headers | {"access_token": fresh})
+        if expired:
+            return self._give_up(f"{outcome.detail}; token đã làm mới vẫn bị từ chối, "
+                                 "kiểm tra ứng dụng Zalo (thidua notify zalo-token)", tried=True)
         return outcome
+
+    def _give_up(self, trouble: str, tried: bool) -> Outcome:
+        """No usable token for the rest of the pass; `tried`: Zalo was called for this one."""
+        self.token_trouble = trouble
+        return Outcome.retry(trouble, code="token", tried=tried)
 
     def _post(self, path: str, body: dict[str, Any],
               headers: dict[str, str]) -> tuple[Outcome, bool]:
@@ -65,8 +71,12 @@ class ZaloApi:
         try:
             response = self.session.post(f"{self.base}{path}", json=body, headers=headers,
                                          timeout=self.timeout)
-        except requests.Timeout:
-            return Outcome.retry("Zalo không trả lời kịp (hết giờ chờ)", code="timeout"), False
+        except requests.ConnectTimeout:  # nothing went: Zalo cannot have the message
+            return Outcome.retry("Zalo không nhận kết nối kịp (hết giờ chờ), tin chưa được gửi đi",
+                                 code=TIMEOUT_UNSENT), False
+        except requests.Timeout:  # the request went: Zalo may have sent the message
+            return Outcome.retry("Zalo không trả lời kịp (hết giờ chờ; có thể đã gửi)",
+                                 code=TIMEOUT), False
         except requests.RequestException as error:
             return Outcome.retry(self.masker(f"không kết nối được Zalo: {error}"),
                                  code="network"), False

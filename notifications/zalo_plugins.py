@@ -121,7 +121,8 @@ class NotifyZaloZNS(_ZaloPlugin):
     def deliver(self, target: str, text: str, meta: dict[str, Any]) -> Outcome:
         """POST /message/template with the template data the message carries."""
         if not self.template:
-            return Outcome.refused("cấu hình ZNS thiếu template=<mã mẫu đã duyệt>", code="config")
+            return Outcome.refused("cấu hình ZNS thiếu template=<mã mẫu đã duyệt>", code="config",
+                                   tried=False)
         body = {"phone": target, "template_id": self.template,
                 "template_data": meta.get("zns") or {"noi_dung": _fit(text, 400)},
                 "tracking_id": _tracking(meta)}

@@ -19,16 +19,22 @@ from sqlalchemy import Engine, and_, case, func, or_, select, update
 from infra.database import database_time, transaction
 from models.tables import OutboxMessage
 from models.tables.outbox import OutboxStatus
-from notifications.message import ChannelKind, Outgoing
+from notifications.message import DROPPED, TIMEOUT, ChannelKind, Outgoing
 from tasks.forms.writer import WantedForm
 
 # A sender extends its claims every quarter LEASE while it works; a claim not extended for
 # LEASE belongs to a sender that died, and its messages are taken again.
 LEASE = timedelta(seconds=90)
-# The provider's answer never came (it may have the message): retried after the others.
-UNKNOWN_CODES = frozenset({"timeout"})
+# The provider had the whole message and its answer never came (it may have the message):
+# retried later, after the others. A stall before it had the message is an ordinary retry.
+UNKNOWN_CODES = frozenset({TIMEOUT, DROPPED})
 DUE = (OutboxStatus.PENDING, OutboxStatus.RETRY, OutboxStatus.UNKNOWN)
 _table = OutboxMessage.__table__  # type: ignore[attr-defined]
+# The status of a row given back with no new try (its channel paused, or the provider not
+# called): never tried, no answer after it had the message, or a retry, as before its claim.
+AS_BEFORE = case((_table.c.attempts == 0, OutboxStatus.PENDING.value),
+                 (_table.c.last_code.in_(UNKNOWN_CODES), OutboxStatus.UNKNOWN.value),
+                 else_=OutboxStatus.RETRY.value)
 
 
 @dataclass(frozen=True)
@@ -95,15 +101,12 @@ def release(engine: Engine, items: Sequence[Claimed]) -> int:
     """Give back claimed messages not tried (their channel is paused): due again at once for
     the next pass, in their place in the queue, their tries unchanged."""
     t = _table.c
-    waiting = case((t.attempts == 0, OutboxStatus.PENDING.value),
-                   (t.last_code.in_(UNKNOWN_CODES), OutboxStatus.UNKNOWN.value),
-                   else_=OutboxStatus.RETRY.value)
     with transaction(engine) as session:
         released = 0
         for item in items:
             result = session.execute(
                 update(_table).where(*held(item.owner), t.id == item.id)
-                .values(status=waiting, claimed_until=None, claimed_by=None))
+                .values(status=AS_BEFORE, claimed_until=None, claimed_by=None))
             released += int(getattr(result, "rowcount", 0) or 0)
         return released
 

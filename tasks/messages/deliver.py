@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from notifications.channels import Channels
-from notifications.message import ChannelKind, Outcome
+from notifications.message import TIMEOUT, TIMEOUT_UNSENT, ChannelKind, Outcome
 from tasks.forms.writer import write_missing_forms
 from tasks.messages.claims import LEASE, UNKNOWN_CODES, Claimed, claim, extend, release
 from tasks.messages.failures import compose_failure_reports
@@ -32,6 +32,8 @@ from tasks.messages.traffic import Traffic
 Logger = logging.Logger | logging.LoggerAdapter[Any]
 BATCH = 1000  # messages claimed at a time; each answer is still recorded as it comes
 TIMEOUTS_TO_PAUSE = 2  # a channel that times out this many times in a row waits for later
+# Timeouts before and after the provider had the message: both say the server is stalled.
+STALLS = frozenset({TIMEOUT, TIMEOUT_UNSENT})
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Breaker:
 
     def see(self, channel: ChannelKind, outcome: Outcome) -> bool:
         """Note an answer; True when it just paused the channel."""
-        count = self.in_a_row.get(channel, 0) + 1 if outcome.code == "timeout" else 0
+        count = self.in_a_row.get(channel, 0) + 1 if outcome.code in STALLS else 0
         self.in_a_row[channel] = count
         if count >= TIMEOUTS_TO_PAUSE and channel not in self.paused:
             self.paused.add(channel)

@@ -16,7 +16,16 @@ from models.tables import OutboxMessage
 from models.tables.outbox import OutboxStatus
 from notifications.message import ChannelKind, Outcome
 from notifications.redaction import default_masker
-from tasks.messages.claims import LEASE, UNKNOWN_CODES, Claimed, claim, extend, held, release
+from tasks.messages.claims import (
+    AS_BEFORE,
+    LEASE,
+    UNKNOWN_CODES,
+    Claimed,
+    claim,
+    extend,
+    held,
+    release,
+)
 
 __all__ = ["LEASE", "MAX_ATTEMPTS", "Claimed", "Envelope", "backoff", "claim", "enqueue",
            "enqueue_new", "extend", "record", "release", "retry_failed", "unknown_wait"]
@@ -93,24 +102,24 @@ def enqueue_new(engine: Engine, envelopes: Iterable[Envelope], now: datetime) ->
 
 def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
            now: datetime) -> list[int]:
-    """Store each answer, counting it as a try; return the ids that failed for good (to tell
-    the standing office)."""
+    """Store each answer, counting it as a try when the provider was called; return the ids
+    that failed for good (to tell the standing office)."""
     failed: list[int] = []
     t = _table.c
     with engine.begin() as session:  # a bare connection: one commit per answer stays cheap
         for claimed, outcome in results:
             values = _answer(claimed, outcome, now)
-            if values["status"] == OutboxStatus.FAILED:
+            if values["status"] is OutboxStatus.FAILED:
                 failed.append(claimed.id)
             # Only the claim holder may write: a confirmed send is never turned back.
             session.execute(update(_table).where(*held(claimed.owner), t.id == claimed.id)
-                            .values({**values, "attempts": t.attempts + 1}))
+                            .values({**values, "attempts": t.attempts + int(outcome.tried)}))
     return failed
 
 
 def _answer(claimed: Claimed, outcome: Outcome, now: datetime) -> dict[str, Any]:
-    """The row's new status and times for one answer (this try included)."""
-    tries = claimed.attempts + 1
+    """The row's new status and times for one answer (this try included, if it was one)."""
+    tries = claimed.attempts + int(outcome.tried)
     values: dict[str, Any] = {"claimed_until": None, "claimed_by": None,
                               "last_code": outcome.code,
                               "last_error": None if outcome.ok
@@ -120,6 +129,8 @@ def _answer(claimed: Claimed, outcome: Outcome, now: datetime) -> dict[str, Any]
                          "provider_message_id": outcome.provider_id}
     if outcome.permanent or tries >= MAX_ATTEMPTS:
         return values | {"status": OutboxStatus.FAILED}
+    if not outcome.tried:  # the provider was not called: the row waits as it was, no try used
+        return values | {"status": AS_BEFORE, "next_attempt_at": now + backoff(tries)}
     if outcome.code in UNKNOWN_CODES:
         return values | {"status": OutboxStatus.UNKNOWN,
                          "next_attempt_at": now + unknown_wait(tries)}
