@@ -13,25 +13,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from template_minutes import minutes
 from template_parts import (
     CENTER,
-    LEFT,
     each,
     header,
     new_document,
     page_break,
-    row_table,
     signature,
-    tag,
     text,
     title,
 )
 from template_plan import plan
+from template_proposal import award_list as _award_list, proposal
 from template_reports import final_summary, period_report
 
 OUT = Path(__file__).resolve().parents[1] / "tasks" / "documents" / "templates"
@@ -48,9 +45,9 @@ def award_decision() -> DocxDocument:
     text(word, "Căn cứ {{ plan_basis }};", italic=True, indent=True)
     text(word, "Theo đề nghị của {{ proposer }}.", italic=True, indent=True, after=6)
     text(word, "QUYẾT ĐỊNH:", align=CENTER, bold=True, after=6)
-    text(word, "Điều 1. Tặng {{ award }} cho {{ counted }} đã có thành tích {{ achievement }} "
+    text(word, "Điều 1. Tặng {{ given }} đã có thành tích {{ achievement }} "
                "(có danh sách kèm theo){{ beyond }}.", indent=True)
-    text(word, "Điều 2. Các {{ whom }} có tên tại Điều 1 được nhận {{ award }}"
+    text(word, "Điều 2. Các {{ whom }} có tên tại Điều 1 được nhận {{ certificate }}"
                "{{ reward }}.", indent=True)
     text(word, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, các "
                "{{ whom }} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
@@ -58,12 +55,12 @@ def award_decision() -> DocxDocument:
     signature(word)
     page_break(word)
     text(word, "DANH SÁCH", align=CENTER, bold=True)
-    text(word, "{{ whom|capitalize }} được tặng {{ award }}", align=CENTER, bold=True)
+    text(word, "{{ whom|capitalize }} được tặng {{ listed }}", align=CENTER, bold=True)
     text(word, "(Kèm theo Quyết định số {{ number }} ngày {{ decided_on }} của "
                "{{ decided_by }})", align=CENTER, italic=True, after=12)
-    _award_list(word, "collectives", "I. TẬP THỂ", "c",
+    _award_list(word, "collectives", "collectives_heading", "c",
                 ["{{ loop.index }}", "{{ c.name }}{{ c.note }}"])
-    _award_list(word, "individuals", "II. CÁ NHÂN", "p",
+    _award_list(word, "individuals", "individuals_heading", "p",
                 ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}{{ p.note }}"])
     return word
 
@@ -80,32 +77,23 @@ def submission() -> DocxDocument:
                "{{ eligible }} hồ sơ đủ điều kiện, tiêu chuẩn. Hội đồng Thi đua – Khen thưởng "
                "đã họp xét và thống nhất đề nghị {{ counted }} (có danh sách kèm theo)"
                "{{ beyond }}.", indent=True)
-    text(word, "{{ office }} kính trình {{ addressee }} xem xét, quyết định tặng {{ award }} "
-               "cho các {{ whom }} nêu trên./.", indent=True, after=6)
+    text(word, "{{ office }} kính trình {{ addressee }} xem xét, quyết định {{ request }} "
+               "nêu trên./.", indent=True, after=6)
     signature(word)
     page_break(word)
     text(word, "DANH SÁCH ĐỀ NGHỊ", align=CENTER, bold=True)
     text(word, "(Kèm theo Tờ trình số {{ number }})", align=CENTER, italic=True, after=12)
-    _award_list(word, "collectives", "I. TẬP THỂ", "c",
+    _award_list(word, "collectives", "collectives_heading", "c",
                 ["{{ loop.index }}", "{{ c.name }}{{ c.note }}"])
-    _award_list(word, "individuals", "II. CÁ NHÂN", "p",
+    _award_list(word, "individuals", "individuals_heading", "p",
                 ["{{ loop.index }}", "{{ p.name }}, {{ p.title }}{{ p.note }}"])
     return word
-
-
-def _award_list(word: DocxDocument, items: str, heading: str, each: str,
-                cells: list[str]) -> None:
-    tag(word, f"{{%p if {items} %}}")
-    text(word, heading, align=LEFT, bold=True, after=3)
-    row_table(word, [("TT", Cm(1.5)), ("Tên tập thể, cá nhân", Cm(14.5))],
-              f"{each} in {items}", cells)
-    text(word, "", size=6)
-    tag(word, "{%p endif %}")
 
 
 TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     "quyet-dinh-khen-thuong": award_decision,
     "to-trinh-khen-thuong": submission,
+    "to-trinh-cap-tren": proposal,
     "lich-moc-thoi-han": plan,
     "bien-ban-hoi-dong": minutes,
     "bao-cao-ky": period_report,
