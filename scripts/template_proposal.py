@@ -34,7 +34,7 @@ def proposal() -> DocxDocument:
                "{{ eligible }} hồ sơ đủ điều kiện, tiêu chuẩn. Hội đồng Thi đua – Khen thưởng "
                "{{ council }} đã họp xét và thống nhất đề nghị {{ proposed }} (có danh sách "
                "kèm theo){{ beyond }}.", indent=True)
-    text(word, "Hồ sơ kèm theo (đánh số như trong tệp hồ sơ {{ pack }}):", indent=True)
+    text(word, "Hồ sơ kèm theo:", indent=True)
     each(word, "line in attachments", "{{ line }}", indent=True)
     text(word, "{{ proposer }} kính trình {{ addressee }} xem xét, quyết định {{ request }} "
                "nêu trên./.", indent=True, after=6)

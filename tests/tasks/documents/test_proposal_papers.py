@@ -72,8 +72,7 @@ def test_the_proposal_is_the_committees_to_the_province(tmp_path: Path) -> None:
     assert any(t.startswith("Ủy ban nhân dân xã Vĩnh Thủy đã tiếp nhận 3 hồ sơ") and
                "2 hồ sơ đủ điều kiện" in t and "đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh "
                "cho 1 tập thể và 1 cá nhân (có danh sách kèm theo)." in t for t in body)
-    start = body.index("Hồ sơ kèm theo (đánh số như trong tệp hồ sơ "
-                       "ho-so-de-nghi-de-nghi-cap-tren-2025-2025.zip):")
+    start = body.index("Hồ sơ kèm theo:")
     assert body[start + 1:start + 4] == [
         "02. Biên bản họp Hội đồng Thi đua – Khen thưởng xã Vĩnh Thủy số 04/BB-HĐTĐKT ngày "
         "10/12/2025;",
