@@ -47,6 +47,9 @@ def demo(
     busy_days: Annotated[bool, typer.Option(
         "--busy-days", help="With --served: only the days on which someone besides the "
         "daily tick acts.")] = False,
+    council: Annotated[Path | None, typer.Option(
+        help="The council's roster (a YAML file, or a folder of them); default: council/*.yaml "
+        "beside each plan.")] = None,
 ) -> None:
     """Run a plan on a simulated calendar against local mail and Zalo stand-ins; tell the story."""
     folder = Path("campaigns").resolve()
@@ -56,12 +59,22 @@ def demo(
                    "Hãy chạy trong thư mục dự án hoặc chỉ rõ tệp, ví dụ "
                    "thidua demo campaigns/002-vinh-thuy.yaml", err=True)
         raise typer.Exit(1)
+    from thidua.demo import refusal_of
+
+    if refused := refusal_of(chosen, council):  # before anything is started or removed
+        for line in refused:
+            typer.echo(line, err=True)
+        raise typer.Exit(1)
     if not served:
         from thidua.demo import run_demo
 
-        for line in run_demo(chosen, output):
+        for line in run_demo(chosen, output, council):
             typer.echo(line)
         return
+    if council is not None:  # the served demo reads council/ beside the plans only
+        typer.echo("--council chưa dùng được với --served: hãy đặt tệp danh sách Hội đồng vào "
+                   "thư mục council/ bên cạnh kế hoạch", err=True)
+        raise typer.Exit(1)
     from thidua.demo_served import Outcome, busy_days as busy, every_day, run_served_demo
 
     outcome = Outcome()
@@ -117,5 +130,33 @@ def db_upgrade() -> None:
     typer.echo(f"Database {shown} is at revision {revision}.")
 
 
+def main(args: list[str] | None = None) -> int:
+    """Run `thidua` (the installed script): a usage mistake or a refusal is said in Vietnamese,
+    one line, exit 2 or 1, never a traceback."""
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+    from typer.main import get_command
+
+    from models.refusal import Refused
+    from thidua.cli_words import usage_line
+
+    words = sys.argv[1:] if args is None else list(args)
+    command = get_command(app)
+    try:
+        result = command.main(args=words, prog_name="thidua", standalone_mode=False)
+    except NoArgsIsHelpError as shown:  # `thidua` or `thidua plan` alone: its help
+        typer.echo(shown.format_message())
+        return 2
+    except UsageError as error:
+        typer.echo(usage_line(error, command, words), err=True)
+        return 2
+    except Refused as refused:  # a rule's refusal a command did not catch itself
+        typer.echo(str(refused), err=True)
+        return 1
+    except typer.Abort:
+        typer.echo("Đã dừng.", err=True)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
 if __name__ == "__main__":
-    app()
+    sys.exit(main())
