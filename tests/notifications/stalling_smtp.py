@@ -1,6 +1,6 @@
-"""SMTP servers on 127.0.0.1 that stall at one step: before the greeting (a bare socket that
-never speaks), at EHLO or RCPT TO (aiosmtpd, nothing stored), or after the content (aiosmtpd
-stores the mail, then answers late or drops the line)."""
+"""Servers on 127.0.0.1 that stall at one step: the TCP connect (a full listen queue), the
+greeting (a bare socket that never speaks), EHLO or RCPT TO (aiosmtpd, nothing stored), or
+after the content (aiosmtpd stores the mail, then answers late or drops the line)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,27 @@ def never_greets() -> Iterator[tuple[int, list[socket.socket]]]:
         yield server.getsockname()[1], held
         for connection in held:
             connection.close()
+
+
+@contextlib.contextmanager
+def full_backlog() -> Iterator[int]:
+    """A port whose listen queue is full and never served: a new connection times out before
+    a byte can go (any protocol)."""
+    with socket.create_server(("127.0.0.1", 0), backlog=0) as server:
+        port = server.getsockname()[1]
+        queued: list[socket.socket] = []
+        try:
+            for _ in range(16):
+                probe = socket.socket()
+                queued.append(probe)
+                probe.settimeout(0.3)
+                try:
+                    probe.connect(("127.0.0.1", port))
+                except TimeoutError:
+                    break
+            else:
+                raise AssertionError("the listen queue never filled")
+            yield port
+        finally:
+            for probe in queued:
+                probe.close()

@@ -8,7 +8,7 @@ import pytest
 from notifications.email_channel import SmtpChannel
 from notifications.message import DROPPED, TIMEOUT, TIMEOUT_UNSENT, ChannelKind, Outgoing
 from notifications.redaction import Masker
-from tests.notifications.stalling_smtp import never_greets, stalling_smtp
+from tests.notifications.stalling_smtp import full_backlog, never_greets, stalling_smtp
 from thidua.stand_ins import free_port
 
 WAIT = "&cto=0.3&rto=0.3"
@@ -22,6 +22,12 @@ def _channel(port: int) -> SmtpChannel:
 def _mail(n: int = 1) -> Outgoing:
     return Outgoing(ChannelKind.EMAIL, f"u{n}@x.example.vn", f"Nhắc hạn {n}", "Nội dung",
                     meta={"tracking_id": f"outbox-{n}"})
+
+
+def test_a_connection_that_times_out_is_an_ordinary_retry() -> None:
+    with full_backlog() as port:
+        outcome = _channel(port).deliver(_mail())
+    assert (outcome.ok, outcome.permanent, outcome.code) == (False, False, TIMEOUT_UNSENT)
 
 
 def test_a_server_that_never_greets_is_an_ordinary_retry() -> None:
