@@ -7,10 +7,7 @@ kept a mail it never answered for; a stall or a dropped line before that cannot 
 from __future__ import annotations
 
 import smtplib
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from _typeshed import ReadableBuffer
+from typing import Any
 
 
 class WatchedSmtp(smtplib.SMTP):
@@ -24,7 +21,7 @@ class WatchedSmtp(smtplib.SMTP):
         self._command = cmd.lower()
         super().putcmd(cmd, args)
 
-    def send(self, s: ReadableBuffer | str) -> None:
+    def send(self, s: Any) -> None:  # str or any buffer, as smtplib takes
         """Send, then note whether that was the content ending in CRLF.CRLF after DATA."""
         self.content_sent = False
         super().send(s)  # a write that fails leaves content_sent False: the dot never went
