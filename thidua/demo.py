@@ -171,7 +171,8 @@ def book_openings(plans: list[tuple[Path, Plan]]) -> list[tuple[str, int, str, i
     the office's own its plan cites (Vĩnh Thủy's 707/QĐ-UBND of August 2025)."""
     found = []
     for _, plan in plans:
-        books = {"QĐ-UBND": 325, "BC-UBND": 140, f"TTr-{plan.standing_office}": 11}
+        books = {"QĐ-UBND": 325, "BC-UBND": 140, f"TTr-{plan.standing_office}": 11,
+                 "TTr-UBND": 38}  # the commune's own submissions, to the level above too
         cited = {(p.day.year, p.symbol): p.number for p in own_papers(plan)}  # the highest
         for year in range(plan.window.start.year, plan.window.end.year + 1):
             found += [(plan.commune.name, year, symbol, max(last, cited.get((year, symbol), 0)))
