@@ -137,7 +137,7 @@ class Plan(Strict):
     @classmethod
     def _pdf_or_word(cls, name: str | None) -> str | None:
         if name is not None and not name.lower().endswith((".pdf", ".docx")):
-            raise ValueError("the signed plan must be a .pdf or .docx file")
+            raise ValueError("kế hoạch đã ký phải là tệp .pdf hoặc .docx")
         return name
 
     @model_validator(mode="before")

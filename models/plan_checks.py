@@ -10,29 +10,13 @@ from models.cited_papers import CitedPaper, latest
 from models.due import Due, DueKind
 from models.periods import periods_in_window
 from models.plan import AwardRound, DueRule, Reporting, Wording
-from models.plan_parts import PlanTask, Target, UnitGroup, Window
+from models.plan_parts import PlanKind, PlanTask, Target, UnitGroup, Window
+from models.plan_problem import NOT_SHOWN, Problem
 from models.reminder_policy import ReminderPolicy
+from models.round_checks import number_problems, round_problems
 from models.vn_text import fmt_date
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a plan, where it is, and what was found there."""
-
-    path: str
-    message: str
-    got: object
-
-    def render(self, source: str) -> str:
-        """`FILE: field.path: what is wrong (got X)`."""
-        return f"{source}: {self.path}: {self.message} (got {_show(self.got)})"
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return "nothing"
-    text = repr(value)
-    return text if len(text) <= 120 else text[:117] + "..."
+__all__ = ["NOT_SHOWN", "Problem", "Sections", "chain_problems", "cross_check"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +34,9 @@ class Sections:
     groups: list[tuple[int, UnitGroup]]
     issued_on: date | None = None
     cited: tuple[tuple[str, CitedPaper], ...] = ()  # (where, paper)
+    reporting_failed: bool = False  # `reporting` is None because it did not validate
+    number: str | None = None
+    document_kind: PlanKind | None = None
 
 
 def cross_check(s: Sections) -> list[Problem]:
@@ -62,23 +49,26 @@ def cross_check(s: Sections) -> list[Problem]:
         *_conflicting_days(s),
         *chain_problems(s),
         *_before_the_plan(s),
+        *round_problems(s.award_rounds),
+        *number_problems(s.number, s.document_kind),
     ]
 
 
 def _duplicates(s: Sections) -> Iterator[Problem]:
-    groups: list[tuple[str, list[tuple[int, object]], str]] = [
-        ("units", list(s.unit_codes), "code"),
-        ("targets", [(i, t.code) for i, t in s.targets], "code"),
-        ("award_rounds", [(i, r.code) for i, r in s.award_rounds], "code"),
-        ("tasks", [(i, t.no) for i, t in s.tasks], "no"),
-        ("groups", [(i, g.code) for i, g in s.groups], "code"),
+    groups: list[tuple[str, list[tuple[int, object]], str, str]] = [
+        ("units", list(s.unit_codes), "code", "mã đơn vị"),
+        ("targets", [(i, t.code) for i, t in s.targets], "code", "mã chỉ tiêu"),
+        ("award_rounds", [(i, r.code) for i, r in s.award_rounds], "code", "mã đợt"),
+        ("tasks", [(i, t.no) for i, t in s.tasks], "no", "số thứ tự nhiệm vụ"),
+        ("groups", [(i, g.code) for i, g in s.groups], "code", "mã nhóm"),
     ]
-    for section, keys, field in groups:
-        seen: set[object] = set()
+    for section, keys, field, what in groups:
+        first: dict[object, int] = {}
         for i, key in keys:
-            if key in seen:
-                yield Problem(f"{section}[{i}].{field}", f"duplicate {field} in {section}", key)
-            seen.add(key)
+            if key in first:
+                yield Problem(f"{section}[{i}].{field}", f"trùng {what} đã ghi ở "
+                              f"{section}[{first[key]}]; mỗi {what} chỉ ghi một lần", key)
+            first.setdefault(key, i)
 
 
 def _undeclared_units(s: Sections) -> Iterator[Problem]:
@@ -91,8 +81,8 @@ def _undeclared_units(s: Sections) -> Iterator[Problem]:
     for i, g in s.groups:
         refs += [(f"groups[{i}].units[{j}]", c) for j, c in enumerate(g.units)]
         if g.code in declared:
-            yield Problem(f"groups[{i}].code", "a group code must differ from every unit code",
-                          g.code)
+            yield Problem(f"groups[{i}].code", "mã nhóm trùng mã một đơn vị; hãy đặt mã "
+                          "nhóm khác mọi mã đơn vị", g.code)
     if s.reporting:
         reporters = s.reporting.reporters
         if reporters != "all":
@@ -112,12 +102,16 @@ def _undeclared_units(s: Sections) -> Iterator[Problem]:
     if s.reminders and s.reminders.escalation:
         refs += [(f"reminders.escalation.to[{i}]", c)
                  for i, c in enumerate(s.reminders.escalation.to)]
+    codes = ", ".join(dict.fromkeys(code for _, code in s.unit_codes))
     for path, code in refs:
         if code is not None and code not in declared:
-            yield Problem(path, "no unit with this code is declared under units", code)
+            yield Problem(path, f"không có đơn vị mã này trong units; các mã đã khai: {codes}",
+                          code)
+    groups = ", ".join(g.code for _, g in s.groups)
     for path, code in grouped:
         if code not in named:
-            yield Problem(path, "no unit or group with this code is declared", code)
+            yield Problem(path, f"không có đơn vị hay nhóm mã này; các mã đã khai: {codes}"
+                          + (f"; nhóm: {groups}" if groups else ""), code)
 
 
 def _dated(s: Sections) -> Iterator[tuple[str, Due]]:
@@ -137,16 +131,18 @@ def _outside_window(s: Sections) -> Iterator[Problem]:
     if window is None:
         return
     if window.end < window.start:
-        yield Problem("window.end", f"the window ends before it starts on "
-                      f"{fmt_date(window.start)}", fmt_date(window.end))
+        yield Problem("window.end", f"ngày kết thúc trước ngày bắt đầu "
+                      f"{fmt_date(window.start)}; cần ngày từ {fmt_date(window.start)} trở đi",
+                      fmt_date(window.end))
         return
     for path, due in _dated(s):
         if due.kind is DueKind.ONGOING or due.last_day is None:
             continue
         days: list[date] = [due.last_day] + ([due.start] if due.start else [])
         if any(not window.start <= d <= window.end for d in days):
-            yield Problem(path, f"falls outside the campaign window {fmt_date(window.start)}"
-                          f"–{fmt_date(window.end)}", due.text)
+            yield Problem(path, f"ngày này nằm ngoài thời gian của kế hoạch "
+                          f"{fmt_date(window.start)}–{fmt_date(window.end)} (window); hãy ghi "
+                          "một ngày trong khoảng đó", due.text)
 
 
 def _periods_outside_window(s: Sections) -> Iterator[Problem]:
@@ -155,13 +151,14 @@ def _periods_outside_window(s: Sections) -> Iterator[Problem]:
     found = {p.kind for p in periods_in_window(s.reporting, s.window)}
     for i, kind in enumerate(s.reporting.periods):
         if kind not in found:
-            yield Problem(f"reporting.periods[{i}]", "no report of this period falls due inside "
-                          f"the campaign window {fmt_date(s.window.start)}–"
-                          f"{fmt_date(s.window.end)}", kind.value)
+            yield Problem(f"reporting.periods[{i}]", "không có báo cáo kỳ này đến hạn trong "
+                          f"thời gian của kế hoạch {fmt_date(s.window.start)}–"
+                          f"{fmt_date(s.window.end)}; hãy bỏ kỳ này", kind.value)
     seen: set[str] = set()
     for i, kind in enumerate(s.reporting.periods):
         if kind in seen:
-            yield Problem(f"reporting.periods[{i}]", "period listed twice", kind.value)
+            yield Problem(f"reporting.periods[{i}]", "kỳ báo cáo ghi hai lần; hãy bỏ một",
+                          kind.value)
         seen.add(kind)
 
 
@@ -170,8 +167,8 @@ def _conflicting_days(s: Sections) -> Iterator[Problem]:
         return
     both = set(s.reminders.extra_days_off) & set(s.reminders.extra_working_days)
     for day in sorted(both):
-        yield Problem("reminders.extra_working_days", "a day cannot be both a day off and a "
-                      "working day", fmt_date(day))
+        yield Problem("reminders.extra_working_days", "một ngày không thể vừa là ngày nghỉ "
+                      "(extra_days_off) vừa là ngày làm việc; hãy bỏ ở một bên", fmt_date(day))
 
 
 def chain_problems(s: Sections) -> Iterator[Problem]:
@@ -183,14 +180,14 @@ def chain_problems(s: Sections) -> Iterator[Problem]:
     owing = {u for c in named for u in groups.get(c, [c])} - {s.standing_office} - (
         {r.recipient_unit} if r and r.recipient_unit else set())
     reports = r is not None and bool(r.periods or r.reports)
-    for i, t in s.targets:
+    for i, t in [] if s.reporting_failed else s.targets:
         if t.owner is not None and t.threshold is not None \
                 and (t.owner not in owing or not reports):
-            yield Problem(f"targets[{i}].owner", "this unit sends no report, so the target "
-                          "can never be measured (name a reporting unit, or no owner)", t.owner)
+            yield Problem(f"targets[{i}].owner", "đơn vị này không gửi báo cáo nên chỉ tiêu "
+                          "không đo được; hãy ghi một đơn vị có báo cáo, hoặc bỏ owner", t.owner)
     if r is not None and r.units_due is not None and _last(r.units_due) > _last(r.due):
-        yield Problem("reporting.units_due", "the units' date must not be later than the "
-                      "commune's own (reporting.due)", r.units_due.day_of_last_month)
+        yield Problem("reporting.units_due", "hạn của các đơn vị không được muộn hơn hạn "
+                      "báo cáo của xã (reporting.due)", r.units_due.day_of_last_month)
 
 
 def _last(rule: DueRule) -> int:

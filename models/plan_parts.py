@@ -30,7 +30,7 @@ def _vn_phone(value: str) -> str:
         return "84" + digits[1:]
     if re.fullmatch(r"(\+?84)[35789]\d{8}", digits):
         return digits.lstrip("+")
-    raise ValueError("expected a Vietnamese mobile number such as 0912345678 or 84912345678")
+    raise ValueError("số di động Việt Nam chưa đúng; ghi như 0912345678 hoặc 84912345678")
 
 
 VnDate = Annotated[date, BeforeValidator(_to_date)]

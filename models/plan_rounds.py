@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from models.due import Due, DueKind
 from models.plan_parts import Code, HandIn, Outcome, Rating, Strict, Text, Window
+from models.plan_problem import FieldError
 from models.refusal import Refused
 
 
@@ -83,8 +84,9 @@ class AwardRound(Strict):
     @model_validator(mode="after")
     def _dated_unless_ad_hoc(self) -> AwardRound:
         if self.kind is not RoundKind.AD_HOC and self.nomination_deadline is None:
-            raise ValueError("a scheduled round needs a nomination_deadline (mark it '(dự kiến)' "
-                             "if the plan leaves it to later guidance)")
+            raise FieldError("nomination_deadline", "đợt khen thưởng theo kế hoạch cần hạn nộp "
+                             "hồ sơ; nếu kế hoạch để hướng dẫn sau, ghi hạn dự kiến kèm "
+                             "'(dự kiến)', ví dụ 'trước ngày 30/11/2025 (dự kiến)'")
         return self
 
     def award_for(self, kind: str) -> str:

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from models.cited_papers import cited_in
 from models.plan import Plan
 from models.plan_checks import Problem, Sections, cross_check
-from models.plan_parts import VnDate
+from models.plan_errors import pydantic_problems
+from models.plan_parts import PlanKind, VnDate
 from models.vn_text import nfc
 
 
 def validate_plan(raw: object) -> tuple[Plan | None, list[Problem]]:
     """Return the plan and no problems, or None and every problem found."""
     if not isinstance(raw, dict):
-        return None, [Problem("(top)", "expected a mapping of plan fields", type(raw).__name__)]
+        return None, [Problem("(toàn tệp)", "kế hoạch phải là các mục dạng 'tên: giá trị' "
+                              "(code:, title:, units: …)", type(raw).__name__)]
     data: dict[str, Any] = nfc(raw)
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        problems = [_from_pydantic(e) for e in error.errors()]
+        problems = pydantic_problems(error.errors(), Plan)
         failed = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
         return None, problems + cross_check(_sections(data, failed))
     problems = cross_check(_sections(data, set(), plan=plan))
@@ -47,6 +48,9 @@ def _sections(raw: dict[str, Any], failed: set[str], plan: Plan | None = None) -
             values[name] = adapter.validate_python(value)
     for name in _ITEM_LISTS:
         values[name] = _valid_items(name, raw, plan)
+    values["reporting_failed"] = "reporting" in failed
+    values["number"] = plan.number if plan else _text(raw.get("number"))
+    values["document_kind"] = plan.document_kind if plan else _kind(raw, failed)
     units = raw.get("units")
     values["issued_on"], values["cited"] = _dates(raw, failed, plan)
     values["unit_codes"] = [
@@ -86,42 +90,11 @@ def _valid_items(name: str, raw: dict[str, Any], plan: Plan | None) -> list[tupl
     return valid
 
 
-def path_of(loc: tuple[int | str, ...]) -> str:
-    """('units', 3, 'code') -> 'units[3].code'."""
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(top)"
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) else None
 
 
-def _from_pydantic(error: Any) -> Problem:
-    loc = tuple(error["loc"])
-    message = str(error["msg"]).removeprefix("Value error, ")
-    got = error.get("input")
-    if error["type"] == "missing":
-        return Problem(path_of(loc), "this field is required", None)
-    if error["type"] == "extra_forbidden":
-        return Problem(path_of(loc), _unknown_field(loc), got)
-    return Problem(path_of(loc), message, got)
-
-
-def _unknown_field(loc: tuple[int | str, ...]) -> str:
-    model: type[BaseModel] | None = Plan
-    for part in loc[:-1]:
-        if isinstance(part, int) or model is None:
-            continue
-        field = model.model_fields.get(str(part))
-        model = _model_in(field.annotation) if field else None
-    known = list(model.model_fields) if model else []
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-    return "unknown field" + (f" (did you mean '{close[0]}'?)" if close else "")
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
+def _kind(raw: dict[str, Any], failed: set[str]) -> PlanKind | None:
+    if "document_kind" in failed:
+        return None
+    return PlanKind(raw.get("document_kind", PlanKind.KE_HOACH))

@@ -43,7 +43,7 @@ class ReminderPolicy(Strict):
     @classmethod
     def _positive_distinct(cls, days: list[int]) -> list[int]:
         if any(d < 0 for d in days):
-            raise ValueError("reminder days must be zero or more")
+            raise ValueError("số ngày nhắc trước phải từ 0 trở lên")
         if len(set(days)) != len(days):
-            raise ValueError("reminder days must not repeat")
+            raise ValueError("số ngày nhắc trước bị lặp; mỗi số ghi một lần")
         return sorted(days, reverse=True)

@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import ValidationError, model_validator
 
 from models.plan_checks import Problem
+from models.plan_errors import pydantic_problems
 from models.plan_parts import Commune, Strict, Text
-from models.plan_validation import path_of
 from models.vn_text import nfc
 
 
@@ -84,14 +84,15 @@ def name_key(name: str) -> str:
 def roster_problems(members: list[Member]) -> list[Problem]:
     """Exactly one chair and one secretary, and no name twice."""
     if not members:
-        return [Problem("members", "the council needs at least a chair and a secretary", [])]
+        return [Problem("members", "hội đồng cần ít nhất một Chủ tịch Hội đồng (chair) và một "
+                        "Thư ký (secretary)", [])]
     found: list[Problem] = []
     for role in (Role.CHAIR, Role.SECRETARY):
         holders = [i for i, m in enumerate(members) if m.role is role]
         if len(holders) != 1:
-            where = ", ".join(f"members[{i}]" for i in holders) or "nobody"
-            found.append(Problem("members", f"exactly one member with role '{role.value}' "
-                                 f"expected, found {len(holders)}", where))
+            where = ", ".join(f"members[{i}]" for i in holders) or "không ai"
+            found.append(Problem("members", f"cần đúng một người có role: {role.value} "
+                                 f"({role.label}), đang có {len(holders)}", where))
     return found + _twins(list(enumerate(members)))
 
 
@@ -101,38 +102,26 @@ def _twins(members: list[tuple[int, Member]]) -> list[Problem]:
     for i, m in members:
         seen = first.setdefault(name_key(m.name), i)
         if seen != i:
-            found.append(Problem(f"members[{i}].name", f"already listed as members[{seen}]: "
-                                 "each member is one person", m.name))
+            found.append(Problem(f"members[{i}].name", f"trùng người đã ghi ở members[{seen}]; "
+                                 "mỗi người chỉ ghi một lần", m.name))
     return found
 
 
 def validate_roster(raw: object) -> tuple[Roster | None, list[Problem]]:
     """The roster and no problems, or None and every problem found."""
     if not isinstance(raw, dict):
-        return None, [Problem("(top)", "expected a mapping with commune and members",
-                              type(raw).__name__)]
+        return None, [Problem("(toàn tệp)", "danh sách hội đồng phải có hai mục commune: và "
+                              "members:", type(raw).__name__)]
     data: dict[str, Any] = nfc(raw)
     try:
         return Roster.model_validate(data), []
     except ValidationError as error:
-        problems = [_problem(e) for e in error.errors() if e["loc"]]
+        problems = pydantic_problems([e for e in error.errors() if e["loc"]], Roster)
     items = data.get("members")
     members = _valid_members(items)
     if isinstance(items, list) and len(members) == len(items):
         return None, problems + roster_problems([m for _, m in members])
     return None, problems + _twins(members)  # roles are counted once every member is valid
-
-
-def _problem(error: Any) -> Problem:
-    loc = tuple(error["loc"])
-    if error["type"] == "missing":
-        return Problem(path_of(loc), "this field is required", None)
-    if error["type"] == "extra_forbidden":
-        return Problem(path_of(loc), "unknown field", error.get("input"))
-    if error["type"] == "enum":
-        return Problem(path_of(loc), "expected one of " + ", ".join(r.value for r in Role),
-                       error.get("input"))
-    return Problem(path_of(loc), str(error["msg"]), error.get("input"))
 
 
 def _valid_members(items: object) -> list[tuple[int, Member]]:

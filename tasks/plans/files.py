@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from models.plan import Plan
-from models.plan_checks import Problem
+from models.plan_checks import NOT_SHOWN, Problem
 from models.plan_validation import validate_plan
 from models.refusal import Refused
 
@@ -61,8 +61,8 @@ class _PlanLoader(yaml.SafeLoader):
         """One node, refused past MAX_DEPTH or once the document's values pass MAX_VALUES."""
         mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # untyped stub
         if self._depth >= MAX_DEPTH:
-            raise LimitExceeded(f"nested too deeply; a plan needs at most {MAX_DEPTH} levels "
-                                "of lists and mappings", mark, self._depth + 1)
+            raise LimitExceeded(f"lồng quá sâu; kế hoạch chỉ cần nhiều nhất {MAX_DEPTH} cấp "
+                                "danh sách và nhóm mục", mark, self._depth + 1)
         alias = self.check_event(yaml.AliasEvent)
         before = self._values
         self._depth += 1
@@ -74,11 +74,11 @@ class _PlanLoader(yaml.SafeLoader):
         elif id(node) in self._sizes:
             self._values += self._sizes[id(node)]
         else:
-            raise LimitExceeded("an alias refers to the list or mapping that contains it; "
-                                "write that part out instead", mark, None)
+            raise LimitExceeded("tên tắt (*tên) trỏ vào chính danh sách hay nhóm mục chứa "
+                                "nó; hãy viết phần đó ra đầy đủ", mark, NOT_SHOWN)
         if self._values > MAX_VALUES:
-            raise LimitExceeded(f"too many values once aliases (*name) are expanded; a plan "
-                                f"may hold at most {MAX_VALUES}", mark, self._values)
+            raise LimitExceeded(f"quá nhiều giá trị khi mở các tên tắt (*tên); kế hoạch chứa "
+                                f"nhiều nhất {MAX_VALUES}", mark, self._values)
         return node
 
 
@@ -102,7 +102,8 @@ def _mapping_without_twins(loader: _PlanLoader, node: yaml.MappingNode) -> dict[
         key = loader.construct_object(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
+                None, None, f"mục {key!r} ghi hai lần trong cùng một nhóm; hãy bỏ một",
+                key_node.start_mark
             )
         seen.add(key)
     loader.flatten_mapping(node)
@@ -114,9 +115,9 @@ _PlanLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 
 def _bounded_int(loader: _PlanLoader, node: yaml.ScalarNode) -> int:
     if sum(c.isdigit() for c in str(node.value)) > MAX_DIGITS:
-        raise LimitExceeded(f"a number of more than {MAX_DIGITS} digits; a plan's numbers are "
-                            "small (write it in quotes if it is text)", node.start_mark,
-                            f"{len(node.value)} characters")
+        raise LimitExceeded(f"số dài hơn {MAX_DIGITS} chữ số; số trong kế hoạch đều nhỏ "
+                            "(nếu là chữ, hãy đặt trong ngoặc kép)", node.start_mark,
+                            f"{len(node.value)} ký tự")
     return int(loader.construct_yaml_int(node))
 
 
@@ -137,8 +138,8 @@ def _signed_beside(plan: Plan, path: Path) -> Plan:
         return plan
     signed = (path.parent / plan.signed_file).resolve()
     if not signed.is_file():
-        raise PlanRejected(str(path), [Problem("signed_file", "no such file next to the plan",
-                                               plan.signed_file)])
+        raise PlanRejected(str(path), [Problem("signed_file", "không thấy tệp này cạnh tệp kế "
+                                               "hoạch", plan.signed_file)])
     return plan.model_copy(update={"signed_file": str(signed)})
 
 
@@ -150,22 +151,23 @@ def read_yaml(path: Path, refused: type[PlanRejected] = PlanRejected) -> Any:
         return yaml.load(text, Loader=_PlanLoader)  # a SafeLoader subclass
     except _FileProblem as problem:
         raise refused(source, [problem.problem]) from None
-    except UnicodeDecodeError as error:
-        raise refused(source, [Problem("(file)", "not UTF-8 text", str(error))]) from None
+    except UnicodeDecodeError:
+        raise refused(source, [Problem("(tệp)", "tệp không phải chữ UTF-8; hãy lưu lại với "
+                                       "bảng mã UTF-8", NOT_SHOWN)]) from None
     except LimitExceeded as error:
         raise refused(source, [Problem(_where(error.problem_mark), error.problem or "",
                                        error.got)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        what = getattr(error, "problem", None) or str(error)
-        raise refused(source, [Problem(_where(mark), "not valid YAML: " + str(what),
-                                       None)]) from None
+        what = str(getattr(error, "problem", None) or "")
+        raise refused(source, [Problem(_where(mark), _yaml_problem(what),
+                                       NOT_SHOWN)]) from None
 
 
 class _FileProblem(Exception):
     def __init__(self, message: str, got: object) -> None:
         super().__init__(message)
-        self.problem = Problem("(file)", message, got)
+        self.problem = Problem("(tệp)", message, got)
 
 
 def _bounded_text(path: Path) -> bytes:
@@ -173,20 +175,46 @@ def _bounded_text(path: Path) -> bytes:
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise _FileProblem("no such file", str(path)) from None
+        raise _FileProblem("không có tệp này", str(path)) from None
     except OSError as error:
-        raise _FileProblem(f"cannot be read ({error.strerror})", str(path)) from None
+        raise _FileProblem(f"không đọc được tệp (lỗi hệ thống số {error.errno})",
+                           str(path)) from None
     status = os.fstat(handle)
     if not stat.S_ISREG(status.st_mode):
         os.close(handle)
-        raise _FileProblem("not a regular file (a folder, device or pipe)", str(path))
+        raise _FileProblem("đây không phải một tệp (là thư mục, thiết bị hoặc ống dẫn)",
+                           str(path))
     with os.fdopen(handle, "rb") as file:
         data = file.read(MAX_BYTES + 1)  # the size said may change while it is read
     if len(data) > MAX_BYTES:
-        raise _FileProblem(f"too large for a plan file; at most {MAX_BYTES} bytes "
-                           f"({MAX_BYTES // 1024} KB) are read", max(status.st_size, len(data)))
+        raise _FileProblem(f"tệp quá lớn cho một kế hoạch; chỉ đọc nhiều nhất {MAX_BYTES} "
+                           f"byte ({MAX_BYTES // 1024} KB)", max(status.st_size, len(data)))
     return data
 
 
 def _where(mark: yaml.Mark | None) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+    return f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else "(tệp)"
+
+
+# PyYAML's complaints, said in Vietnamese; anything else gets the general line.
+_YAML_SAID = {
+    "ghi hai lần": None,  # ours, already in Vietnamese
+    "mapping values are not allowed": "dấu ':' không đặt được ở đây; nếu là chữ có dấu ':', "
+                                      "hãy đặt cả giá trị trong ngoặc kép",
+    "cannot start any token": "có ký tự không bắt đầu được một giá trị (ví dụ Tab, @, `); "
+                              "thụt lề bằng dấu cách, chữ đặc biệt đặt trong ngoặc kép",
+    "could not find expected ':'": "thiếu dấu ':' sau tên mục",
+    "expected <block end>": "thụt lề không đều; các mục cùng cấp phải thẳng cột",
+    "undefined alias": "tên tắt (*tên) chưa được khai báo bằng &tên",
+    "end of stream": "ngoặc kép hoặc ngoặc vuông chưa đóng",
+    "expected ',' or ']'": "danh sách trong ngoặc vuông thiếu dấu ',' hoặc ']'",
+    "expected ',' or '}'": "nhóm trong ngoặc nhọn thiếu dấu ',' hoặc '}'",
+}
+
+
+def _yaml_problem(problem: str) -> str:
+    for english, said in _YAML_SAID.items():
+        if english in problem:
+            return said or problem
+    return ("không đọc được YAML ở đây: kiểm tra thụt lề (dấu cách, thẳng cột), dấu ':' sau "
+            "tên mục và các ngoặc đã đóng")

@@ -1,4 +1,4 @@
-"""A bad plan is refused with every problem, each as `field.path: what (got X)`."""
+"""A bad plan is refused with every problem, each as `field.path: what (nhận được X)`."""
 
 from __future__ import annotations
 
@@ -35,60 +35,89 @@ def _add_unit(code: str) -> Edit:
     ("edit", "expected"),
     [
         (_set("window.start", "31/02/2025"),
-         "window.start: no such date in the calendar (got '31/02/2025')"),
+         "window.start: không có ngày này trong lịch (nhận được '31/02/2025')"),
         (_set("award_rounds.0.nomination_deadline", "trước ngày 31/02/2025"),
-         "award_rounds[0].nomination_deadline: no such date in the calendar "
-         "(got 'trước ngày 31/02/2025')"),
+         "award_rounds[0].nomination_deadline: không có ngày này trong lịch "
+         "(nhận được 'trước ngày 31/02/2025')"),
         (_set("award_rounds.0.nomination_deadline", "trước ngày 15/01/2026"),
-         "award_rounds[0].nomination_deadline: falls outside the campaign window "
-         "01/07/2025–31/12/2025 (got 'trước ngày 15/01/2026')"),
+         "award_rounds[0].nomination_deadline: ngày này nằm ngoài thời gian của kế hoạch "
+         "01/07/2025–31/12/2025 (window); hãy ghi một ngày trong khoảng đó "
+         "(nhận được 'trước ngày 15/01/2026')"),
         (_set("tasks.0.lead", "PTP"),
-         "tasks[0].lead: no unit with this code is declared under units (got 'PTP')"),
+         "tasks[0].lead: không có đơn vị mã này trong units; các mã đã khai: VHXH, KT, TTPVHCC "
+         "(nhận được 'PTP')"),
         (_set("tasks.0.cooperating", ["KT", "TCKH"]),
-         "tasks[0].cooperating[1]: no unit or group with this code is declared "
-         "(got 'TCKH')"),
+         "tasks[0].cooperating[1]: không có đơn vị hay nhóm mã này; các mã đã khai: VHXH, KT, "
+         "TTPVHCC (nhận được 'TCKH')"),
+        (_set("tasks.0.cooperating", "KT"),
+         "tasks[0].cooperating: giá trị không hợp lệ; hãy ghi all (tất cả đơn vị) hoặc một "
+         "danh sách, ví dụ [VP, KT] (nhận được 'KT')"),
+        (_set("tasks.0.done", "31/02/2025"),
+         "tasks[0].done: không có ngày này trong lịch; hoặc ghi at_launch (xong khi ban hành "
+         "kế hoạch) (nhận được '31/02/2025')"),
         (_set("award_rounds.0.quota.collectives", -1),
-         "award_rounds[0].quota.collectives: Input should be greater than or equal to 0 "
-         "(got -1)"),
-        (_add_unit("KT"), "units[3].code: duplicate code in units (got 'KT')"),
+         "award_rounds[0].quota.collectives: phải từ 0 trở lên (nhận được -1)"),
+        (_set("award_rounds.0.quota", 5),
+         "award_rounds[0].quota: cần một nhóm mục con, mỗi mục một dòng dạng 'tên: giá trị' "
+         "(nhận được 5)"),
+        (_add_unit("KT"), "units[3].code: trùng mã đơn vị đã ghi ở units[1]; mỗi mã đơn vị chỉ "
+         "ghi một lần (nhận được 'KT')"),
         (_set("reporting.periods", ["Q1", "YEAR"]),
-         "reporting.periods[0]: no report of this period falls due inside the campaign window "
-         "01/07/2025–31/12/2025 (got 'Q1')"),
+         "reporting.periods[0]: không có báo cáo kỳ này đến hạn trong thời gian của kế hoạch "
+         "01/07/2025–31/12/2025; hãy bỏ kỳ này (nhận được 'Q1')"),
         (_set("standing_office", "VP"),
-         "standing_office: no unit with this code is declared under units (got 'VP')"),
-        (_set("award_rounds.0.receiving_unit", "HDTDKT"),
-         "award_rounds[0].receiving_unit: no unit with this code is declared under units "
-         "(got 'HDTDKT')"),
+         "standing_office: không có đơn vị mã này trong units; các mã đã khai: VHXH, KT, "
+         "TTPVHCC (nhận được 'VP')"),
         (_set("window.end", "30/06/2025"),
-         "window.end: the window ends before it starts on 01/07/2025 (got '30/06/2025')"),
+         "window.end: ngày kết thúc trước ngày bắt đầu 01/07/2025; cần ngày từ 01/07/2025 trở "
+         "đi (nhận được '30/06/2025')"),
         (_set("units.1.head.phone", "12345"),
-         "units[1].head.phone: expected a Vietnamese mobile number such as 0912345678 or "
-         "84912345678 (got '12345')"),
+         "units[1].head.phone: số di động Việt Nam chưa đúng; ghi như 0912345678 hoặc "
+         "84912345678 (nhận được '12345')"),
         (_set("units.1.head.email", "not-an-email"),
-         "units[1].head.email: String should match pattern"),
+         "units[1].head.email: địa chỉ thư điện tử chưa đúng; ghi như vanphong@xa.gov.vn "
+         "(nhận được 'not-an-email')"),
+        (_set("units.1.code", "Phòng KT"),
+         "units[1].code: mã viết liền không dấu, chỉ gồm chữ, số và _ . - (ví dụ VHXH, "
+         "tong-ket-2025) (nhận được 'Phòng KT')"),
         (_set("units.1.kind", "ministry"),
-         "units[1].kind: Input should be 'office', 'centre', 'front', 'village', 'party' or "
-         "'other' (got 'ministry')"),
+         "units[1].kind: không có trong danh sách; hãy ghi một trong: office (phòng, ban, văn "
+         "phòng), centre (trung tâm, đơn vị sự nghiệp), front (Mặt trận Tổ quốc, các đoàn "
+         "thể), village (thôn, xóm, tổ dân phố), party (Đảng ủy và các ban), other (khác) "
+         "(nhận được 'ministry')"),
+        (_set("document_kind", "Quyết định"),
+         "document_kind: không có trong danh sách; hãy ghi một trong: Kế hoạch, Thông báo, "
+         "Hướng dẫn, Chương trình, Phương án (nhận được 'Quyết định')"),
         (_set("award_rounds.0.nomination_deadlin", "trước ngày 30/11/2025"),
-         "award_rounds[0].nomination_deadlin: unknown field "
-         "(did you mean 'nomination_deadline'?) (got 'trước ngày 30/11/2025')"),
-        (_set("tasks.0.due", "cuối năm"), "tasks[0].due: expected a due phrase"),
+         "award_rounds[0].nomination_deadlin: không có mục này trong mẫu; có phải ý là "
+         "'nomination_deadline'? (nhận được 'trước ngày 30/11/2025')"),
+        (_set("tasks.0.due", "cuối năm"), "tasks[0].due: không đọc được thời hạn; hãy ghi như "
+         "kế hoạch in: 'chậm nhất ngày 10/12/2025'"),
+        (_set("tasks.0.due", 5), "tasks[0].due: cần một thời hạn như kế hoạch ghi, ví dụ "
+         "'chậm nhất ngày 10/12/2025' (nhận được 5)"),
         (_set("award_rounds.0.nomination_deadline", None),
-         "award_rounds[0]: a scheduled round needs a nomination_deadline"),
+         "award_rounds[0].nomination_deadline: đợt khen thưởng theo kế hoạch cần hạn nộp hồ sơ; "
+         "nếu kế hoạch để hướng dẫn sau, ghi hạn dự kiến kèm '(dự kiến)', ví dụ 'trước ngày "
+         "30/11/2025 (dự kiến)' (chưa ghi)"),
         (_set("reminders", {"days_before": [3, 3]}),
-         "reminders.days_before: reminder days must not repeat (got [3, 3])"),
+         "reminders.days_before: số ngày nhắc trước bị lặp; mỗi số ghi một lần "
+         "(nhận được [3, 3])"),
+        (_set("reminders", {"days_before": 3}),
+         "reminders.days_before: cần một danh sách, ví dụ [7, 3, 1] (nhận được 3)"),
         (_set("groups", [{"code": "KT", "name": "Các phòng", "units": ["VHXH"]}]),
-         "groups[0].code: a group code must differ from every unit code (got 'KT')"),
+         "groups[0].code: mã nhóm trùng mã một đơn vị; hãy đặt mã nhóm khác mọi mã đơn vị "
+         "(nhận được 'KT')"),
         (_set("groups", [{"code": "phong", "name": "Các phòng", "units": ["VHXH", "TCKH"]}]),
-         "groups[0].units[1]: no unit with this code is declared under units (got 'TCKH')"),
+         "groups[0].units[1]: không có đơn vị mã này trong units"),
         (_set("targets", [{"code": "T1", "text": "Hồ sơ đúng hạn", "metric": "on_time",
                            "comparator": ">=", "threshold": 90, "unit": "%", "owner": "VHXH"}]),
-         "targets[0].owner: this unit sends no report, so the target can never be measured"),
+         "targets[0].owner: đơn vị này không gửi báo cáo nên chỉ tiêu không đo được"),
         (_set("reporting.units_due", {"day_of_last_month": 12}),
-         "reporting.units_due: the units' date must not be later than the commune's own"),
+         "reporting.units_due: hạn của các đơn vị không được muộn hơn hạn báo cáo của xã"),
         (_set("reporting.reports", [{"code": "tk", "title": "Báo cáo tổng kết",
                                      "due": "trước ngày 15/01/2026"}]),
-         "reporting.reports[0].due: falls outside the campaign window"),
+         "reporting.reports[0].due: ngày này nằm ngoài thời gian của kế hoạch"),
+        (_set("title", "  "), "title: không được để trống (nhận được '  ')"),
     ],
     ids=lambda v: v.split(":")[0] if isinstance(v, str) else None,
 )
@@ -105,7 +134,7 @@ def test_each_problem_is_named_where_it_is(
 def test_missing_field_is_reported(plan_data: dict[str, Any]) -> None:
     del plan_data["title"]
     _, problems = validate_plan(plan_data)
-    assert [p.render("f") for p in problems] == ["f: title: this field is required (got nothing)"]
+    assert [p.render("f") for p in problems] == ["f: title: mục bắt buộc (chưa ghi)"]
 
 
 def test_every_problem_is_listed_at_once(plan_data: dict[str, Any]) -> None:
@@ -166,7 +195,7 @@ def test_a_round_dated_before_the_paper_the_plan_rests_on_is_refused() -> None:
         "ke-hoach.yaml: award_rounds[0].nomination_deadline: ngày này trước ngày của kế hoạch "
         "18/07/2025 (kế hoạch dẫn chiếu Quyết định số 326/QĐ-UBND ngày 18/07/2025 tại "
         "legal_bases[0], nên không ban hành trước ngày đó); cần ngày từ 18/07/2025 trở đi "
-        "(got 'trước ngày 10/07/2025')"]
+        "(nhận được 'trước ngày 10/07/2025')"]
 
 
 def test_a_plan_issued_before_a_paper_it_cites_is_refused() -> None:

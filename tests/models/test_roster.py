@@ -52,35 +52,41 @@ def test_text_is_stored_nfc_and_names_match_however_typed() -> None:
 
 @pytest.mark.parametrize(("data", "expected"), [
     pytest.param(_bent(members={0: {"role": "member"}}),
-                 [("members", "exactly one member with role 'chair' expected, found 0",
-                   "nobody")], id="no-chair"),
+                 [("members", "cần đúng một người có role: chair (Chủ tịch Hội đồng), "
+                   "đang có 0", "không ai")], id="no-chair"),
     pytest.param(_bent(members={1: {"role": "chair"}}),
-                 [("members", "exactly one member with role 'chair' expected, found 2",
-                   "members[0], members[1]")], id="two-chairs"),
+                 [("members", "cần đúng một người có role: chair (Chủ tịch Hội đồng), "
+                   "đang có 2", "members[0], members[1]")], id="two-chairs"),
     pytest.param(_bent(members={3: None}),
-                 [("members", "exactly one member with role 'secretary' expected, found 0",
-                   "nobody")], id="no-secretary"),
+                 [("members", "cần đúng một người có role: secretary (Ủy viên, Thư ký "
+                   "Hội đồng), đang có 0", "không ai")], id="no-secretary"),
     pytest.param(_bent(members={2: {"name": "lý  văn dũng"}}),
-                 [("members[2].name", "already listed as members[0]: each member is one person",
+                 [("members[2].name", "trùng người đã ghi ở members[0]; mỗi người chỉ ghi một lần",
                    "lý  văn dũng")], id="one-person-twice"),
     pytest.param(_bent(members={2: {"role": "ủy viên"}}),
-                 [("members[2].role", "expected one of chair, vice_chair, member, secretary",
+                 [("members[2].role", "không có trong danh sách; hãy ghi một trong: chair "
+                   "(Chủ tịch Hội đồng), vice_chair (Phó Chủ tịch Hội đồng), member (Ủy "
+                   "viên), secretary (Ủy viên, Thư ký Hội đồng)",
                    "ủy viên")], id="unknown-role"),
     pytest.param(_bent(members={2: {"office": " "}}),
-                 [("members[2].office", "String should have at least 1 character", " ")],
+                 [("members[2].office", "không được để trống", " ")],
                  id="blank-office"),
     pytest.param(_bent(members={2: {"title": "x"}}),
-                 [("members[2].title", "unknown field", "x")], id="unknown-field"),
+                 [("members[2].title", "không có mục này trong mẫu; các mục có ở đây: name, "
+                   "office, role", "x")], id="unknown-field"),
     pytest.param(_bent(commune={"name": "Thượng Phúc", "kind": "huyện",
                                 "province": "Thành phố Hà Nội"}),
-                 [("commune.kind", "Input should be 'xã', 'phường' or 'đặc khu'", "huyện")],
+                 [("commune.kind", "không có trong danh sách; hãy ghi một trong: xã, phường, "
+                   "đặc khu", "huyện")],
                  id="not-a-commune"),
     pytest.param({**ROSTER, "members": []},
-                 [("members", "the council needs at least a chair and a secretary", [])],
+                 [("members", "hội đồng cần ít nhất một Chủ tịch Hội đồng (chair) và "
+                   "một Thư ký (secretary)", [])],
                  id="empty"),
     pytest.param({"commune": ROSTER["commune"]},
-                 [("members", "this field is required", None)], id="no-members"),
-    pytest.param(["a list"], [("(top)", "expected a mapping with commune and members", "list")],
+                 [("members", "mục bắt buộc", None)], id="no-members"),
+    pytest.param(["a list"], [("(toàn tệp)", "danh sách hội đồng phải có hai mục commune: và "
+                                  "members:", "list")],
                  id="not-a-mapping"),
 ])
 def test_every_problem_is_named_with_its_field(data: Any,

@@ -43,8 +43,9 @@ def test_validate_accepts_good_and_lists_every_problem_of_bad(
     result = runner.invoke(app, ["plan", "validate", str(good), str(bad)])
     assert result.exit_code == 1
     assert f"OK {good}" in result.stdout
-    assert f"{bad}: window.end: no such date in the calendar (got '31/02/2026')" in result.stderr
-    assert f"{bad}: tasks[0].lead: no unit with this code" in result.stderr
+    assert f"{bad}: window.end: không có ngày này trong lịch (nhận được '31/02/2026')" \
+        in result.stderr
+    assert f"{bad}: tasks[0].lead: không có đơn vị mã này trong units" in result.stderr
     assert "1/2 tệp kế hoạch bị từ chối; chưa ghi gì." in result.stderr
 
 
@@ -52,9 +53,9 @@ def test_validate_accepts_good_and_lists_every_problem_of_bad(
     pytest.param("a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefghi", "bcdefghij",
                                                                    strict=True)),
-        "line 5, column 11: too many values once aliases (*name) are expanded", id="bomb"),
+        "dòng 5, cột 11: quá nhiều giá trị khi mở các tên tắt (*tên)", id="bomb"),
     pytest.param("code: " + "[" * 1000 + "]" * 1000 + "\n",
-                 "line 1, column 56: nested too deeply", id="nesting"),
+                 "dòng 1, cột 56: lồng quá sâu", id="nesting"),
 ])
 def test_validate_refuses_a_hostile_file_with_one_line(
         tmp_path: Path, content: str, expected: str) -> None:

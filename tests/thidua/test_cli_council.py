@@ -36,10 +36,11 @@ def test_a_bad_file_is_refused_with_every_problem_and_nothing_is_written(
     result = runner.invoke(app, ["council", "load", str(THUONG_PHUC), str(bad)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{bad}: members[6].role: expected one of chair, vice_chair, member, secretary "
-        "(got 'thư ký')",
-        f"{bad}: members[4].name: already listed as members[0]: each member is one person "
-        "(got 'Lý Văn Dũng')",
+        f"{bad}: members[6].role: không có trong danh sách; hãy ghi một trong: chair (Chủ "
+        "tịch Hội đồng), vice_chair (Phó Chủ tịch Hội đồng), member (Ủy viên), secretary (Ủy "
+        "viên, Thư ký Hội đồng) (nhận được 'thư ký')",
+        f"{bad}: members[4].name: trùng người đã ghi ở members[0]; mỗi người chỉ ghi một lần "
+        "(nhận được 'Lý Văn Dũng')",
         "1/2 tệp danh sách Hội đồng bị từ chối; chưa ghi gì."]
     shown = runner.invoke(app, ["council", "show"])
     assert shown.exit_code == 1 and "Chưa có danh sách Hội đồng" in shown.stderr

@@ -27,7 +27,7 @@ def test_iso_dates_stay_text_so_impossible_ones_get_a_clear_error(
     with pytest.raises(PlanRejected) as refused:
         read_plan(path)
     assert str(refused.value) == (
-        f"{path}: window.start: no such date in the calendar (got '2025-02-31')")
+        f"{path}: window.start: không có ngày này trong lịch (nhận được '2025-02-31')")
 
 
 def test_a_key_named_no_is_not_a_boolean(tmp_path: Path) -> None:
@@ -36,7 +36,7 @@ def test_a_key_named_no_is_not_a_boolean(tmp_path: Path) -> None:
     with pytest.raises(PlanRejected) as refused:
         read_plan(path)
     assert "tasks[0].no" not in str(refused.value)
-    assert "tasks[0].flag: unknown field" in str(refused.value)
+    assert "tasks[0].flag: không có mục này trong mẫu" in str(refused.value)
 
 
 def test_twin_keys_are_refused(tmp_path: Path) -> None:
@@ -44,15 +44,18 @@ def test_twin_keys_are_refused(tmp_path: Path) -> None:
     path.write_text("code: a\ntitle: x\ncode: b\n", encoding="utf-8")
     with pytest.raises(PlanRejected) as refused:
         read_plan(path)
-    assert "line 3, column 1: not valid YAML: key 'code' appears twice" in str(refused.value)
+    assert "dòng 3, cột 1: mục 'code' ghi hai lần trong cùng một nhóm; hãy bỏ một" \
+        in str(refused.value)
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"code: [unclosed\n", "not valid YAML"),
-        (b"\xff\xfe not utf-8", "not UTF-8 text"),
-        (b"- just\n- a list\n", "(top): expected a mapping of plan fields (got 'list')"),
+        (b"code: [unclosed\n", "dòng 2, cột 1: danh sách trong ngoặc vuông thiếu "
+         "dấu ',' hoặc ']'"),
+        (b"\xff\xfe not utf-8", "(tệp): tệp không phải chữ UTF-8; hãy lưu lại với bảng mã UTF-8"),
+        (b"- just\n- a list\n", "(toàn tệp): kế hoạch phải là các mục dạng 'tên: giá trị' "
+         "(code:, title:, units: …) (nhận được 'list')"),
     ],
 )
 def test_unreadable_files(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -65,7 +68,7 @@ def test_unreadable_files(tmp_path: Path, content: bytes, expected: str) -> None
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(PlanRejected, match="no such file"):
+    with pytest.raises(PlanRejected, match="không có tệp này"):
         read_plan(tmp_path / "absent.yaml")
 
 
@@ -78,7 +81,7 @@ def test_merge_keys_may_be_overridden_but_written_twins_may_not(tmp_path: Path) 
     assert "not valid YAML" not in str(refused.value)
     assert {"a", "b"} <= {p.path for p in refused.value.problems}
     path.write_text("b:\n  <<: {x: 1}\n  y: 7\n  y: 8\n", encoding="utf-8")
-    with pytest.raises(PlanRejected, match="key 'y' appears twice"):
+    with pytest.raises(PlanRejected, match="mục 'y' ghi hai lần"):
         read_plan(path)
 
 
@@ -105,8 +108,8 @@ def test_an_alias_bomb_is_refused_where_the_bound_is_crossed(tmp_path: Path) -> 
     path.write_text(_bomb(10), encoding="utf-8")
     assert len(path.read_bytes()) < 400
     assert _refusal(path) == (
-        f"{path}: line 5, column 11: too many values once aliases (*name) are expanded; a "
-        f"plan may hold at most {MAX_VALUES} (got 23069)")
+        f"{path}: dòng 5, cột 11: quá nhiều giá trị khi mở các tên tắt (*tên); kế hoạch chứa "
+        f"nhiều nhất {MAX_VALUES} (nhận được 23069)")
 
 
 def test_deep_nesting_is_refused_at_the_depth_limit_not_by_a_recursion_error(
@@ -114,11 +117,11 @@ def test_deep_nesting_is_refused_at_the_depth_limit_not_by_a_recursion_error(
     path = tmp_path / "deep.yaml"
     path.write_text("code: " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
     assert _refusal(path) == (
-        f"{path}: line 1, column {6 + MAX_DEPTH}: nested too deeply; a plan needs at most "
-        f"{MAX_DEPTH} levels of lists and mappings (got {MAX_DEPTH + 1})")
+        f"{path}: dòng 1, cột {6 + MAX_DEPTH}: lồng quá sâu; kế hoạch chỉ cần nhiều nhất "
+        f"{MAX_DEPTH} cấp danh sách và nhóm mục (nhận được {MAX_DEPTH + 1})")
     path.write_text("code:\n" + "".join(f"{'  ' * i}- \n" for i in range(200)),
                     encoding="utf-8")
-    assert "nested too deeply" in _refusal(path)
+    assert "lồng quá sâu" in _refusal(path)
 
 
 def test_nesting_just_under_the_limit_is_an_ordinary_plan_problem(tmp_path: Path) -> None:
@@ -127,17 +130,17 @@ def test_nesting_just_under_the_limit_is_an_ordinary_plan_problem(tmp_path: Path
                     encoding="utf-8")
     with pytest.raises(PlanRejected) as refused:
         read_plan(path)
-    assert "nested too deeply" not in str(refused.value)
+    assert "lồng quá sâu" not in str(refused.value)
     assert "code:" in str(refused.value)
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    pytest.param("a: &x [1, *x]\n", "line 1, column 11: an alias refers to the list or "
-                 "mapping that contains it", id="recursive-alias"),
-    pytest.param("code: " + "1" * 5000 + "\n", "line 1, column 7: a number of more than 30 "
-                 "digits", id="huge-integer"),
-    pytest.param("code: " + "a" * (MAX_BYTES + 1) + "\n", "(file): too large for a plan file; "
-                 f"at most {MAX_BYTES} bytes", id="too-large"),
+    pytest.param("a: &x [1, *x]\n", "dòng 1, cột 11: tên tắt (*tên) trỏ vào chính danh "
+                 "sách hay nhóm mục chứa nó; hãy viết phần đó ra đầy đủ", id="recursive-alias"),
+    pytest.param("code: " + "1" * 5000 + "\n", "dòng 1, cột 7: số dài hơn 30 chữ số",
+                 id="huge-integer"),
+    pytest.param("code: " + "a" * (MAX_BYTES + 1) + "\n", "(tệp): tệp quá lớn cho một kế hoạch; "
+                 f"chỉ đọc nhiều nhất {MAX_BYTES} byte", id="too-large"),
 ])
 def test_other_limits(tmp_path: Path, content: str, expected: str) -> None:
     path = tmp_path / "p.yaml"
@@ -146,10 +149,10 @@ def test_other_limits(tmp_path: Path, content: str, expected: str) -> None:
 
 
 def test_a_folder_or_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
-    assert _refusal(tmp_path).startswith(f"{tmp_path}: (file): not a regular file")
+    assert _refusal(tmp_path).startswith(f"{tmp_path}: (tệp): đây không phải một tệp")
     pipe = tmp_path / "pipe.yaml"
     os.mkfifo(pipe)  # opening it to read would wait for a writer forever
-    assert _refusal(pipe).startswith(f"{pipe}: (file): not a regular file")
+    assert _refusal(pipe).startswith(f"{pipe}: (tệp): đây không phải một tệp")
 
 
 def test_aliases_within_bounds_still_work(tmp_path: Path, plan_data: dict[str, Any]) -> None:
@@ -165,5 +168,5 @@ def test_aliases_within_bounds_still_work(tmp_path: Path, plan_data: dict[str, A
 def test_a_roster_file_is_read_within_the_same_limits(tmp_path: Path) -> None:
     path = tmp_path / "council.yaml"
     path.write_text(_bomb(10), encoding="utf-8")
-    with pytest.raises(RosterRejected, match="too many values once aliases"):
+    with pytest.raises(RosterRejected, match="quá nhiều giá trị khi mở các tên tắt"):
         read_roster(path)
