@@ -13,7 +13,8 @@ from models.plan import Plan
 from models.vn_text import document_number, fmt_date
 
 KINDS = ("Quyết định", "Kế hoạch", "Báo cáo", "Tờ trình", "Công văn", "Thông báo", "Chỉ thị",
-         "Nghị quyết", "Nghị định", "Thông tư", "Biên bản", "Hướng dẫn", "Luật")
+         "Nghị quyết", "Nghị định", "Thông tư", "Biên bản", "Hướng dẫn", "Chương trình",
+         "Phương án", "Luật")
 # "số 326/QĐ-UBND ngày 18/7/2025", "98/2023/NĐ-CP ngày 26/12/2023", "41-CT/TW ngày 26/12/2024";
 # an issuer follows as "của …" up to what the paper is about ("về …") or the clause's end.
 _CITATION = re.compile(
@@ -94,11 +95,12 @@ def cited_note(plan: Plan) -> str | None:
     """For staff, in words: the office's own numbers the plan cites (its books stand past
     them once loaded) and the day the plan dates from; None when it cites none."""
     own, issued = own_papers(plan), plan_date(plan)
-    told = [f"Kế hoạch dẫn chiếu văn bản của {plan.issuer}: "
+    kind = str(plan.document_kind)
+    told = [f"{kind} dẫn chiếu văn bản của {plan.issuer}: "
             f"{', '.join(p.label for p in own)}; khi nạp, sổ văn bản tương ứng đứng sau các số "
             "này"] if own else []
     if issued is not None and issued > plan.window.start:
-        told.append(f"kế hoạch ban hành không sớm hơn ngày {fmt_date(issued)}, chiến dịch "
+        told.append(f"{kind.lower()} ban hành không sớm hơn ngày {fmt_date(issued)}, chiến dịch "
                     "bắt đầu từ ngày đó")
     return "; ".join(told)[:1].upper() + "; ".join(told)[1:] + "." if told else None
 

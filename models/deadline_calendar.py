@@ -137,7 +137,8 @@ def _reminders(
 def _outside(effective: date, plan: Plan) -> str | None:
     if plan.window.start <= effective <= plan.window.end:
         return None
-    return (f"hạn {fmt_date(effective)} nằm ngoài thời gian thực hiện kế hoạch "
+    return (f"hạn {fmt_date(effective)} nằm ngoài thời gian thực hiện "
+            f"{plan.document_kind.lower()} "
             f"({fmt_date(plan.window.start)}–{fmt_date(plan.window.end)})")
 
 

@@ -63,9 +63,11 @@ def cited(bases: list[LegalBasis], paper: str, day: date) -> list[str]:
 
 
 def plan_basis(plan: Plan) -> str:
-    """'Kế hoạch số 12/KH-UBND ngày 05/3/2026 của UBND xã X về …'; what the plan file does not
-    give (number, date) is left as a blank for the clerk: 'số …/KH-UBND ngày … tháng … năm …'."""
-    symbol = "KH-UBND" if plan.issuer.startswith(("UBND", "Ủy ban nhân dân")) else "KH"
+    """'Kế hoạch số 12/KH-UBND ngày 05/3/2026 của UBND xã X về …', 'Thông báo số 12/TB-UBND …'
+    as the plan's kind; what the plan file does not give (number, date) is left as a blank for
+    the clerk: 'số …/TB-UBND ngày … tháng … năm …'."""
+    kind = plan.document_kind.symbol
+    symbol = f"{kind}-UBND" if plan.issuer.startswith(("UBND", "Ủy ban nhân dân")) else kind
     number = plan.number or f"…/{symbol}"
     day = short_date(plan.issued_on) if plan.issued_on else "… tháng … năm …"
     title = plan.title[:1].lower() + plan.title[1:]

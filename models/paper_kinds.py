@@ -7,9 +7,11 @@ import re
 import unicodedata
 
 # What the flows number from a book: decisions, submissions, council minutes and reports
-# (tasks/documents), and the office's plans (models/legal_bases.py, a plan's own number).
+# (tasks/documents), and the office's plans of every kind a plan may be (models/plan_parts.py
+# PlanKind: a plan's own number, models/legal_bases.py).
 ISSUED = {"QĐ": "quyết định", "TTr": "tờ trình", "BB": "biên bản", "BC": "báo cáo",
-          "KH": "kế hoạch"}
+          "KH": "kế hoạch", "TB": "thông báo", "HD": "hướng dẫn", "CTr": "chương trình",
+          "PA": "phương án"}
 MOST_ISSUER = 30  # "UBND", "HĐTĐKT", a unit's code: short
 # The issuer: letters (Vietnamese too) and digits, a unit's code may add `.`, `_` or `-`.
 _SYMBOL = re.compile(rf"(?P<kind>[^\W\d_]+)-(?P<issuer>[^\W_][\w.\-]{{0,{MOST_ISSUER - 1}}})")

@@ -59,6 +59,15 @@ def units_last_day(period: Period, reporting: Reporting, days: WorkingDays) -> t
     return day, f"chậm nhất ngày {fmt_date(day)}"
 
 
+def report_about(plan: Plan) -> str:
+    """What a period's report is about, after "Báo cáo kết quả": the plan's subject ("CCHC"),
+    else the plan itself ("thực hiện thông báo")."""
+    subject = plan.subject
+    if subject is not None:
+        return subject.short or subject.name
+    return f"thực hiện {plan.document_kind.lower()}"
+
+
 def _apply(rule: DueRule, month_end: date) -> tuple[date, date]:
     named = month_end.replace(day=min(rule.day_of_last_month, month_end.day))
     return named, named if rule.wording is Wording.AT_THE_LATEST else named - timedelta(days=1)
@@ -71,13 +80,14 @@ def chain(plan: Plan, days: WorkingDays) -> Iterator[Owed]:
         return
     to = plan.unit(receiver(plan)).name
     units = owing_units(plan)
+    about = report_about(plan)
     for period in periods_in_window(reporting, plan.window):
         last, text = units_last_day(period, reporting, days)
         for code in units:
             yield Owed(report_key(period.code, code), ObligationKind.REPORT,
-                       f"Báo cáo kết quả CCHC {period.label}", code, to, text, last)
+                       f"Báo cáo kết quả {about} {period.label}", code, to, text, last)
         yield Owed(commune_report_key(period.code), ObligationKind.COMMUNE_REPORT,
-                   f"Báo cáo kết quả CCHC {period.label} của {plan.issuer}",
+                   f"Báo cáo kết quả {about} {period.label} của {plan.issuer}",
                    plan.standing_office, reporting.recipient_on(period.last_day),
                    f"{WORDS[reporting.due.wording]} {fmt_date(period.named_day)}",
                    period.last_day)

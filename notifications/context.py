@@ -35,11 +35,17 @@ def message_kind(notice: Notice[Any]) -> MessageKind:
 
 
 def base_context(plan: Plan, unit: Unit | None) -> dict[str, Any]:
-    """What every message knows: who sends it, for which campaign, who to call."""
+    """What every message knows: who sends it, for which campaign (its kind of paper and its
+    subject, `subject_short` the short name or else the full one; both empty without one), who
+    to call."""
     office = plan.unit(plan.standing_office)
+    kind, subject = str(plan.document_kind), plan.subject
     return {
         "issuer": plan.issuer,
-        "campaign": f"{plan.document_kind} {plan.title[:1].lower()}{plan.title[1:]}",
+        "campaign": f"{kind} {plan.title[:1].lower()}{plan.title[1:]}",
+        "kind": kind, "kind_lower": kind.lower(),
+        "subject": subject.name if subject else "",
+        "subject_short": (subject.short or subject.name) if subject else "",
         "window": f"{fmt_date(plan.window.start)} – {fmt_date(plan.window.end)}",
         "office": {"name": office.name, "email": office.head.email},
         "unit": {"code": unit.code, "name": unit.name, "head_title": unit.head.title}

@@ -1,6 +1,7 @@
-"""The plan's schedule annex (lich-moc-thoi-han.docx): "PHỤ LỤC / Lịch các mốc thời hạn của
-Kế hoạch …", one landscape table of the deadlines, who owes them, to whom, the plan's words,
-the last day and why it moved. It is the system's own paper: the plan as issued is the
+"""The plan's schedule annex (lich-moc-thoi-han.docx): "PHỤ LỤC / Lịch các mốc thời hạn (Kèm
+theo Kế hoạch …)", the plan named by its own kind (`kind`: Thông báo, Hướng dẫn …), one
+landscape table of the deadlines, who owes them, to whom, the plan's words, the last day and
+why it moved. It is the system's own paper: the plan as issued is the
 office's signed file, attached beside it, never restated here.
 """
 
@@ -23,12 +24,12 @@ def plan() -> DocxDocument:
     text(word, "(Kèm theo {{ plan }})", align=CENTER, italic=True, after=12)
     tag(word, "{%p if rows %}")
     row_table(word, [("TT", Cm(1.0)), ("Nội dung", Cm(6.7)), ("Đơn vị thực hiện", Cm(3.8)),
-                     ("Gửi đến", Cm(3.6)), ("Hạn theo Kế hoạch", Cm(3.0)),
+                     ("Gửi đến", Cm(3.6)), ("Hạn theo {{ kind }}", Cm(3.0)),
                      ("Ngày cuối", Cm(2.4)), ("Ghi chú", Cm(4.2))],
               "r in rows", ["{{ r.no }}", "{{ r.what }}", "{{ r.who }}", "{{ r.to }}",
                             "{{ r.due }}", "{{ r.last }}", "{{ r.note }}"])
     tag(word, "{%p else %}")
-    text(word, "Kế hoạch không đặt mốc thời hạn cho các cơ quan, đơn vị.", indent=True)
+    text(word, "{{ kind }} không đặt mốc thời hạn cho các cơ quan, đơn vị.", indent=True)
     tag(word, "{%p endif %}")
     text(word, "", size=6)
     each(word, "line in notes", "{{ line }}", size=12, italic=True, indent=True)

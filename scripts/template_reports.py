@@ -109,10 +109,10 @@ def _annexes(word: DocxDocument) -> None:
     _kept(text(word, "{{ chart_caption }}", align=CENTER, size=12, italic=True, after=6))
     tag(word, "{%p endif %}")
     _loop_table(word, "targets", "r", TARGETS, TARGET_CELLS, centred=(0, 2, 3, 4),
-                empty="Kế hoạch không giao chỉ tiêu.")
-    _annex(word, "PHỤ LỤC II", "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ THEO KẾ HOẠCH")
+                empty="{{ kind }} không giao chỉ tiêu.")
+    _annex(word, "PHỤ LỤC II", "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ THEO {{ kind_upper }}")
     _loop_table(word, "tasks", "t", TASKS, TASK_CELLS, centred=(0, 3),
-                empty="Kế hoạch không có phụ lục nhiệm vụ.")
+                empty="{{ kind }} không có phụ lục nhiệm vụ.")
 
 
 def _annex(word: DocxDocument, number: str, name: str) -> None:

@@ -51,8 +51,9 @@ def cell_text(cell: Cell | None) -> str:
     return f"{SYMBOL[state]} {words}{count}"
 
 
-def render_board(board: Board) -> str:
-    """The board: heading, counts, next deadlines, reports, dossiers, tasks, the day's messages."""
+def render_board(board: Board, kind: str = "Kế hoạch") -> str:
+    """The board: heading, counts, next deadlines, reports, dossiers, tasks, the day's messages
+    (`kind`: what the plan is, "Kế hoạch", "Thông báo" …)."""
     counts = board.counts()
     lines = [f"# Bảng theo dõi: {escape_markdown(board.title)}", ""]
     lines += _troubles(board)
@@ -65,7 +66,7 @@ def render_board(board: Board) -> str:
     for matrix in (board.reports, board.nominations):
         lines += _matrix(matrix)
     lines += _dossiers(board)
-    lines += _tasks(board)
+    lines += _tasks(board, kind)
     lines += _sent(board)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -119,11 +120,11 @@ def _dossiers(board: Board) -> list[str]:
     return lines
 
 
-def _tasks(board: Board) -> list[str]:
+def _tasks(board: Board, kind: str) -> list[str]:
     if not board.tasks:
         return []
-    lines = ["## Nhiệm vụ của kế hoạch", "", "| Số | Nhiệm vụ | Chủ trì | Hạn | Tình trạng |",
-             "|---|---|---|---|---|"]
+    lines = [f"## Nhiệm vụ của {kind.lower()}", "",
+             "| Số | Nhiệm vụ | Chủ trì | Hạn | Tình trạng |", "|---|---|---|---|---|"]
     lines += [f"| {t.no} | {escape_markdown(_short(t.what))} | {escape_markdown(t.lead)} | "
               f"{fmt_date(t.last_day)} | {cell_text(t.cell)} |" for t in board.tasks]
     return [*lines, ""]

@@ -35,13 +35,17 @@ CHART_CAPTION = "Biểu đồ: kết quả đạt được (màu) so với chỉ
 CHART_MARKER = "[[biểu đồ]]"  # replaced by the picture once the template is filled
 LABEL_CHARACTERS = 40  # a target's name in the Markdown table; its full text follows the table
 SHARED = {"subject", "intro", "target_lines", "targets", "chart", "chart_caption", "tasks_line",
-          "tasks", "discipline_line", "narratives", "closing", "annex_note", "author", "recipient"}
+          "tasks", "discipline_line", "narratives", "closing", "annex_note", "author", "recipient",
+          "kind", "kind_upper"}
+PLAN_KIND = "Kế hoạch"  # what a report calls the plan when it is not told the plan's kind
 PERIOD_REPORT = register("bao-cao-ky", "báo cáo kết quả kỳ", SHARED | {"units"})
 
 
 def header(plan: Plan, today: date, number: str) -> dict[str, Any]:
-    """The header, number, dateline and signature of a report of the People's Committee."""
-    return {"superior": "", "number": number,
+    """The header, number, dateline and signature of a report of the People's Committee, and
+    the kind of paper the plan is ("Kế hoạch", "Thông báo" …) as the report names it."""
+    kind = str(plan.document_kind)
+    return {"superior": "", "number": number, "kind": kind, "kind_upper": kind.upper(),
             "issuer": f"ỦY BAN NHÂN DÂN\n{plan.commune.kind} {plan.commune.name}".upper(),
             "dateline": document_date(plan.commune.name, today),
             "signature": for_the_committee(plan)}
@@ -57,20 +61,21 @@ def targets(results: list[TargetResult], tasks: list[TaskRow]) -> list[dict[str,
             for r in results]
 
 
-def target_lines(results: list[TargetResult], *, reporting: bool = True) -> list[str]:
+def target_lines(results: list[TargetResult], *, reporting: bool = True,
+                 kind: str = PLAN_KIND) -> list[str]:
     """How many targets are met, and each one that is not, with its figures."""
     if not results:
-        return ["Kế hoạch không giao chỉ tiêu."]
+        return [f"{kind} không giao chỉ tiêu."]
     counts = [(sum(r.attainment is a for r in results), a.value.lower()) for a in Attainment]
     parts = ", ".join(f"{n} {word}" for n, word in counts if n)
-    lines = [f"Kế hoạch giao {len(results)} chỉ tiêu: {parts} (chi tiết tại Phụ lục I)."]
+    lines = [f"{kind} giao {len(results)} chỉ tiêu: {parts} (chi tiết tại Phụ lục I)."]
     missed = [r for r in results if r.attainment is Attainment.NOT_ACHIEVED]
     if missed:
         lines.append("Các chỉ tiêu chưa đạt:")
         lines += [f"- {r.target.code} ({r.target.text.rstrip('.;')}): yêu cầu "
                   f"{requirement(r.target)}, kết quả {value_text(r)}." for r in missed]
     if not reporting and all(r.value is None for r in results):
-        lines.append("Kế hoạch không quy định chế độ báo cáo định kỳ nên các đơn vị chưa gửi "
+        lines.append(f"{kind} không quy định chế độ báo cáo định kỳ nên các đơn vị chưa gửi "
                      "số liệu; các chỉ tiêu định lượng chưa đánh giá được bằng số.")
     return lines
 
@@ -81,16 +86,16 @@ def tasks(rows: list[TaskRow]) -> list[dict[str, str]]:
              "product": t.product or "", "state": t.state} for t in rows]
 
 
-def tasks_line(rows: list[TaskRow]) -> str:
+def tasks_line(rows: list[TaskRow], kind: str = PLAN_KIND) -> str:
     """Tasks done of all, those overdue, those still running."""
     if not rows:
-        return "Kế hoạch không có phụ lục nhiệm vụ."
+        return f"{kind} không có phụ lục nhiệm vụ."
     done, late = sum(t.done for t in rows), sum(t.overdue for t in rows)
     running = len(rows) - done - late
     parts = [f"hoàn thành {done}/{len(rows)}"] + ([f"{late} nhiệm vụ quá hạn, chưa báo cáo kết quả"]
                                                    if late else []) \
         + ([f"{running} nhiệm vụ đang thực hiện"] if running else [])
-    return (f"Kế hoạch có {len(rows)} nhiệm vụ: {'; '.join(parts)} (chi tiết tại Phụ lục II; "
+    return (f"{kind} có {len(rows)} nhiệm vụ: {'; '.join(parts)} (chi tiết tại Phụ lục II; "
             "một nhiệm vụ được tính là hoàn thành khi kết quả của nó đã được ghi nhận).")
 
 
@@ -132,9 +137,11 @@ def context(plan: Plan, summary: PeriodSummary, today: date, chart: bool,
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
         "intro": f"Thực hiện {plan_basis(plan)}, {plan.issuer} báo cáo kết quả "
                  f"{summary.period} như sau:",
-        "target_lines": target_lines(summary.targets), "chart_caption": CHART_CAPTION,
+        "target_lines": target_lines(summary.targets, kind=plan.document_kind),
+        "chart_caption": CHART_CAPTION,
         "targets": targets(summary.targets, summary.tasks),
-        "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),
+        "chart": CHART_MARKER if chart else "",
+        "tasks_line": tasks_line(summary.tasks, plan.document_kind),
         "tasks": tasks(summary.tasks), "discipline_line": discipline,
         "units": [{"no": str(i), "unit": u.unit, "due": fmt_date(u.last_day),
                    "submitted": u.submitted_at.astimezone(VN).strftime("%d/%m/%Y")

@@ -24,7 +24,7 @@ from models.vn_text import fmt_date
 from tasks.documents.templating import register, render_docx
 
 KIND = register(ANNEX, "Lịch các mốc thời hạn (phụ lục kế hoạch)", {
-    "plan", "standing", "rows", "notes"})
+    "plan", "standing", "rows", "notes", "kind", "kind_upper"})
 FILE = f"{ANNEX}.docx"
 TENTATIVE = "(dự kiến)"
 MANY = 4  # owners listed by name up to this many, else counted
@@ -52,17 +52,18 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     """The annex's rows and its few words on how to read them."""
     calendar = build_calendar(plan)
     rows = _rows(plan, calendar, _internal(plan, calendar))
-    notes = ["Lịch do hệ thống theo dõi thi đua lập từ các thời hạn của Kế hoạch để các cơ "
-             "quan, đơn vị theo dõi; nội dung, yêu cầu của từng việc theo Kế hoạch đã ban hành."]
+    kind = str(plan.document_kind)  # "Kế hoạch", "Thông báo", …: as the plan names itself
+    notes = [f"Lịch do hệ thống theo dõi thi đua lập từ các thời hạn của {kind} để các cơ "
+             f"quan, đơn vị theo dõi; nội dung, yêu cầu của từng việc theo {kind} đã ban hành."]
     if any(r["moved"] for r in rows):
-        notes.append("Cột “Ngày cuối” là ngày cuối cùng còn trong hạn; khi khác hạn của Kế "
-                     "hoạch, cột “Ghi chú” nêu lý do.")
+        notes.append(f"Cột “Ngày cuối” là ngày cuối cùng còn trong hạn; khi khác hạn của "
+                     f"{kind}, cột “Ghi chú” nêu lý do.")
     if any(TENTATIVE in r["due"] for r in rows):
-        notes.append(f"Hạn ghi “{TENTATIVE}” là hạn tạm: Kế hoạch chưa ấn định, "
+        notes.append(f"Hạn ghi “{TENTATIVE}” là hạn tạm: {kind} chưa ấn định, "
                      f"{plan.unit(plan.standing_office).name} sẽ thông báo hạn chính thức.")
     return {"plan": plan_basis(plan), "standing": plan.unit(plan.standing_office).name,
             "rows": [{k: v for k, v in r.items() if k != "moved"} for r in rows],
-            "notes": notes}
+            "notes": notes, "kind": kind, "kind_upper": kind.upper()}
 
 
 def _internal(plan: Plan, calendar: list[Obligation]) -> set[str]:
@@ -110,11 +111,12 @@ def _reasons(plan: Plan, o: Obligation, internal: bool) -> list[str]:
     if o.shift_reason:
         reasons.append(o.shift_reason[:1].upper() + o.shift_reason[1:])
     if o.tentative:
-        reasons.append("Kế hoạch chưa ấn định hạn: hạn tạm")
+        reasons.append(f"{plan.document_kind} chưa ấn định hạn: hạn tạm")
     if (moved := _moved_recipient(plan, o)) is not None:
         reasons.append(moved)
     if internal:
-        reasons.append("Hạn nội bộ để Thường trực kịp tổng hợp báo cáo; Kế hoạch không ghi")
+        reasons.append("Hạn nội bộ để Thường trực kịp tổng hợp báo cáo; "
+                       f"{plan.document_kind} không ghi")
     if o.done_on:
         reasons.append(f"Đã thực hiện ngày {fmt_date(o.done_on)}")
     return reasons
@@ -133,4 +135,4 @@ def _moved_recipient(plan: Plan, o: Obligation) -> str | None:
         return None
     why = f" ({change.reason})" if change.reason else ""
     return (f"Từ {fmt_date(change.start)} gửi {change.recipient}{why}; "
-            f"Kế hoạch ghi {reporting.recipient}")
+            f"{plan.document_kind} ghi {reporting.recipient}")

@@ -94,12 +94,19 @@ def test_no_reminder_before_the_campaign_starts(plan_data: dict[str, Any]) -> No
 def test_reports_per_reporter_and_period(plan_data: dict[str, Any]) -> None:
     plan = _plan(plan_data, window={"start": "01/01/2025", "end": "31/12/2025"},
                  reporting={"periods": ["Q1", "H1", "9M", "YEAR"], "reporters": ["KT"],
-                            "recipient": "UBND xã"})
+                            "recipient": "UBND xã"},
+                 subject={"name": "cải cách hành chính", "short": "CCHC"})
     reports = [o for o in build_calendar(plan) if o.kind is ObligationKind.REPORT]
     # The units report to the standing office five working days before the commune's date.
     assert [(o.owner, fmt_date(o.effective_last_day)) for o in reports] == [
         ("KT", "03/03/2025"), ("KT", "03/06/2025"), ("KT", "03/09/2025"), ("KT", "03/12/2025")]
     assert reports[0].what == "Báo cáo kết quả CCHC quý I/2025"
+    # Without a subject the report is about carrying out the plan, named by its kind.
+    plain = _plan(plan_data, window={"start": "01/01/2025", "end": "31/12/2025"},
+                  reporting={"periods": ["Q1"], "reporters": ["KT"], "recipient": "UBND xã"},
+                  document_kind="Thông báo")
+    assert [o.what for o in build_calendar(plain) if o.kind is ObligationKind.REPORT] == [
+        "Báo cáo kết quả thực hiện thông báo quý I/2025"]
     assert reports[0].due_text == "chậm nhất ngày 03/03/2025"
     commune = [o for o in build_calendar(plan) if o.kind is ObligationKind.COMMUNE_REPORT]
     assert [(o.key, o.owner, o.recipient, o.due_text) for o in commune][0] == (
