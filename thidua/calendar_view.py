@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.deadline_calendar import Obligation
+from models.deadline_groups import deadline_groups
 from models.vn_text import fmt_date, weekday_name
 
 
@@ -30,18 +31,14 @@ def calendar_rows(
     start: date | None = None,
     end: date | None = None,
 ) -> list[CalendarRow]:
-    """Calendar rows in range; without a unit, units owing the same thing share a row."""
+    """Calendar rows in range, one per deadline (`deadline_groups`): units owing it share it."""
     chosen = [
         o for o in obligations
         if (unit is None or o.owner == unit)
         and (start is None or o.effective_last_day >= start)
         and (end is None or o.effective_last_day <= end)
     ]
-    groups: dict[tuple[object, ...], list[Obligation]] = {}
-    for o in chosen:
-        groups.setdefault((o.effective_last_day, o.kind, o.what, o.recipient, o.due_text), []) \
-            .append(o)
-    return [_row(group, all_units) for group in groups.values()]
+    return [_row(group, all_units) for group in deadline_groups(chosen)]
 
 
 def _row(group: list[Obligation], all_units: int) -> CalendarRow:

@@ -15,15 +15,17 @@ from rich.table import Table
 from infra.database import transaction, upgrade
 from models.cited_papers import cited_note
 from models.deadline_calendar import build_calendar
+from models.deadline_groups import deadline_groups
 from models.plan import Plan
 from models.vn_text import fmt_date, parse_date
 from tasks.plans.files import PlanRejected, read_plan
 from tasks.plans.store import store_plan
 from thidua.calendar_view import calendar_rows
 
-plan_app = typer.Typer(help="Campaign plans: check them, see their deadlines, load them.",
+plan_app = typer.Typer(help="Kế hoạch: kiểm tra, xem lịch các mốc hạn, nạp vào hệ thống.",
                        no_args_is_help=True)
-Files = Annotated[list[Path], typer.Argument(help="Plan files (YAML), e.g. campaigns/*.yaml")]
+Files = Annotated[list[Path], typer.Argument(help="Các tệp kế hoạch (YAML), ví dụ "
+                                             "campaigns/*.yaml")]
 
 
 def _read_each(files: list[Path]) -> list[tuple[Path, Plan | None]]:
@@ -51,13 +53,15 @@ def _refuse_if_bad(read: list[tuple[Path, Plan | None]]) -> list[tuple[Path, Pla
 
 @plan_app.command("validate")
 def validate(files: Files) -> None:
-    """Check plan files; list every problem as FILE: field: what is wrong (got X)."""
+    """Kiểm tra tệp kế hoạch; mỗi lỗi một dòng: TỆP: mục: sai gì (nhận được X)."""
     read = _read_each(files)
     for path, plan in read:
         if plan is not None:
+            owed = build_calendar(plan)
             typer.echo(f"OK {path}: {plan.commune.kind} {plan.commune.name}, "
                        f"{len(plan.units)} đơn vị, {len(plan.award_rounds)} đợt khen thưởng, "
-                       f"{len(plan.tasks)} nhiệm vụ, {len(build_calendar(plan))} mốc hạn")
+                       f"{len(plan.tasks)} nhiệm vụ, {len(deadline_groups(owed))} mốc hạn "
+                       f"({len(owed)} việc của các đơn vị)")
             if (note := cited_note(plan)) is not None:  # numbers its books already gave
                 typer.echo(f"  {note}")
     _refuse_if_bad(read)
@@ -69,22 +73,22 @@ def _day(value: str | None) -> date | None:
     try:
         return parse_date(value)
     except ValueError as error:
-        raise typer.BadParameter(f"{error} (got {value!r})") from None
+        raise typer.BadParameter(f"{error} (nhận được {value!r})") from None
 
 
 @plan_app.command("calendar")
 def calendar(
-    file: Annotated[Path, typer.Argument(help="One plan file (YAML)")],
-    unit: Annotated[str | None, typer.Option(help="Only this unit's deadlines (its code)")] = None,
-    start: Annotated[str | None, typer.Option("--from", help="From this day, dd/mm/yyyy")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Up to this day, dd/mm/yyyy")] = None,
-    tsv: Annotated[bool, typer.Option(help="Tab-separated lines (to paste into Excel)")] = False,
+    file: Annotated[Path, typer.Argument(help="Một tệp kế hoạch (YAML)")],
+    unit: Annotated[str | None, typer.Option(help="Chỉ các mốc của đơn vị này (mã)")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="Từ ngày, dd/mm/yyyy")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Đến ngày, dd/mm/yyyy")] = None,
+    tsv: Annotated[bool, typer.Option(help="Các cột cách nhau bằng Tab (dán vào Excel)")] = False,
 ) -> None:
-    """Show every deadline of a plan: date, weekday, what, who, to whom, and why it moved."""
+    """Lịch mọi mốc hạn của kế hoạch: ngày, thứ, việc, đơn vị, gửi đến, vì sao dời."""
     [(_, plan)] = _refuse_if_bad(_read_each([file]))
     if unit is not None and unit not in {u.code for u in plan.units}:
         codes = ", ".join(u.code for u in plan.units)
-        raise typer.BadParameter(f"no unit {unit!r} in this plan (units: {codes})")
+        raise typer.BadParameter(f"kế hoạch không có đơn vị {unit!r} (các mã: {codes})")
     rows = calendar_rows(build_calendar(plan), all_units=len(plan.units), unit=unit,
                          start=_day(start), end=_day(end))
     headers = ("Hạn", "Thứ", "Việc", "Đơn vị", "Gửi đến", "Ghi chú")
@@ -104,7 +108,7 @@ def calendar(
 
 @plan_app.command("load")
 def load(files: Files) -> None:
-    """Store plans in the database; loading the same plan again changes nothing."""
+    """Nạp kế hoạch vào cơ sở dữ liệu; nạp lại đúng kế hoạch đó thì không đổi gì."""
     plans = _refuse_if_bad(_read_each(files))
     upgrade()
     now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))

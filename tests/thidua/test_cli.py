@@ -69,6 +69,7 @@ def test_validate_refuses_a_hostile_file_with_one_line(
 
 
 def test_calendar_shows_shifted_deadline(tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    plan_data["subject"] = {"name": "cải cách hành chính", "short": "CCHC"}
     path = write_plan(tmp_path, plan_data)
     table = runner.invoke(app, ["plan", "calendar", str(path)])
     assert table.exit_code == 0, table.output
@@ -100,9 +101,9 @@ def test_calendar_filters_by_unit_and_dates(tmp_path: Path, plan_data: dict[str,
     assert "31/07/2025" not in result.stdout
     assert "2 mốc hạn." in result.stdout
     bad = runner.invoke(app, ["plan", "calendar", str(path), "--unit", "XYZ"])
-    assert bad.exit_code != 0 and "no unit 'XYZ'" in bad.output
+    assert bad.exit_code != 0 and "kế hoạch không có đơn vị 'XYZ'" in bad.output
     bad = runner.invoke(app, ["plan", "calendar", str(path), "--from", "32/12/2025"])
-    assert bad.exit_code != 0 and "got '32/12/2025'" in bad.output
+    assert bad.exit_code != 0 and "nhận được '32/12/2025'" in bad.output
 
 
 def test_load_is_idempotent_and_reports_changes(
