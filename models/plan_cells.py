@@ -23,6 +23,7 @@ from models.plan_tree import BLANK, list_item, unwrap
 from models.vn_text import fmt_date
 
 YES, NO = "Có", "Không"
+CODE_PATTERN = "^[A-Za-z0-9]"  # how models.plan_parts.Code begins (emails, Zalo ids do not)
 Cell = str | int | float | None
 
 
@@ -42,7 +43,8 @@ def _is_code(annotation: Any) -> bool:
     """Codes, numbers, dates, choices go in a comma list; free text one a line."""
     inner, _ = unwrap(annotation)
     if inner is str:
-        return any(getattr(m, "pattern", None) for m in _metadata(annotation))
+        return any(str(getattr(m, "pattern", None) or "").startswith(CODE_PATTERN)
+                   for m in _metadata(annotation))
     return True
 
 

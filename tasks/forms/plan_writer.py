@@ -3,6 +3,7 @@ an instruction beside every column, drop-downs for every choice, the structure l
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ from tasks.forms.writer import _input, _save, put_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment
     from openpyxl.worksheet.worksheet import Worksheet
 
 SPARE = 50  # empty rows left below a stored plan's items
@@ -57,8 +59,9 @@ def write_plan_workbook(path: Path, plan: Plan | None = None,
     assert guide is not None
     guide.title = GUIDE
     for row, line in enumerate(guide_lines(), start=1):
-        put_text(guide, f"A{row}", line)
-    guide.column_dimensions["A"].width = 120
+        put_text(guide, f"A{row}", line).alignment = _wrap()
+        _fit(guide, row, [(line, 110)])
+    guide.column_dimensions["A"].width = 110
     guide.protection.sheet = True
     lists = choice_lists()
     ends: dict[str, int] = {}
@@ -86,11 +89,16 @@ def _head(page: Worksheet, sheet: Sheet) -> None:
     page.protection.sheet = True
     page.protection.formatColumns = False  # a clerk may widen a column or a row
     page.protection.formatRows = False
+    page.page_setup.orientation = "landscape"  # printed as a clerk reads it: a page wide
+    # A page holds about nine columns legibly; a wider sheet is printed over several.
+    page.page_setup.fitToWidth = max(1, (len(sheet.columns) + 2) // 9)
+    page.page_setup.fitToHeight = 0
+    page.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
 
 
 def _fields(page: Worksheet, sheet: Sheet, values: list[Cell],
             lists: dict[str, list[str]]) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     for col, text in zip("ABCD", ("Mục", "Giá trị", "Hướng dẫn", "Mã trường"), strict=True):
         put_text(page, f"{col}{LABEL_ROW}", text).font = Font(bold=True)
@@ -98,8 +106,9 @@ def _fields(page: Worksheet, sheet: Sheet, values: list[Cell],
         row = FIRST_FIELD_ROW + offset
         put_text(page, f"A{row}", column.label).font = Font(bold=True)
         _value(page, f"B{row}", value, annotation(sheet, column))
-        put_text(page, f"C{row}", instruction(sheet, column)).alignment = Alignment(
-            wrap_text=True, vertical="top")
+        hint = instruction(sheet, column)
+        put_text(page, f"C{row}", hint).alignment = _wrap()
+        _fit(page, row, [(hint, 80), (str(value or ""), 48)])
         put_text(page, f"D{row}", column.path)
         _validate(page, sheet, column, f"B{row}", lists)
     for col, width in (("A", 34), ("B", 48), ("C", 80)):
@@ -110,7 +119,7 @@ def _fields(page: Worksheet, sheet: Sheet, values: list[Cell],
 def _table(page: Worksheet, sheet: Sheet, rows: list[tuple[str | None, list[Cell]]],
            lists: dict[str, list[str]]) -> int:
     """Write the header rows and the items; return the last input row."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     heads = [(PARENT + (sheet.parent or ""), PARENT_LABEL.get(sheet.parent or "", ""),
               f"Mã của dòng trong trang {PARENT_SHEET.get(sheet.parent or '', '')} mà dòng "
@@ -119,11 +128,10 @@ def _table(page: Worksheet, sheet: Sheet, rows: list[tuple[str | None, list[Cell
     for index, (path, label, hint) in enumerate(heads, start=1):
         letter = column_letter(index)
         put_text(page, f"{letter}{LABEL_ROW}", label).font = Font(bold=True)
-        put_text(page, f"{letter}{HINT_ROW}", hint).alignment = Alignment(
-            wrap_text=True, vertical="top")
+        put_text(page, f"{letter}{HINT_ROW}", hint).alignment = _wrap()
         put_text(page, f"{letter}{PATH_ROW}", path)
-        page.column_dimensions[letter].width = 40 if "dòng" in hint or len(label) > 30 else 24
-    page.row_dimensions[HINT_ROW].height = 150
+        page.column_dimensions[letter].width = _width(hint, label)
+    _fit(page, HINT_ROW, [(hint, _width(hint, label)) for _, label, hint in heads])
     page.row_dimensions[PATH_ROW].hidden = True
     page.freeze_panes = f"A{FIRST_ROW}"
     last = FIRST_ROW + max(sheet.rows, len(rows) + SPARE) - 1
@@ -138,7 +146,29 @@ def _table(page: Worksheet, sheet: Sheet, rows: list[tuple[str | None, list[Cell
         wanted = ([None] if sheet.parent else []) + [annotation(sheet, c) for c in sheet.columns]
         for index, (value, kind) in enumerate(zip(cells, wanted, strict=True), start=1):
             _value(page, f"{column_letter(index)}{row}", value, kind)
+        if any(v is not None for v in cells):
+            _fit(page, row, [(str(v or ""), _width(h, lb)) for v, (_, lb, h)
+                             in zip(cells, heads, strict=True)])
     return last
+
+
+@cache
+def _wrap() -> Alignment:
+    """Wrapped text from the top of the cell (one style object, shared)."""
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
+
+
+def _width(hint: str, label: str) -> int:
+    return 40 if "một dòng" in hint or "Chép như" in hint or len(label) > 30 else 24
+
+
+def _fit(page: Worksheet, row: int, texts: list[tuple[str, int]]) -> None:
+    """A row tall enough for its wrapped text (LibreOffice does not fit rows it is given)."""
+    lines = max((sum(-(-max(len(part), 1) // max(width - 4, 1)) for part in text.split("\n"))
+                 for text, width in texts), default=1)
+    page.row_dimensions[row].height = max(15, 13 * lines + 2)
 
 
 def _value(page: Worksheet, ref: str, value: Cell, kind: Any) -> None:
