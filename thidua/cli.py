@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -59,26 +60,28 @@ def demo(
                    "Hãy chạy trong thư mục dự án hoặc chỉ rõ tệp, ví dụ "
                    "thidua demo campaigns/002-vinh-thuy.yaml", err=True)
         raise typer.Exit(1)
-    from thidua.demo import refusal_of
+    from thidua.demo_plans import refusal_of, staged
 
     if refused := refusal_of(chosen, council):  # before anything is started or removed
         for line in refused:
             typer.echo(line, err=True)
         raise typer.Exit(1)
+    with tempfile.TemporaryDirectory(prefix="thidua-demo-") as staging:
+        _play(staged(chosen, council, Path(staging)), output, served, busy_days)
+
+
+def _play(plans: list[Path], output: Path, served: bool, busy_days: bool) -> None:
+    """Run the demo on plans already read and staged (YAML, council/ beside)."""
     if not served:
         from thidua.demo import run_demo
 
-        for line in run_demo(chosen, output, council):
+        for line in run_demo(plans, output):
             typer.echo(line)
         return
-    if council is not None:  # the served demo reads council/ beside the plans only
-        typer.echo("--council chưa dùng được với --served: hãy đặt tệp danh sách Hội đồng vào "
-                   "thư mục council/ bên cạnh kế hoạch", err=True)
-        raise typer.Exit(1)
     from thidua.demo_served import Outcome, busy_days as busy, every_day, run_served_demo
 
     outcome = Outcome()
-    for line in run_served_demo(chosen, output, days=busy if busy_days else every_day,
+    for line in run_served_demo(plans, output, days=busy if busy_days else every_day,
                                 outcome=outcome):
         typer.echo(line)
     if not outcome.ok:

@@ -11,9 +11,6 @@ from pathlib import Path
 
 from models.cited_papers import first_day, own_papers
 from models.plan import Plan
-from models.plan_parts import Commune
-from models.refusal import Refused
-from models.roster import Roster
 from models.vn_text import fmt_day
 from thidua.demo_inprocess import InProcess, at
 from thidua.demo_timeline import Action, timeline
@@ -55,8 +52,7 @@ def _embedded_api() -> None:
                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
 
 
-def run_demo(plan_paths: list[Path], output: Path, council: Path | None = None
-             ) -> Iterator[str]:
+def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     """Launch the plans, play their calendars day by day, and yield one line per event."""
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
@@ -73,7 +69,7 @@ def run_demo(plan_paths: list[Path], output: Path, council: Path | None = None
     with SmtpServer(folder=output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
             temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         configure(output, sink, zalo)
-        load_rosters(plans, council)
+        load_rosters(plans)
         for commune, year, symbol, last in book_openings(plans):
             set_book_by_name(get_engine(), commune, year, symbol, last, opened_at(plans))
         yield from play(timeline(plans, output / "inbox", InProcess()), output, sink, zalo,
@@ -96,67 +92,12 @@ def play(days: Steps, output: Path, sink: SmtpServer, zalo: ZaloStandIn,
            f"Zalo ({output / 'zalo.jsonl'}); văn bản trong {output / 'data' / 'documents'}.")
 
 
-class RosterMissing(Refused, LookupError):
-    """A plan's commune without a council roster where the demo looked; says what to add."""
-
-
-def refusal_of(plan_paths: list[Path], council: Path | None = None) -> list[str]:
-    """Why the demo cannot start, one line per problem (nothing: it can): every plan must be
-    read and every plan's commune must have a council roster."""
-    from tasks.plans.files import PlanRejected, read_plan
-
-    lines: list[str] = []
-    plans: list[tuple[Path, Plan]] = []
-    for path in plan_paths:
-        try:
-            plans.append((path, read_plan(path)))
-        except PlanRejected as rejected:
-            lines += [p.render(rejected.source) for p in rejected.problems]
-    if lines:
-        return lines
-    try:
-        find_rosters(plans, council)
-    except PlanRejected as rejected:  # a roster file that cannot be used
-        return [p.render(rejected.source) for p in rejected.problems]
-    except RosterMissing as missing:
-        return [str(missing)]
-    return []
-
-
-def find_rosters(plans: list[tuple[Path, Plan]], council: Path | None = None
-                 ) -> dict[Commune, Roster]:
-    """Each plan's commune's council roster: from `council` (a file or a folder) when given,
-    else from council/*.yaml beside each plan; RosterMissing names where it looked."""
-    from tasks.plans.roster import read_roster
-
-    if council is not None:
-        places = [council]
-        files = sorted(council.glob("*.yaml")) if council.is_dir() else [council]
-    else:
-        places = sorted({path.parent.resolve() / "council" for path, _ in plans})
-        files = [f for folder in places for f in sorted(folder.glob("*.yaml"))]
-    rosters = {r.commune: r for r in map(read_roster, files)}
-    missing = sorted({f"{p.commune.kind} {p.commune.name}" for _, p in plans
-                      if p.commune not in rosters})
-    if missing:
-        looked = ", ".join(str(place / "*.yaml") if place.is_dir() or council is None
-                           else str(place) for place in places)
-        found = (f"có {len(files)} tệp nhưng không tệp nào của xã này" if files
-                 else "không có tệp nào")
-        add = (f"thêm tệp danh sách của xã vào thư mục {places[0]} hoặc chỉ rõ bằng --council "
-               "TỆP.yaml" if council is None else "cho --council chỉ tới tệp danh sách của xã")
-        raise RosterMissing(
-            f"Không thấy danh sách Hội đồng Thi đua - Khen thưởng của {', '.join(missing)}: đã "
-            f"tìm trong {looked} ({found}); hãy {add} (mẫu: campaigns/council/ của dự án; "
-            "docs/plan-format.md, mục Hội đồng)")
-    return rosters
-
-
 def load_rosters(plans: list[tuple[Path, Plan]], council: Path | None = None) -> None:
     """Each plan's commune gets its council roster (`find_rosters`), stored as `thidua council
     load` does."""
     from infra.database import transaction, upgrade
     from tasks.plans.roster import store_roster
+    from thidua.demo_plans import find_rosters
 
     rosters = find_rosters(plans, council)
     upgrade()

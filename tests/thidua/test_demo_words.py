@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import write_plan
 from tests.plan_samples import SEEDS
 from thidua.cli import main
-from thidua.demo import find_rosters, refusal_of
+from thidua.demo_plans import find_rosters, refusal_of
 
 ROSTER = SEEDS / "council" / "vinh-thuy.yaml"  # the sample plan's commune
 
@@ -86,3 +86,43 @@ def test_the_roster_is_found_beside_the_plan_or_where_council_points(
     read = read_plan(plan)
     [(commune, roster)] = find_rosters([(plan, read)]).items()
     assert commune == read.commune and roster.members
+
+
+def test_a_plan_workbook_brings_its_roster_and_is_played_as_yaml(
+        tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    from tasks.forms.plan_writer import write_plan_workbook
+    from tasks.plans.files import read_plan
+    from tasks.plans.roster import read_roster
+    from thidua.demo_plans import staged
+
+    plan = read_plan(write_plan(tmp_path, plan_data))
+    book = write_plan_workbook(tmp_path / "ke-hoach.xlsx", plan, read_roster(ROSTER))
+    assert refusal_of([book]) == []  # the "Hội đồng" sheet, nothing beside it
+    [played] = staged([book], None, tmp_path / "staged")
+    assert played == tmp_path / "staged" / "ke-hoach.yaml"
+    assert read_plan(played) == plan
+    [roster] = (tmp_path / "staged" / "council").glob("*.yaml")
+    assert read_roster(roster) == read_roster(ROSTER)
+
+
+def test_a_workbook_without_a_roster_names_its_sheet(
+        tmp_path: Path, plan_data: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    from tasks.forms.plan_writer import write_plan_workbook
+    from tasks.plans.files import read_plan
+
+    book = write_plan_workbook(tmp_path / "ke-hoach.xlsx",
+                               read_plan(write_plan(tmp_path, plan_data)))
+    code, [line] = _demo(capsys, str(book))
+    assert code == 1
+    assert f"trang Hội đồng của {book}" in line
+    assert "điền trang Hội đồng của sổ" in line
+
+
+def test_council_given_stages_the_yaml_plans_with_it(
+        tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    from thidua.demo_plans import staged
+
+    plan = write_plan(tmp_path, plan_data)
+    assert staged([plan], None, tmp_path / "unused") == [plan]  # beside it: as given
+    [played] = staged([plan], ROSTER, tmp_path / "staged")
+    assert refusal_of([played]) == []  # council/ now lies beside what is played
