@@ -139,7 +139,8 @@ def _say(error: Mapping[str, Any], path: Loc, root: type[BaseModel]) -> str:
 
 def _a_list(path: Loc) -> str:
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    example = _EXAMPLES.get(name) or ("[VP, KT]" if name in _CODE_LISTS else None)
+    codes = name in _CODE_LISTS and len(path) > 1  # `units` of a group, not the plan's own
+    example = _EXAMPLES.get(name) or ("[VP, KT]" if codes else None)
     return f"một danh sách, ví dụ {example}" if example else \
         "một danh sách, mỗi mục một dòng bắt đầu bằng '- '"
 

@@ -32,7 +32,7 @@ def number_problems(number: str | None, kind: PlanKind | None) -> Iterator[Probl
     if found is None or kind is None or found[1].casefold() == kind.symbol.casefold():
         return
     named = next((k for k in PlanKind if k.symbol.casefold() == found[1].casefold()), None)
-    what = f"số của {named.value} ({named.symbol})" if named else f"ký hiệu {found[1]}"
-    yield Problem("number", f"số này là {what}, nhưng document_kind là {kind.value} "
+    what = f"là số của {named.value} ({named.symbol})" if named else f"mang ký hiệu {found[1]}"
+    yield Problem("number", f"số này {what}, nhưng document_kind là {kind.value} "
                   f"({kind.symbol}); hãy ghi số dạng N/{kind.symbol}-UBND hoặc sửa "
                   "document_kind", number)
