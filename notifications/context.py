@@ -12,6 +12,7 @@ from models.plan import Plan
 from models.plan_parts import Unit
 from models.vn_text import fmt_date
 from notifications.render import MessageKind
+from notifications.round_words import awards, hand_in, proposal
 
 _KINDS = {
     (ObligationKind.REPORT, NoticeKind.DUE): MessageKind.REPORT_DUE,
@@ -59,6 +60,8 @@ def obligation_context(o: Obligation, plan: Plan, as_of: date) -> dict[str, Any]
     # The standing office's own report goes to the level above, not to its own mailbox.
     how = (f"Gửi bản điện tử qua email {office.head.email} và bản giấy về {o.recipient}."
            if office.head.email and o.owner != office.code else f"Gửi về {o.recipient}.")
+    if o.kind is ObligationKind.NOMINATION:  # a dossier goes the way its round says, if it does
+        how = hand_in(plan, plan.round(parse_key(o.key).subject)) or how
     return {"what": o.what, "recipient": o.recipient, "due_text": o.due_text,
             "last_day": o.effective_last_day, "shift_reason": o.shift_reason,
             "why": moved_why(o), "why_short": moved_why(o, short=True),
@@ -91,7 +94,8 @@ def notice_context(notice: Notice[Obligation], plan: Plan, as_of: date) -> dict[
 
 
 def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
-    """An award round as templates see it: title, award, quota, dossier parts."""
+    """An award round as templates see it: title, award (each kind's, and the words asking for
+    them), who decides, how dossiers are handed in, quota, dossier parts."""
     r = plan.round(round_code)
     quota = None
     if r.quota:
@@ -102,6 +106,9 @@ def round_context(plan: Plan, round_code: str) -> dict[str, Any]:
     phrase = words[2] if len(words) == 3 and " ".join(words[:2]).casefold() == "khen thưởng" \
         else r.title
     return {"code": r.code, "title": r.title, "award": r.award, "quota": quota,
+            "collective_award": r.award, "individual_award": r.award_for("individual"),
+            "awards": awards(r), "outcome": r.outcome.value, "propose_to": r.propose_to or "",
+            "proposal": proposal(r), "hand_in": hand_in(plan, r) or "",
             "quota_extra": bool(r.quota and r.quota.extra_allowed),  # the plan lets more be asked
             "phrase": phrase[:1].lower() + phrase[1:],
             "copies": r.dossier_copies, "dossier": [

@@ -34,7 +34,7 @@ _DATA: dict[str, Any] = {
         {"code": "THON1", "name": "Thôn Đồng Tâm", "kind": "village",
          "head": {"title": "Trưởng thôn", "email": "dongtam@tanlap.example.vn"}},
     ],
-    "reporting": {"periods": ["9M", "YEAR"], "recipient": "UBND huyện",
+    "reporting": {"periods": ["YEAR"], "recipient": "UBND huyện",
                   "due": {"day_of_last_month": 10, "wording": "trước ngày"}},
     "targets": [{"code": "T01", "text": "Tỷ lệ đường thôn được cứng hóa", "metric": "road_rate",
                  "comparator": ">=", "threshold": 90, "unit": "%", "owner": "KT",
@@ -54,6 +54,7 @@ _DATA: dict[str, Any] = {
         "quota": {"collectives": 2, "individuals": 3, "extra_allowed": True},
         "dossier": [{"code": "BC", "name": "Báo cáo thành tích", "forms": ["Mẫu 07"]}],
     }],
+    "reminders": {"escalation": {"to": ["VHXH"]}},
 }
 
 

@@ -51,6 +51,7 @@ def _contexts() -> dict[MessageKind, dict[str, Any]]:
     base = base_context(plan, unit)
     ob = notice_context(nomination, plan, date(2025, 11, 25))["ob"]
     round_ = {"title": plan.award_rounds[0].title, "award": plan.award_rounds[0].award,
+              "awards": plan.award_rounds[0].award, "proposal": "",
               "phrase": plan.award_rounds[0].title,
               "quota": "5 tập thể, 10 cá nhân", "quota_extra": False, "copies": 2,
               "dossier": ["Tờ trình", "Báo cáo"]}
