@@ -119,7 +119,7 @@ def test_load_is_idempotent_and_reports_changes(
     write_plan(tmp_path, plan_data)
     third = runner.invoke(app, ["plan", "load", str(path)])
     assert "đã cập nhật, 1 thay đổi" in third.stdout
-    assert "title: 'Kế hoạch phát động phong trào thi đua thử nghiệm' → 'Kế hoạch đã sửa'" \
+    assert "tên: Kế hoạch phát động phong trào thi đua thử nghiệm → Kế hoạch đã sửa" \
         in third.stdout
 
 

@@ -58,17 +58,9 @@ def test_edited_plan_updates_and_says_what_changed(
     plan_data["award_rounds"][0]["quota"]["individuals"] = 10
     result = _store(database_url, plan_data)
     assert result.changes == [
-        "award_rounds[tong-ket-2025].quota.individuals: 5 → 10",
-        "units[TTPVHCC].code: removed (was 'TTPVHCC')",
-        "units[TTPVHCC].head.email: removed (was None)",
-        "units[TTPVHCC].head.name: removed (was None)",
-        "units[TTPVHCC].head.phone: removed (was None)",
-        "units[TTPVHCC].head.title: removed (was 'Giám đốc')",
-        "units[TTPVHCC].head.zalo_user_id: removed (was None)",
-        "units[TTPVHCC].kind: removed (was 'centre')",
-        "units[TTPVHCC].members: removed (was [])",
-        "units[TTPVHCC].name: removed (was 'Trung tâm Phục vụ hành chính công')",
-        "units[VHXH].head.email: 'vhxh@vinhthuy.example.vn' → 'vanhoa@vinhthuy.example.vn'",
+        "đơn vị: bỏ 1 (TTPVHCC — Trung tâm Phục vụ hành chính công); sửa 1: VHXH (người đứng "
+        "đầu: email)",
+        "đợt khen thưởng: sửa 1: tong-ket-2025 (số lượng khen: individuals)",
     ]
     with transaction(get_engine(database_url)) as session:
         units = {u.code: u for u in session.exec(select(t.Unit))}
