@@ -14,15 +14,21 @@ from infra.settings import get_settings
 from models.deadline_calendar import build_calendar
 from models.keys import ObligationKind, key_prefix
 from models.plan import Plan, UnknownRound
-from tasks.forms.opening import UNREADABLE
+from models.refusal import Refused
+from tasks.forms.opening import UNREADABLE, PlanWorkbook
+from tasks.forms.plan_import import import_plan_workbook, stored_plan
+from tasks.forms.plan_reader import read_plan_workbook
+from tasks.forms.plan_writer import write_plan_workbook
 from tasks.forms.reader import FormRefused, NotAForm
 from tasks.forms.writer import write_nomination_form, write_report_form
 from tasks.intake.reports import IntakeRefused
 from tasks.intake.typed import plan_of
 from tasks.intake.workbooks import import_form
+from tasks.plans.emit import write_plan_yaml
+from tasks.plans.files import PlanRejected, read_plan
 
-form_app = typer.Typer(help="Excel forms for units: a period report, a nomination list.",
-                       no_args_is_help=True)
+form_app = typer.Typer(help="Excel forms: a unit's period report or nomination list; the "
+                       "plan workbook a commune fills in.", no_args_is_help=True)
 Out = Annotated[Path | None, typer.Option(
     help="Folder for the forms (default: forms/ in the data folder, THIDUA_DATA_DIR).")]
 Unit = Annotated[list[str] | None, typer.Option("--unit", help="Unit code (default: all).")]
@@ -73,6 +79,52 @@ def nomination_forms(campaign: str, round_code: Annotated[str, typer.Option(
         typer.echo(f"{code}: {path}")
 
 
+@form_app.command("plan")
+def plan_workbook(
+    campaign: Annotated[str | None, typer.Argument(
+        help="Mã kế hoạch đã nạp: ghi kế hoạch đó (và Hội đồng của xã) ra bảng để sửa")] = None,
+    source: Annotated[Path | None, typer.Option(
+        "--from", help="Tệp kế hoạch YAML để chuyển thành bảng")] = None,
+    out: Annotated[Path, typer.Option(help="Tệp bảng kế hoạch sẽ ghi")] = Path("ke-hoach.xlsx"),
+) -> None:
+    """Write the plan workbook: blank, a loaded plan (CODE) or a YAML plan (--from)."""
+    plan, roster = None, None
+    try:
+        if campaign is not None and source is not None:
+            raise Refused("chỉ ghi một trong hai: mã kế hoạch đã nạp hoặc --from TỆP.yaml")
+        if campaign is not None:
+            plan, roster = stored_plan(_engine(), campaign)
+        elif source is not None:
+            plan = read_plan(source)
+        path = write_plan_workbook(out, plan, roster)
+    except PlanRejected as rejected:
+        for problem in rejected.problems:
+            typer.echo(problem.render(rejected.source), err=True)
+        raise typer.Exit(1) from None
+    except Refused as refused:
+        typer.echo(str(refused), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Đã ghi bảng kế hoạch: {path}")
+
+
+@form_app.command("yaml")
+def plan_yaml_file(
+    workbook: Annotated[Path, typer.Argument(help="Bảng kế hoạch đã điền (.xlsx)")],
+    out: Annotated[Path | None, typer.Option(help="Tệp YAML sẽ ghi (mặc định: cạnh bảng)")]
+        = None,
+) -> None:
+    """Check a plan workbook and write the same plan as YAML (for scripts and the repository)."""
+    try:
+        plan, _ = read_plan_workbook(workbook)
+    except PlanRejected as rejected:
+        for problem in rejected.problems:
+            typer.echo(problem.render(rejected.source), err=True)
+        raise typer.Exit(1) from None
+    path = write_plan_yaml(plan, out or workbook.with_suffix(".yaml"),
+                           header=f"Chuyển từ bảng kế hoạch {workbook.name}.")
+    typer.echo(f"Đã ghi kế hoạch: {path}")
+
+
 def import_files(
     files: Annotated[list[Path], typer.Argument(help="Filled forms (.xlsx)")],
     actor: Annotated[str, typer.Option(help="Who hands them in (kept in history).")] =
@@ -92,6 +144,9 @@ def import_files(
             refused += 1
             typer.echo(f"{path}: {UNREADABLE}", err=True)
             continue
+        except PlanWorkbook:
+            refused += not _import_plan(engine, path)
+            continue
         except FormRefused as error:
             refused += 1
             typer.echo(str(error), err=True)
@@ -104,6 +159,20 @@ def import_files(
     if refused:
         typer.echo(f"{refused}/{len(files)} tệp bị từ chối; các tệp đó chưa ghi gì.", err=True)
         raise typer.Exit(1)
+
+
+def _import_plan(engine: Engine, path: Path) -> bool:
+    """Import a plan workbook, printing what it did or every problem; whether it was stored."""
+    try:
+        done = import_plan_workbook(engine, path, now=now_vn(), data_dir=get_settings().data_dir)
+    except PlanRejected as rejected:
+        for problem in rejected.problems:
+            typer.echo(problem.render(rejected.source), err=True)
+        return False
+    typer.echo(f"OK {path}: bảng kế hoạch")
+    for line in done.lines():
+        typer.echo(f"   {line}")
+    return True
 
 
 def _plan(campaign: str) -> Plan:

@@ -52,6 +52,15 @@ class NotAForm(FormRefused):
         super().__init__(path, [UNREADABLE])
 
 
+class PlanWorkbook(FormRefused):
+    """A plan workbook given where a unit's form was expected: it is imported apart."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, ["đây là bảng kế hoạch, không phải biểu mẫu báo cáo hay đề nghị "
+                                "của đơn vị; hãy nhập bằng lệnh `thidua import` hoặc tải lên "
+                                "rồi chạy nhap-ke-hoach-excel"])
+
+
 class Book(Protocol):
     """What the reader needs of a workbook: its sheets' names, a sheet's cells by address."""
 
@@ -150,6 +159,8 @@ def identity_of(path: Path, sheetnames: list[str],
     meta = {clean_text(r[0]): clean_text(r[1]) for r in meta_rows if len(r) >= 2}
     identity = Identity(meta.get("kind", ""), meta.get("campaign", ""), meta.get("unit", ""),
                         meta.get("key", ""), meta.get("version", ""))
+    if identity.kind == "plan":
+        raise PlanWorkbook(path)
     if identity.version != LAYOUT_VERSION or identity.kind not in ("report", "nomination"):
         raise FormRefused(path, [f"{META_SHEET}: biểu mẫu phiên bản {identity.version!r} "
                                  f"không dùng được (cần {LAYOUT_VERSION}); hãy điền biểu mẫu "

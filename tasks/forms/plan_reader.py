@@ -34,11 +34,14 @@ def read_plan_workbook(path: Path) -> tuple[Plan, Roster | None]:
     """The plan and the council roster (None when its sheet is empty); PlanRejected lists
     every problem at its cell."""
     pages, problems = _snapshot(path)
+    formulas = {p.path for p in problems}
     found = assemble(pages)
     problems += found.problems
     plan, refused = validate_plan(settle(found.plan, Plan))
     problems += [_at(found, p) for p in refused]
     roster = _roster(found, problems) if found.members else None
+    # A formula's cell is read as empty: "required" there would say the same thing twice.
+    problems = [p for p in problems if p.path not in formulas or p.message == FORMULA]
     if plan is None or problems:
         raise PlanRejected(str(path), problems)
     try:
