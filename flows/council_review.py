@@ -7,7 +7,9 @@ from the roster, and one card of votes per dossier. An answer on a day off not c
 without quorum, with too many awards or for an ineligible nominee is refused: the form is asked
 again with what was entered and the reasons at the top. Accepted, the papers are issued and
 the run answers with who is approved, the decision's number and links to the papers, and the
-campaign's board shows each dossier's outcome. A refusal before the pause (unknown campaign or
+campaign's board shows each dossier's outcome. A round proposing upwards ends in the commune's
+Tờ trình to the level above and the packed dossier instead of a decision; the round then awaits
+record-higher-decision. A refusal before the pause (unknown campaign or
 round, no roster) ends the run Failed in one Vietnamese line (flows/desk.py).
 
 Served, the run does not hold a process while the council meets: it suspends and is started
@@ -30,6 +32,7 @@ from infra.clock import not_before, now_vn
 from models.council_form import council_form, first_draft
 from tasks.desk.council import council_decided
 from tasks.desk.sending import Sending
+from tasks.documents.council import announced
 from tasks.documents.review import review_note
 from tasks.documents.steps import (
     attachable,
@@ -88,10 +91,13 @@ def council_review(campaign: str, round_code: str,
     moment = not_before(now or now_vn(), facts.day, facts.end)  # after the meeting it records
     record_meeting(state, facts, now=moment, actor=ACTOR)
     documents = issue_round_documents(state, assessed, approved, facts, moment)
-    decision = attachable(documents["decision"])  # PDF (where LibreOffice is), then Word
+    # The decision, or the Tờ trình of a round proposing upwards: PDF (where LibreOffice is),
+    # then Word.
+    lead, number = announced(documents)
+    decision = attachable(lead)
     kinds = configured_channels()
-    queued = queue(compose_announcement(state, assessed, approved, documents["decision_number"],
-                                        kinds, decision), moment)
+    queued = queue(compose_announcement(state, assessed, approved, number, kinds, decision),
+                   moment)
     sent = send_due(moment)
     publish_boards([state.plan.code], moment)  # each dossier of the round with its outcome
     answer(council_decided(state, facts, documents, decision, Sending(kinds, queued, sent)))

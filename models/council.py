@@ -26,6 +26,7 @@ from models.council_limits import Meeting, beyond_quota, extras, over_quota, ove
 from models.eligibility import Assessment
 from models.nominee import addressed, counted
 from models.plan import AwardRound, Plan
+from models.plan_parts import Outcome
 from models.roster import Member, Role, Roster, name_key
 from models.vn_text import fmt_date
 from models.working_days import WorkingDays
@@ -223,12 +224,22 @@ def _officers(roster: Roster, present: list[Member],
 
 
 def _conclusion(plan: Plan, round_: AwardRound, approved: list[DossierVote]) -> str:
+    """What the council concludes: the award each kind is proposed for (to the chairman, or
+    to the level above for a round proposing upwards), the list attached."""
+    upwards = f" {round_.propose_to}" if round_.outcome is Outcome.PROPOSE \
+        and round_.propose_to else ""
     if not approved:
-        return f"Hội đồng không đề nghị tặng {round_.award} cho hồ sơ nào trong đợt này."
+        return f"Hội đồng không đề nghị{upwards} tặng {round_.award} cho hồ sơ nào trong đợt này."
     collectives = sum(d.kind == "collective" for d in approved)
+    individuals = len(approved) - collectives
     more = [d for d in approved if d.extra]
     extra = beyond_quota(plan, round_, sum(d.kind == "collective" for d in more),
                          sum(d.kind != "collective" for d in more))
-    return (f"Hội đồng thống nhất đề nghị tặng {round_.award} cho "
-            f"{counted(collectives, len(approved) - collectives)} (danh sách kèm theo)"
+    mine, theirs = round_.award_for("collective"), round_.award_for("individual")
+    if mine != theirs and collectives and individuals:
+        given = (f"{mine} cho {counted(collectives, 0)} và tặng {theirs} cho "
+                 f"{counted(0, individuals)}")
+    else:
+        given = f"{theirs if not collectives else mine} cho {counted(collectives, individuals)}"
+    return (f"Hội đồng thống nhất đề nghị{upwards} tặng {given} (danh sách kèm theo)"
             f"{', ' + extra if extra else ''}.")

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlmodel import col, select
 
 from infra.database import transaction
 from models import tables as t
 from models.council import MinutesFacts
 from models.eligibility import Assessment
+from models.nominee import Candidate
 from models.plan_parts import Outcome
 from models.vn_text import document_number
 from tasks.documents.award_papers import (
@@ -52,11 +54,9 @@ FILE_NAMES = {"minutes": "bien-ban", "submission": "to-trinh", "decision": "quye
 
 def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment],
                     approved: set[int], facts: MinutesFacts, folder: Path, now: datetime,
-                    data_dir: Path, stored: dict[int, list[StoredDoc]] | None = None
-                    ) -> dict[str, str]:
-    """Write the round's papers and enter each in its book; their paths and numbers, and
-    under `lead` the one the results announce (the decision, or the Tờ trình upwards).
-    `stored`: the proposed nominees' dossier files, for a round proposing upwards."""
+                    data_dir: Path) -> dict[str, str]:
+    """Write the round's papers and enter each in its book; their paths and numbers (and the
+    pack's path, for a round proposing upwards)."""
     plan, round_ = state.plan, state.round
     winners = [a.candidate for a in assessed if a.candidate.id in approved]
     eligible = sum(a.eligible for a in assessed)
@@ -67,21 +67,33 @@ def issue_documents(engine: Engine, state: RoundState, assessed: list[Assessment
                     lambda paper: minutes_context(plan, round_, facts, paper))
     if round_.outcome is Outcome.PROPOSE:
         _propose(issue, state, winners, len(assessed), eligible, minutes, extras,
-                 stored or {}, data_dir / "dossiers")
-        return papers | {"lead": papers["proposal"], "lead_number": papers["proposal_number"]}
+                 data_dir / "dossiers")
+        return papers
     submission = issue("submission", f"TTr-{round_.receiving_unit}", SUBMISSION,
                        lambda paper: submission_context(plan, round_, winners, len(assessed),
                                                         eligible, paper, minutes, extras))
     issue("decision", DECISION_SYMBOL, DECISION,
           lambda paper: decision_context(plan, round_, winners, paper, submission, extras))
-    return papers | {"lead": papers["decision"], "lead_number": papers["decision_number"]}
+    return papers
 
 
-def _propose(issue: _Issuer, state: RoundState, winners: list[Any], received: int,
-             eligible: int, minutes: Paper, extras: frozenset[int],
-             stored: dict[int, list[StoredDoc]], store: Path) -> None:
+def announced(papers: dict[str, str]) -> tuple[str, str]:
+    """The paper the results announce and attach, with its number: the decision, or the Tờ
+    trình of a round proposing upwards."""
+    kind = "decision" if "decision" in papers else "proposal"
+    return papers[kind], papers[f"{kind}_number"]
+
+
+def _propose(issue: _Issuer, state: RoundState, winners: list[Candidate], received: int,
+             eligible: int, minutes: Paper, extras: frozenset[int], store: Path) -> None:
     """The Tờ trình to the level above, listing the pack's files as numbered, then the pack."""
     plan, round_ = state.plan, state.round
+    stored: dict[int, list[StoredDoc]] = {}
+    with transaction(issue.engine) as session:
+        for doc in session.exec(select(t.DossierDocument).where(col(
+                t.DossierDocument.nomination_id).in_([w.id for w in winners]))).all():
+            stored.setdefault(doc.nomination_id, []).append(
+                StoredDoc(doc.component, doc.filename, doc.sha256))
     pack = plan_pack(round_, winners, stored, store, issue.day.year)
     listed = attachments(pack, minutes_named(plan, minutes))
     proposal = issue("proposal", PROPOSAL_SYMBOL, PROPOSAL, lambda paper: proposal_context(

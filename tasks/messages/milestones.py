@@ -10,8 +10,8 @@ from models.deadline_calendar import Obligation
 from models.keys import ObligationKind, key_prefix
 from models.lifecycle import ClosedRound, without_dossiers
 from models.nominee import Awarded, counted
-from models.plan import Plan
-from models.plan_parts import Contact, Unit
+from models.plan import AwardRound, Plan
+from models.plan_parts import Contact, Outcome, Unit
 from notifications.context import base_context, obligation_context, round_context
 from notifications.message import ChannelKind
 from notifications.render import MessageKind, render
@@ -73,18 +73,21 @@ def compose_rounds_closed(states: list[CampaignState], closed: Sequence[ClosedRo
 
 def compose_results(campaign_id: int, plan: Plan, round_code: str,
                     awards: Sequence[Awarded | tuple[str, str]], decision: str | None,
-                    kinds: frozenset[ChannelKind],
-                    documents: Sequence[str] = ()) -> list[Envelope]:
+                    kinds: frozenset[ChannelKind], documents: Sequence[str] = (),
+                    decided_by: str | None = None,
+                    refused: Sequence[Awarded] = ()) -> list[Envelope]:
     """Announce a round's awards to every unit head and the chairman, once per decision;
-    emails attach the decision (`documents`: its PDF and Word files)."""
+    emails attach the decision (`documents`: its PDF and Word files). `decided_by` ('ngày
+    20/01/2026 của Chủ tịch UBND tỉnh …'): the level above's decision on a round proposed to
+    it, `refused` those it did not award."""
     given = [Awarded(*a) for a in awards]
     listed = [{"name": a.name, "unit": a.unit, "extra": a.extra} for a in given]
     more = [a for a in given if a.extra]
-    told = {"counted": counted(sum(a.kind == "collective" for a in given),
-                               sum(a.kind == "individual" for a in given)),
-            "beyond": beyond_quota(plan, plan.round(round_code),
-                                   sum(a.kind == "collective" for a in more),
-                                   sum(a.kind == "individual" for a in more))}
+    told = results_words(plan.round(round_code), given, decision, decided_by) | {
+        "refused": [a.name for a in refused],
+        "beyond": beyond_quota(plan, plan.round(round_code),
+                               sum(a.kind == "collective" for a in more),
+                               sum(a.kind == "individual" for a in more))}
     recipients: list[tuple[str, Unit | None, Contact]] = [(u.code, u, u.head)
                                                           for u in plan.units]
     if plan.chairman:
@@ -101,3 +104,32 @@ def compose_results(campaign_id: int, plan: Plan, round_code: str,
                                obligation_key=f"round:{round_code}", step=f"ket-qua-{decision}",
                                attachments=tuple(documents))
     return built
+
+
+def results_words(round_: AwardRound, given: Sequence[Awarded], decision: str | None,
+                  decided_by: str | None = None) -> dict[str, str]:
+    """How the results message says what was given: each kind's award (said once when the
+    same), and for a round proposing upwards, that the council proposed it to the level above
+    in the commune's Tờ trình, or (`decided_by`) the level above's decision on it."""
+    collectives = sum(a.kind == "collective" for a in given)
+    individuals = sum(a.kind == "individual" for a in given)
+    upwards = round_.propose_to or "cấp trên" \
+        if round_.outcome is Outcome.PROPOSE and decided_by is None else ""
+    asked = f"đề nghị {upwards} tặng" if upwards else "tặng"
+    mine, theirs = round_.award_for("collective"), round_.award_for("individual")
+    if mine != theirs and collectives and individuals:
+        given_words = f"{mine} cho {collectives} tập thể và {theirs} cho {individuals} cá nhân"
+        short = (f"{collectives} tập thể được {asked} {mine}, {individuals} cá nhân được "
+                 f"{asked} {theirs}")
+    else:
+        award = theirs if individuals and not collectives else mine
+        whom = counted(collectives, individuals) or f"{len(given)} tập thể, cá nhân"
+        given_words, short = f"{award} cho {whom}", f"{whom} được {asked} {award}"
+    paper = "Tờ trình" if upwards else "Quyết định"
+    return {"counted": counted(collectives, individuals), "upwards": upwards, "paper": paper,
+            "given": f"đề nghị {upwards} tặng {given_words}" if upwards else given_words,
+            "given_short": short,
+            "nothing": f"không có tập thể, cá nhân nào được {asked} {round_.award} trong đợt này",
+            "by_paper": "" if not decision else f" (Tờ trình số {decision} gửi {upwards})"
+            if upwards else f" theo Quyết định số {decision}"
+            + (f" {decided_by}" if decided_by else "")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -18,7 +19,9 @@ from models.eligibility import Assessment
 from models.final_summary import FinalSummary
 from models.lifecycle import ClosedRound
 from models.nominee import Awarded, addressed
+from models.vn_text import fmt_date
 from notifications.message import ChannelKind
+from tasks.intake.places import Unusable, incoming
 from tasks.intake.reports import Returned
 from tasks.messages.channels import open_channels
 from tasks.messages.compose import compose_reminders
@@ -31,6 +34,7 @@ from tasks.messages.summary import compose_summary
 from tasks.messages.traffic import Traffic
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
+from tasks.records.higher_decision import Recorded
 from tasks.records.reminders import CampaignState
 
 
@@ -99,6 +103,36 @@ def compose_announcement(state: RoundState, assessed: list[Assessment], approved
               for a in assessed if a.candidate.id in chosen]
     return compose_results(state.campaign_id, state.plan, state.round.code, awards, decision,
                            kinds, documents)
+
+
+@task(name="nhận bản quyết định cấp trên", cache_policy=NONE)
+def keep_higher_copy(given: str | None, campaign: str, round_code: str) -> list[str]:
+    """The decision's copy staff chose (inside uploads/ or nhan/), kept with the round's papers
+    to attach; none when none was chosen, Unusable when it cannot be taken."""
+    if not given or not given.strip():
+        return []
+    data = get_settings().data_dir
+    source = incoming(given, data_dir=data)
+    if source is None:
+        raise Unusable("Không dùng được tệp quyết định đã chọn (không có trong thư mục tải lên "
+                       "hoặc không phải tệp thường): hãy tải tệp lên ở trang tải lên rồi chọn "
+                       "lại, hoặc để trống")
+    folder = data / "documents" / campaign / round_code
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / f"quyet-dinh-cap-tren{source.suffix.lower()}"
+    shutil.copyfile(source, kept)
+    return [str(kept)]
+
+
+@task(name="soạn thông báo quyết định cấp trên", cache_policy=NONE)
+def compose_higher(recorded: Recorded, kinds: frozenset[ChannelKind],
+                   documents: Sequence[str] = ()) -> list[Envelope]:
+    """The level above's decision on the round the commune proposed, to every unit head and
+    the chairman: who was awarded, by which decision; emails attach its copy when given."""
+    return compose_results(recorded.campaign_id, recorded.plan, recorded.round_code,
+                           list(recorded.awarded), recorded.number, kinds, documents,
+                           decided_by=f"ngày {fmt_date(recorded.issued_on)} của "
+                                      f"{recorded.issuer}", refused=recorded.not_awarded)
 
 
 @task(name="soạn thư gửi báo cáo", cache_policy=NONE)

@@ -17,6 +17,7 @@ from tasks.records.book import BookState, set_book_by_name
 from tasks.records.campaign import CampaignRecord, read_campaign
 from tasks.records.choices import campaign_codes, fingerprint, mark_launched, read_loaded
 from tasks.records.council import RoundState, council_roster, freeze_round, record_session
+from tasks.records.higher_decision import Awaiting, Recorded, awaiting_rounds, record_higher
 from tasks.records.milestones import (
     close_campaign,
     close_ended,
@@ -94,6 +95,22 @@ def record_meeting(state: RoundState, facts: MinutesFacts, *, now: datetime,
                    actor: str) -> None:
     """The session, who attended and every vote."""
     record_session(get_engine(), state, facts, now, actor)
+
+
+@task(name="ghi quyết định cấp trên", cache_policy=NONE)
+def record_higher_decision_of(campaign: str, round_code: str, number: str,
+                              issued_on: date | str,
+                              issuer: str | None, awarded: list[int] | None,
+                              document: str | None, now: datetime, actor: str) -> Recorded:
+    """The level above's decision on a round proposed to it, each nomination's outcome in its
+    history; the round no longer awaits it. Refused in Vietnamese (HigherRefused)."""
+    return record_higher(get_engine(), campaign, round_code, number, issued_on, issuer,
+                         awarded, document, now, actor)
+
+
+def awaiting_higher() -> list[Awaiting]:
+    """The rounds proposed upwards awaiting their decision (read by the UI's drop-down)."""
+    return awaiting_rounds(get_engine())
 
 
 @task(name="đặt sổ văn bản", cache_policy=NONE)
