@@ -35,6 +35,8 @@ class Assembled:
     members: list[dict[str, Any]] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    columns: dict[str, tuple[Sheet, Column]] = field(default_factory=dict)  # by cell
+    missing: set[str] = field(default_factory=set)  # sheets not in the workbook
 
     def locate(self, path: str) -> str:
         """The cell of a path, or of the nearest part of it that has one."""
@@ -43,6 +45,19 @@ class Assembled:
             if path[:cut] in self.where:
                 return self.where[path[:cut]]
         return self.where.get("", path)
+
+
+def in_sheet_words(found: Assembled, message: str) -> str:
+    """A message's plan paths ("units[0]", "units") said as the workbook's cells and sheets."""
+    titles = {s.in_parent: s.title for s in DATA_SHEETS if s.parent is None and s.kind != "fields"}
+
+    def said(match: re.Match[str]) -> str:
+        path = match.group(0)
+        if "[" in path:
+            return found.locate(path) if path.split("[")[0] in titles else path
+        return f"trang {titles[path]}" if path in titles else path
+
+    return re.sub(r"\b[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*", said, message)
 
 
 def ref(column: int, row: int) -> str:
@@ -60,6 +75,7 @@ def assemble(pages: dict[str, Cells]) -> Assembled:
     for sheet in DATA_SHEETS:
         cells = pages.get(sheet.title)
         if cells is None:
+            out.missing.add(sheet.title)
             out.problems.append(SheetProblem(sheet.title, "thiếu trang này; hãy dùng bảng "
                                              "kế hoạch do hệ thống phát hành (thidua form "
                                              "plan) và không xóa trang nào", None))
@@ -90,6 +106,7 @@ def _fields(out: Assembled, sheet: Sheet, cells: Cells) -> None:
             continue
         put_at(part, sheet.relative(column), _read(sheet, column, cells.get((row, 2))))
         out.where[column.path] = f"{sheet.title}!B{row}"
+        out.columns[f"{sheet.title}!B{row}"] = sheet, column
         if sheet.base:
             out.where.setdefault(sheet.base, f"{sheet.title}!B{row}")
     if sheet.base:
@@ -109,6 +126,8 @@ def _table(out: Assembled, sheet: Sheet, cells: Cells) -> None:
         else:
             out.problems.append(SheetProblem(f"{sheet.title}!{ref(col, row)}", "trang đã bị "
                                              "sửa: không rõ cột này; hãy dùng bảng gốc", path))
+    if PARENT_SHEET.get(sheet.parent or "") in out.missing:
+        return  # its rows cannot be placed; the missing sheet is said once
     owners = _owners(out, sheet)
     lists: dict[str, list[Any]] = {}
     for row in sorted({r for r, c in cells if r >= FIRST_ROW and c in columns}):
@@ -130,6 +149,7 @@ def _table(out: Assembled, sheet: Sheet, cells: Cells) -> None:
             value = _read(sheet, column, values[col])
             out.where[f"{path}.{sheet.relative(column)}".rstrip(".")] = \
                 f"{sheet.title}!{ref(col, row)}"
+            out.columns[f"{sheet.title}!{ref(col, row)}"] = sheet, column
             if sheet.kind == "lines":
                 item = value
             else:

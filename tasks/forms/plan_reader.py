@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from models.plan import Plan
-from models.plan_assembly import Assembled, Cells, SheetProblem, assemble, ref
+from models.plan_assembly import Assembled, Cells, SheetProblem, assemble, in_sheet_words, ref
+from models.plan_cells import choices
 from models.plan_checks import Problem
-from models.plan_sheets import DATA_SHEETS, KIND, META, VERSION
+from models.plan_sheets import DATA_SHEETS, KIND, META, VERSION, annotation
 from models.plan_tree import settle
 from models.plan_validation import validate_plan
 from models.roster import Member, Roster, validate_roster
@@ -52,7 +53,18 @@ def read_plan_workbook(path: Path) -> tuple[Plan, Roster | None]:
 
 
 def _at(found: Assembled, problem: Problem) -> Problem:
-    return SheetProblem(found.locate(problem.path), problem.message, problem.got)
+    """The problem at its cell, in the workbook's words: sheets and cells for paths, a
+    drop-down's labels for the values a choice takes."""
+    cell = found.locate(problem.path)
+    message = in_sheet_words(found, problem.message)
+    if cell in found.columns:
+        sheet, column = found.columns[cell]
+        offered = choices(annotation(sheet, column))
+        if offered and isinstance(problem.got, str) and \
+                problem.got not in {value for value, _ in offered}:
+            message = ("không có trong danh sách; hãy chọn trong danh sách thả xuống: "
+                       + "; ".join(label for _, label in offered))
+    return SheetProblem(cell, message, problem.got)
 
 
 def _roster(found: Assembled, problems: list[Problem]) -> Roster | None:
