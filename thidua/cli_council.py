@@ -19,10 +19,10 @@ from tasks.plans.roster import (
     stored_roster,
 )
 
-council_app = typer.Typer(help="The Emulation & Commendation Council's roster, one per commune.",
+council_app = typer.Typer(help="Danh sách Hội đồng Thi đua - Khen thưởng, mỗi xã/phường một.",
                           no_args_is_help=True)
 Files = Annotated[list[Path], typer.Argument(
-    help="Roster files (YAML), e.g. campaigns/council/*.yaml")]
+    help="Các tệp danh sách Hội đồng (YAML), ví dụ campaigns/council/*.yaml")]
 
 
 def _read_all(files: list[Path]) -> list[tuple[Path, Roster]]:
@@ -43,7 +43,7 @@ def _read_all(files: list[Path]) -> list[tuple[Path, Roster]]:
 
 @council_app.command("validate")
 def validate(files: Files) -> None:
-    """Check roster files; list every problem as FILE: field: what is wrong (got X)."""
+    """Kiểm tra tệp danh sách Hội đồng; mỗi lỗi một dòng: TỆP: mục: sai gì (nhận được X)."""
     for path, roster in _read_all(files):
         typer.echo(f"OK {path}: {commune_label(roster.commune)}, {len(roster.members)} "
                    f"thành viên, chủ tịch {roster.chair.name}, thư ký {roster.secretary.name}")
@@ -51,7 +51,7 @@ def validate(files: Files) -> None:
 
 @council_app.command("load")
 def load(files: Files) -> None:
-    """Store rosters: each replaces its commune's roster, all in one transaction."""
+    """Nạp danh sách Hội đồng: mỗi tệp thay danh sách của xã/phường mình, nạp cùng lúc."""
     rosters = _read_all(files)
     upgrade()
     with transaction() as session:
@@ -70,8 +70,8 @@ def load(files: Files) -> None:
 
 @council_app.command("show")
 def show(commune: Annotated[str | None, typer.Option(
-        help="Only this commune or ward (its name, e.g. 'Thượng Phúc')")] = None) -> None:
-    """Print each commune's stored roster, in the order the minutes list it."""
+        help="Chỉ xã/phường này (tên, ví dụ 'Thượng Phúc')")] = None) -> None:
+    """In danh sách Hội đồng đã nạp của từng xã/phường, theo thứ tự trong biên bản."""
     upgrade()
     found = 0
     with transaction() as session:

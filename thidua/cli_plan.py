@@ -18,14 +18,15 @@ from models.deadline_calendar import build_calendar
 from models.deadline_groups import deadline_groups
 from models.plan import Plan
 from models.vn_text import fmt_date, parse_date
-from tasks.plans.files import PlanRejected, read_plan
+from tasks.forms.plan_reader import read_plan_any
+from tasks.plans.files import PlanRejected
 from tasks.plans.store import store_plan
 from thidua.calendar_view import calendar_rows
 
 plan_app = typer.Typer(help="Kế hoạch: kiểm tra, xem lịch các mốc hạn, nạp vào hệ thống.",
                        no_args_is_help=True)
-Files = Annotated[list[Path], typer.Argument(help="Các tệp kế hoạch (YAML), ví dụ "
-                                             "campaigns/*.yaml")]
+Files = Annotated[list[Path], typer.Argument(help="Các tệp kế hoạch (YAML hoặc sổ "
+                                             "Excel .xlsx), ví dụ campaigns/*.yaml")]
 
 
 def _read_each(files: list[Path]) -> list[tuple[Path, Plan | None]]:
@@ -33,7 +34,7 @@ def _read_each(files: list[Path]) -> list[tuple[Path, Plan | None]]:
     read: list[tuple[Path, Plan | None]] = []
     for path in files:
         try:
-            read.append((path, read_plan(path)))
+            read.append((path, read_plan_any(path)))
         except PlanRejected as rejected:
             read.append((path, None))
             for problem in rejected.problems:
@@ -78,7 +79,7 @@ def _day(value: str | None) -> date | None:
 
 @plan_app.command("calendar")
 def calendar(
-    file: Annotated[Path, typer.Argument(help="Một tệp kế hoạch (YAML)")],
+    file: Annotated[Path, typer.Argument(help="Một tệp kế hoạch (YAML hoặc .xlsx)")],
     unit: Annotated[str | None, typer.Option(help="Chỉ các mốc của đơn vị này (mã)")] = None,
     start: Annotated[str | None, typer.Option("--from", help="Từ ngày, dd/mm/yyyy")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Đến ngày, dd/mm/yyyy")] = None,

@@ -42,3 +42,16 @@ def test_units_owing_the_same_thing_are_one_deadline() -> None:
     assert len(groups) < len(owed)  # eleven units owe each round's dossier on one day
     for group in groups:
         assert len({(o.effective_last_day, o.what, o.recipient, o.due_text) for o in group}) == 1
+
+
+def test_a_plan_workbook_is_validated_and_counted_like_its_yaml(tmp_path: Path) -> None:
+    seed = REPO / "campaigns" / "002-vinh-thuy.yaml"
+    book = tmp_path / "ke-hoach.xlsx"
+    written = runner.invoke(app, ["form", "plan", "--from", str(seed), "--out", str(book)])
+    assert written.exit_code == 0, written.output
+    from_yaml = runner.invoke(app, ["plan", "validate", str(seed)]).stdout
+    from_book = runner.invoke(app, ["plan", "validate", str(book)])
+    assert from_book.exit_code == 0, from_book.output
+    assert from_book.stdout.replace(str(book), "F") == from_yaml.replace(str(seed), "F")
+    shown = runner.invoke(app, ["plan", "calendar", str(book), "--tsv"])
+    assert shown.exit_code == 0 and len(shown.stdout.splitlines()) > 1
