@@ -81,16 +81,17 @@ def _missing_line(missing: list[tuple[Path, Plan]], places: list[Path], files: l
               for place in places]
     found = (f"có {len(files)} tệp nhưng không tệp nào của xã này" if files
              else "không có tệp nào")
+    looked_in = f"{', '.join(looked)} ({found})"
     books = [path for path, _ in missing if path.suffix.lower() == ".xlsx"]
     if council is None:
-        looked += [f"trang {SHEET} của {path}" for path in books]
+        looked_in += "".join(f", trang {SHEET} của {path} (để trống)" for path in books)
         add = (f"thêm tệp danh sách của xã vào thư mục {places[0]}"
                + (f", điền trang {SHEET} của sổ" if books else "")
                + " hoặc chỉ rõ bằng --council TỆP.yaml")
     else:
         add = "cho --council chỉ tới tệp danh sách của xã"
     return (f"Không thấy danh sách Hội đồng Thi đua - Khen thưởng của {names}: đã tìm trong "
-            f"{', '.join(looked)} ({found}); hãy {add} (mẫu: campaigns/council/ của dự án; "
+            f"{looked_in}; hãy {add} (mẫu: campaigns/council/ của dự án; "
             "docs/plan-format.md, mục Hội đồng)")
 
 

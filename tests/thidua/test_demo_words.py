@@ -114,7 +114,7 @@ def test_a_workbook_without_a_roster_names_its_sheet(
                                read_plan(write_plan(tmp_path, plan_data)))
     code, [line] = _demo(capsys, str(book))
     assert code == 1
-    assert f"trang Hội đồng của {book}" in line
+    assert f"trang Hội đồng của {book} (để trống)" in line
     assert "điền trang Hội đồng của sổ" in line
 
 
