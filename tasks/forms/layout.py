@@ -82,7 +82,7 @@ def report_layout(plan: Plan, obligation: Obligation) -> Layout:
     """The unit's report form for one period."""
     period, unit = _subject_and_unit(obligation.key)
     labels = {
-        "A1": f"{obligation.what.upper()}", "A3": "Kế hoạch", "B3": plan.title,
+        "A1": f"{obligation.what.upper()}", "A3": plan.document_kind.value, "B3": plan.title,
         "A4": "Đơn vị", "B4": obligation.owner_name, "A5": "Hạn gửi",
         "B5": f"{obligation.due_text} (ngày cuối: {fmt_date(obligation.effective_last_day)})",
         "A6": "Gửi đến", "B6": obligation.recipient,
@@ -100,12 +100,19 @@ def report_layout(plan: Plan, obligation: Obligation) -> Layout:
                   {REPORT_SHEET: labels, NARRATIVE_SHEET: narrative}, targets=rows)
 
 
+def _award(round_: AwardRound) -> str:
+    """The award offered; both when collectives and individuals are given different ones."""
+    if round_.individual_award in (None, round_.award):
+        return round_.award
+    return f"Tập thể: {round_.award}; cá nhân: {round_.individual_award}"
+
+
 def nomination_layout(plan: Plan, round_: AwardRound, unit: str) -> Layout:
     """The unit's nomination list for one award round, with a checklist of dossier parts."""
     name = plan.unit(unit).name
     labels = {"A1": f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG: {round_.title.upper()}",
-              "A3": "Kế hoạch", "C3": plan.title, "A4": "Đơn vị đề nghị", "C4": name,
-              "A5": "Hình thức", "C5": round_.award,
+              "A3": plan.document_kind.value, "C3": plan.title, "A4": "Đơn vị đề nghị",
+              "C4": name, "A5": "Hình thức", "C5": _award(round_),
               "A6": "Hướng dẫn", "C6": HOW_TO_FILL, "A7": "Tệp hồ sơ", "C7": HOW_TO_ATTACH}
     labels |= {f"{col}{FIRST_NOMINEE_ROW - 1}": text for col, text in NOMINEE_COLUMNS}
     parts = [(FIRST_PART_COLUMN + i, p.code, p.name) for i, p in enumerate(round_.dossier)]
