@@ -90,7 +90,9 @@ class FinalSummary:
         grouped: dict[str, list[Award]] = {}
         for a in self.awards:
             grouped.setdefault(a.round, []).append(a)
-        return [AwardRound(title, found[0].award, found) for title, found in grouped.items()]
+        # Each kind's award, once: 'Giấy khen …' or 'Giấy khen …; Giấy chứng nhận …'.
+        return [AwardRound(title, "; ".join(dict.fromkeys(a.award for a in found)), found)
+                for title, found in grouped.items()]
 
 
 def closing_period(calendar: list[Obligation]) -> str | None:
@@ -129,6 +131,9 @@ def summarise_campaign(plan: Plan, calendar: list[Obligation], done: set[str],
                 if parse_key(k).kind is ObligationKind.TASK}
     tasks = task_rows(plan, finished, None)
     order = {r.title: i for i, r in enumerate(plan.award_rounds)}
+    rules = {r.title: r for r in plan.award_rounds}
+    awards = [replace(a, award=rules[a.round].award_for(a.kind)) if a.round in rules and a.kind
+              else a for a in awards]
     return FinalSummary(
         targets=with_tasks_share(target_results(plan.targets, values.get(closing or "", {})),
                                  len(finished), len(tasks)),
