@@ -51,8 +51,8 @@ def review_note(assessed: Sequence[Assessment], problems: Sequence[str], *, tabl
 def review_table(round_: AwardRound, assessed: Sequence[Assessment]) -> str:
     """Every dossier of the round: who, unit, rating, eligibility and why, the proposal."""
     lines = [f"### Hồ sơ xét khen thưởng: {escape_markdown(round_.title)}", "",
-             f"Hình thức: {escape_markdown(round_.award)}. ✓: nằm trong đề xuất của Thường "
-             "trực (trong số lượng).", "",
+             f"Hình thức: {escape_markdown(_awards(round_))}. ✓: nằm trong đề xuất của "
+             "Thường trực (trong số lượng).", "",
              "| Số | Tập thể / cá nhân | Loại | Đơn vị | Xếp loại | Đủ điều kiện | Đề xuất |",
              "|---|---|---|---|---|---|---|"]
     lines += [f"| {a.candidate.id} | {escape_markdown(a.candidate.name)} | "
@@ -62,3 +62,10 @@ def review_table(round_: AwardRound, assessed: Sequence[Assessment]) -> str:
               f"{'có' if a.eligible else 'không: ' + escape_markdown('; '.join(a.reasons))} | "
               f"{'✓' if a.proposed else ''} |" for a in assessed]
     return "\n".join(lines)
+
+
+def _awards(round_: AwardRound) -> str:
+    """The award, or each kind's; and to whom a round proposing upwards proposes it."""
+    mine, theirs = round_.award_for("collective"), round_.award_for("individual")
+    said = mine if mine == theirs else f"{mine} (tập thể); {theirs} (cá nhân)"
+    return f"{said}, đề nghị {round_.propose_to}" if round_.propose_to else said
