@@ -43,7 +43,8 @@ class Channels:
         from notifications.webhook_plugin import NotifyThiduaHook
 
         if out.channel not in self.config.urls:
-            return Outcome.refused(f"kênh {out.channel} chưa được cấu hình", code="config")
+            return Outcome.refused(f"kênh {out.channel} chưa được cấu hình", code="config",
+                                  tried=False)
         try:
             if out.channel is ChannelKind.EMAIL:
                 return self._smtp().deliver(out)
@@ -53,7 +54,7 @@ class Channels:
             outcome: Outcome = plugin.deliver(out.address, out.text, out.meta)
             return outcome
         except ChannelConfigError as error:  # says what was expected, never the URL
-            return Outcome.refused(self.masker(str(error)), code="config")
+            return Outcome.refused(self.masker(str(error)), code="config", tried=False)
 
     def zalo_token_store(self) -> TokenStore | None:
         """The token file of the configured Zalo OA or ZNS channel, if any."""

@@ -161,7 +161,7 @@ def test_a_mail_server_that_never_answers_costs_one_timeout_per_try(url: str,
         elapsed = time.monotonic() - started
     assert (tally.retrying, tally.released, tally.paused) == (2, 2, {ChannelKind.EMAIL})
     assert elapsed < 4 * 0.4  # two single tries, not two tries each, and nothing after
-    assert [r.last_code for r in _rows(url)] == ["timeout", "timeout", None, None]
+    assert [r.last_code for r in _rows(url)] == ["timeout_unsent", "timeout_unsent", None, None]
     assert len(held) == 2
 
 
