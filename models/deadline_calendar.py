@@ -27,10 +27,12 @@ ASSUMED = "giả định"  # how a plan file's `source` marks a date it supposes
 
 @dataclass(frozen=True)
 class Reminder:
-    """A reminder day and the policy step it stands for."""
+    """A reminder day and the policy step it stands for; `opening`: the day a nomination
+    window opens (the plan's "từ ngày 25/7 …"), told as the window's open notice."""
 
     day: date
     days_before: int
+    opening: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,31 +108,45 @@ def _date(o: _Owed, plan: Plan, days: WorkingDays, names: dict[str, str]) -> Obl
         shift_reason=reason,
         nominal_day_off=days.day_off_reason(o.last_day),
         reminder_anchor=anchor,
-        reminders=_reminders(anchor, _steps(o.kind, plan), days, earliest),
+        reminders=_reminders(anchor, _steps(o, plan), days, earliest,
+                             _opening(o, days, earliest, effective)),
         tentative=o.tentative,
         outside_window=_outside(effective, plan),
         done_on=o.done_on,
     )
 
 
-def _steps(kind: ObligationKind, plan: Plan) -> list[int]:
+def _steps(o: _Owed, plan: Plan) -> list[int]:
     steps = plan.reminders.days_before
     opening = plan.reminders.nomination_open_days
-    if kind is ObligationKind.NOMINATION and opening > max(steps, default=0):
+    # A window with its own first day is opened that day (_opening), not so many days before.
+    if o.kind is ObligationKind.NOMINATION and o.opens is None \
+            and opening > max(steps, default=0):
         return [opening, *steps]
     return steps
 
 
-def _reminders(
-    anchor: date, steps: list[int], days: WorkingDays, earliest: date
-) -> tuple[Reminder, ...]:
+def _opening(o: _Owed, days: WorkingDays, earliest: date, last: date) -> date | None:
+    """The day the window's open notice goes: its first day, or the campaign's first when that
+    is later, moved to the next working day; None without one or when past `last`."""
+    if o.opens is None:
+        return None
+    day = days.on_or_after(max(o.opens, earliest))
+    return day if day <= last else None
+
+
+def _reminders(anchor: date, steps: list[int], days: WorkingDays, earliest: date,
+               opening: date | None = None) -> tuple[Reminder, ...]:
     # A step that lands on a day off moves earlier, so nobody is told late; steps that
-    # collapse onto one day keep the one nearest the deadline.
+    # collapse onto one day keep the one nearest the deadline. Nothing is said of a window
+    # before it opens: its opening day takes its place among the steps, those before it go.
     by_day: dict[date, Reminder] = {}
     for step in sorted(steps, reverse=True):
         day = days.on_or_before(anchor - timedelta(days=step))
-        if day >= earliest:
+        if day >= earliest and (opening is None or day > opening):
             by_day[day] = Reminder(day, step)
+    if opening is not None:
+        by_day[opening] = Reminder(opening, max((anchor - opening).days, 0), opening=True)
     return tuple(sorted(by_day.values(), key=lambda r: r.day))
 
 
@@ -148,11 +164,11 @@ def _rounds(plan: Plan) -> Iterator[_Owed]:
         if r.nomination_deadline and r.nomination_deadline.last_day:
             # The receiving office gathers the dossiers; it does not owe one to itself.
             for unit in (u for u in plan.units if u.code != r.receiving_unit):
-                yield _from_due(
+                yield replace(_from_due(
                     nomination_key(r.code, unit.code), ObligationKind.NOMINATION,
                     f"Hồ sơ đề nghị khen thưởng: {r.title}", unit.code, receiver,
                     r.nomination_deadline, plan,
-                )
+                ), opens=r.opens)
         yield from _round_meetings(r, plan)
 
 

@@ -23,7 +23,7 @@ MAX_OVERDUE_NOTICES = ReminderPolicy().max_overdue_notices
 class NoticeKind(StrEnum):
     """What a notice is about."""
 
-    OPEN = "open"  # a nomination window: what to send, well before the deadline
+    OPEN = "open"  # a nomination window: what to send, on its first day or well before
     DUE = "due"
     OVERDUE = "overdue"
 
@@ -118,10 +118,14 @@ def decide(obligations: Iterable[Ob], as_of: date, policy: ReminderPolicy) -> De
             passed = [r for r in o.reminders if r.day <= as_of]
             if passed and office_open:
                 newest = max(passed, key=lambda r: r.day)
-                opening = o.kind is nomination \
-                    and newest.days_before == policy.nomination_open_days
+                # The window's open notice: on its own first day when the plan gives one,
+                # else so many days before its deadline.
+                opening = newest.opening or (
+                    o.kind is nomination and newest.days_before == policy.nomination_open_days
+                    and not any(r.opening for r in o.reminders))
                 found.append(make(o, NoticeKind.OPEN if opening else NoticeKind.DUE,
-                                  f"d{newest.days_before}", (last - as_of).days, 0))
+                                  "open" if newest.opening else f"d{newest.days_before}",
+                                  (last - as_of).days, 0))
         # Nominating is optional: nobody is late for it.
         elif office_open and o.kind is not nomination:
             days_late = (as_of - last).days

@@ -29,6 +29,7 @@ class Owed:
     last_day: date
     tentative: bool = False
     done_on: date | None = None
+    opens: date | None = None  # a nomination window's first day, when the plan gives one
 
 
 def receiver(plan: Plan) -> str:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from infra.database import transaction
 from models import tables as t
+from models.deadline_calendar import VN_TZ
 from models.eligibility import missing_parts
 from models.keys import nomination_key
 from models.nominee import NomineeBase, NomineeEntry
@@ -66,6 +67,12 @@ def _record(engine: Engine, *, campaign: str, round_code: str, unit: str,
         if row.status in CLOSED:
             raise IntakeRefused(f"{campaign}: đợt {round_code!r} đã khoá nhận hồ sơ để Hội đồng "
                                 "xét; không nhận thêm")
+        window = rules.nomination_deadline
+        if rules.opens is not None and window is not None \
+                and submitted_at.astimezone(VN_TZ).date() < rules.opens:
+            raise IntakeRefused(f"{round_code}: chưa đến ngày nhận hồ sơ: "
+                                f"{camp.document_kind.lower()} cho nộp từ ngày "
+                                f"{fmt_date(rules.opens)} ({window.text})")
         key = nomination_key(round_code, unit)
         obligation = session.exec(select(t.Obligation).where(
             t.Obligation.campaign_id == camp.id, t.Obligation.key == key)).first()

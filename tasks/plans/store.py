@@ -136,7 +136,7 @@ def _sync_children(session: Session, campaign_id: int, plan: Plan) -> None:
          "nominal_last_day": o.nominal_last_day, "effective_last_day": o.effective_last_day,
          "reminder_anchor": o.reminder_anchor, "shift_reason": o.shift_reason,
          "reminder_days": [{"day": r.day.isoformat(), "days_before": r.days_before}
-                           for r in o.reminders],
+                           | ({"opening": True} if r.opening else {}) for r in o.reminders],
          "due_at": o.due_at, "tentative": o.tentative, **_done(o)} for o in build_calendar(plan)],
         keep=lambda row: getattr(row, "status", "open") != "open")
 

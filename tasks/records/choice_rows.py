@@ -23,7 +23,8 @@ def round_states(session: Session, plans: dict[int, Plan], day: date | None
                  ) -> dict[int, dict[str, RoundState]]:
     """Each campaign's rounds by code: status, current dossiers, whether dossiers are taken
     (on `day`, when given: a round past its deadline takes only corrections, unless its plan
-    accepts late dossiers; one whose year has not begun, none yet)."""
+    accepts late dossiers; one whose year has not begun or whose window opens later, none
+    yet)."""
     ids = list(plans)
     rounds = session.exec(select(t.AwardRound.id, t.AwardRound.campaign_id, t.AwardRound.code,
                                  t.AwardRound.status)
@@ -45,9 +46,11 @@ def round_states(session: Session, plans: dict[int, Plan], day: date | None
         rules = next((r for r in plans[campaign_id].award_rounds if r.code == code), None)
         deadline = last_days.get((campaign_id, code))
         past = status == "closed" or (day is not None and deadline is not None and deadline < day)
-        # A round for a year not yet begun is nobody's business yet (its form would only grow).
-        early = day is not None and rules is not None and rules.covers is not None \
-            and rules.covers.start > day
+        # A round for a year not yet begun is nobody's business yet (its form would only grow),
+        # nor one whose window opens later (its dossiers are refused until that day).
+        early = day is not None and rules is not None and (
+            (rules.covers is not None and rules.covers.start > day)
+            or (rules.opens is not None and rules.opens > day))
         taking = status not in CLOSED_INTAKE and not early and (
             not past or returned[round_id] > 0 or (rules is not None and rules.late == "accept"))
         states[campaign_id][code] = RoundState(status, taking, current[round_id])

@@ -22,6 +22,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     cast,
+    or_,
     select,
     type_coerce,
 )
@@ -33,6 +34,7 @@ from models.plan import Plan
 from models.reminder_policy import ReminderPolicy
 from models.tables import Campaign, Obligation as ObligationRow, Unit
 from tasks.plans.store import read_plans
+from tasks.records.openings import opening_leads
 
 RUNNING = CampaignStatus.RUNNING.value  # a closed campaign is reminded of nothing
 # A reminder step moved off a run of days off (Tết) lands at most this much earlier.
@@ -101,10 +103,14 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
                      in connection.execute(_campaigns_query(bool(codes)), {"codes": codes})]
         lead = max((max([*p.days_before, p.nomination_open_days]) for *_, p in campaigns),
                    default=0)
-        # Obligations due later than the earliest possible reminder cannot be due yet.
+        # Obligations due later than the earliest possible reminder cannot be due yet; a
+        # nomination window may open earlier still (its campaign's dossiers are read further).
         horizon = day + timedelta(days=lead) + DAYS_OFF_SLACK if day else None
-        rows = connection.execute(_owed_query(bool(codes), day is not None),
-                                  {"codes": codes, "horizon": horizon}).all()
+        opening = opening_leads(connection, codes, lead) if day else {}
+        rows = connection.execute(_owed_query(bool(codes), day is not None, bool(opening)), {
+            "codes": codes, "horizon": horizon, "opening_ids": list(opening),
+            "opening_horizon": day + timedelta(days=max(opening.values())) + DAYS_OFF_SLACK
+            if day and opening else None}).all()
     owed: dict[int, list[OpenObligation]] = {}
     since, until = (day or date.min), (day or date.max).isoformat()
     # tuple.__new__ skips the NamedTuple's Python-level constructor: a fifth of this loop.
@@ -134,14 +140,20 @@ def _campaigns_query(named: bool) -> Select[Any]:
 
 
 @cache
-def _owed_query(named: bool, near: bool) -> Select[Any]:
+def _owed_query(named: bool, near: bool, opening: bool = False) -> Select[Any]:
     query = select(*NARROW).join(CAMPAIGN_TABLE, CAMPAIGN.id == OBLIGATION.campaign_id).where(
         OBLIGATION.status == "open", CAMPAIGN.status == RUNNING,
         CAMPAIGN.launched_at.is_not(None))
     if named:
         query = query.where(CAMPAIGN.code.in_(bindparam("codes", expanding=True)))
     if near:
-        query = query.where(OBLIGATION.effective_last_day <= bindparam("horizon"))
+        soon = OBLIGATION.effective_last_day <= bindparam("horizon")
+        if opening:
+            soon = or_(soon, and_(
+                OBLIGATION.kind == ObligationKind.NOMINATION.value,
+                OBLIGATION.campaign_id.in_(bindparam("opening_ids", expanding=True)),
+                OBLIGATION.effective_last_day <= bindparam("opening_horizon")))
+        query = query.where(soon)
     return query.order_by(*ORDER)
 
 
@@ -208,7 +220,9 @@ KINDS = {kind.value: kind for kind in ObligationKind}  # Enum(value) is slow at 
 
 
 def _reminders(stored: str, until: str) -> tuple[Reminder, ...]:
-    return tuple(Reminder(date.fromisoformat(r["day"]), r["days_before"])
+    # "opening" is written only for a window's first day: absent, the step is an ordinary one.
+    return tuple(Reminder(date.fromisoformat(r["day"]), r["days_before"],
+                          r.get("opening", False))
                  for r in json.loads(stored) if r["day"] <= until)
 
 
