@@ -53,3 +53,15 @@ def test_a_fresh_workbook_names_each_missing_field_at_its_cell(tmp_path: Path) -
     assert lines and all(line.startswith(f"{book}: ") for line in lines)
     assert any(line.startswith(f"{book}: Kế hoạch!B4: ") for line in lines)  # the code
     assert any(f"{book}: Đơn vị!A6: " in line for line in lines)  # no unit at all
+
+
+def test_a_plan_workbook_given_as_a_unit_form_is_told_where_it_goes(tmp_path: Path) -> None:
+    """The unit intake refuses it in one line naming the plan import."""
+    from tasks.forms.opening import PlanWorkbook, read_form
+
+    book = write_plan_workbook(tmp_path / "ke-hoach.xlsx", read_plan(SEED_PLANS[2]))
+    with pytest.raises(PlanWorkbook) as refused:
+        read_form(book)
+    assert str(refused.value) == (
+        "ke-hoach.xlsx: đây là bảng kế hoạch, không phải biểu mẫu báo cáo hay đề nghị của đơn "
+        "vị; hãy nhập bằng lệnh `thidua import` hoặc tải lên rồi chạy nhap-ke-hoach-excel")
