@@ -130,7 +130,8 @@ def import_files(
     actor: Annotated[str, typer.Option(help="Who hands them in (kept in history).")] =
         "Văn phòng",
 ) -> None:
-    """Import filled forms; each is stored whole or not at all, every problem listed.
+    """Import filled forms and plan workbooks; each is stored whole or not at all, every
+    problem listed (a plan workbook's at its sheet and cell).
 
     Staff run this on the server, so any file this machine holds may be named (the flows take
     files from the upload areas only); whatever is not a readable workbook is one line."""
