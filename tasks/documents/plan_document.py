@@ -10,12 +10,12 @@ the plan leaves to later, an internal date the office sets). Its template is
 from __future__ import annotations
 
 import shutil
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from models.deadline_calendar import ANNEX, Obligation, ObligationKind, build_calendar
+from models.deadline_groups import deadline_groups
 from models.due import DueKind, parse_due
 from models.keys import parse_key
 from models.legal_bases import plan_basis
@@ -76,15 +76,15 @@ def _internal(plan: Plan, calendar: list[Obligation]) -> set[str]:
 
 
 def _rows(plan: Plan, calendar: list[Obligation], internal: set[str]) -> list[dict[str, Any]]:
-    owners: dict[tuple[str, str, date, str], list[Obligation]] = defaultdict(list)
+    # One row per deadline as every command counts them ("mốc hạn", models/deadline_groups.py).
     place = {o.key: _place(o, i) for i, o in enumerate(calendar)}
-    for o in calendar:
-        owners[(o.what, o.due_text, o.effective_last_day, o.recipient)].append(o)
     rows = []
-    for number, ((what, text, last, to), owed) in enumerate(
-            sorted(owners.items(), key=lambda item: min(place[o.key] for o in item[1])),
-            start=1):
+    for number, owed in enumerate(sorted(deadline_groups(calendar),
+                                         key=lambda group: min(place[o.key] for o in group)),
+                                  start=1):
         first = owed[0]
+        what, text, last, to = first.what, first.due_text, first.effective_last_day, \
+            first.recipient
         names = [o.owner_name for o in owed]
         ongoing = parse_due(text).kind is DueKind.ONGOING
         reasons = _reasons(plan, first, what in internal)

@@ -11,11 +11,15 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 
+from models.deadline_calendar import build_calendar
+from models.deadline_groups import deadline_groups
 from models.plan import Plan
-from tasks.documents.plan_document import KIND, signed_copy, write_plan_docx
+from tasks.documents.plan_document import KIND, plan_context, signed_copy, write_plan_docx
 from tasks.documents.templating import check_templates
 from tasks.plans.files import PlanRejected, read_plan
 from tests.conftest import SEED_PLANS
+from tests.notice_plan import notice_plan
+from thidua.calendar_view import calendar_rows
 
 
 def seed(stem: str) -> Plan:
@@ -138,3 +142,12 @@ def test_rows_of_one_day_follow_the_plans_order_tasks_by_number(tmp_path: Path) 
              if r[1].startswith("Nhiệm vụ ")]
     assert tasks == list(range(1, 16))
     assert [r[0] for r in table] == [str(i) for i in range(1, len(table) + 1)]
+
+
+@pytest.mark.parametrize("path", [*SEED_PLANS, None], ids=lambda p: p.stem if p else "notice")
+def test_the_annex_counts_the_deadlines_plan_calendar_counts(path: Path | None) -> None:
+    plan = read_plan(path) if path else notice_plan()
+    shown = calendar_rows(build_calendar(plan), all_units=len(plan.units))
+    annex = plan_context(plan)["rows"]
+    assert len(annex) == len(shown) == len(deadline_groups(build_calendar(plan)))
+    assert sorted((r["what"], r["to"]) for r in annex) == sorted((r.what, r.to) for r in shown)
