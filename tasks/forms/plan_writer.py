@@ -74,8 +74,7 @@ def write_plan_workbook(path: Path, plan: Plan | None = None,
             ends[sheet.title] = _table(page, sheet, table_rows(sheet, data), lists)
     for sheet in DATA_SHEETS:  # the code drop-downs follow what is typed in Đơn vị, Đợt
         _picks(book[sheet.title], sheet, ends)
-    _lists(book, lists)
-    _meta(book, plan.code if plan else "")
+    _hidden(book, lists, plan.code if plan else "")
     assert book.security is not None
     book.security.lockStructure = True
     return _save(book, path)
@@ -91,7 +90,8 @@ def _head(page: Worksheet, sheet: Sheet) -> None:
     page.protection.formatRows = False
     page.page_setup.orientation = "landscape"  # printed as a clerk reads it: a page wide
     # A page holds about nine columns legibly; a wider sheet is printed over several.
-    page.page_setup.fitToWidth = max(1, (len(sheet.columns) + 2) // 9)
+    wide = len(sheet.columns) if sheet.kind == "table" else 3
+    page.page_setup.fitToWidth = max(1, (wide + 2) // 9)
     page.page_setup.fitToHeight = 0
     page.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
 
@@ -104,7 +104,8 @@ def _fields(page: Worksheet, sheet: Sheet, values: list[Cell],
         put_text(page, f"{col}{LABEL_ROW}", text).font = Font(bold=True)
     for offset, (column, value) in enumerate(zip(sheet.columns, values, strict=True)):
         row = FIRST_FIELD_ROW + offset
-        put_text(page, f"A{row}", column.label).font = Font(bold=True)
+        label = put_text(page, f"A{row}", column.label)
+        label.font, label.alignment = Font(bold=True), _wrap()
         _value(page, f"B{row}", value, annotation(sheet, column))
         hint = instruction(sheet, column)
         put_text(page, f"C{row}", hint).alignment = _wrap()
@@ -229,22 +230,17 @@ def _picks(page: Worksheet, sheet: Sheet, ends: dict[str, int]) -> None:
         rule.add(cells)
 
 
-def _lists(book: Workbook, lists: dict[str, list[str]]) -> None:
+def _hidden(book: Workbook, lists: dict[str, list[str]], code: str) -> None:
+    """The drop-downs' lists, and what the workbook is (kind, campaign, version)."""
     page = book.create_sheet(LISTS)
     for index, (name, labels) in enumerate(lists.items(), start=1):
-        letter = column_letter(index)
-        put_text(page, f"{letter}1", name)
-        for row, label in enumerate(labels, start=2):
-            put_text(page, f"{letter}{row}", label)
-    page.sheet_state = "veryHidden"
-    page.protection.sheet = True
-
-
-def _meta(book: Workbook, code: str) -> None:
-    page = book.create_sheet(META)
+        for row, label in enumerate([name, *labels], start=1):
+            put_text(page, f"{column_letter(index)}{row}", label)
+    meta = book.create_sheet(META)
     for row, (key, value) in enumerate((("kind", KIND), ("campaign", code),
                                         ("version", VERSION)), start=1):
-        put_text(page, f"A{row}", key)
-        put_text(page, f"B{row}", value)
-    page.sheet_state = "veryHidden"
-    page.protection.sheet = True
+        put_text(meta, f"A{row}", key)
+        put_text(meta, f"B{row}", value)
+    for hidden in (page, meta):
+        hidden.sheet_state = "veryHidden"
+        hidden.protection.sheet = True
