@@ -80,10 +80,11 @@ def _record(engine: Engine, *, campaign: str, round_code: str, unit: str,
         refuse_late = None
         if late and rules.late == "refuse" and obligation is not None:
             refuse_late = (f"{round_code}: đã hết hạn nhận hồ sơ (ngày cuối "
-                           f"{fmt_date(obligation.effective_last_day)}); kế hoạch không nhận "
-                           "hồ sơ mới sau hạn")
+                           f"{fmt_date(obligation.effective_last_day)}); "
+                           f"{camp.document_kind.lower()} không nhận hồ sơ mới sau hạn")
         receipts = [_store(session, row, rules, unit_row, nominee, files, submitted_at,
-                           actor, late, refuse_late) for nominee, files in entries]
+                           actor, late, refuse_late, camp.document_kind.lower())
+                    for nominee, files in entries]
         if obligation is not None:
             fulfil(session, obligation, submitted_at)
         return [Receipt(r.id or 0, r.version, late, key) for r in receipts]
@@ -91,9 +92,9 @@ def _record(engine: Engine, *, campaign: str, round_code: str, unit: str,
 
 def _store(session: Session, row: t.AwardRound, rules: AwardRound, unit_row: t.Unit,
            nominee: NomineeEntry, files: dict[str, StoredFile], submitted_at: datetime,
-           actor: str, late: bool, refuse_late: str | None) -> t.Nomination:
+           actor: str, late: bool, refuse_late: str | None, kind: str) -> t.Nomination:
     if unknown := sorted(set(files) - {p.code for p in rules.dossier}):
-        raise IntakeRefused(f"{rules.code}: thành phần hồ sơ không có trong kế hoạch: "
+        raise IntakeRefused(f"{rules.code}: thành phần hồ sơ không có trong {kind}: "
                             f"{', '.join(unknown)} (có: "
                             f"{', '.join(p.code for p in rules.dossier)})")
     name = nfc(nominee.name.strip())

@@ -22,7 +22,8 @@ def formats(documents: Sequence[str]) -> str:
 
 
 def attached_words(documents: Sequence[str]) -> str:
-    """What 'Kế hoạch (…)' attaches: 'bản đã ký: PDF; Lịch các mốc thời hạn: PDF/Word'."""
+    """What 'Kế hoạch (…)' (or the plan's other kind) attaches: 'bản đã ký: PDF; Lịch các mốc
+    thời hạn: PDF/Word'."""
     annex = [d for d in documents if Path(d).stem == ANNEX]
     signed = [d for d in documents if d not in annex]
     return "; ".join([f"bản đã ký: {formats(signed)}"] * bool(signed)

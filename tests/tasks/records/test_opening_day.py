@@ -110,3 +110,8 @@ def test_no_dossier_is_taken_nor_offered_before_the_window_opens(database_url: s
     assert not receipt.late
     with transaction(engine) as session:
         assert session.exec(select(col(t.Nomination.name))).all() == ["Phòng Kinh tế"]
+    # After the window, the refusal names the plan by its kind too.
+    with pytest.raises(IntakeRefused, match=r"thông báo không nhận hồ sơ mới sau hạn$"):
+        submit_nomination(engine, campaign=plan.code, round_code=ROUND, unit="THON1",
+                          nominee=nominee, submitted_at=datetime(2025, 8, 1, 8, tzinfo=VN),
+                          actor="THON1", store=tmp_path)
