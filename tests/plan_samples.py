@@ -21,6 +21,7 @@ _BASE: dict[str, Any] = {
     "title": "Kế hoạch phát động phong trào thi đua thử nghiệm",
     "commune": {"name": "Vĩnh Thủy", "kind": "xã", "province": "Tỉnh Quảng Trị"},
     "issuer": "UBND xã Vĩnh Thủy",
+    "subject": {"name": "cải cách hành chính", "short": "CCHC"},
     "signer": {"title": "CHỦ TỊCH", "name": "Thái Nam Sơn"},
     "window": {"start": "01/07/2025", "end": "31/12/2025"},
     "standing_office": "VHXH",

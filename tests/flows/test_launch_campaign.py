@@ -94,7 +94,7 @@ def test_a_bad_plan_stops_the_launch_and_writes_nothing(deployment: World,
         'end: "31/12/2025"', 'end: "31/02/2025"'), encoding="utf-8")
     with pytest.raises((PlanRejected, PrefectException)) as error:
         launch_campaign(str(bad), now=LAUNCH)
-    assert "window.end: no such date in the calendar (got '31/02/2025')" in str(error.value)
+    assert "window.end: không có ngày này trong lịch (nhận được '31/02/2025')" in str(error.value)
     with transaction(get_engine(deployment.url)) as session:
         assert session.exec(select(t.Campaign)).all() == []
     assert deployment.smtp.box.messages == []
