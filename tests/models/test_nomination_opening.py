@@ -82,3 +82,14 @@ def test_a_window_without_a_first_day_opens_as_the_policy_says() -> None:
 def test_no_seed_round_opens_on_a_day_of_its_own(seed: Any) -> None:
     plan = read_plan(seed)
     assert not any(r.opening for o in build_calendar(plan) for r in o.reminders)
+
+
+def test_a_step_as_far_ahead_as_the_policys_opening_is_a_reminder_once_opened() -> None:
+    # Thirty days before is the policy's opening step; the window opened on 02/6 already.
+    plan = _plan("từ ngày 02/6 đến ngày 31/7/2025", issued_on="01/06/2025",
+                 window={"start": "01/06/2025", "end": "31/12/2025"},
+                 reminders={"days_before": [30, 7, 3, 1]})
+    told = _told(plan, date(2025, 6, 1), date(2025, 7, 31))
+    assert told[date(2025, 6, 2)] == {NoticeKind.OPEN}
+    assert told[date(2025, 7, 1)] == {NoticeKind.DUE}
+    assert [d for d, kinds in told.items() if NoticeKind.OPEN in kinds] == [date(2025, 6, 2)]

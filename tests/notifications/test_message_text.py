@@ -35,6 +35,18 @@ def test_every_seed_message_reads_right() -> None:
     assert not found, "\n".join([*found[:40], str(summary.most_common(20))])
 
 
+def test_seed_mails_sign_with_their_subject_and_name_their_plan() -> None:
+    # The seeds' subject is CCHC and their kind Kế hoạch: the words stay as they always were.
+    mails = [e for _, e in seed_messages() if e.channel is ChannelKind.EMAIL]
+    assert mails and all(" – hệ thống nhắc việc thi đua CCHC (thư tự động, vui lòng không trả "
+                         "lời thư này)." in e.body for e in mails)
+    launched = [e for e in mails if e.kind == "campaign_launched"]
+    assert launched and all(e.subject.startswith("[Phát động] Kế hoạch ") for e in launched)
+    assert any("Kèm theo thư này: Kế hoạch (" in e.body for e in launched)
+    reports = [e for e in mails if e.kind == "report_due"]
+    assert any("] Báo cáo kết quả CCHC " in e.subject for e in reports)
+
+
 def test_seed_messages_cover_every_kind() -> None:
     kinds = {e.kind for _, e in seed_messages()}
     assert kinds >= {"campaign_launched", "report_due", "report_overdue", "report_returned",
