@@ -93,8 +93,11 @@ def test_facts_follow_what_units_sent_and_what_went_back(
         ("Trung tâm Phục vụ hành chính công xã", BoardState.RETURNED, None),
         ("Phòng Kinh tế", BoardState.ON_TIME, 2),
         ("Văn phòng HĐND và UBND xã", BoardState.RETURNED, 1),
-        ("Trung tâm Phục vụ hành chính công xã", BoardState.NOT_SENT, 0)}
-    assert [d.what for d in board.deadlines] == ["Tổng kết, khen thưởng tong-ket-2025"]
+        ("Trung tâm Phục vụ hành chính công xã", BoardState.NOT_SENT, 0),
+        # The round proposing upwards (de-nghi-cap-tren-2025): no dossier from anyone.
+        ("Phòng Kinh tế", BoardState.NOT_SENT, 0),
+        ("Văn phòng HĐND và UBND xã", BoardState.NOT_SENT, 0)}
+    assert [d.what for d in board.deadlines][-1] == "Tổng kết, khen thưởng tong-ket-2025"
     hung_thang = build_board(facts[1], DAY)
     assert hung_thang.tasks[0].cell.state is BoardState.ON_TIME  # done by the plan at launch
     assert [row.unit for row in hung_thang.reports.rows][-1] == "UBND xã Hùng Thắng"
