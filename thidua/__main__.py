@@ -1,5 +1,7 @@
-"""Allow `python -m thidua`."""
+"""Allow `python -m thidua`: the same words and exit codes as the installed script."""
 
-from thidua.cli import app
+import sys
 
-app()
+from thidua.cli import main
+
+sys.exit(main())
