@@ -47,10 +47,11 @@ def _nominated(url: str) -> dict[str, tuple[int, bytes]]:
         store_plan(session, PLAN, source="002", as_of=datetime(2025, 8, 20, tzinfo=VN))
         store_roster(session, ROSTER)
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == ROUND)).one()
-        units = {u.code: u for u in session.exec(select(t.Unit))}
+        units = {u.code: u.id for u in session.exec(select(t.Unit)) if u.id is not None}
+        assert row.id is not None
         for code, kind, name in (("KT", "collective", "Phòng Kinh tế"),
                                  ("VHXH", "individual", "Lê Thị Kim Oanh")):
-            n = t.Nomination(round_id=row.id, unit_id=units[code].id, kind=kind, name=name,
+            n = t.Nomination(round_id=row.id, unit_id=units[code], kind=kind, name=name,
                              gender="Nữ" if kind == "individual" else None,
                              title="Trưởng phòng Văn hóa - Xã hội" if kind == "individual"
                              else None, submitted_at=datetime(2025, 11, 20, 9, tzinfo=VN))

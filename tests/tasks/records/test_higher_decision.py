@@ -31,18 +31,21 @@ def _proposed(url: str) -> list[int]:
                    as_of=datetime(2025, 8, 20, tzinfo=VN))
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == ROUND)).one()
         row.status = "reviewed"
-        units = {u.code: u for u in session.exec(select(t.Unit))}
-        ids = []
+        units = {u.code: u.id for u in session.exec(select(t.Unit)) if u.id is not None}
+        assert row.id is not None
+        ids: list[int] = []
         for code, kind, name, status in (("KT", "collective", "Phòng Kinh tế", "approved"),
                                          ("VHXH", "individual", "Lê Thị Kim Oanh", "approved"),
                                          ("VP", "collective", "Văn phòng", "not_approved")):
-            n = t.Nomination(round_id=row.id, unit_id=units[code].id, kind=kind, name=name,
+            n = t.Nomination(round_id=row.id, unit_id=units[code], kind=kind, name=name,
                              gender="Nữ" if kind == "individual" else None, status=status,
                              submitted_at=datetime(2025, 11, 20, tzinfo=VN))
             session.add(n)
             session.flush()
+            assert n.id is not None
             ids.append(n.id)
         camp = session.get(t.Campaign, row.campaign_id)
+        assert camp is not None
         session.add(t.Decision(commune_id=camp.commune_id, campaign_id=row.campaign_id,
                                round_id=row.id, kind="proposal", year=2025, seq=5,
                                symbol="TTr-UBND", issued_on=date(2025, 12, 10),
