@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from deployments.higher_forms import higher_decision_fields, plan_file_form
 from deployments.intake_forms import (
     address,
     file_form,
@@ -19,6 +20,7 @@ from models.choice_labels import UploadedFile, plan_label
 from models.choices import CampaignChoice, Loaded, UnitChoice
 from models.lifecycle import CampaignStatus
 from models.plan_parts import Target
+from tasks.records.higher_decision import Awaiting
 
 CLOSED = CampaignStatus.CLOSED.value
 TITLE_CHARS = 40  # a form's variant buttons sit in one row: short titles keep them on screen
@@ -31,10 +33,14 @@ class Choices:
     loaded: Loaded
     uploads: tuple[UploadedFile, ...] = ()
     upload_page: str = "http://127.0.0.1:4201/tai-len"
+    awaiting: tuple[Awaiting, ...] = ()  # rounds proposed upwards, their decision not recorded
 
     def offer(self, flow_name: str, properties: dict[str, Any],
               definitions: dict[str, Any]) -> None:
         """Turn the typed fields of one flow's form into drop-downs."""
+        if flow_name == "record-higher-decision":
+            higher_decision_fields(properties, self.awaiting)
+            return
         open_ = [c for c in self.loaded.campaigns if c.status != CLOSED]
         everything = list(self.loaded.campaigns)
         if "round_code" in properties:  # the council's: each campaign's rounds on a tab
@@ -83,6 +89,11 @@ class Choices:
                                        self.upload_page) for c in open_],
                       "Chọn chiến dịch ở hàng nút trên, rồi tệp Excel đã tải lên "
                       f"({self.upload_page}).", None, scripted(base))
+        elif flow_name == "import-plan":
+            base = definitions["PlanFile"]
+            _variants(form, [plan_file_form(base, self.uploads, self.upload_page)],
+                      "Chọn bảng kế hoạch Excel đã tải lên "
+                      f"({self.upload_page}, mục Bảng kế hoạch).", None, scripted(base))
 
     def _plans(self, field: dict[str, Any]) -> None:
         waiting = [c for c in self.loaded.campaigns if not c.launched]

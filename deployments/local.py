@@ -18,9 +18,11 @@ from flows.council_review import council_review
 from flows.daily_tick import daily_tick
 from flows.final_summary import final_summary
 from flows.import_nominations import import_nominations
+from flows.import_plan import import_plan
 from flows.import_unit_report import import_unit_report
 from flows.launch_campaign import launch_campaign
 from flows.names import DEPLOYMENTS, SCHEDULED_SENDING
+from flows.record_higher_decision import record_higher_decision
 from flows.record_unit_report import record_unit_report
 from flows.return_for_correction import return_for_correction
 from flows.send_outbox import send_outbox
@@ -67,6 +69,12 @@ ON_DEMAND: list[tuple[Flow[..., Any], str]] = [
     (set_number_book,
      "Đặt sổ văn bản: số cuối đã cấp của từng loại văn bản trong năm (QĐ-UBND, BC-UBND, "
      "TTr-…, BB-…); văn bản hệ thống ra sau đó lấy số tiếp theo."),
+    (import_plan,
+     "Nhập kế hoạch thi đua từ bảng kế hoạch Excel đã tải lên (tạo bằng thidua form plan): "
+     "sai ô nào báo ô đó, không lưu gì khi còn lỗi; lưu cả Hội đồng trong bảng."),
+    (record_higher_decision,
+     "Ghi quyết định khen thưởng của cấp trên cho đợt xã đã đề nghị (Tờ trình cấp trên): số, "
+     "ngày, cơ quan quyết định, người được khen; báo các đơn vị, đóng đợt."),
 ]
 
 

@@ -14,7 +14,7 @@ from deployments.choices import Choices
 from deployments.local import deployments
 from deployments.uploads import UPLOADED, upload_address
 from tasks.intake.steps import intake_choices, intake_fingerprint
-from tasks.records.steps import choices_fingerprint
+from tasks.records.steps import awaiting_higher, choices_fingerprint
 
 POLL_SECONDS = 3.0  # a clerk who loads a plan and opens the form finds it there
 
@@ -22,12 +22,13 @@ POLL_SECONDS = 3.0  # a clerk who loads a plan and opens the form finds it there
 def current_choices() -> Choices:
     """What is loaded and uploaded now; rounds as of today."""
     loaded, uploads, files_url = intake_choices()
-    return Choices(loaded, tuple(uploads), upload_address(files_url))
+    return Choices(loaded, tuple(uploads), upload_address(files_url), tuple(awaiting_higher()))
 
 
 def fingerprint() -> tuple[object, ...]:
     """Changes whenever what the forms offer may have changed."""
-    return choices_fingerprint(), intake_fingerprint()
+    return (choices_fingerprint(), intake_fingerprint(),
+            tuple((a.campaign, a.round_code) for a in awaiting_higher()))
 
 
 def push_forms(choices: Choices) -> int:

@@ -15,8 +15,8 @@ button{margin-top:.75rem}
 button{padding:.4rem 1.2rem}.ok{background:#e8f5e9;border-color:#66bb6a}
 .bad{background:#fdecea;border-color:#e57373}td,th{padding:.2rem .6rem;text-align:left}
 small{color:#555}"""
-FORMS = ("nhap-bao-cao-excel (báo cáo kỳ), nhap-khen-thuong-excel (danh sách khen thưởng) và "
-         "nhap-ho-so (một hồ sơ)")
+FORMS = ("nhap-bao-cao-excel (báo cáo kỳ), nhap-khen-thuong-excel (danh sách khen thưởng), "
+         "nhap-ho-so (một hồ sơ) và nhap-ke-hoach-excel (bảng kế hoạch)")
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,13 @@ def _workbook_form() -> str:
     return ('<section><h2>1. Biểu mẫu Excel của đơn vị</h2><form method="post" '
             'enctype="multipart/form-data" action="/tai-len">'
             '<label for="bieu-mau">Tệp Excel (.xlsx) đơn vị đã điền (báo cáo kỳ hoặc danh sách '
-            'đề nghị khen thưởng)</label><input type="file" id="bieu-mau" name="bieu-mau" '
+            'đề nghị khen thưởng), hoặc bảng kế hoạch của xã (thidua form plan)</label>'
+            '<input type="file" id="bieu-mau" name="bieu-mau" '
             'accept=".xlsx" required><label for="tep-kem">Các tệp hồ sơ ghi trong danh sách '
             "khen thưởng (nếu có; giữ nguyên tên tệp như đã ghi trong danh sách)</label>"
             '<input type="file" id="tep-kem" name="tep" multiple>'
-            "<p><small>Đơn vị, kỳ hoặc đợt được đọc từ chính biểu mẫu.</small></p>"
+            "<p><small>Đơn vị, kỳ hoặc đợt được đọc từ chính biểu mẫu; bảng kế hoạch được "
+            "nhập bằng nhap-ke-hoach-excel.</small></p>"
             '<button type="submit">Tải lên</button></form></section>')
 
 

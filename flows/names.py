@@ -15,6 +15,8 @@ DEPLOYMENTS = {
     "submit-nomination": "nhap-ho-so",
     "send-outbox": "gui-thu",
     "set-number-book": "so-van-ban",
+    "import-plan": "nhap-ke-hoach-excel",
+    "record-higher-decision": "ghi-quyet-dinh-cap-tren",
 }
 
 

@@ -14,7 +14,8 @@ def test_daily_tick_runs_at_0730_in_vietnam_and_one_at_a_time() -> None:
     assert set(by_name) == {"hang-ngay", "phat-dong", "tong-hop-bao-cao",
                             "hoi-dong-xet", "tong-ket", "tra-lai", "nhap-bao-cao-excel",
                             "nhap-khen-thuong-excel", "nhap-bao-cao", "nhap-ho-so", "gui-thu",
-                            "gui-thu-dinh-ky", "so-van-ban"}
+                            "gui-thu-dinh-ky", "so-van-ban", "nhap-ke-hoach-excel",
+                            "ghi-quyet-dinh-cap-tren"}
     tick = by_name["hang-ngay"]
     assert tick.schedules is not None
     [schedule] = tick.schedules

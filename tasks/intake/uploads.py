@@ -25,6 +25,7 @@ from models.lifecycle import CampaignStatus
 from models.refusal import Refused, capped
 from tasks.forms.layout import Identity
 from tasks.forms.limits import configured_limits
+from tasks.forms.opening import PlanWorkbook
 from tasks.forms.reader import FormRefused, read_form
 from tasks.intake.dossiers import MAX_BYTES, SUFFIXES, XLSX, FileRefused, content_type
 from tasks.records.choices import read_loaded
@@ -32,6 +33,7 @@ from tasks.records.choices import read_loaded
 MANIFEST = "tai-len.json"
 MAX_FILES = 40  # a workbook and the dossiers of a unit's nominees
 NAME_CHARS = 120
+PLAN_FORM, PLAN_UNIT = "plan", "bảng kế hoạch"  # a plan workbook: no campaign, no unit
 _UNSAFE = re.compile(r'[<>:"|?*\\/]')
 
 
@@ -106,6 +108,8 @@ def store_upload(folder: Path, files: list[Incoming], *, workbook: Incoming | No
                                 "trong các chiến dịch đang chạy")
         if problems:
             raise UploadRefused(problems)
+        if identity is None and any(entry.get("form") == PLAN_FORM for entry in kept):
+            campaign, unit = None, PLAN_UNIT
         batch = f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
         manifest = {"uploaded_at": now.isoformat(), "campaign": campaign, "unit": unit,
                     "files": kept}
@@ -137,7 +141,10 @@ def _keep(path: Path, item: Incoming, *,
         return entry, None
     if kind != XLSX:
         raise FileRefused("nội dung không phải tệp Excel .xlsx")
-    identity, _ = read_form(path)
+    try:
+        identity, _ = read_form(path)
+    except PlanWorkbook:  # imported apart (nhap-ke-hoach-excel), for no running campaign
+        return entry | {"form": PLAN_FORM}, None
     return entry | {"form": identity.kind, "key": identity.key}, identity
 
 
