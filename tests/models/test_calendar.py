@@ -104,7 +104,7 @@ def test_reports_per_reporter_and_period(plan_data: dict[str, Any]) -> None:
     # Without a subject the report is about carrying out the plan, named by its kind.
     plain = _plan(plan_data, window={"start": "01/01/2025", "end": "31/12/2025"},
                   reporting={"periods": ["Q1"], "reporters": ["KT"], "recipient": "UBND xã"},
-                  document_kind="Thông báo")
+                  document_kind="Thông báo", subject=None)
     assert [o.what for o in build_calendar(plain) if o.kind is ObligationKind.REPORT] == [
         "Báo cáo kết quả thực hiện thông báo quý I/2025"]
     assert reports[0].due_text == "chậm nhất ngày 03/03/2025"
