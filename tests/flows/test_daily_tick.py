@@ -46,12 +46,15 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 @pytest.fixture
 def world(deployment: World) -> World:
-    """Seed plan 002 (Vĩnh Thủy) loaded into the deployment's database, its nominations only
-    (its units' tổng kết report falls due the same day and would double every message)."""
+    """Seed plan 002 (Vĩnh Thủy) loaded into the deployment's database, its own round's
+    nominations only (its units' tổng kết report and the round proposing upwards fall due the
+    same day and would double every message)."""
     plan = read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml")
+    rounds = [r for r in plan.award_rounds if r.code == "tong-ket-2025"]
     with transaction(get_engine(deployment.url)) as session:
-        store_launched(session, plan.model_copy(update={"reporting": None, "targets": []}),
-                   source="002", as_of=datetime(2025, 7, 1, tzinfo=VN))
+        store_launched(session, plan.model_copy(update={"reporting": None, "targets": [],
+                                                        "award_rounds": rounds}),
+                       source="002", as_of=datetime(2025, 7, 1, tzinfo=VN))
     return deployment
 
 
