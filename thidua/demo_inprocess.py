@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from models.cited_papers import first_day
 from models.plan import Plan
@@ -12,6 +13,7 @@ from thidua.demo_script import VN, NominationAction, ReportAction, TaskDoneActio
 from thidua.demo_timeline import Action, Receipts, summary_day
 
 RETURN_REASON = "Hồ sơ chưa đủ thành phần theo kế hoạch"
+HIGHER_NUMBER = "2150/QĐ-UBND"  # the province's decision, as the demo's clerk types it
 
 
 def at(day: date, hour: int) -> datetime:
@@ -112,6 +114,20 @@ class InProcess:
             return [run_council(plan, round_code, meeting) + "."]
         return act
 
+    def higher(self, plan: Plan, round_code: str, day: date) -> Action:
+        """record-higher-decision at 10:00, as the form's defaults send it."""
+        def act() -> list[str]:
+            from flows.record_higher_decision import record_higher_decision
+
+            given = higher_decision(plan, round_code, day)
+            if given is None:
+                return [not_awaiting(round_code)]
+            done = record_higher_decision(**given, now=at(day, 10))
+            return [f"Văn phòng ghi quyết định cấp trên số {done['quyết định']} (đợt "
+                    f"{round_code}): {done['được khen']} được khen, {done['không được khen']} "
+                    "không."]
+        return act
+
     def summary(self, plan: Plan) -> Action:
         """final-summary on its day at 17:00, dated that day."""
         def act() -> list[str]:
@@ -120,6 +136,25 @@ class InProcess:
             done = final_summary(plan.code, now=at(summary_day(plan), 17))
             return [f"Báo cáo tổng kết {plan.code}: {done['docx']} (đã gửi các đơn vị)."]
         return act
+
+
+def higher_decision(plan: Plan, round_code: str, day: date) -> dict[str, Any] | None:
+    """What the clerk types in ghi-quyet-dinh-cap-tren for a round awaiting its decision (the
+    form's defaults: the plan's recipient decides, everyone proposed is awarded); None if the
+    round awaits none (its council proposed nobody)."""
+    from tasks.records.steps import awaiting_higher
+
+    for a in awaiting_higher():
+        if (a.campaign, a.round_code) == (plan.code, round_code):
+            return {"campaign": plan.code, "round_code": round_code,
+                    "number": HIGHER_NUMBER, "issued_on": day.strftime("%d/%m/%Y"),
+                    "issuer": a.propose_to, "awarded": [n for n, _ in a.proposed]}
+    return None
+
+
+def not_awaiting(round_code: str) -> str:
+    """The story's line when no Tờ trình awaits an answer."""
+    return f"Đợt {round_code}: không có Tờ trình nào chờ quyết định cấp trên."
 
 
 def task_done(plan: Plan, d: TaskDoneAction) -> Action:

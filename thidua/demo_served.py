@@ -20,7 +20,7 @@ from models.plan import Plan
 from thidua.demo import book_openings, configure, load_rosters, opened_at, play
 from thidua.demo_deliveries import deliveries
 from thidua.demo_inprocess import at
-from thidua.demo_runs import Ledger, message, start, wait
+from thidua.demo_runs import Ledger, message, run, start, wait
 from thidua.demo_timeline import Action, timeline
 from thidua.stand_ins import SmtpServer, ZaloStandIn, free_port
 
@@ -68,6 +68,7 @@ def run_served_demo(plan_paths: list[Path], output: Path, *, days: Days = every_
             yield (f"Máy chủ Prefect {api_url}: {len(served)} deployment đang phục vụ, mỗi "
                    f"lượt chạy một tiến trình riêng.")
             yield _books(ledger, plans)
+            yield _plan_workbook(ledger, plans)
             chosen = {day: steps for day, steps in timeline(
                 plans, output / "data" / "nhan" / "ho-so", Served(ledger, sources)).items()
                 if days(day, steps)}
@@ -175,6 +176,23 @@ def _books(ledger: Ledger, plans: list[tuple[Path, Plan]]) -> str:
             for commune, year, symbol, last in openings[group:group + AT_ONCE]])
     done = sum(1 for r in runs if r.state and r.state.is_completed())
     return f"Sổ văn bản: đặt {done}/{len(runs)} sổ (so-van-ban); {message(runs[-1])}"
+
+
+def _plan_workbook(ledger: Ledger, plans: list[tuple[Path, Plan]]) -> str:
+    """nhap-ke-hoach-excel on the first plan's workbook as `thidua form plan CODE` writes it
+    back (with the council's roster): an office that imports it again changes nothing."""
+    from infra.database import get_engine
+    from infra.settings import get_settings
+    from tasks.forms.plan_import import stored_plan
+    from tasks.forms.plan_writer import write_plan_workbook
+
+    code = plans[0][1].code
+    folder = get_settings().data_dir / "nhan" / "ke-hoach"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_plan_workbook(folder / f"{code}.xlsx", *stored_plan(get_engine(), code))
+    done = run(ledger, "import-plan", {"form": {"path": f"nhan/ke-hoach/{code}.xlsx"},
+                                       "now": opened_at(plans).isoformat()})
+    return f"Bảng kế hoạch {code}.xlsx (nhap-ke-hoach-excel): {message(done)}"
 
 
 def _sending_passes(ledger: Ledger, last: date) -> str:

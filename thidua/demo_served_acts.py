@@ -19,7 +19,15 @@ from thidua.demo_forms import (
     nomination_form,
     report_form,
 )
-from thidua.demo_inprocess import RETURN_REASON, at, task_done, told_compiled, told_nominated
+from thidua.demo_inprocess import (
+    RETURN_REASON,
+    at,
+    higher_decision,
+    not_awaiting,
+    task_done,
+    told_compiled,
+    told_nominated,
+)
 from thidua.demo_runs import (
     Ledger,
     RunFailed,
@@ -122,6 +130,18 @@ class Served:
         answered through the API: every eligible nominee, then if refused the proposal."""
         def act() -> list[str]:
             return [self._council(plan, round_code, meeting)]
+        return act
+
+    def higher(self, plan: Plan, round_code: str, day: date) -> Action:
+        """ghi-quyet-dinh-cap-tren at 10:00, with what its form offers by default."""
+        def act() -> list[str]:
+            given = higher_decision(plan, round_code, day)
+            if given is None:
+                self.ledger.fail(not_awaiting(round_code))
+                return [f"⚠ {not_awaiting(round_code)}"]
+            done = run(self.ledger, "record-higher-decision",
+                       given | {"now": _iso(at(day, 10))})
+            return [f"Văn phòng ghi quyết định cấp trên (đợt {round_code}): {message(done)}"]
         return act
 
     def summary(self, plan: Plan) -> Action:

@@ -14,6 +14,7 @@ from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.keys import key_prefix, parse_key
 from models.notices import decide
 from models.plan import AwardRound, Plan
+from models.plan_parts import Outcome
 from models.working_days import WorkingDays
 from thidua.demo_script import (
     AD_HOC_AFTER,
@@ -24,10 +25,11 @@ from thidua.demo_script import (
 )
 
 AFTER_WINDOW = timedelta(days=20)  # keep ticking a little after the end: overdue notices
+HIGHER_AFTER = timedelta(days=14)  # the level above answers a Tờ trình some weeks later
 Action = Callable[[], list[str]]
 # The order within a day. Actions of one step do not depend on each other: the served demo
 # starts them together.
-LAUNCH, RETURN, TICK, UNITS, COMPILE, COUNCIL, SUMMARY = range(7)
+LAUNCH, RETURN, TICK, UNITS, COMPILE, COUNCIL, HIGHER, SUMMARY = range(8)
 Receipts = dict[tuple[str, str, str], int]  # (campaign, round, unit) → dossier number
 
 
@@ -58,6 +60,9 @@ class Acts(Protocol):
 
     def council(self, plan: Plan, round_code: str, meeting: date) -> Action:
         """The council meets and the secretary enters its answer."""
+
+    def higher(self, plan: Plan, round_code: str, day: date) -> Action:
+        """The office records the level above's decision on a round proposed to it."""
 
     def summary(self, plan: Plan) -> Action:
         """The campaign's final summary, made (and dated) on its `summary_day`."""
@@ -95,6 +100,9 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
             meeting = _meeting(round_, plan, calendar)
             if meeting is not None:
                 slots[meeting].append((COUNCIL, acts.council(plan, round_.code, meeting)))
+            if meeting is not None and round_.outcome is Outcome.PROPOSE:
+                answered = _working(plan).on_or_after(meeting + HIGHER_AFTER)
+                slots[answered].append((HIGHER, acts.higher(plan, round_.code, answered)))
         for o in calendar:
             if o.kind is ObligationKind.REPORT:
                 slots[o.effective_last_day + timedelta(days=1)] += []  # the tick compiles
@@ -142,9 +150,13 @@ def _steps(tick: Action, acts: list[tuple[int, Action]]) -> list[list[Action]]:
     return steps
 
 
-def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | None:
-    days = WorkingDays(extra_days_off=plan.reminders.extra_days_off,
+def _working(plan: Plan) -> WorkingDays:
+    return WorkingDays(extra_days_off=plan.reminders.extra_days_off,
                        extra_working_days=plan.reminders.extra_working_days)
+
+
+def _meeting(r: AwardRound, plan: Plan, calendar: list[Obligation]) -> date | None:
+    days = _working(plan)
     if r.nomination_deadline is None:
         return days.on_or_after(first_day(plan) + AD_HOC_AFTER + timedelta(days=1))
     prefix = key_prefix(ObligationKind.NOMINATION, r.code)

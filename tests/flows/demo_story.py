@@ -63,6 +63,9 @@ class _Recorder:
     def council(self, plan: Plan, round_code: str, meeting: date) -> Action:
         return self._note("council", round_code, meeting)
 
+    def higher(self, plan: Plan, round_code: str, day: date) -> Action:
+        return self._note("higher", round_code, day)
+
     def summary(self, plan: Plan) -> Action:
         return self._note("summary")
 

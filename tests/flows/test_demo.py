@@ -21,6 +21,7 @@ from models import tables as t
 from models.deadline_calendar import ObligationKind, build_calendar
 from models.keys import parse_key
 from models.plan import Plan
+from models.plan_parts import Outcome
 from tasks.documents.board import board_key
 from tasks.plans.files import read_plan
 from tests.conftest import SEED_PLANS
@@ -68,6 +69,8 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
         done = {o.key: o.fulfilled_at for o in session.exec(select(t.Obligation))
                 if o.fulfilled_at is not None}
         decisions = session.exec(select(t.Decision).where(t.Decision.kind == "decision")).all()
+        proposals = session.exec(select(t.Decision).where(t.Decision.kind == "proposal")).all()
+        higher = session.exec(select(t.HigherDecision)).all()
     engine.dispose()
     assert rows and {r.status for r in rows} == {"sent"}
     # Nobody is reminded of what they have already sent.
@@ -82,7 +85,10 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
                   / f"bao-cao-{plan.code}-{period}.docx".lower())
         assert "ĐỘC LẬP - TỰ DO - HẠNH PHÚC" in _text(report).upper()
     rounds = {n.round_code for n in cast.nominations}
-    assert len(decisions) == len(rounds)
+    upwards = {r.code for r in plan.award_rounds if r.outcome is Outcome.PROPOSE} & rounds
+    assert len(decisions) == len(rounds - upwards)  # the commune's own decisions
+    # A round proposing upwards: its Tờ trình, then the level above's decision recorded.
+    assert len(proposals) == len(higher) == len(upwards)
     for decision in decisions:
         assert decision.document_path and "QUYẾT ĐỊNH" in _text(Path(decision.document_path))
     returned = [n for n in cast.nominations if n.incomplete]
@@ -94,8 +100,10 @@ def test_seed_plan_runs_end_to_end(plan_path: Path, tmp_path: Path, demo_env: No
         {plan.chairman.email} if plan.chairman and plan.chairman.email else set())
     for code in rounds:
         title = next(r.title for r in plan.award_rounds if r.code == code)
-        told = [to for to, s in subjects if s == f"[Kết quả] {title}"]
-        assert sorted(told) == sorted(heads)  # every head and the chairman, once
+        told = Counter(to for to, s in subjects if s == f"[Kết quả] {title}")
+        # Every head and the chairman, once; upwards once for the Tờ trình, once for the
+        # level above's decision.
+        assert told == Counter(dict.fromkeys(heads, 2 if code in upwards else 1))
     _nothing_after_closing(plan, rows, mail)
     summaries = [to for to, s in subjects if s.startswith("[Tổng kết]")]
     assert sorted(summaries) == sorted({u.head.email for u in plan.units if u.head.email}
