@@ -43,11 +43,13 @@ def context(plan: Plan, summary: FinalSummary, today: date, chart: bool,
         "subject": summary.subject, "author": summary.author, "recipient": summary.recipient,
         "intro": f"Thực hiện {plan_basis(plan)}, {plan.issuer} tổng kết kết quả thực hiện "
                  "như sau:",
-        "target_lines": target_lines(summary.targets, reporting=summary.reporting)
+        "target_lines": target_lines(summary.targets, reporting=summary.reporting,
+                                     kind=plan.document_kind)
         + _source_lines(summary),
         "targets": targets(summary.targets, summary.tasks), "chart_caption": CHART_CAPTION,
-        "chart": CHART_MARKER if chart else "", "tasks_line": tasks_line(summary.tasks),
-        "tasks": tasks(summary.tasks), "discipline_line": _discipline_line(summary),
+        "chart": CHART_MARKER if chart else "",
+        "tasks_line": tasks_line(summary.tasks, plan.document_kind),
+        "tasks": tasks(summary.tasks), "discipline_line": _discipline_line(summary, plan),
         "discipline": [{"no": str(i), "unit": d.unit, "on_time": str(d.on_time),
                         "late": str(d.late), "missing": str(d.missing)}
                        for i, d in enumerate(summary.discipline, start=1)],
@@ -82,9 +84,9 @@ def _counted(awards: list[Award]) -> str:
     return ", ".join(f"{n} {word}" for n, word in counts if n) or f"{len(awards)} lượt"
 
 
-def _discipline_line(summary: FinalSummary) -> str:
+def _discipline_line(summary: FinalSummary, plan: Plan) -> str:
     if not summary.reporting:
-        return "Kế hoạch không quy định chế độ báo cáo định kỳ của các đơn vị."
+        return f"{plan.document_kind} không quy định chế độ báo cáo định kỳ của các đơn vị."
     if not summary.discipline:
         return (f"{summary.author} là đơn vị lập báo cáo; không có đơn vị nào khác phải gửi "
                 "báo cáo định kỳ.")

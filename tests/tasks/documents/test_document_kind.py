@@ -12,6 +12,7 @@ from docx import Document
 
 from models.cited_papers import own_papers
 from models.deadline_calendar import ObligationKind, build_calendar
+from models.final_summary import summarise_campaign, with_details as final_details
 from models.keys import key_prefix
 from models.legal_bases import plan_basis
 from models.paper_kinds import book_symbol
@@ -19,6 +20,7 @@ from models.period_summary import summarise, with_details
 from models.plan import Plan
 from models.plan_parts import PlanKind
 from notifications.message import ChannelKind
+from tasks.documents.final_report import write_final_report
 from tasks.documents.period_report import render_markdown, write_report_docx
 from tasks.documents.plan_document import plan_context, write_plan_docx
 from tasks.messages.launch import compose_launch
@@ -117,3 +119,17 @@ def test_a_numbered_notice_is_a_paper_of_its_tb_book() -> None:
     assert (own.kind, own.number, own.symbol, own.day) == (
         "Thông báo", 12, "TB-UBND", date(2025, 7, 1))
     assert NUMBER == "12/TB-UBND"
+
+
+@pytest.mark.parametrize("bare", [False, True])
+def test_the_final_report_names_the_notice(tmp_path: Path, bare: bool) -> None:
+    plan = notice_plan(**({"tasks": [], "reporting": None} if bare else {}))
+    calendar = build_calendar(plan)
+    final = final_details(summarise_campaign(plan, calendar, set(), {}, {}, []), plan,
+                          done={}, narratives={}, as_of=date(2025, 12, 31))
+    written = write_final_report(plan, final, date(2025, 12, 31), tmp_path, tmp_path)
+    for text in (written["text"], _docx_text(Path(written["docx"]))):
+        _clean(text)
+        if bare:
+            assert "Thông báo không quy định chế độ báo cáo định kỳ của các đơn vị." in text
+            assert "Thông báo không có phụ lục nhiệm vụ." in text
