@@ -49,8 +49,9 @@ def _set(path: str, value: Any) -> Edit:
                  ["đơn vị: bỏ 1 (TTPVHCC — Trung tâm Phục vụ hành chính công)"], id="removed"),
     pytest.param(_set("window.end", "15/12/2025"),
                  ["thời gian thực hiện: end: 31/12/2025 → 15/12/2025"], id="window"),
-    pytest.param(_set("subject", {"name": "xây dựng nông thôn mới"}),
-                 ["lĩnh vực: thêm (name: xây dựng nông thôn mới)"], id="subject-added"),
+    pytest.param(_set("subject", {"name": "xây dựng nông thôn mới"}),  # the sample's is CCHC
+                 ["lĩnh vực: name: cải cách hành chính → xây dựng nông thôn mới; short: CCHC → "
+                  "(trống)"], id="subject-changed"),
     pytest.param(_set("legal_bases", ["Luật Thi đua, khen thưởng năm 2022"]),
                  ["căn cứ: thêm 1 (Luật Thi đua, khen thưởng năm 2022)"], id="text-list"),
     pytest.param(_set("award_rounds.0.individual_award", "Giấy khen cá nhân"),
