@@ -180,6 +180,8 @@ def test_a_commune_fills_its_first_plan_imports_it_and_runs_it(home: Path) -> No
     assert any(n.endswith("bao-cao-thanh-tich.pdf") for n in names), names
     assert [rounds[h.round_id] for h in higher] == [ROUND_B]
     assert higher[0].issuer == "Chủ tịch UBND tỉnh Quảng Trị" and higher[0].awarded
+    reports = sorted(p.name for p in papers.rglob(f"bao-cao-{CODE}-*.docx"))
+    assert len(reports) == 2, reports  # the commune's reports of Q1 and H1
     assert waiting == []  # recorded: the round no longer waits for the level above
 
 
