@@ -29,7 +29,8 @@ def room_for_senders(count: int) -> int:
     except ObjectNotFound:
         raise Refused(f"senders = {count}: chưa có deployment {SENDER_DEPLOYMENT} để chia việc "
                       "gửi; đặt senders = 0 để gửi ngay trong lượt này") from None
-    own = deployment.concurrency_limit
+    limit = deployment.global_concurrency_limit  # the deployment's own (concurrency_limit=)
+    own = limit.limit if limit is not None else None
     room = min(n for n in (SENDERS_AT_ONCE, pool_limit, own) if n is not None)
     if count <= room:
         return count

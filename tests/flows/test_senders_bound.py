@@ -89,3 +89,19 @@ def test_senders_with_no_sender_deployment_are_refused(deployment: World) -> Non
     assert refused.is_failed()
     assert refused.message == ("senders = 1: chưa có deployment send-outbox/gui-thu để chia việc "
                                "gửi; đặt senders = 0 để gửi ngay trong lượt này")
+
+
+def test_senders_beyond_the_deployments_own_limit_are_refused(deployment: World) -> None:
+    built = send_outbox.to_deployment(name=DEPLOYMENTS[send_outbox.name], concurrency_limit=1)
+    assert isinstance(built, RunnerDeployment)
+    built._path = str(REPO)
+    deployment_id = built.apply()
+    assert isinstance(deployment_id, UUID)
+    try:
+        refused = daily_tick(as_of=DAY, senders=2, return_state=True)
+        assert refused.is_failed()
+        assert refused.message == ("senders = 2 quá nhiều: deployment send-outbox/gui-thu chỉ "
+                                   "chạy 1 lượt cùng lúc; hãy chọn senders từ 0 đến 1")
+    finally:
+        with get_client(sync_client=True) as client:
+            client.delete_deployment(deployment_id)
