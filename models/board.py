@@ -139,6 +139,7 @@ class Facts:
     sent: tuple[Sent, ...] = ()
     dossiers: tuple[Dossier, ...] = ()  # every round's, the newest round first
     troubles: tuple[ChannelTrouble, ...] = ()  # the office's own channels that fail
+    kind: str = "Kế hoạch"  # what the plan is: 'Thông báo' … (the board's words for it)
 
 
 @dataclass(frozen=True)

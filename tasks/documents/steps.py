@@ -143,6 +143,6 @@ def _publish_boards(campaigns: list[str], as_of: date | datetime | None) -> list
     keys = []
     for facts in read_facts(get_engine(), campaigns, day):
         keys.append(board_key(facts.code))
-        create_markdown_artifact(render_board(build_board(facts, day)), key=keys[-1],
+        create_markdown_artifact(render_board(build_board(facts, day), facts.kind), key=keys[-1],
                                  description=f"Bảng theo dõi {facts.code}, {day:%d/%m/%Y}")
     return keys

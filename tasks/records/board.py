@@ -42,7 +42,7 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
         campaigns = session.execute(
             select(col(t.Campaign.id), col(t.Campaign.code), col(t.Campaign.title),
                    col(t.Campaign.status), col(t.Commune.kind), col(t.Commune.name),
-                   col(t.Campaign.standing_office))
+                   col(t.Campaign.standing_office), col(t.Campaign.document_kind))
             .join(t.Commune, col(t.Commune.id) == col(t.Campaign.commune_id))
             .where(col(t.Campaign.code).in_(set(codes)))).all()
         ids = [c[0] for c in campaigns]
@@ -87,16 +87,16 @@ def _read_part(engine: Engine, codes: Sequence[str], as_of: date) -> list[Facts]
     for c, key, unit, what, last, due_at, status, fulfilled_at in owed:
         by_campaign[c].append(Owed(key, unit, what, last, due_at, fulfilled_at,
                                    status != "open", (c, key) in sent_back, count[(c, key)]))
-    named = {code: (c, title, status, f"UBND {kind} {name}")
-             for c, code, title, status, kind, name, _ in campaigns}
+    named = {code: (c, title, status, f"UBND {kind} {name}", paper)
+             for c, code, title, status, kind, name, _, paper in campaigns}
     return [Facts(code, title, status, issuer,
                   tuple((u, n) for cid, _, u, n in units if cid == c),
                   {p.code: _label(p) for p in periods
                    if p.campaign_id == c and p.kind in PERIOD_KINDS},
                   tuple(by_campaign[c]), sent_per_channel(messages[c]),
-                  newest_round_first(listed[c]), troubles.get(c, ()))
+                  newest_round_first(listed[c]), troubles.get(c, ()), paper)
             for code in codes if code in named
-            for c, title, status, issuer in [named[code]]]
+            for c, title, status, issuer, paper in [named[code]]]
 
 
 def _messages(session: Session, ids: list[int], start: datetime,
