@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,17 @@ def store_launched(session: Session, plan: Plan, *, source: str, as_of: datetime
 def seed_without_reporting(seed: str) -> Plan:
     """A seed plan (file name under campaigns/) with its `reporting` dropped: no report owed."""
     return read_plan(SEEDS / seed).model_copy(update={"reporting": None})
+
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+def set_at(path: str, value: Any) -> Edit:
+    """An edit putting `value` at a dotted path of plan data ('units.0.head.email')."""
+    def edit(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+    return edit

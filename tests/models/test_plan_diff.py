@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from models.plan import Plan
 from models.plan_diff import plan_changes
-from tests.plan_samples import sample_plan_data
-
-Edit = Callable[[dict[str, Any]], None]
+from tests.plan_samples import Edit, sample_plan_data, set_at as _set
 
 
 def _ten_villages(data: dict[str, Any]) -> None:
@@ -24,16 +21,6 @@ def _edits(*edits: Edit) -> Edit:
     def edit(data: dict[str, Any]) -> None:
         for one in edits:
             one(data)
-    return edit
-
-
-def _set(path: str, value: Any) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        *parents, last = path.split(".")
-        node: Any = data
-        for part in parents:
-            node = node[int(part)] if part.isdigit() else node[part]
-        node[int(last) if last.isdigit() else last] = value
     return edit
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,22 +12,10 @@ from pydantic import ValidationError
 from models.plan import Plan
 from models.plan_validation import validate_plan
 from models.roster import validate_roster
-from tests.plan_samples import sample_plan_data
+from tests.plan_samples import Edit, sample_plan_data, set_at as _at
 
 ENGLISH = ("Input", "should", "valid", "expected", "field", "required", "unknown", "got",
            "String", "Value error", "list[", "literal[", "function-", "nothing", "(top)")
-
-Edit = Callable[[dict[str, Any]], None]
-
-
-def _at(path: str, value: Any) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        *parents, last = path.split(".")
-        node: Any = data
-        for part in parents:
-            node = node[int(part)] if part.isdigit() else node[part]
-        node[int(last) if last.isdigit() else last] = value
-    return edit
 
 
 def _drop(path: str) -> Edit:

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from models.plan_validation import validate_plan
-from tests.plan_samples import sample_plan_data
-
-Edit = Callable[[dict[str, Any]], None]
-
-
-def _set(path: str, value: Any) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        *parents, last = path.split(".")
-        node: Any = data
-        for part in parents:
-            node = node[int(part)] if part.isdigit() else node[part]
-        node[int(last) if last.isdigit() else last] = value
-    return edit
+from tests.plan_samples import Edit, sample_plan_data, set_at as _set
 
 
 def _add_unit(code: str) -> Edit:
