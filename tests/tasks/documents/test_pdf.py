@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +13,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tasks.documents import pdf
+from tasks.documents import pdf, warm_office
 from tests.conftest import REPO
 
 needs_libreoffice = pytest.mark.skipif(pdf.converter() is None,
@@ -69,3 +72,100 @@ def test_without_libreoffice_word_only_said_once(
     assert [r.getMessage() for r in caplog.records] == [
         "LibreOffice not found (soffice or libreoffice on PATH): Word only"]
     assert not docx.with_suffix(".pdf").exists()
+
+
+def pdf_text(path: Path) -> str:
+    """The text poppler reads from a PDF (it fails on a file that is not one)."""
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def named_file(folder: Path, name: str) -> Path:
+    """A Word file whose text is its own name, to tell the PDFs apart."""
+    folder.mkdir(parents=True, exist_ok=True)
+    document = Document()
+    document.add_paragraph(f"Tờ trình {name}")
+    document.save(str(folder / f"{name}.docx"))
+    return folder / f"{name}.docx"
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("warm", [True, False], ids=["warm office", "one soffice call"])
+def test_a_batch_gives_one_pdf_per_paper_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: bool) -> None:
+    monkeypatch.setattr(pdf, "WARM", warm)
+    papers = [named_file(tmp_path / "a", "mot"), named_file(tmp_path / "b", "hai"),
+              named_file(tmp_path / "a", "ba")]
+    made = pdf.to_pdfs(papers)
+    assert made == [p.with_suffix(".pdf") for p in papers]
+    for paper, written in zip(papers, made, strict=True):
+        assert written is not None
+        assert f"Tờ trình {paper.stem}" in pdf_text(written)
+        info = subprocess.run(["pdfinfo", str(written)], capture_output=True, text=True).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.MULTILINE)
+    assert pdf.with_pdfs(papers) == [[p.with_suffix(".pdf"), p] for p in papers]
+
+
+@needs_libreoffice
+def test_a_pdf_made_from_the_same_word_file_is_not_made_twice(tmp_path: Path) -> None:
+    paper = named_file(tmp_path, "quyet-dinh")
+    first = pdf.to_pdf(paper)
+    assert first is not None
+    stamp = first.stat().st_mtime_ns
+    assert pdf.to_pdf(paper) == first and first.stat().st_mtime_ns == stamp
+    named_file(tmp_path, "quyet-dinh")  # the paper written again: a new PDF
+    assert pdf.to_pdf(paper) == first and first.stat().st_mtime_ns != stamp
+
+
+@needs_libreoffice
+def test_an_office_killed_mid_run_is_started_again(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    before, after = named_file(tmp_path, "truoc"), named_file(tmp_path, "sau")
+    assert pdf.to_pdf(before) is not None
+    bridge = warm_office._offices[str(pdf.converter())].process
+    assert bridge is not None
+    offices = subprocess.run(["pgrep", "-s", str(bridge.pid), "soffice.bin"],
+                             capture_output=True, text=True).stdout.split()
+    assert offices, "the warm office runs in the bridge's session"
+    for pid in offices:
+        os.kill(int(pid), signal.SIGKILL)
+    with caplog.at_level(logging.WARNING, logger=warm_office.__name__):
+        assert pdf.to_pdf(after) == after.with_suffix(".pdf")
+    assert "Tờ trình sau" in pdf_text(after.with_suffix(".pdf"))
+    assert "starting it again" in caplog.text
+
+
+@needs_libreoffice
+def test_after_a_hung_paper_the_next_one_is_converted(tmp_path: Path) -> None:
+    hung, next_one = named_file(tmp_path, "treo"), named_file(tmp_path, "tiep")
+    assert pdf.to_pdf(hung, timeout=0.05) is None
+    assert not hung.with_suffix(".pdf").exists()
+    assert pdf.to_pdf(next_one) == next_one.with_suffix(".pdf")
+
+
+@needs_libreoffice
+def test_a_file_the_office_cannot_read_is_word_only_and_the_office_goes_on(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not a Word file")
+    good = named_file(tmp_path, "tot")
+    with caplog.at_level(logging.WARNING, logger=pdf.__name__):
+        assert pdf.to_pdfs([broken, good]) == [None, good.with_suffix(".pdf")]
+    assert "could not convert hong.docx" in caplog.text
+    assert not broken.with_suffix(".pdf").exists()
+
+
+@needs_libreoffice
+def test_without_a_python_that_has_uno_each_call_starts_soffice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(warm_office, "_offices", {})
+    monkeypatch.setattr(warm_office, "_UNO_PYTHON", {})
+    monkeypatch.setattr(warm_office, "SYSTEM_PYTHON", sys.executable)  # ours: no uno in it
+    monkeypatch.delenv("THIDUA_UNO_PYTHON", raising=False)
+    monkeypatch.setattr(pdf, "_said_cold", False)
+    papers = [named_file(tmp_path, "mot"), named_file(tmp_path, "hai")]
+    with caplog.at_level(logging.WARNING, logger=pdf.__name__):
+        assert pdf.to_pdfs(papers) == [p.with_suffix(".pdf") for p in papers]
+    assert "No warm LibreOffice (no Python with LibreOffice's uno" in caplog.text
+    assert all("Tờ trình" in pdf_text(p.with_suffix(".pdf")) for p in papers)
