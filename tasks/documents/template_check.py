@@ -28,7 +28,25 @@ FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.foot
 
 
 def template_problems(path: Path, kind: DocumentKind) -> list[str]:
-    """Every problem of one template, one line each: the file, the paragraph, what is wrong."""
+    """Every problem of one template, one line each: the file, the paragraph, what is wrong
+    (checked once per version of the file: its time of change and size)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return _problems(path, kind)
+    key = (str(path), status.st_mtime_ns, status.st_size, kind)
+    if key not in _checked:
+        if len(_checked) >= KEPT:
+            _checked.pop(next(iter(_checked)))
+        _checked[key] = _problems(path, kind)
+    return list(_checked[key])
+
+
+_checked: dict[tuple[str, int, int, DocumentKind], list[str]] = {}
+KEPT = 256  # template versions whose check is kept (kinds × communes of a deployment)
+
+
+def _problems(path: Path, kind: DocumentKind) -> list[str]:
     from docx import Document
 
     try:

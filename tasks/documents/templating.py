@@ -46,6 +46,7 @@ _DASH = re.compile(r"\s+([–-])\s+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # docxtpl's own tags ({%p …%}, {%tr …%}, {%tc …%}, {%r …%}) read as plain Jinja2.
 _DOCXTPL_TAG = re.compile(r"\{%\s*[ptcr]{1,2}\s")
+PREPARED = True  # False: docxtpl reads, cleans and compiles the template for every paper
 
 
 @dataclass(frozen=True)
@@ -134,16 +135,22 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
         context = {**context, "signature": signature_lines(context["signature"])}
     from docxtpl import DocxTemplate
 
+    from tasks.documents.prepared import fill, prepared
+
     path = template_path(kind, data_dir, commune)
-    template = DocxTemplate(str(path))
+    out.parent.mkdir(parents=True, exist_ok=True)
     try:
         with bounded(str(path)):  # one budget for the body, headers, footers and properties
+            ready = prepared(path, _papers()) if PREPARED else None
+            if ready is not None:
+                fill(ready, context, out)
+                return out
+            template = DocxTemplate(str(path))
             template.render(dict(context), jinja_env=paper_environment(), autoescape=True)
     except TemplateStopped as stopped:
         raise TemplateRefused([str(stopped)]) from None
     except TemplateError as error:  # a template placed after the check
         raise TemplateRefused([_stopped(path, error)]) from None
-    out.parent.mkdir(parents=True, exist_ok=True)
     template.save(str(out))
     return out
 
@@ -186,6 +193,12 @@ def paper_environment() -> SafeEnvironment:
     XML-escaped and loses the characters XML cannot hold."""
     return SafeEnvironment(loader=DictLoader({}), undefined=StrictUndefined, autoescape=True,
                            finalize=_xml_safe)  # no other file to include
+
+
+@lru_cache(maxsize=1)
+def _papers() -> SafeEnvironment:
+    """The process's paper sandbox, in which prepared templates stay compiled."""
+    return paper_environment()
 
 
 @lru_cache(maxsize=1)
