@@ -85,12 +85,22 @@ def build(n: int, seed: int = 1) -> list[Plan]:
 
 def load(engine: Engine, plans: list[Plan], as_of: date, seed: int = 1) -> None:
     """Store the plans and a campaign state at `as_of` (reports and dossiers partly in)."""
-    rng = random.Random(seed)
+    store(engine, plans)
+    set_state(engine, as_of, seed)
+
+
+def store(engine: Engine, plans: list[Plan]) -> None:
+    """Store and launch the plans, nothing done yet (the slow part: one plan at a time)."""
     launched = datetime(2026, 1, 5, 8, tzinfo=VN)
     for plan in plans:
         with transaction(engine) as session:
             store_plan(session, plan, source="nation", as_of=launched)
         mark_launched(engine, plan.code, launched)  # the tick acts on launched campaigns only
+
+
+def set_state(engine: Engine, as_of: date, seed: int = 1) -> None:
+    """The campaign state at `as_of` over stored, untouched plans (cheap: a few statements)."""
+    rng = random.Random(seed)
     with transaction(engine) as session:
         # Rows are drawn against one random stream, so their order is part of the data:
         # without ORDER BY, SQLite and PostgreSQL hand them over differently.
