@@ -1,6 +1,6 @@
 """Compiling every commune's period report against rendering the same data directly.
 
-    .venv/bin/python bench/compile_scale.py [N ...] [--period 2026-H1]
+    .venv/bin/python bench/compile_scale.py [N ...] [--period 2026-H1] [--figures] [--docxtpl]
 
 On the synthetic nation of bench/tick_scale.py (default N = 10 100):
   ours       what compile-period-report does per commune, without Prefect: read the period,
@@ -8,6 +8,11 @@ On the synthetic nation of bench/tick_scale.py (default N = 10 100):
   markdown   the same without the chart and the Word file;
   floor      one query for every commune's reports of the period, and a Markdown table of
              who reported, written directly.
+Then ms a commune of each phase of `ours`: read (period, summary), md, chart, word.
+--figures: each unit's report carries a figure for every target of its plan (the synthetic
+nation's reports carry none), so that every commune's report has its chart.
+--docxtpl: Word files made by docxtpl reading and compiling the template for each paper (as
+before templates were prepared once per file version), to compare in the same conditions.
 Prints seconds per phase, per commune, and the peak resident memory.
 """
 
@@ -26,29 +31,69 @@ from sqlalchemy import Engine, text
 
 from bench.tick_scale import nation
 from models.period_summary import summarise
+from tasks.documents import templating
 from tasks.documents.charts import write_attainment_chart
 from tasks.documents.period_report import render_markdown, write_report_docx
 from tasks.records.periods import read_period
 
 DAY = date(2026, 6, 22)
+PHASES = ("read", "md", "chart", "word")
 
 
-def ours(engine: Engine, codes: list[str], period: str, folder: Path, documents: bool) -> int:
-    """Every commune's report as the flow writes it; how many files."""
-    written = 0
+def ours(engine: Engine, codes: list[str], period: str, folder: Path, documents: bool,
+         spent: dict[str, float] | None = None) -> int:
+    """Every commune's report as the flow writes it; how many files (and charts). `spent`
+    adds up the seconds of each phase."""
+    written, clock = 0, _Clock(spent if spent is not None else {})
     for code in codes:
         data = read_period(engine, code, period)
         summary = summarise(data.plan, data.obligations, {
             c: (s.submitted_at, s.values) for c, s in data.submissions.items()})
+        clock("read")
         (folder / f"{code}.md").write_text(render_markdown(data.plan, summary, DAY),
                                            encoding="utf-8")
+        clock("md")
         written += 1
         if documents:
             chart = write_attainment_chart(summary.targets, summary.title,
                                            folder / f"{code}.png")
+            clock("chart")
             write_report_docx(data.plan, summary, DAY, folder / f"{code}.docx", chart)
-            written += 2
+            clock("word")
+            written += 2 if chart else 1
     return written
+
+
+class _Clock:
+    """Seconds since the last call, added to the phase named."""
+
+    def __init__(self, spent: dict[str, float]) -> None:
+        self.spent, self.last = spent, time.perf_counter()
+
+    def __call__(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.spent[phase] = self.spent.get(phase, 0.0) + now - self.last
+        self.last = now
+
+
+def with_figures(engine: Engine, codes: list[str], period: str) -> int:
+    """Every unit's report of the period given a figure for each target of its plan, around
+    the target's threshold (some met, some not); how many figures."""
+    rows = []
+    with engine.connect() as connection:
+        reports = connection.execute(text(
+            "SELECT r.id, c.code FROM unitreport r JOIN campaign c ON c.id = r.campaign_id "
+            "WHERE r.period_code = :period AND NOT r.superseded"), {"period": period}).all()
+    targets = {code: read_period(engine, code, period).plan.targets for code in codes}
+    for report, code in reports:
+        for i, target in enumerate(targets[code]):
+            share = 0.8 + 0.05 * ((report * 7 + i) % 9)  # 80 % to 120 % of the threshold
+            rows.append({"report": report, "code": target.code,
+                         "value": round((target.threshold or 50.0) * share, 1)})
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO targetvalue (report_id, target_code, value) "
+                                "VALUES (:report, :code, :value)"), rows)
+    return len(rows)
 
 
 def floor(engine: Engine, period: str, folder: Path) -> int:
@@ -69,20 +114,27 @@ def floor(engine: Engine, period: str, folder: Path) -> int:
     return len(tables)
 
 
-def main(sizes: list[int], period: str) -> None:
-    print(f"period {period} reports, as of {DAY.isoformat()}")
+def main(sizes: list[int], period: str, figures: bool) -> None:
+    print(f"period {period} reports, as of {DAY.isoformat()}"
+          + (", every unit report with figures" if figures else "")
+          + ("" if templating.PREPARED else ", Word by docxtpl for each paper"))
     print(f"{'N':>6} {'ours s':>8} {'markdown s':>10} {'floor s':>8} {'ms/commune':>10} "
-          f"{'peak RSS MiB':>12}")
+          f"{'peak RSS MiB':>12}  ms/commune: " + " ".join(f"{p:>6}" for p in PHASES)
+          + f" {'charts':>6}")
     for n in sizes:
         engine = nation(n, DAY)
         with engine.connect() as connection:
             codes = list(connection.execute(text("SELECT code FROM campaign ORDER BY id"))
                          .scalars())
+        if figures:
+            with_figures(engine, codes, period)
+        spent: dict[str, float] = {}
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             started = time.perf_counter()
-            ours(engine, codes, period, folder, documents=True)
+            ours(engine, codes, period, folder, documents=True, spent=spent)
             full = time.perf_counter() - started
+            charts = len(list(folder.glob("*.png")))
             started = time.perf_counter()
             ours(engine, codes, period, folder, documents=False)
             markdown = time.perf_counter() - started
@@ -91,7 +143,9 @@ def main(sizes: list[int], period: str) -> None:
             bare = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{n:>6} {full:>8.2f} {markdown:>10.2f} {bare:>8.2f} {1000 * full / n:>10.1f} "
-              f"{peak:>12.0f}")
+              f"{peak:>12.0f}  {'':>11} "
+              + " ".join(f"{1000 * spent.get(p, 0.0) / n:>6.1f}" for p in PHASES)
+              + f" {charts:>6}")
 
 
 if __name__ == "__main__":
@@ -100,4 +154,6 @@ if __name__ == "__main__":
     if "--period" in args:
         i = args.index("--period")
         chosen, args = args[i + 1], args[:i] + args[i + 2:]
-    main([int(a) for a in args] or [10, 100], chosen)
+    templating.PREPARED = "--docxtpl" not in args
+    flags = {"--figures", "--docxtpl"}
+    main([int(a) for a in args if a not in flags] or [10, 100], chosen, "--figures" in args)

@@ -11,7 +11,7 @@ from models.final_summary import Award, FinalSummary, current_distribution
 from models.legal_bases import plan_basis
 from models.nominee import addressed
 from models.plan import Plan
-from tasks.documents.charts import place_chart, write_attainment_chart
+from tasks.documents.charts import chart_picture, write_attainment_chart
 from tasks.documents.period_report import (
     CHART_CAPTION,
     CHART_MARKER,
@@ -125,8 +125,7 @@ def write_final_report(plan: Plan, summary: FinalSummary, today: date, folder: P
     docx_path = render_docx(FINAL_SUMMARY, context(plan, summary, today, chart is not None,
                                                    number),
                             folder / f"{stem}.docx", data_dir or get_settings().data_dir,
-                            plan.commune.name)
-    if chart:
-        place_chart(docx_path, CHART_MARKER, chart)
+                            plan.commune.name,
+                            pictures={CHART_MARKER: chart_picture(chart)} if chart else None)
     written = {"markdown": str(md_path), "docx": str(docx_path), "text": markdown}
     return written | ({"chart": str(chart)} if chart else {})

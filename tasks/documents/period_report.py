@@ -24,7 +24,7 @@ from models.period_summary import Narrative, PeriodSummary, TaskRow
 from models.plan import Plan
 from models.signatures import for_the_committee
 from models.vn_text import document_date, fmt_date
-from tasks.documents.charts import place_chart
+from tasks.documents.charts import chart_picture
 from tasks.documents.templating import markdown_environment, register, render_docx
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -175,8 +175,6 @@ def write_report_docx(plan: Plan, summary: PeriodSummary, today: date, path: Pat
                       chart: Path | None = None, data_dir: Path | None = None,
                       number: str = UNNUMBERED) -> Path:
     """The report as a .docx the office can sign and send, from its Word template."""
-    render_docx(PERIOD_REPORT, context(plan, summary, today, chart is not None, number), path,
-                data_dir or get_settings().data_dir, plan.commune.name)
-    if chart:
-        place_chart(path, CHART_MARKER, chart)
-    return path
+    return render_docx(PERIOD_REPORT, context(plan, summary, today, chart is not None, number),
+                       path, data_dir or get_settings().data_dir, plan.commune.name,
+                       pictures={CHART_MARKER: chart_picture(chart)} if chart else None)

@@ -28,6 +28,8 @@ from jinja2 import Environment, Template
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+TYPES = "[Content_Types].xml"
 KEPT = 32  # template versions kept per process (a deployment has a few per commune)
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _UNPARAGRAPH = re.compile(r"\n<w:p([ >])")
@@ -45,6 +47,18 @@ class Prepared:
     core: str | None  # the properties' part, when some are templates
     core_xml: bytes
     properties: dict[str, Template]
+    names: frozenset[str]  # every part of the file
+    rels: str  # the main part's relationships, and they and the content types as in the file
+    linked: tuple[bytes, bytes]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG to put in place of a marker: so wide, at most so tall (EMU)."""
+
+    png: Path
+    width: int
+    most_height: int
 
 
 _cache: OrderedDict[tuple[str, int, int, int], Prepared | None] = OrderedDict()
@@ -68,8 +82,11 @@ def prepared(path: Path, env: Environment) -> Prepared | None:
     return made
 
 
-def fill(template: Prepared, context: Mapping[str, Any], out: Path) -> None:
-    """Write the paper: the template's parts filled with `context`, as docxtpl would."""
+def fill(template: Prepared, context: Mapping[str, Any], out: Path,
+         pictures: Mapping[str, Picture] | None = None) -> set[str]:
+    """Write the paper: the template's parts filled with `context`, as docxtpl would, and each
+    picture put where a paragraph of the body holds its marker alone (python-docx's way);
+    the markers placed."""
     from docx.opc.coreprops import CoreProperties
     from docx.opc.oxml import serialize_part_xml
     from docx.oxml.ns import qn
@@ -82,7 +99,10 @@ def fill(template: Prepared, context: Mapping[str, Any], out: Path) -> None:
     tree = tidy.fix_tables(_finish(tidy, template.body.render(context)))
     tidy.fix_docpr_ids(tree)
     root.replace(root.find(qn("w:body")), tree)
-    written = {template.document: serialize_part_xml(root)}
+    written: dict[str, bytes] = {}
+    placed = {marker for marker, picture in (pictures or {}).items()
+              if _place(template, root, tree, marker, picture, written)}
+    written[template.document] = serialize_part_xml(root)
     for name, (part, encoding) in template.parts.items():
         written[name] = serialize_part_xml(parse_xml(
             _finish(tidy, part.render(context)).encode(encoding)))
@@ -91,11 +111,29 @@ def fill(template: Prepared, context: Mapping[str, Any], out: Path) -> None:
         for name, prop in template.properties.items():
             setattr(CoreProperties(core), name, prop.render(context))
         written[template.core] = serialize_part_xml(core)
+    written.setdefault(template.rels, template.linked[0])
+    written.setdefault(TYPES, template.linked[1])
     buffer = io.BytesIO(template.rest)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as paper:
         for name, data in written.items():
             paper.writestr(name, data)
     out.write_bytes(buffer.getvalue())
+    return placed
+
+
+def by_docxtpl(path: Path, context: Mapping[str, Any], out: Path, env: Environment,
+               pictures: Mapping[str, Picture] | None = None) -> None:
+    """The paper as docxtpl makes it, reading and compiling the template (and python-docx
+    placing the pictures in the saved file)."""
+    from docxtpl import DocxTemplate
+
+    from tasks.documents.charts import place_chart
+
+    template = DocxTemplate(str(path))
+    template.render(dict(context), jinja_env=env, autoescape=True)
+    template.save(str(out))
+    for marker, picture in (pictures or {}).items():
+        place_chart(out, marker, picture)
 
 
 def _prepare(data: bytes, env: Environment) -> Prepared | None:
@@ -119,7 +157,9 @@ def _prepare(data: bytes, env: Environment) -> Prepared | None:
     core = next((_name(rel.target_part) for rel in package.rels.values()
                  if rel.reltype == CORE), None) if properties else None
     document = _name(template.docx.part)
-    changed = {document, *parts, *([core] if core else [])}
+    folder, file = document.rsplit("/", 1)
+    rels = f"{folder}/_rels/{file}.rels"  # with the content types, written for each paper:
+    changed = {document, *parts, *([core] if core else []), rels, TYPES}  # a picture adds
     rest = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(rest, "w", zipfile.ZIP_DEFLATED) as kept:
@@ -128,9 +168,64 @@ def _prepare(data: bytes, env: Environment) -> Prepared | None:
                 kept.writestr(info.filename, source.read(info))
         document_xml = source.read(document)
         core_xml = source.read(core) if core else b""
+        names = frozenset(source.namelist())
+        linked = (source.read(rels), source.read(TYPES))
     assert RT.CORE_PROPERTIES == CORE
     return Prepared(rest.getvalue(), document, document_xml, body, parts, core, core_xml,
-                    properties)
+                    properties, names, rels, linked)
+
+
+def _place(template: Prepared, root: Any, body: Any, marker: str, picture: Picture,
+           written: dict[str, bytes]) -> bool:
+    """The picture in the first body paragraph holding `marker` alone, its file and its
+    relationship added, sized and numbered as python-docx's Run.add_picture does."""
+    from docx.image.image import Image
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
+    found = next((p for p in body.iterchildren(qn("w:p")) if "".join(
+        t.text or "" for t in p.iter(qn("w:t"))).strip() == marker), None)
+    if found is None:
+        return False
+    rels = parse_xml(written.get(template.rels, template.linked[0]))
+    taken = {r.get("Id") for r in rels}
+    rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+    media = next(f"word/media/image{n}.png" for n in range(1, len(written) + 99)
+                 if f"word/media/image{n}.png" not in template.names | set(written))
+    rels.append(rels.makeelement(f"{{{rels.nsmap[None]}}}Relationship", {
+        "Id": rid, "Type": IMAGE, "Target": media.split("/", 1)[1]}))
+    written[template.rels] = serialize(rels)
+    types = parse_xml(written.get(TYPES, template.linked[1]))
+    if not any(t.get("Extension", "").lower() == "png" for t in types):
+        types.insert(0, types.makeelement(f"{{{types.nsmap[None]}}}Default", {
+            "Extension": "png", "ContentType": "image/png"}))
+    written[TYPES] = serialize(types)
+    written[media] = picture.png.read_bytes()
+    image = Image.from_blob(written[media])
+    width, height = (int(side) for side in image.scaled_dimensions(picture.width, None))
+    if height > picture.most_height:
+        width, height = int(width * picture.most_height / height), picture.most_height
+    ids = [int(i) for i in root.xpath("//@id") if i.isdigit()]
+    runs = found.findall(qn("w:r"))
+    for run in runs[1:]:
+        found.remove(run)
+    for child in list(runs[0]):
+        if child.tag != qn("w:rPr"):
+            runs[0].remove(child)
+    drawing = runs[0].makeelement(qn("w:drawing"), {})
+    drawing.append(CT_Inline.new_pic_inline(max(ids, default=0) + 1, rid, picture.png.name,
+                                            Emu(width), Emu(height)))
+    runs[0].append(drawing)
+    return True
+
+
+def serialize(element: Any) -> bytes:
+    """A part's XML as python-docx writes it."""
+    from docx.opc.oxml import serialize_part_xml
+
+    return bytes(serialize_part_xml(element))
 
 
 def _name(part: Any) -> str:

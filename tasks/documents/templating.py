@@ -30,6 +30,8 @@ from notifications.sandbox import SafeEnvironment
 if TYPE_CHECKING:  # python-docx and docxtpl: imported by the runs that write Word files
     from docx.document import Document as DocxDocument
 
+    from tasks.documents.prepared import Picture
+
 SHIPPED = Path(__file__).with_name("templates")
 # Every document gets these: the header, the dateline, the signature and Nơi nhận.
 COMMON = frozenset({"superior", "issuer", "number", "dateline", "signature", "recipients"})
@@ -116,10 +118,12 @@ def check_templates(data_dir: Path, kinds: Mapping[str, DocumentKind] | None = N
         raise TemplateRefused(problems)
 
 
-def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
-                data_dir: Path, commune: str | None = None, *, day: date | None = None) -> Path:
+def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path, data_dir: Path,
+                commune: str | None = None, *, day: date | None = None,
+                pictures: Mapping[str, Picture] | None = None) -> Path:
     """Fill the kind's template (the commune's own, if it has one) and save it as `out`; a
-    kind that cites legal bases gets those in force on the paper's `day`."""
+    kind that cites legal bases gets those in force on the paper's `day`; each picture goes
+    where a paragraph holds its marker alone."""
     unknown = sorted(set(context) - kind.names)
     if unknown:  # a programming error: the kind's declared names must cover its context
         raise KeyError(f"{kind.name}: context names not declared: {', '.join(unknown)}")
@@ -133,9 +137,7 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
                              if k in ("issuer", "superior") and isinstance(v, str)}}
     if "signature" in context:
         context = {**context, "signature": signature_lines(context["signature"])}
-    from docxtpl import DocxTemplate
-
-    from tasks.documents.prepared import fill, prepared
+    from tasks.documents.prepared import by_docxtpl, fill, prepared
 
     path = template_path(kind, data_dir, commune)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -143,15 +145,13 @@ def render_docx(kind: DocumentKind, context: Mapping[str, Any], out: Path,
         with bounded(str(path)):  # one budget for the body, headers, footers and properties
             ready = prepared(path, _papers()) if PREPARED else None
             if ready is not None:
-                fill(ready, context, out)
-                return out
-            template = DocxTemplate(str(path))
-            template.render(dict(context), jinja_env=paper_environment(), autoescape=True)
+                fill(ready, context, out, pictures)
+            else:
+                by_docxtpl(path, context, out, paper_environment(), pictures)
     except TemplateStopped as stopped:
         raise TemplateRefused([str(stopped)]) from None
     except TemplateError as error:  # a template placed after the check
         raise TemplateRefused([_stopped(path, error)]) from None
-    template.save(str(out))
     return out
 
 

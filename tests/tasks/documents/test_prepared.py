@@ -4,6 +4,7 @@ edit (or a hostile template put in place later) is seen by the very next paper."
 from __future__ import annotations
 
 import os
+import subprocess
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from docx import Document
 
 from tasks.documents import templating
 from tasks.documents.award_papers import DECISION
+from tasks.documents.pdf import converter, to_pdf
 from tasks.documents.prepared import prepared
 from tasks.documents.templating import TemplateRefused, check_templates
 from tests.tasks.documents.test_award_papers import _decision, _plan
@@ -62,6 +64,16 @@ def test_a_prepared_template_makes_the_paper_docxtpl_makes(
         assert fast_parts.get(name) == xml, name
     assert [p.text for p in Document(str(fast)).paragraphs] == \
         [p.text for p in Document(str(slow)).paragraphs]
+    if case != "decision":
+        assert len(Document(str(fast)).inline_shapes) == 1  # the chart, in the marker's place
+        assert "[[biểu đồ]]" not in "".join(fast_parts.values())
+    if converter() is not None:  # LibreOffice reads the file written part by part
+        made = to_pdf(fast)
+        assert made is not None
+        images = subprocess.run(["pdfimages", "-list", str(made)], capture_output=True,
+                                text=True, check=True).stdout.splitlines()[2:]
+        pictures = [line for line in images if line.split()[2] == "image"]  # not their masks
+        assert len(pictures) == (0 if case == "decision" else 1)
 
 
 def test_an_edited_template_is_prepared_again_for_the_next_paper(tmp_path: Path) -> None:
