@@ -24,6 +24,7 @@ from models.vn_text import fmt_date
 from tasks.desk.campaigns import day_ticked
 from tasks.desk.sending import Sending
 from tasks.documents.steps import publish_boards
+from tasks.forms.steps import prepare_forms_ahead
 from tasks.messages.steps import compose_closed, compose_today, configured_channels, queue
 from tasks.messages.traffic import Traffic
 from tasks.records.steps import (
@@ -48,7 +49,8 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
                senders: Annotated[int, Field(ge=0, le=MOST_SENDERS)] = 0) -> dict[str, int]:
     """Nhắc việc hằng ngày: đóng chiến dịch đã quá thời hạn; nhắc hạn, báo quá hạn, gửi tin;
     tổng hợp kỳ báo cáo đã hết hạn; đóng nhận hồ sơ khi hết hạn và mở phiên Hội đồng xét đợt
-    có hồ sơ. Chỉ các chiến dịch đã phát động.
+    có hồ sơ; sau cùng viết sẵn biểu mẫu Excel cho tin nhắc tuần tới. Chỉ các chiến dịch đã
+    phát động.
 
     Args:
         as_of: Ngày xử lý (mặc định hôm nay, giờ Việt Nam); chọn ngày khác để chạy lại.
@@ -74,5 +76,7 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     publish_boards([*ended, *(state.code for state in states)], day)
     answer(day_ticked(day, running=[s.code for s in states], ended=ended, closed=closed,
                       compiled=compiled, opened=opened, sending=Sending(kinds, queued, sent)))
+    # Last, once the day is sent and told: the coming week's forms, a share each day.
+    prepared = prepare_forms_ahead(day, campaigns)
     return {"queued": queued.total, **sent.figures(), "compiled": len(compiled),
-            "reviews": len(opened)}
+            "reviews": len(opened), "forms": prepared}
