@@ -1,6 +1,6 @@
 """The heaviest day of the year for the synthetic nation, found by the tick's own steps.
 
-    .venv/bin/python bench/heaviest.py [--n 10] [--confirm-n 100] [--candidates 5]
+    .venv/bin/python bench/heaviest.py [--n 10] [--confirm-n 100] [--candidates 5] [--day-only]
 
 A small nation (N communes, bench/nation.py, seed 1) is stored once (bench/.cache/); for each
 day of the year a copy gets the campaign state at that day (`set_state`), and the tick's
@@ -176,9 +176,13 @@ def main() -> None:
                         help="communes to count the busiest days again")
     parser.add_argument("--candidates", type=int, default=5)
     parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--day-only", action="store_true", help="print dd/mm/yyyy alone")
     args = parser.parse_args()
     started = time.perf_counter()
     top, counts = find(args.n, args.year, args.confirm_n, args.candidates)
+    if args.day_only:
+        print(f"{top.day:%d/%m/%Y}")
+        return
     print(f"every day of {args.year} counted at N={args.n}, the {args.candidates} busiest "
           f"again at N={args.confirm_n} ({time.perf_counter() - started:.0f} s; cached):")
     for count in counts:

@@ -1,28 +1,31 @@
 """The nation's heaviest day on SQLite in one process: each phase, the rate, peak memory.
 
-    .venv/bin/python bench/reminder_day.py                  # N = 100, 1000, 3321
+    .venv/bin/python bench/reminder_day.py                  # N = 100, 1000, 3321, one run
     .venv/bin/python bench/reminder_day.py 100 1000 [--day dd/mm/yyyy]
 
 The day is the year's busiest for the synthetic nation (bench/heaviest.py: every day counted
 by the tick's own steps at N = 10, the five busiest again at N = 100; remembered in
 bench/.cache/), unless --day names one. Each N runs in a fresh process (its own peak RSS) on
 a copy of the nation in its state at that day (bench/tick_scale.py's cache), and prints:
-  days before  the ticks of the days since the last working day: composed, queued and marked
-               sent (a running system sent them then), and the forms prepared before the day
-               (the forms helper's step when it lands: `forms_before`; until then none);
+  days before  (not part of the day) the ticks since the last working day: composed, queued
+               and marked sent, as a running system sent them; the forms their senders
+               wrote; the forms prepared ahead on each of the 7 evenings before
+               (tasks/forms/prepare.py, the tick's last step, where present);
   decide       close ended campaigns, read the running campaigns' open obligations near the
                day, close the rounds past their deadline (daily-tick's first steps);
   compose      decide and render each part of 200 campaigns, and the rounds' closing notices;
   queue        write the outbox (new messages only);
   forms        the units' Excel forms still missing on the day, written by the sender's own
                step (`write_missing_forms`), here before the pass so it is timed apart;
-  send, record the sending pass split into its calls to the channels and its recording of the
-               answers (one commit each); send+record is the pass's wall time, its rate
-               messages/s beside raw smtplib sending as many plain mails on one connection
-               to the same sink, in the same run.
-The tick's steps are called without Prefect's task bookkeeping. The SMTP sink and the Zalo
-stand-in run in a process of their own (bench/stand_ins.py): the measured process's CPU is
-the tick's and the sender's. Every message is counted at the sink by outbox id.
+  send+record  the sending pass's wall time, split (bench/day_parts.py `instrument`) into
+               its calls to the channels (send) and its storing of the answers (record; on
+               the recorder's thread where there is one, overlapping send);
+  forms ahead  the tick's last step, after the day is sent (not in the total);
+then messages/s over send+record beside raw smtplib sending as many plain mails on one
+connection to the same sink in the same run, and peak RSS. The tick's steps are called
+without Prefect's task bookkeeping. The SMTP sink and the Zalo stand-in run in a process of
+their own (bench/stand_ins.py): the measured process's CPU is the tick's and the sender's.
+Every message is counted at the sink by outbox id.
 """
 
 from __future__ import annotations

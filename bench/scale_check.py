@@ -35,6 +35,7 @@ from prefect.client.schemas.filters import (
 from prefect.client.schemas.sorting import ArtifactSort, FlowRunSort
 from sqlalchemy import text
 
+from bench.day_parts import BEFORE
 from flows.names import deployment_path
 from infra.database import get_engine
 from infra.settings import get_settings
@@ -81,14 +82,23 @@ def main(folder: Path, tick_id: UUID, limit: float = LIMIT) -> int:
             by_worker[row["worker"]] += row["claimed"]
     engine = get_engine(get_settings().effective_database_url)
     with engine.connect() as connection:
+        # Messages of the days before a measured day (bench/served_before.py) were marked
+        # sent there and never sent: they are not the day's.
         with_form = connection.execute(text(
             "SELECT count(*) FROM outboxmessage WHERE channel = 'email' "
-            "AND CAST(attachments AS TEXT) LIKE '%.xlsx%'")).scalar_one()
+            "AND CAST(attachments AS TEXT) LIKE '%.xlsx%' "
+            "AND coalesce(provider_message_id, '') <> :before"), {"before": BEFORE}
+        ).scalar_one()
+        earlier = set(connection.execute(text(
+            "SELECT id FROM outboxmessage WHERE provider_message_id = :before"),
+            {"before": BEFORE}).scalars())
     forms = sum(1 for path in (folder / "mail").glob("*.eml")
                 if any(str(part.get_filename()).endswith(".xlsx") for part in
                        BytesParser(policy=default).parsebytes(path.read_bytes())
                        .iter_attachments()))
     delivered = count(engine, mail_ids(folder / "mail"), zalo_ids(folder / "zalo.jsonl"))
+    for channel in (delivered.email, delivered.zalo):
+        channel.sent -= earlier
     print(f"daily-tick: {tick.state.message if tick.state else '?'}")
     print(f"runs: {dict(states)} (tick and {len(senders)} of {wanted} senders)"
           + (f"; NOT ENDED within {limit:.0f} s" if timed_out else "")
