@@ -1,12 +1,15 @@
 """Email throughput to a local SMTP sink: our sending path beside raw smtplib, one run.
 
     .venv/bin/python bench/email_throughput.py [N] [--synchronous FULL|NORMAL|both]
+                                                [--rounds R]
 
 Prints messages/s for: raw smtplib on one connection with prebuilt messages (the floor the
 issue names), our SmtpChannel (building each personalised message, one kept connection), the
 whole outbox path (queue, claim, send, record in SQLite, on disk under bench/.cache) with
 SQLite's `synchronous` FULL (every commit synced: what thidua runs) and NORMAL (synced at
 checkpoints), and naive Apprise (one notify per message, for reference, on N/10 messages).
+With R rounds (default 1) every figure but Apprise's is taken R times, in turn, and the best
+is printed: on a busy machine the best of a few is the one least disturbed by the others.
 """
 
 from __future__ import annotations
@@ -154,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=1000)
     parser.add_argument("--synchronous", choices=["FULL", "NORMAL", "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     n, modes = args.n, ["FULL", "NORMAL"] if args.synchronous == "both" else [args.synchronous]
     shared_port, received = multiprocessing.Value("i", 0), multiprocessing.Value("i", 0)
@@ -165,15 +169,18 @@ def main() -> None:
     port = int(shared_port.value)
     _wait_for(port)
     try:
-        raw = raw_smtplib(port, n)
-        mine = ours(port, n)
-        paths = {mode: outbox_path(port, n, mode) for mode in modes}
+        raw, mine, paths = 0.0, 0.0, dict.fromkeys(modes, 0.0)
+        for _ in range(max(args.rounds, 1)):  # in turn, so each sees the same disturbances
+            raw = max(raw, raw_smtplib(port, n))
+            mine = max(mine, ours(port, n))
+            paths = {mode: max(rate, outbox_path(port, n, mode)) for mode, rate in paths.items()}
         naive = naive_apprise(port, max(n // 10, 10))
         time.sleep(0.2)
     finally:
         process.terminate()
-    print(f"messages: {n} (naive Apprise: {max(n // 10, 10)}); sink received {received.value}; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"messages: {n} (naive Apprise: {max(n // 10, 10)}); best of {max(args.rounds, 1)} "
+          f"round(s); sink received {received.value}; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"raw smtplib, one connection, prebuilt : {raw:8.0f} msg/s")
     print(f"thidua SmtpChannel (build + send)     : {mine:8.0f} msg/s  ({mine / raw:.2f}× raw)")
     for mode, rate in paths.items():

@@ -9,6 +9,7 @@ from notifications.config import ChannelConfig
 from notifications.email_channel import SmtpChannel
 from notifications.message import ChannelKind, Outcome, Outgoing
 from notifications.redaction import Masker, default_masker, guard_loggers
+from notifications.smtp_send import Gate, open_now
 
 if TYPE_CHECKING:  # Apprise and our plugins for it: imported once channels are opened
     from notifications.zalo_tokens import TokenStore
@@ -38,8 +39,11 @@ class Channels:
         """The channels that can send."""
         return self.config.kinds
 
-    def deliver(self, out: Outgoing) -> Outcome:
-        """Send one message on its channel; never raises for a provider's failure."""
+    def deliver(self, out: Outgoing, gate: Gate = open_now) -> Outcome:
+        """Send one message on its channel; never raises for a provider's failure. `gate`
+        runs before the provider can accept the message (the sender waits there for the
+        previous answer to be stored): for mail just before the final dot, for an HTTP
+        call before the request goes."""
         from notifications.webhook_plugin import NotifyThiduaHook
 
         if out.channel not in self.config.urls:
@@ -47,8 +51,9 @@ class Channels:
                                   tried=False)
         try:
             if out.channel is ChannelKind.EMAIL:
-                return self._smtp().deliver(out)
+                return self._smtp().deliver(out, gate)
             plugin = self._plugin(out.channel)
+            gate()
             if isinstance(plugin, NotifyThiduaHook):
                 return plugin.deliver(out.text, out.subject, out.meta)
             outcome: Outcome = plugin.deliver(out.address, out.text, out.meta)

@@ -1,7 +1,8 @@
 """One sending pass: claim, send, record each answer at once, until nothing is due.
 
-Each outcome is written (and, on SQLite, synced to disk) as soon as the provider answers, so
-a sender killed at any moment, or a power cut, leaves at most the one message in flight
+Each outcome is written (and, on SQLite, synced to disk) by the recorder (recorder.py) while
+the next message goes, and that message is not let through to the provider before it is: a
+sender killed at any moment, or a power cut, leaves at most the one message in flight
 unrecorded (sent again after its claim lapses by the database's clock).
 """
 
@@ -26,7 +27,8 @@ from notifications.message import TIMEOUT, TIMEOUT_UNSENT, ChannelKind, Outcome
 from tasks.forms.writer import write_missing_forms
 from tasks.messages.claims import LEASE, UNKNOWN_CODES, Claimed, claim, extend, release
 from tasks.messages.failures import compose_failure_reports
-from tasks.messages.outbox import enqueue, record as record_outcomes
+from tasks.messages.outbox import enqueue, fails_for_good
+from tasks.messages.recorder import Recorder
 from tasks.messages.traffic import Traffic
 
 Logger = logging.Logger | logging.LoggerAdapter[Any]
@@ -101,15 +103,17 @@ def send_pass(engine: Engine, channels: Channels, now: datetime, size: int, log:
     """Send everything due, then one summary of what failed for good per campaign and channel."""
     clock, tally, breaker = clock_from(now), Tally(), Breaker()
     sender = _Sender(engine, sender_name(), clock, size, lease)  # leases: the database's clock
-    with _heartbeat(sender, log):
-        while True:
-            failed_before = len(tally.failed)
-            _drain(sender, channels, breaker, tally, log)
-            summaries = compose_failure_reports(engine, tally.failed[failed_before:],
-                                                channels.kinds)
-            if not enqueue(engine, summaries, clock()):
-                break
-    channels.close()
+    try:
+        with _heartbeat(sender, log), Recorder(engine, sender.owner) as recorder:
+            while True:
+                failed_before = len(tally.failed)
+                _drain(sender, channels, recorder, breaker, tally, log)
+                summaries = compose_failure_reports(engine, tally.failed[failed_before:],
+                                                    channels.kinds)
+                if not enqueue(engine, summaries, clock()):
+                    break
+    finally:
+        channels.close()
     tally.paused = breaker.paused
     return tally
 
@@ -123,8 +127,8 @@ class _Sender:
     lease: timedelta
 
 
-def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
-           log: Logger) -> None:
+def _drain(sender: _Sender, channels: Channels, recorder: Recorder, breaker: Breaker,
+           tally: Tally, log: Logger) -> None:
     engine, clock = sender.engine, sender.clock
     while batch := claim(engine, clock(), sender.size, sorted(channels.kinds - breaker.paused),
                          sender.owner, sender.lease):
@@ -134,8 +138,11 @@ def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
             channel = item.outgoing.channel
             if channel in breaker.paused:
                 continue
-            outcome = channels.deliver(item.outgoing)
-            _count(tally, record_outcomes(engine, [(item, outcome)], clock()), item, outcome)
+            # The recorder stores the previous answer while this message goes; the channel
+            # waits for it (recorder.wait) just before the provider can accept this one.
+            outcome = channels.deliver(item.outgoing, recorder.wait)
+            recorder.put(item, outcome, clock())
+            _count(tally, item, outcome)
             if not outcome.ok:
                 log.warning("outbox %s (%s → %s): %s%s", item.id, channel.value,
                             item.outgoing.address, outcome.detail,
@@ -146,10 +153,12 @@ def _drain(sender: _Sender, channels: Channels, breaker: Breaker, tally: Tally,
                             "các tin còn lại gửi ở lượt sau", channel.value, TIMEOUTS_TO_PAUSE)
                 rest = [i for i in batch[position + 1:] if i.outgoing.channel == channel]
                 tally.released += _release(engine, rest)
+        recorder.wait()  # the batch's answers stored before the failures are read
 
 
-def _count(tally: Tally, failed: Sequence[int], item: Claimed, outcome: Outcome) -> None:
-    tally.failed += failed
+def _count(tally: Tally, item: Claimed, outcome: Outcome) -> None:
+    failed = fails_for_good(item, outcome)
+    tally.failed += [item.id] if failed else []
     tally.sent += outcome.ok
     tally.retrying += not outcome.ok and not failed
     recipient = (item.outgoing.channel, item.unit_code)

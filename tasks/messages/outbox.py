@@ -27,8 +27,9 @@ from tasks.messages.claims import (
     release,
 )
 
-__all__ = ["LEASE", "MAX_ATTEMPTS", "Claimed", "Envelope", "backoff", "claim", "enqueue",
-           "enqueue_new", "extend", "record", "release", "retry_failed", "unknown_wait"]
+__all__ = ["LEASE", "MAX_ATTEMPTS", "Claimed", "Envelope", "answer", "backoff", "claim",
+           "enqueue", "enqueue_new", "extend", "fails_for_good", "record", "release",
+           "retry_failed", "unknown_wait"]
 
 MAX_ATTEMPTS = 6  # calls to the provider; then the message has failed for good
 LONGEST_WAIT = timedelta(hours=6)
@@ -108,8 +109,8 @@ def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
     t = _table.c
     with engine.begin() as session:  # a bare connection: one commit per answer stays cheap
         for claimed, outcome in results:
-            values = _answer(claimed, outcome, now)
-            if values["status"] is OutboxStatus.FAILED:
+            values = answer(claimed, outcome, now)
+            if fails_for_good(claimed, outcome):
                 failed.append(claimed.id)
             # Only the claim holder may write: a confirmed send is never turned back.
             session.execute(update(_table).where(*held(claimed.owner), t.id == claimed.id)
@@ -117,8 +118,15 @@ def record(engine: Engine, results: Iterable[tuple[Claimed, Outcome]],
     return failed
 
 
-def _answer(claimed: Claimed, outcome: Outcome, now: datetime) -> dict[str, Any]:
-    """The row's new status and times for one answer (this try included, if it was one)."""
+def fails_for_good(claimed: Claimed, outcome: Outcome) -> bool:
+    """Whether this answer fails the message for good (refused, or its last try used)."""
+    return not outcome.ok and (outcome.permanent
+                               or claimed.attempts + int(outcome.tried) >= MAX_ATTEMPTS)
+
+
+def answer(claimed: Claimed, outcome: Outcome, now: datetime) -> dict[str, Any]:
+    """The row's new status and times for one answer (this try included, if it was one);
+    `attempts` grows by one when the provider was called."""
     tries = claimed.attempts + int(outcome.tried)
     values: dict[str, Any] = {"claimed_until": None, "claimed_by": None,
                               "last_code": outcome.code,
@@ -127,7 +135,7 @@ def _answer(claimed: Claimed, outcome: Outcome, now: datetime) -> dict[str, Any]
     if outcome.ok:
         return values | {"status": OutboxStatus.SENT, "sent_at": now,
                          "provider_message_id": outcome.provider_id}
-    if outcome.permanent or tries >= MAX_ATTEMPTS:
+    if fails_for_good(claimed, outcome):
         return values | {"status": OutboxStatus.FAILED}
     if not outcome.tried:  # the provider was not called: the row waits as it was, no try used
         return values | {"status": AS_BEFORE, "next_attempt_at": now + backoff(tries)}
