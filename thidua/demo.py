@@ -48,15 +48,22 @@ def _embedded_api() -> None:
     # The throwaway server's task-run recorder writes into its SQLite file while the next
     # day's run is created; the API answers 503 and the client waits 2 s (Vĩnh Thủy: 41 s
     # with it, 12 s without). Flow runs, states and artifacts are still recorded.
+    # Nobody reads the throwaway server's event feed, automations or logs: its services
+    # storing and matching events and the runs' log shipping only compete for the CPU.
     os.environ.update({"PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
-                       "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+                       "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                       "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+                       "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+                       "PREFECT_LOGGING_TO_API_ENABLED": "false"})
 
 
 def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     """Launch the plans, play their calendars day by day, and yield one line per event."""
+    from prefect.context import SyncClientContext
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from infra.database import get_engine
+    from tasks.documents.pdf import warm_up
     from tasks.plans.files import read_plan
     from tasks.records.book import set_book_by_name
 
@@ -67,7 +74,9 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     # (Prefect 3.8.8): about 1 s per simulated day. One process replaying a calendar has
     # nothing for a heartbeat to detect.
     with SmtpServer(folder=output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
-            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), \
+            SyncClientContext.get_or_create():  # one API client for every run, not one each
+        warm_up()  # LibreOffice starts while the plans are launched, ready for the first paper
         configure(output, sink, zalo)
         load_rosters(plans)
         for commune, year, symbol, last in book_openings(plans):
@@ -127,10 +136,11 @@ def opened_at(plans: list[tuple[Path, Plan]]) -> datetime:
 
 
 def _subjects(folder: Path, before: int, after: int) -> Iterator[str]:
-    from email import message_from_bytes, policy
+    from email import policy
+    from email.parser import BytesHeaderParser
 
+    parser = BytesHeaderParser(policy=policy.default)  # the subject only, not the attachments
     for n in range(before + 1, after + 1):
-        message = message_from_bytes((folder / f"{n:05d}.eml").read_bytes(),
-                                     policy=policy.default)
+        message = parser.parsebytes((folder / f"{n:05d}.eml").read_bytes())
         subject = str(message["Subject"])
         yield subject.split("]")[0] + "]" if "]" in subject else subject

@@ -3,6 +3,7 @@ this process, or through the served API when the daily tick opened the run)."""
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time as clock
 from dataclasses import dataclass
@@ -60,17 +61,22 @@ def votes(plan: Plan, round_code: str) -> Votes:
 
 def run_council(plan: Plan, round_code: str, meeting: date) -> str:
     """Review the round; first approve every eligible nominee, then, if refused, the proposal."""
+    from prefect.context import SyncClientContext
     from prefect.flow_runs import resume_flow_run
 
     from flows.council_review import council_review
 
     cast = votes(plan, round_code)
     outcome: dict[str, Any] = {}
+    # The thread runs with this one's settings (no heartbeat, whose thread is joined in 1 s
+    # steps when the run ends) but a client of its own: the caller polls while it runs.
+    context = contextvars.copy_context()
+    context.run(SyncClientContext.__var__.set, None)  # type: ignore[arg-type]
 
     def review() -> None:
         try:
-            outcome["result"] = council_review(
-                plan.code, round_code, wait_seconds=int(WAIT), poll_seconds=1,
+            outcome["result"] = context.run(
+                council_review, plan.code, round_code, wait_seconds=int(WAIT), poll_seconds=1,
                 now=datetime.combine(meeting, time(14), tzinfo=VN_TZ))
         except BaseException as error:  # re-raised in the caller's thread
             outcome["error"] = error

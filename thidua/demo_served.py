@@ -21,7 +21,7 @@ from thidua.demo import book_openings, configure, load_rosters, opened_at, play
 from thidua.demo_deliveries import deliveries
 from thidua.demo_inprocess import at
 from thidua.demo_runs import Ledger, message, run, start, wait
-from thidua.demo_timeline import Action, timeline
+from thidua.demo_timeline import Action, only_ticks, timeline
 from thidua.stand_ins import SmtpServer, ZaloStandIn, free_port
 
 AT_ONCE = 4  # runs of one step started together: each is a Python process on a shared machine
@@ -35,7 +35,7 @@ def every_day(day: date, steps: list[list[Action]]) -> bool:
 
 def busy_days(day: date, steps: list[list[Action]]) -> bool:
     """Days on which someone besides the daily tick acts."""
-    return len(steps) > 1
+    return not only_ticks(steps)
 
 
 @dataclass

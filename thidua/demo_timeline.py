@@ -74,6 +74,7 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
     steps in order (each step's actions independent of one another). A plan is launched on
     its window's first day, or on its own date if later (it cannot act before it exists)."""
     slots: dict[date, list[tuple[int, Action]]] = defaultdict(list)
+    due: set[date] = set()  # days on which the tick has something to do
     receipts: Receipts = {}
     for path, plan in plans:
         calendar = build_calendar(plan)
@@ -105,14 +106,33 @@ def timeline(plans: list[tuple[Path, Plan]], inbox: Path,
                 slots[answered].append((HIGHER, acts.higher(plan, round_.code, answered)))
         for o in calendar:
             if o.kind is ObligationKind.REPORT:
-                slots[o.effective_last_day + timedelta(days=1)] += []  # the tick compiles
+                due.add(o.effective_last_day + timedelta(days=1))  # the tick compiles
             if o.kind is ObligationKind.COMMUNE_REPORT:  # the office sends the final one
                 slots[o.effective_last_day].append((COMPILE, acts.compile(
                     plan, parse_key(o.key).subject, o.effective_last_day, final=True)))
         slots[summary_day(plan)].append((SUMMARY, acts.summary(plan)))
-        for day in event_days(plan):
-            slots[day] += []
-    return {day: _steps(acts.tick(day), found) for day, found in slots.items()}
+        due.update(event_days(plan))
+    for day in due:
+        slots[day] += []
+    # A day on which only units act and nothing falls due has nothing for the tick: what they
+    # send is answered by the next day's tick, as by an office that ticks on working days.
+    return {day: _steps(Tick(acts.tick(day)) if day in due or {o for o, _ in found} - {UNITS}
+                        else None, found) for day, found in slots.items()}
+
+
+class Tick:
+    """The day's daily-tick action, told apart from the others (see `only_ticks`)."""
+
+    def __init__(self, act: Action) -> None:
+        self.act = act
+
+    def __call__(self) -> list[str]:
+        return self.act()
+
+
+def only_ticks(steps: list[list[Action]]) -> bool:
+    """Whether nobody but the daily tick acts that day."""
+    return all(isinstance(act, Tick) for step in steps for act in step)
 
 
 def summary_day(plan: Plan) -> date:
@@ -137,10 +157,11 @@ def event_days(plan: Plan) -> list[date]:
     return found
 
 
-def _steps(tick: Action, acts: list[tuple[int, Action]]) -> list[list[Action]]:
-    """The day's actions grouped by their place in the day, the tick among them."""
+def _steps(tick: Tick | None, acts: list[tuple[int, Action]]) -> list[list[Action]]:
+    """The day's actions grouped by their place in the day, the tick (if any) among them."""
     grouped: dict[int, list[Action]] = defaultdict(list)
-    for order, act in [*acts, (TICK, tick)]:
+    ticked: list[tuple[int, Action]] = [(TICK, tick)] if tick else []
+    for order, act in [*acts, *ticked]:
         grouped[order].append(act)
     steps: list[list[Action]] = []
     for order in sorted(grouped):
