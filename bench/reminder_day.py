@@ -100,8 +100,8 @@ def the_day(engine: Engine, day: date, forms: Path, channels: Channels,
 
 def one(n: int, day: date) -> None:
     """One N in this process: the day, then raw smtplib to the same sink."""
-    CACHE.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:  # on disk, as a deployment's database
+    # Outside the checkout: a work pool's flow run copies the checkout (.prefectignore).
+    with tempfile.TemporaryDirectory(prefix="thidua-day-") as tmp:
         folder = Path(tmp)
         sinks = subprocess.Popen([sys.executable, str(Path(__file__).parent / "stand_ins.py"),
                                   str(folder)])
