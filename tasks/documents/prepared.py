@@ -33,6 +33,8 @@ TYPES = "[Content_Types].xml"
 KEPT = 32  # template versions kept per process (a deployment has a few per commune)
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _UNPARAGRAPH = re.compile(r"\n<w:p([ >])")
+_LISTED = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as resolve_listing's
+_BREAKS = re.compile("[\t\a\n\f]")
 
 
 @dataclass(frozen=True)
@@ -241,4 +243,7 @@ def _finish(tidy: Any, xml: str) -> str:
     """docxtpl's clean-up of a rendered part (render_xml_part after Template.render)."""
     xml = _UNPARAGRAPH.sub(r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return str(tidy.resolve_listing(xml))
+    # resolve_listing turns tabs, line and page breaks in text into Word's; it works paragraph
+    # by paragraph, so only those that hold one need its regular expressions.
+    return _LISTED.sub(lambda found: str(tidy.resolve_listing(found.group(0)))
+                       if _BREAKS.search(found.group(0)) else found.group(0), xml)
