@@ -1,14 +1,13 @@
 """When a unit's Excel form is prepared: on a day of the week before the first message that
-attaches it, spread over that week by campaign and period (or round), so no reminder day
-writes a nation's forms at once, and a campaign's plan is read once for a period's forms."""
+attaches it, spread over that week by campaign, so no reminder day writes a nation's forms at
+once, and a campaign's plan is read once for the forms first needed on the same day."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
-
-from models.keys import parse_key
 
 WINDOW = 7  # days ahead a form is prepared at most
 
@@ -33,14 +32,15 @@ def first_notice(reminder_days: Iterable[date], last_day: date, chased_late: boo
 
 def preparation_day(need: FormNeed, window: int = WINDOW) -> date:
     """The day the form is prepared: one of the `window` days before its first notice, the
-    same each time asked and for every unit of the campaign's period or round (by their
-    checksum), so a week's campaigns are spread evenly over it."""
+    same each time asked and for every form of the campaign first needed that day (by the
+    campaign's checksum), so a week's campaigns are spread evenly over it."""
     if window < 1:
         raise ValueError(f"a form is prepared at least a day ahead (window={window})")
-    spread = _checksum(f"{need.campaign}:{parse_key(need.key).subject}")
+    spread = _checksum(need.campaign) + need.first_notice.toordinal()
     return need.first_notice - timedelta(days=1 + spread % window)
 
 
+@cache
 def _checksum(key: str) -> int:
     # FNV-1a: stable across runs and processes, unlike hash() of a str.
     found = 2166136261

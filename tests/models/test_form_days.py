@@ -35,10 +35,15 @@ def test_a_form_is_prepared_within_the_window_before_its_first_notice(window: in
         assert MONDAY - timedelta(days=window) <= preparation_day(need, window) < MONDAY
 
 
-def test_a_campaigns_period_is_prepared_on_one_day_for_all_its_units() -> None:
-    days = {preparation_day(_need(MONDAY, f"report:2026-Q2:{unit}"))
-            for unit in ("KT", "VHXH", "TTPVHCC", "CA", "QS")}
+def test_a_campaigns_forms_needed_the_same_day_are_prepared_on_one_day() -> None:
+    days = {preparation_day(_need(MONDAY, key)) for key in (
+        "report:2026-Q2:KT", "report:2026-Q2:VHXH", "nomination:hang-nam-2026:KT")}
     assert len(days) == 1
+
+
+def test_a_campaigns_successive_days_are_prepared_on_different_days() -> None:
+    firsts = [MONDAY + timedelta(days=d) for d in range(7)]
+    assert len({preparation_day(_need(first)) - first for first in firsts}) == 7
 
 
 def test_a_nations_heaviest_day_is_spread_over_the_week_before() -> None:
