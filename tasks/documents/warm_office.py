@@ -44,9 +44,11 @@ class WarmOffice:
         self.process: subprocess.Popen[str] | None = None
         self.owner = os.getpid()
         self.lock = threading.Lock()
+        self.broken: str | None = None
 
     def convert(self, docx: Path, pdf: Path, timeout: float) -> str | None:
-        """Write `pdf`; None, or what went wrong. Raises Unavailable if there is no bridge."""
+        """Write `pdf`; None, or what went wrong. Raises Unavailable if there is no bridge, or
+        its office was lost twice on one paper (the caller converts the per-call way)."""
         with self.lock:
             for attempt in (1, 2):
                 process = self._bridge()
@@ -59,8 +61,9 @@ class WarmOffice:
                 if not answer.get("lost") and answer["error"] != "bridge gone":
                     return str(answer["error"])
                 self.close(kill=True)  # crashed: one fresh office for this paper, then give up
-                if attempt == 2:
-                    return f"LibreOffice lost twice: {answer['error']}"
+                if attempt == 2:  # this process converts the per-call way from now on
+                    self.broken = f"LibreOffice lost twice: {answer['error']}"
+                    raise Unavailable(self.broken)
                 log.warning("LibreOffice lost converting %s (%s): starting it again",
                             docx.name, answer["error"])
             return None  # unreachable: the loop returns
@@ -94,6 +97,8 @@ class WarmOffice:
         if self.process is not None and self.process.poll() is None:
             return self.process
         self.close(kill=True)  # a bridge that exited (idle office killed, crash): its leftovers
+        if self.broken:
+            raise Unavailable(self.broken)
         python = uno_python(self.program)
         if python is None:
             raise Unavailable("no Python with LibreOffice's uno (Debian: python3-uno)")

@@ -169,3 +169,25 @@ def test_without_a_python_that_has_uno_each_call_starts_soffice(
         assert pdf.to_pdfs(papers) == [p.with_suffix(".pdf") for p in papers]
     assert "No warm LibreOffice (no Python with LibreOffice's uno" in caplog.text
     assert all("Tờ trình" in pdf_text(p.with_suffix(".pdf")) for p in papers)
+
+
+@needs_libreoffice
+def test_an_office_lost_on_every_paper_gives_way_to_one_soffice_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    bridge = tmp_path / "bridge.py"  # says it is ready, then loses its office on each paper
+    bridge.write_text("import sys\nprint('{\"ready\": true}', flush=True)\nfor line in sys.stdin:"
+                      "\n    print('{\"error\": \"office gone\", \"lost\": true}', flush=True)\n")
+    python = tmp_path / "python-with-uno"  # passes `-c "import uno"`, runs the bridge above
+    python.write_text(f'#!/bin/sh\n[ "$1" = -c ] && exit 0\nexec {sys.executable} {bridge}\n')
+    python.chmod(0o755)
+    monkeypatch.setenv("THIDUA_UNO_PYTHON", str(python))
+    monkeypatch.setattr(warm_office, "_offices", {})
+    monkeypatch.setattr(warm_office, "_UNO_PYTHON", {})
+    monkeypatch.setattr(pdf, "_said_cold", False)
+    papers = [named_file(tmp_path, "mot"), named_file(tmp_path, "hai")]
+    with caplog.at_level(logging.WARNING):
+        assert pdf.to_pdfs(papers) == [p.with_suffix(".pdf") for p in papers]
+        assert pdf.to_pdf(named_file(tmp_path, "ba")) == tmp_path / "ba.pdf"
+    assert "No warm LibreOffice (LibreOffice lost twice: office gone)" in caplog.text
+    assert caplog.text.count("starting it again") == 1  # then never the warm way again
