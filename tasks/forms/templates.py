@@ -29,7 +29,6 @@ SLOTS = re.compile(rb"<is><t>=?zQxSLOT(\d+)Qz</t></is>")
 MOMENTS = re.compile(rb"(?<=>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ(?=</dcterms:)")
 NOW = -1  # the slot of the write time: the last of a form's texts
 UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 
 class Shape(NamedTuple):
@@ -61,13 +60,21 @@ class Template:
 def form_bytes(layout: Layout) -> bytes:
     """The form's .xlsx bytes: the same cells, styles, validations as openpyxl writes."""
     shape, texts = shape_of(layout)
-    if any(UNWRITABLE.search(text) for text in texts):
+    if UNWRITABLE.search("".join(texts)):
         return _built(layout)
     elements = [_element(text) for text in texts]
     moment = time.time()
-    elements.append(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(moment)).encode())
-    return archive((m if isinstance(m, Member) else deflated(m.name, _filled(m, elements), m.mode)
+    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(moment)).encode()
+    elements.append(when)
+    return archive((m if isinstance(m, Member) else _dated(m, when) if m.slots[0] == NOW
+                    else deflated(m.name, _filled(m, elements), m.mode)
                     for m in template(shape).members), time.localtime(moment)[:6])
+
+
+@lru_cache(maxsize=16)
+def _dated(member: Slotted, when: bytes) -> Member:
+    # The properties differ only by the second written: deflated once a second.
+    return deflated(member.name, _filled(member, [when]), member.mode)
 
 
 def _filled(member: Slotted, elements: list[bytes]) -> bytes:
@@ -129,7 +136,8 @@ def template(shape: Shape) -> Template:
             members.append(Slotted(info.filename, tuple(texts), slots, info.external_attr)
                            if slots else deflated(info.filename, data, info.external_attr))
     filled = sorted(n for m in members if isinstance(m, Slotted) for n in m.slots if n != NOW)
-    assert filled == list(range(next(count))), "every text cell has one slot"
+    if filled != list(range(next(count))):  # another openpyxl writing text another way
+        raise RuntimeError("openpyxl did not write each text cell once as an inline string")
     return Template(tuple(members))
 
 
@@ -146,14 +154,16 @@ class _Target(NamedTuple):
         return "%" if self.percent else None
 
 
+@lru_cache(maxsize=8192)  # a period's labels and targets recur in every unit's form
 def _element(text: str) -> bytes:
     # As openpyxl writes an inline string with lxml: an empty one not at all, markup escaped,
     # carriage return kept, non-ASCII as &#N;, edge spaces marked to be kept.
     if not text:
         return b""
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return (f"<is><t{space}>" + text.translate(ESCAPES) + "</t></is>").encode(
-        "ascii", "xmlcharrefreplace")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        .replace("\r", "&#13;")
+    return f"<is><t{space}>{escaped}</t></is>".encode("ascii", "xmlcharrefreplace")
 
 
 def _built(layout: Layout) -> bytes:
