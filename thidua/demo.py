@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -57,6 +58,31 @@ def _embedded_api() -> None:
                        "PREFECT_LOGGING_TO_API_ENABLED": "false"})
 
 
+class _EmbeddedApi(threading.Thread):
+    """The embedded Prefect API started in the background (none when PREFECT_API_URL names
+    one); `ready` waits for it and raises what stopped it."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+        from prefect.settings import PREFECT_API_URL
+
+        try:  # as get_client would, at its first call
+            if not PREFECT_API_URL.value():
+                SubprocessASGIServer().start()
+        except BaseException as error:  # raised in the caller's thread, by `ready`
+            self.error = error
+
+    def ready(self) -> None:
+        """Wait until the API answers."""
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
 def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     """Launch the plans, play their calendars day by day, and yield one line per event."""
     from prefect.context import SyncClientContext
@@ -74,15 +100,19 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
     # (Prefect 3.8.8): about 1 s per simulated day. One process replaying a calendar has
     # nothing for a heartbeat to detect.
     with SmtpServer(folder=output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
-            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), \
-            SyncClientContext.get_or_create():  # one API client for every run, not one each
-        warm_up()  # LibreOffice starts while the plans are launched, ready for the first paper
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        api = _EmbeddedApi()
+        api.start()  # the embedded API starts (seconds) while the calendar is laid out
+        warm_up()  # and so does LibreOffice, ready for the first paper
         configure(output, sink, zalo)
         load_rosters(plans)
         for commune, year, symbol, last in book_openings(plans):
             set_book_by_name(get_engine(), commune, year, symbol, last, opened_at(plans))
-        yield from play(timeline(plans, output / "inbox", InProcess()), output, sink, zalo,
-                        lambda step: [line for act in step for line in act()])
+        days = timeline(plans, output / "inbox", InProcess())
+        api.ready()
+        with SyncClientContext.get_or_create():  # one API client for every run, not one each
+            yield from play(days, output, sink, zalo,
+                            lambda step: [line for act in step for line in act()])
 
 
 def play(days: Steps, output: Path, sink: SmtpServer, zalo: ZaloStandIn,
