@@ -150,12 +150,15 @@ def earlier_days(url: str, day: date, forms: Path) -> tuple[Before, set[int]]:
     return before, sent
 
 
-def attached(engine: Engine, status: str) -> list[WantedForm]:
-    """The units' forms the outbox's emails in `status` attach."""
+def attached(engine: Engine, status: str, day_only: bool = False) -> list[WantedForm]:
+    """The units' forms the outbox's emails in `status` attach (`day_only`: not those of
+    the days before)."""
     with engine.connect() as connection:
         rows = connection.execute(text(
             "SELECT campaign_id, obligation_key, attachments FROM outboxmessage "
-            "WHERE status = :status AND channel = 'email'"), {"status": status}).all()
+            "WHERE status = :status AND channel = 'email'"
+            + (" AND coalesce(provider_message_id, '') <> :before" if day_only else "")),
+            {"status": status, "before": BEFORE}).all()
     return [WantedForm(campaign, key, Path(a)) for campaign, key, files in rows if key
             for a in (json.loads(files) if isinstance(files, str) else files)
             if a.endswith(".xlsx")]

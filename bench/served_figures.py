@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+from prefect.client.schemas.sorting import TaskRunSort
 from sqlalchemy import Engine, text
 
 from bench.day_parts import BEFORE, attached
@@ -53,7 +54,8 @@ def main(folder: Path, tick_id: UUID) -> None:
         tick, senders = _runs(client, tick_id)
         tasks: list[Any] = []
         while page := client.read_task_runs(flow_run_filter=FlowRunFilter(
-                id=FlowRunFilterId(any_=[tick_id])), limit=200, offset=len(tasks)):
+                id=FlowRunFilterId(any_=[tick_id])), sort=TaskRunSort.ID_DESC, limit=200,
+                offset=len(tasks)):
             tasks += page  # the server gives at most 200 at a time
     spent: dict[str, float] = defaultdict(float)
     for run in tasks:
@@ -81,7 +83,7 @@ def main(folder: Path, tick_id: UUID) -> None:
         rate, raw = total / span, mails / floor
         print(f"messages/s over the senders' span: {rate:.0f}, beside raw smtplib "
               f"{raw:.0f} mails/s ({mails} in {floor:.1f} s to the same sink): {rate / raw:.2f}x")
-    forms = [w.path for w in attached(engine, "sent")]
+    forms = [w.path for w in attached(engine, "sent", day_only=True)]
     started = tick.start_time.timestamp() if tick.start_time else 0.0
     today = sum(1 for p in forms if p.exists() and p.stat().st_mtime >= started)
     print(f"forms: the day's mails attach {len(forms)}; {today} written on the day "
