@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,21 +59,86 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     yield from fresh_postgres()
 
 
-def fresh_postgres() -> Iterator[str]:
-    """A new empty database on the test server, dropped afterwards; skips if none is there."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A brand-new database at the newest schema, as `upgrade` leaves an empty one."""
+    if request.param == "sqlite":
+        yield migrated_sqlite(tmp_path / "thidua.db")
+        return
+    yield from fresh_postgres(migrated=True)
+
+
+@functools.cache
+def _sqlite_template() -> Path:
+    """A SQLite file migrated to head once per worker: a test copies it (milliseconds) where
+    running the migrations costs ~0.2 s of CPU (tests/infra/test_migrations runs them)."""
+    from infra.database import get_engine, upgrade
+
+    folder = Path(tempfile.mkdtemp(prefix="thidua-schema-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    url = f"sqlite:///{folder / 'schema.db'}"
+    upgrade(url)
+    get_engine(url).dispose()  # the last connection closed: the WAL is checkpointed away
+    return folder / "schema.db"
+
+
+def migrated_sqlite(path: Path) -> str:
+    """A new SQLite file at `path` at the newest schema (a copy of the worker's template);
+    its URL."""
+    assert not path.exists(), path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_sqlite_template(), path)
+    return f"sqlite:///{path}"
+
+
+@functools.cache
+def _postgres_template() -> str:
+    """A PostgreSQL database migrated to head once per worker, copied by CREATE DATABASE …
+    TEMPLATE; dropped when the worker ends."""
     from sqlalchemy import create_engine, text
+
+    from infra.database import get_engine, upgrade
+
+    name = f"thidua_schema_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = _named(name)
+    upgrade(url)
+    get_engine(url).dispose()  # a template takes no other connection while it is copied
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    atexit.register(drop)
+    return name
+
+
+def _named(name: str) -> str:
     from sqlalchemy.engine import make_url
+
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def fresh_postgres(migrated: bool = False) -> Iterator[str]:
+    """A new database on the test server (empty, or at the newest schema when `migrated`),
+    dropped afterwards; skips if none is there."""
+    from sqlalchemy import create_engine, text
 
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
     name = f"thidua_test_{uuid.uuid4().hex[:12]}"
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text("SELECT 1"))
     except Exception as error:  # any failure means "no server here"
         admin.dispose()
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({type(error).__name__}); "
                     "set THIDUA_TEST_POSTGRES_URL to run these tests against one")
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    template = f' TEMPLATE "{_postgres_template()}"' if migrated else ""
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"{template}'))
+    url = _named(name)
     try:
         yield url
     finally:

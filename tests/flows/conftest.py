@@ -16,11 +16,11 @@ from prefect.client.orchestration import get_client
 from prefect.deployments.runner import RunnerDeployment
 
 from flows.names import DEPLOYMENTS
-from infra.database import dispose_engines, upgrade
+from infra.database import dispose_engines
 from infra.settings import get_settings
 from notifications.redaction import Masker
 from notifications.zalo_tokens import TokenStore
-from tests.conftest import fresh_postgres
+from tests.conftest import fresh_postgres, migrated_sqlite
 from tests.flows.deployment import ACCESS, OK, SMTP_PASSWORD, ZALO_SECRET, World
 from thidua.stand_ins import HttpServer, SmtpServer
 
@@ -69,17 +69,18 @@ def apply_deployment() -> Iterator[Callable[[Flow[..., Any]], UUID]]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def deployment_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A SQLite file, or a fresh PostgreSQL database (skipped, with the reason, where no
-    server answers): every flow test runs on both."""
+    server answers), at the newest schema: every flow test runs on both."""
     if request.param == "postgresql":
-        yield from fresh_postgres()
+        yield from fresh_postgres(migrated=True)
     else:
-        yield f"sqlite:///{tmp_path / 'thidua.db'}"
+        yield migrated_sqlite(tmp_path / "thidua.db")
 
 
 @pytest.fixture
 def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                deployment_url: str) -> Iterator[World]:
-    """An empty database; email and Zalo OA pointed at servers on 127.0.0.1."""
+    """An empty database at the newest schema; email and Zalo OA pointed at servers on
+    127.0.0.1."""
     url = deployment_url
     with SmtpServer(login=("cchc", SMTP_PASSWORD)) as smtp, HttpServer() as zalo:
         tokens = tmp_path / "zalo-tokens.json"
@@ -97,7 +98,6 @@ def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         monkeypatch.setenv("ZALO_SECRET", ZALO_SECRET)
         get_settings.cache_clear()
         dispose_engines()
-        upgrade(url)
         zalo.answer("/v3.0/oa/message/cs", OK)
         yield World(url, smtp, zalo, tmp_path)
     get_settings.cache_clear()
