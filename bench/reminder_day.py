@@ -74,6 +74,7 @@ def the_day(engine: Engine, day: date, forms: Path, channels: Channels,
     states = active_campaigns(engine, day=day)
     closed = close_windows(engine, day)
     phases["decide"], mark = time.perf_counter() - mark, time.perf_counter()
+    _progress("decide", phases["decide"])
     compose_s = queue_s = 0.0
     queued = 0
     for part in [*in_parts(states), None]:  # as daily-tick: a part at a time, then closings
@@ -83,9 +84,11 @@ def the_day(engine: Engine, day: date, forms: Path, channels: Channels,
         queued += len(enqueue_new(engine, envelopes, now))
         queue_s, mark = queue_s + time.perf_counter() - mark, time.perf_counter()
     phases |= {"compose": compose_s, "queue": queue_s}
+    _progress(f"compose and queue ({queued} messages)", compose_s + queue_s)
     wanted = attached(engine, "pending")
     written = deliver.write_missing_forms(engine, wanted)
     phases["forms"], mark = time.perf_counter() - mark, time.perf_counter()
+    _progress(f"forms ({written} written)", phases["forms"])
     tally = deliver.send_pass(engine, channels, now, deliver.BATCH, logging.getLogger("bench"))
     phases["send+record"] = time.perf_counter() - mark
     phases |= {f"  {k}": v for k, v in watch.seconds.items()}
@@ -96,6 +99,13 @@ def the_day(engine: Engine, day: date, forms: Path, channels: Channels,
         phases[f"forms ahead ({ahead}, after the day)"] = time.perf_counter() - mark
     return phases | {"queued": queued, "sent": tally.sent, "wanted": len(wanted),
                      "written": written}
+
+
+def _progress(done: str, seconds: float) -> None:
+    """A line as each phase ends (a long run shows where it is, and its memory so far)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  … {done}: {seconds:.1f} s, peak RSS so far {peak:.0f} MiB", file=sys.stderr,
+          flush=True)
 
 
 def one(n: int, day: date) -> None:
@@ -123,6 +133,7 @@ def _measure(n: int, day: date, folder: Path, sinks: int) -> None:
     dispose_engines()
     url, forms = f"sqlite:///{folder / 'thidua.db'}", get_settings().data_dir / "forms"
     before, earlier = earlier_days(url, day, forms)
+    _progress("the days before", before.queue_s + before.sender_forms_s + before.prepare_s)
     watch, channels = Stopwatch(), open_channels()
     design = instrument(channels, watch)
     phases = the_day(get_engine(url), day, forms, channels, watch)

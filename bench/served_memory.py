@@ -3,10 +3,11 @@
     .venv/bin/python bench/served_memory.py OUT.json PGID [PGID ...]
 
 Every half second reads each process in the given process groups (the Prefect server, the
-workers and the flow runs they start, the stand-ins: scripts/two-workers starts each with
-setsid): its peak resident memory so far (VmHWM), what it is, and for a flow run its id
-(PREFECT__FLOW_RUN_ID); on SIGTERM writes them to OUT.json. A process's last half second
-before it ends is not seen (VmHWM is a peak, so only growth in that half second is missed).
+workers, the stand-ins: scripts/two-workers starts each with setsid) and every descendant
+of theirs (the flow runs a worker starts, in sessions of their own): its peak resident
+memory so far (VmHWM), what it is, and for a flow run its id (PREFECT__FLOW_RUN_ID); on
+SIGTERM writes them to OUT.json. A process's last half second before it ends is not seen
+(VmHWM is a peak, so only growth in that half second is missed).
 """
 
 from __future__ import annotations
@@ -43,14 +44,22 @@ def read(pid: str) -> dict[str, Any] | None:
 
 
 def sample(groups: set[int], seen: dict[int, dict[str, Any]]) -> None:
-    """Note every process of the groups, keeping each one's highest peak."""
-    for pid in (p.name for p in Path("/proc").iterdir() if p.name.isdigit()):
-        found = read(pid)
-        if found is None or found["pgid"] not in groups or found["peak_mib"] == 0:
+    """Note every process of the groups and its descendants (a flow run's process starts a
+    session of its own), keeping each one's highest peak."""
+    found = [f for f in (read(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
+             if f is not None and f["peak_mib"] > 0]
+    tracked = {f["pid"] for f in found if f["pgid"] in groups}
+    while True:
+        more = {f["pid"] for f in found if f["ppid"] in tracked} - tracked
+        if not more:
+            break
+        tracked |= more
+    for process in found:
+        if process["pid"] not in tracked:
             continue
-        before = seen.get(found["pid"])
-        if before is None or found["peak_mib"] >= before["peak_mib"]:
-            seen[found["pid"]] = found
+        before = seen.get(process["pid"])
+        if before is None or process["peak_mib"] >= before["peak_mib"]:
+            seen[process["pid"]] = process
 
 
 def main(out: Path, groups: set[int]) -> None:
