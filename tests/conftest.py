@@ -27,14 +27,38 @@ POSTGRES_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL") or (
     else "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-LONGEST = ("test_seed_plan_runs_end_to_end", "killed_at_20_points",
-           "test_a_clerk_runs_the_council_from_the_browser", "test_the_served_cycle")
+# The longest tests, longest first: each one (or group, where tests share a module's served
+# instance) opens one worker's share, so no worker takes them all and none starts one last.
+LONGEST = ("test_the_served_cycle", "tests/ui/", "test_seed_plan_runs_end_to_end[001",
+           "test_council_restart", "test_eligibility_served",
+           "test_seed_plan_runs_end_to_end[004", "test_seed_plan_runs_end_to_end[000",
+           "test_serve_stop", "killed_at_20_points", "test_seed_plan_runs_end_to_end[002",
+           "test_serve_auth", "test_seed_plan_runs_end_to_end")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest tests first (the seed plans end to end, the sender killed 20 times), so
-    parallel workers share them out before the short ones fill the gaps."""
-    items.sort(key=lambda item: not any(name in item.nodeid for name in LONGEST))
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deal the longest tests out over the workers' shares. xdist's worksteal hands worker k
+    the next len(left) // (workers - k) tests of this order and an idle worker steals from
+    the end of another's queue, so the tests opening each share run first where they are."""
+    groups: list[list[pytest.Item]] = [[] for _ in LONGEST]
+    rest: list[pytest.Item] = []
+    for item in items:
+        found = next((n for n, name in enumerate(LONGEST) if name in item.nodeid), None)
+        (rest if found is None else groups[found]).append(item)
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for n, group in enumerate(g for g in groups if g):
+        shares[n % workers] += group  # longest first, in turn
+    if workers == 1 or max(map(len, shares)) > len(items) // workers:  # -k chose a few
+        items[:] = [item for group in groups for item in group] + rest
+        return
+    ordered: list[pytest.Item] = []
+    left = len(items)
+    for k, share in enumerate(shares):
+        take = left // (workers - k) - len(share)
+        ordered += share + rest[:take]
+        rest, left = rest[take:], left - len(share) - take
+    items[:] = ordered + rest
 
 
 @pytest.fixture

@@ -31,12 +31,11 @@ def test_upgrade_creates_every_table_and_is_repeatable(database_url: str) -> Non
     assert current_revision(database_url) == head
 
 
-def test_load_twice_changes_nothing(database_url: str, plan_data: dict[str, Any]) -> None:
-    upgrade(database_url)
-    first = _store(database_url, plan_data)
-    second = _store(database_url, plan_data)
+def test_load_twice_changes_nothing(migrated_url: str, plan_data: dict[str, Any]) -> None:
+    first = _store(migrated_url, plan_data)
+    second = _store(migrated_url, plan_data)
     assert first.created and not second.created and second.unchanged
-    with transaction(get_engine(database_url)) as session:
+    with transaction(get_engine(migrated_url)) as session:
         assert len(session.exec(select(t.Campaign)).all()) == 1
         assert len(session.exec(select(t.Unit)).all()) == 3
         obligations = session.exec(select(t.Obligation)).all()
@@ -49,20 +48,19 @@ def test_load_twice_changes_nothing(database_url: str, plan_data: dict[str, Any]
 
 
 def test_edited_plan_updates_and_says_what_changed(
-    database_url: str, plan_data: dict[str, Any]
+    migrated_url: str, plan_data: dict[str, Any]
 ) -> None:
-    upgrade(database_url)
-    _store(database_url, plan_data)
+    _store(migrated_url, plan_data)
     plan_data["units"][0]["head"]["email"] = "vanhoa@vinhthuy.example.vn"
     plan_data["units"].pop(2)
     plan_data["award_rounds"][0]["quota"]["individuals"] = 10
-    result = _store(database_url, plan_data)
+    result = _store(migrated_url, plan_data)
     assert result.changes == [
         "đơn vị: bỏ 1 (TTPVHCC — Trung tâm Phục vụ hành chính công); sửa 1: VHXH (người đứng "
         "đầu: email)",
         "đợt khen thưởng: sửa 1: tong-ket-2025 (số lượng khen: individuals)",
     ]
-    with transaction(get_engine(database_url)) as session:
+    with transaction(get_engine(migrated_url)) as session:
         units = {u.code: u for u in session.exec(select(t.Unit))}
         assert set(units) == {"VHXH", "KT"}
         assert units["VHXH"].email == "vanhoa@vinhthuy.example.vn"
@@ -72,19 +70,17 @@ def test_edited_plan_updates_and_says_what_changed(
         assert [r.quota_individuals for r in rounds] == [10]
 
 
-def test_a_failure_writes_nothing(database_url: str, plan_data: dict[str, Any]) -> None:
-    upgrade(database_url)
-    with pytest.raises(RuntimeError), transaction(get_engine(database_url)) as session:
+def test_a_failure_writes_nothing(migrated_url: str, plan_data: dict[str, Any]) -> None:
+    with pytest.raises(RuntimeError), transaction(get_engine(migrated_url)) as session:
         store_plan(session, Plan.model_validate(plan_data), source="p.yaml", as_of=NOW)
         raise RuntimeError("crash after the writes, before the commit")
-    with transaction(get_engine(database_url)) as session:
+    with transaction(get_engine(migrated_url)) as session:
         assert session.exec(select(t.Campaign)).all() == []
         assert session.exec(select(t.Obligation)).all() == []
 
 
-def test_naive_datetimes_are_refused(database_url: str, plan_data: dict[str, Any]) -> None:
-    upgrade(database_url)
+def test_naive_datetimes_are_refused(migrated_url: str, plan_data: dict[str, Any]) -> None:
     with pytest.raises(Exception, match="naive datetime"), \
-            transaction(get_engine(database_url)) as session:
+            transaction(get_engine(migrated_url)) as session:
         store_plan(session, Plan.model_validate(plan_data), source="p.yaml",
                    as_of=datetime(2025, 7, 20, 9, 0))

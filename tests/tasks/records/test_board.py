@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.board import BoardState, Sent, build_board
 from models.nominee import NomineeEntry
@@ -40,9 +40,8 @@ def _message(campaign_id: int | None, n: int, channel: str, status: str, created
 
 
 def test_facts_follow_what_units_sent_and_what_went_back(
-        database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    upgrade(database_url)
-    engine = get_engine(database_url)
+        migrated_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         for name in ("002-vinh-thuy.yaml", "003-hung-thang.yaml"):
             store_plan(session, read_plan(REPO / "campaigns" / name), source=name,

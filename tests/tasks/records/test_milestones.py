@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.council import MinutesFacts
 from models.keys import council_review_key, summary_key, task_key
@@ -49,11 +49,10 @@ CASES = [
 
 @pytest.mark.parametrize(("seed", "key", "day"), CASES,
                          ids=[f"{c[0][4:-5]}-{c[1].split(':')[0]}-{c[2]}" for c in CASES])
-def test_a_recorded_meeting_ends_the_reminders_about_it(database_url: str, seed: str, key: str,
+def test_a_recorded_meeting_ends_the_reminders_about_it(migrated_url: str, seed: str, key: str,
                                                        day: date) -> None:
     plan = read_plan(REPO / "campaigns" / seed)
-    upgrade(database_url)
-    engine = get_engine(database_url)
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         store_launched(session, plan, source=seed[:3], as_of=datetime(2025, 7, 18, tzinfo=VN))
     assert key in _told(engine, day)  # without a meeting, the round's work is chased
@@ -68,11 +67,10 @@ def test_a_recorded_meeting_ends_the_reminders_about_it(database_url: str, seed:
     assert (row.status, row.fulfilled_at) == ("done", datetime(2025, 12, 3, 16, 30, tzinfo=VN))
 
 
-def test_a_task_reported_done_is_chased_no_more_and_keeps_its_first_day(database_url: str
+def test_a_task_reported_done_is_chased_no_more_and_keeps_its_first_day(migrated_url: str
                                                                         ) -> None:
     plan = read_plan(REPO / "campaigns" / "003-hung-thang.yaml")
-    upgrade(database_url)
-    engine = get_engine(database_url)
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         store_launched(session, plan, source="003", as_of=datetime(2025, 7, 1, 8, tzinfo=VN))
     key, day = task_key(4), date(2025, 12, 30)

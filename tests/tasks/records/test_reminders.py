@@ -33,9 +33,8 @@ def _comparable(o: object) -> object:
 
 
 @pytest.mark.parametrize("day", [date(2025, 11, 3), date(2025, 12, 3), date(2026, 1, 5)])
-def test_open_obligations_match_the_plans_calendar(database_url: str, day: date) -> None:
-    upgrade(database_url)
-    engine = get_engine(database_url)
+def test_open_obligations_match_the_plans_calendar(migrated_url: str, day: date) -> None:
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         store_launched(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
         task = session.exec(select(t.Obligation).where(t.Obligation.key == "task:1")).one()
@@ -61,9 +60,8 @@ def test_open_obligations_match_the_plans_calendar(database_url: str, day: date)
     assert len(everything) == len(build_calendar(PLAN)) - 1
 
 
-def test_details_are_read_after_deciding_and_skip_rows_removed_since(database_url: str) -> None:
-    upgrade(database_url)
-    engine = get_engine(database_url)
+def test_details_are_read_after_deciding_and_skip_rows_removed_since(migrated_url: str) -> None:
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         store_launched(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     [state] = active_campaigns(engine, day=date(2025, 11, 3))
