@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from infra.database import dispose_engines, get_engine, transaction, upgrade
+from infra.database import dispose_engines, get_engine, transaction
 from infra.settings import get_settings
 from models.deadline_calendar import VN_TZ
 from models.nominee import NomineeEntry
 from tasks.intake.nominations import submit_nominations
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
-from tests.conftest import REPO
+from tests.conftest import REPO, migrated_sqlite
 
 SEEDS = sorted((REPO / "campaigns").glob("*.yaml"))
 LOADED_AT = datetime(2025, 7, 1, 8, tzinfo=VN_TZ)
@@ -28,8 +28,7 @@ def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
     dispose_engines()
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
-    upgrade(url)
+    url = migrated_sqlite(tmp_path / "thidua.db")
     with transaction(get_engine(url)) as session:
         for path in SEEDS:
             store_plan(session, read_plan(path), source=f"campaigns/{path.name}",

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from deployments.choices import Choices
 from deployments.local import deployments
 from flows.launch_campaign import launch_campaign
-from infra.database import dispose_engines, get_engine, transaction, upgrade
+from infra.database import dispose_engines, get_engine, transaction
 from infra.settings import get_settings
 from models import tables as t
 from models.choice_labels import UploadedFile
@@ -20,6 +20,7 @@ from models.choices import reported_targets
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
 from tasks.records.choices import fingerprint, mark_launched, read_loaded
+from tests.conftest import migrated_sqlite
 from tests.deployments import conftest
 from tests.deployments.conftest import THUONG_PHUC, VINH_THUY, nominated
 from tests.plan_samples import seed_without_reporting
@@ -154,8 +155,7 @@ def test_a_running_campaign_without_periods_is_named_not_denied(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
-    upgrade(url)
+    url = migrated_sqlite(tmp_path / "thidua.db")
     with transaction(get_engine(url)) as session:  # Thượng Phúc without its closing report
         store_plan(session, seed_without_reporting(SEEDS[1].name), source="001",
                    as_of=LOADED_AT)

@@ -14,14 +14,14 @@ import pytest
 
 from deployments.files import document_server
 from deployments.uploads import MAX_REQUEST, UPLOADED, served_by
-from infra.database import dispose_engines, get_engine, transaction, upgrade
+from infra.database import dispose_engines, get_engine, transaction
 from infra.settings import get_settings
 from models.deadline_calendar import VN_TZ
 from tasks.forms.writer import write_nomination_form
 from tasks.intake.uploads import read_uploads
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
-from tests.conftest import REPO
+from tests.conftest import REPO, migrated_sqlite
 from thidua.stand_ins import free_port
 
 PLAN = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
@@ -36,7 +36,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
     dispose_engines()
-    upgrade(f"sqlite:///{tmp_path / 'thidua.db'}")
+    migrated_sqlite(tmp_path / "thidua.db")
     with transaction(get_engine()) as session:
         store_plan(session, PLAN, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN_TZ))
     yield tmp_path

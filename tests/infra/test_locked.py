@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
 
-from infra.database import dispose_engines, transaction, upgrade
+from infra.database import dispose_engines, transaction
 from infra.locked import DatabaseBusy, LockedOnce, refuse_when_locked, when_locked
 from infra.settings import get_settings
 from models.refusal import Refused
+from tests.conftest import migrated_sqlite
 from tests.infra.lock_holder import Holder, held, impatient
 
 TRIES = 3
@@ -26,8 +27,7 @@ def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("THIDUA_DATABASE_LOCK_PAUSE", "0.05")
     get_settings.cache_clear()
     dispose_engines()
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
-    upgrade(url)
+    url = migrated_sqlite(tmp_path / "thidua.db")
     with transaction(impatient(url)) as session:
         session.execute(text("CREATE TABLE probe (n INTEGER)"))
     yield url

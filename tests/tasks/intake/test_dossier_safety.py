@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from infra.database import dispose_engines, get_engine, transaction, upgrade
+from infra.database import dispose_engines, get_engine, transaction
 from infra.settings import Settings
 from models import tables as t
 from models.nominee import NomineeEntry
@@ -28,7 +28,7 @@ from tasks.intake.typed import EntryRefused, enter_nomination
 from tasks.intake.workbooks import import_form
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
-from tests.conftest import REPO
+from tests.conftest import REPO, migrated_sqlite
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PLAN = read_plan(REPO / "campaigns" / "001-thuong-phuc.yaml")
@@ -40,8 +40,7 @@ PE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(200)
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
-    upgrade(url)
+    url = migrated_sqlite(tmp_path / "thidua.db")
     with transaction(get_engine(url)) as session:
         store_plan(session, PLAN, source="001", as_of=datetime(2026, 1, 2, tzinfo=VN))
     yield get_engine(url)

@@ -6,19 +6,19 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models.board import build_board
 from tasks.documents.board import render_board
 from tasks.plans.store import store_plan
 from tasks.records.board import read_facts
+from tests.conftest import migrated_sqlite
 from tests.notice_plan import notice_plan
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def test_a_notices_board_names_its_tasks_by_the_notices_kind(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
-    upgrade(url)
+    url = migrated_sqlite(tmp_path / "thidua.db")
     plan = notice_plan()
     with transaction(get_engine(url)) as session:
         store_plan(session, plan, source="tb", as_of=datetime(2025, 7, 1, tzinfo=VN))
