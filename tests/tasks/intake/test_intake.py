@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.nominee import NomineeEntry
 from tasks.intake.nominations import return_nomination, submit_nomination
@@ -17,7 +17,7 @@ from tasks.intake.reports import IntakeRefused, record_report, return_report
 from tasks.intake.typed import EntryRefused, enter_report
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
-from tests.conftest import REPO
+from tests.conftest import REPO, migrated_sqlite
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 HUNG_THANG = "hung-thang-cchc-2025-h2"
@@ -25,7 +25,6 @@ THUONG_PHUC = "thuong-phuc-cchc-2026-2030"
 
 
 def _load(url: str, *names: str) -> None:
-    upgrade(url)
     with transaction(get_engine(url)) as session:
         for name in names:
             store_plan(session, read_plan(REPO / "campaigns" / name), source=name,
@@ -37,18 +36,18 @@ def _obligation(url: str, key: str) -> t.Obligation:
         return session.exec(select(t.Obligation).where(t.Obligation.key == key)).one()
 
 
-def test_report_versions_history_and_return(database_url: str) -> None:
-    _load(database_url, "003-hung-thang.yaml")
-    engine = get_engine(database_url)
+def test_report_versions_history_and_return(migrated_url: str) -> None:
+    _load(migrated_url, "003-hung-thang.yaml")
+    engine = get_engine(migrated_url)
     first = record_report(engine, campaign=HUNG_THANG, unit="KT", period="2025-YEAR",
                           values={"T01": 100.0}, submitted_at=datetime(2025, 12, 8, 9, tzinfo=VN),
                           actor="Phòng Kinh tế")
     assert (first.version, first.late) == (1, False)
-    assert _obligation(database_url, "report:2025-YEAR:KT").status == "done"
+    assert _obligation(migrated_url, "report:2025-YEAR:KT").status == "done"
     returned = return_report(engine, report_id=first.id, reason="Thiếu số liệu T02",
                              actor="Văn phòng", now=datetime(2025, 12, 9, 8, tzinfo=VN))
     assert returned.obligation_key == "report:2025-YEAR:KT"
-    assert _obligation(database_url, "report:2025-YEAR:KT").status == "open"
+    assert _obligation(migrated_url, "report:2025-YEAR:KT").status == "open"
     second = record_report(engine, campaign=HUNG_THANG, unit="KT", period="2025-YEAR",
                            values={"T01": 100.0, "T02": 95.5},
                            submitted_at=datetime(2025, 12, 10, 9, tzinfo=VN), actor="KT")
@@ -77,7 +76,7 @@ def test_report_versions_history_and_return(database_url: str) -> None:
 def test_bad_report_is_refused_and_nothing_is_written(
         tmp_path: Path, unit: str, period: str, values: dict[str, float | None],
         message: str) -> None:
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    url = migrated_sqlite(tmp_path / "thidua.db")
     _load(url, "003-hung-thang.yaml")
     with pytest.raises(IntakeRefused, match=message):
         record_report(get_engine(url), campaign=HUNG_THANG, unit=unit, period=period,
@@ -97,7 +96,7 @@ def _dossier(folder: Path, *parts: str) -> dict[str, Path]:
 
 
 def test_nomination_stored_by_content_returned_and_resubmitted(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    url = migrated_sqlite(tmp_path / "thidua.db")
     _load(url, "001-thuong-phuc.yaml")
     engine, store = get_engine(url), tmp_path / "store"
     nominee = NomineeEntry(kind="collective", name="Phòng Kinh tế",
@@ -133,7 +132,7 @@ def test_nomination_stored_by_content_returned_and_resubmitted(tmp_path: Path) -
 
 
 def test_nominations_refused_once_the_council_has_frozen_the_round(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'thidua.db'}"
+    url = migrated_sqlite(tmp_path / "thidua.db")
     _load(url, "001-thuong-phuc.yaml")
     with transaction(get_engine(url)) as session:
         row = session.exec(select(t.AwardRound).where(t.AwardRound.code == "hang-nam-2026")).one()
@@ -156,11 +155,11 @@ def test_nominations_refused_once_the_council_has_frozen_the_round(tmp_path: Pat
 
 
 def test_a_target_typed_for_a_unit_that_reports_none_is_refused_saying_so(
-        database_url: str) -> None:
-    _load(database_url, "003-hung-thang.yaml")
+        migrated_url: str) -> None:
+    _load(migrated_url, "003-hung-thang.yaml")
     # Hùng Thắng's KT reports no target: T03 is measured by the plan's own tasks.
     with pytest.raises(EntryRefused) as refused:
-        enter_report(get_engine(database_url), campaign="hung-thang-cchc-2025-h2", unit="KT",
+        enter_report(get_engine(migrated_url), campaign="hung-thang-cchc-2025-h2", unit="KT",
                      period="2025-YEAR", values={"T03": "95,5"}, narrative=None,
                      now=datetime(2025, 12, 5, 9, tzinfo=VN), actor="KT")
     assert refused.value.problems == [

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, func, select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from tasks.plans.files import read_plan
 from tasks.plans.store import store_plan
@@ -25,7 +25,6 @@ NOW = datetime(2026, 1, 22, 9, tzinfo=VN)
 def _proposed(url: str) -> list[int]:
     """The round as council-review leaves it: reviewed, two approved and one not, its Tờ
     trình in the TTr-UBND book."""
-    upgrade(url)
     with transaction(get_engine(url)) as session:
         store_plan(session, read_plan(REPO / "campaigns" / "002-vinh-thuy.yaml"), source="002",
                    as_of=datetime(2025, 8, 20, tzinfo=VN))
@@ -60,21 +59,21 @@ def _books(url: str) -> tuple[object, ...]:
                     col(t.NumberBook.symbol))).all()))
 
 
-def test_recording_closes_the_round_and_leaves_the_books(database_url: str) -> None:
-    kt, oanh, vp = _proposed(database_url)
-    engine = get_engine(database_url)
+def test_recording_closes_the_round_and_leaves_the_books(migrated_url: str) -> None:
+    kt, oanh, vp = _proposed(migrated_url)
+    engine = get_engine(migrated_url)
     [waiting] = awaiting_rounds(engine)
     assert (waiting.campaign, waiting.round_code, waiting.proposal) == (CAMPAIGN, ROUND,
                                                                          "05/TTr-UBND")
     assert waiting.proposed == ((kt, "Phòng Kinh tế"), (oanh, "Lê Thị Kim Oanh"))
-    books = _books(database_url)
+    books = _books(migrated_url)
     done = record_higher(engine, CAMPAIGN, ROUND, "1234/QĐ-UBND", "20/01/2026", None, [kt],
                          None, NOW, "clerk")
     assert (done.issuer, done.again) == ("Chủ tịch UBND tỉnh Quảng Trị", False)
     assert [a.name for a in done.awarded] == ["Phòng Kinh tế"]
     assert [a.name for a in done.not_awarded] == ["Bà Lê Thị Kim Oanh"]
     assert awaiting_rounds(engine) == []
-    assert _books(database_url) == books  # a province's number is not the commune's
+    assert _books(migrated_url) == books  # a province's number is not the commune's
     with transaction(engine) as session:
         said = {c.nomination_id: c.reason for c in session.exec(
             select(t.NominationStatusChange))}
@@ -101,10 +100,10 @@ def test_recording_closes_the_round_and_leaves_the_books(database_url: str) -> N
     (ROUND, "1234/QĐ-UBND", "20/01/2026", [999], "hồ sơ số 999 không có trong danh sách"),
 ])
 def test_a_wrong_recording_is_refused_and_changes_nothing(
-        database_url: str, round_code: str, number: str, day: str, awarded: list[int] | None,
+        migrated_url: str, round_code: str, number: str, day: str, awarded: list[int] | None,
         said: str) -> None:
-    _proposed(database_url)
-    engine = get_engine(database_url)
+    _proposed(migrated_url)
+    engine = get_engine(migrated_url)
     with pytest.raises(HigherRefused, match=said) as refused:
         record_higher(engine, CAMPAIGN, round_code, number, day, None, awarded, None, NOW,
                       "clerk")
@@ -114,9 +113,9 @@ def test_a_wrong_recording_is_refused_and_changes_nothing(
         assert session.exec(select(t.HigherDecision)).all() == []
 
 
-def test_a_round_not_yet_reviewed_awaits_nothing(database_url: str) -> None:
-    _proposed(database_url)
-    engine = get_engine(database_url)
+def test_a_round_not_yet_reviewed_awaits_nothing(migrated_url: str) -> None:
+    _proposed(migrated_url)
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         session.exec(select(t.AwardRound).where(t.AwardRound.code == ROUND)).one().status = \
             "under_review"

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.nominee import NomineeEntry
 from models.plan import Plan
@@ -38,7 +38,6 @@ def _plan(deadline: str, **changes: Any) -> Plan:
 
 
 def _launched(url: str, *plans: Plan) -> Engine:
-    upgrade(url)
     engine = get_engine(url)
     with transaction(engine) as session:
         for plan in plans:
@@ -67,9 +66,9 @@ def _opened(engine: Engine, first: date, last: date) -> dict[date, set[str]]:
                                                     "end": "31/12/2025"},
                                          "issued_on": "01/06/2025"}, date(2025, 6, 2)),
 ])
-def test_the_open_notice_goes_on_the_first_day(database_url: str, deadline: str,
+def test_the_open_notice_goes_on_the_first_day(migrated_url: str, deadline: str,
                                                changes: dict[str, Any], opens: date) -> None:
-    engine = _launched(database_url, _plan(deadline, **changes))
+    engine = _launched(migrated_url, _plan(deadline, **changes))
     told = _opened(engine, date(2025, 5, 26), date(2025, 7, 31))
     assert min(told) == opens and told[opens] == {"KT", "THON1"}
     with transaction(engine) as session:
@@ -80,17 +79,17 @@ def test_the_open_notice_goes_on_the_first_day(database_url: str, deadline: str,
     assert not any("opening" in r for r in stored[1:])
 
 
-def test_the_seeds_store_no_opening(database_url: str) -> None:
-    engine = _launched(database_url, read_plan(SEEDS / "002-vinh-thuy.yaml"))
+def test_the_seeds_store_no_opening(migrated_url: str) -> None:
+    engine = _launched(migrated_url, read_plan(SEEDS / "002-vinh-thuy.yaml"))
     with transaction(engine) as session:
         stored = session.exec(select(t.Obligation.reminder_days)).all()
     assert stored and not any("opening" in json.dumps(r) for r in stored)
 
 
-def test_no_dossier_is_taken_nor_offered_before_the_window_opens(database_url: str,
+def test_no_dossier_is_taken_nor_offered_before_the_window_opens(migrated_url: str,
                                                                  tmp_path: Any) -> None:
     plan = _plan("từ ngày 25/7 đến ngày 31/7/2025")
-    engine = _launched(database_url, plan)
+    engine = _launched(migrated_url, plan)
     nominee = NomineeEntry(kind="collective", name="Phòng Kinh tế")
     with pytest.raises(IntakeRefused, match=r"^ntm-2025: chưa đến ngày nhận hồ sơ: thông báo "
                        r"cho nộp từ ngày 25/07/2025 \(từ ngày 25/7 đến ngày 31/7/2025\)$"):
