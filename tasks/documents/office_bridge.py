@@ -3,17 +3,17 @@
     python3 office_bridge.py SOFFICE PROFILE_URL IDLE_SECONDS
 
 Debian's /usr/bin/python3 with python3-uno (or the python LibreOffice ships) runs this file;
-`uno` exists only in that interpreter, so it is loaded by name, and nothing of the project is
-imported. It starts one headless office on a profile of its own, says {"ready": true}, then
-answers each line {"docx": ..., "pdf": ...} on stdin with one line on stdout: {"ok": true} or
-{"error": ...}, with "lost": true when the office itself is gone (it then exits, and the
-caller starts another). After IDLE_SECONDS without a request the office is closed (its memory
-back), and started again by the next. End of stdin (the caller gone) closes it too.
+`uno` exists only in that interpreter: our code never imports this file, and it imports
+nothing of the project. It starts one headless office on a profile of its own, says
+{"ready": true}, then answers each line {"docx": ..., "pdf": ...} on stdin with one line on
+stdout: {"ok": true} or {"error": ...}, with "lost": true when the office itself is gone (it
+then exits, and the caller starts another). After IDLE_SECONDS without a request the office is
+closed (its memory back), and started again by the next. End of stdin (the caller gone)
+closes it too.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import select
@@ -136,7 +136,7 @@ class Office:
 def main(program: str, profile: str, idle: float) -> int:
     """Serve conversions until stdin ends."""
     try:
-        uno = importlib.import_module("uno")
+        import uno  # type: ignore[import-not-found]  # LibreOffice's own Python only
     except ImportError as error:
         say(error=f"no uno in {sys.executable}: {error}")
         return 1
