@@ -25,6 +25,7 @@ from tasks.plans.roster import RosterResult, store_roster, stored_roster
 from tasks.plans.store import StoreResult, read_plan, store_plan
 
 PLANS = "plans"  # under the data folder: <code>.yaml, and the workbook it came from
+FORMS = "forms"  # under the data folder: <campaign>/<period or round>/<unit>.xlsx
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def import_plan_workbook(engine: Engine, path: Path, *, now: datetime,
     folder = data_dir / PLANS
     plan_file, kept = folder / f"{plan.code}.yaml", folder / f"{plan.code}.xlsx"
     with transaction(engine) as session:
-        stored = store_plan(session, plan, source=str(plan_file), as_of=now)
+        stored = store_plan(session, plan, source=str(plan_file), as_of=now,
+                            forms=data_dir / FORMS)
         council = store_roster(session, roster) if roster is not None else None
         # Inside the transaction: if a file cannot be written, nothing is stored either.
         _keep(path, kept)

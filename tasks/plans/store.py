@@ -7,8 +7,10 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session, SQLModel, col, select
 
 from models import tables as t
@@ -18,6 +20,8 @@ from models.periods import periods_in_window
 from models.plan import Plan
 from models.plan_diff import plan_changes
 from tasks.plans.known_papers import record_cited
+
+_STALE_FORMS = "thidua.stale_forms"  # session.info: campaigns' form folders to empty on commit
 
 
 @dataclass
@@ -57,8 +61,10 @@ def read_plans(session: Session, campaign_ids: Iterable[int]) -> dict[int, Plan]
         if campaign_id is not None}
 
 
-def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) -> StoreResult:
-    """Insert or update the campaign for this plan and everything it sets up."""
+def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime,
+               forms: Path | None = None) -> StoreResult:
+    """Insert or update the campaign for this plan and everything it sets up; once a changed
+    plan is committed, the campaign's forms under `forms` (written from the old one) go."""
     data = plan_json(plan)
     digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
     campaign = session.exec(select(t.Campaign).where(t.Campaign.code == plan.code)).first()
@@ -66,6 +72,8 @@ def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) ->
         return StoreResult(plan.code, created=False, books=_books(session, campaign, plan, as_of))
     result = StoreResult(plan.code, created=campaign is None,
                          changes=plan_changes(campaign.plan, data) if campaign else [])
+    if forms is not None:
+        _drop_forms_after_commit(session, forms / plan.code)
     commune = _commune(session, plan)
     fields: dict[str, Any] = {
         "commune_id": commune.id, "title": plan.title, "document_kind": plan.document_kind,
@@ -84,6 +92,26 @@ def store_plan(session: Session, plan: Plan, *, source: str, as_of: datetime) ->
     _sync_children(session, campaign.id, plan)
     result.books = _books(session, campaign, plan, as_of)
     return result
+
+
+def _drop_forms_after_commit(session: Session, folder: Path) -> None:
+    """Once the session commits, the forms under `folder` are removed (a rollback keeps them):
+    the sender writes a missing form before its mail goes, the next tick the week's."""
+    pending: set[Path] | None = session.info.get(_STALE_FORMS)
+    if pending is None:
+        pending = session.info[_STALE_FORMS] = set()
+        event.listen(session, "after_commit", _drop_stale_forms)
+        event.listen(session, "after_rollback", lambda s: s.info[_STALE_FORMS].clear())
+    pending.add(folder)
+
+
+def _drop_stale_forms(session: Session) -> None:
+    for folder in session.info[_STALE_FORMS]:
+        # As tasks.forms.layout.form_path places them: <forms>/<campaign>/<period|round>/<unit>.
+        # Files only, never folders: a sender writing beside one at this moment still can.
+        for form in folder.glob("*/*.xlsx"):
+            form.unlink(missing_ok=True)
+    session.info[_STALE_FORMS].clear()
 
 
 def _books(session: Session, campaign: t.Campaign, plan: Plan, as_of: datetime) -> list[str]:
