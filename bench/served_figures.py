@@ -58,12 +58,16 @@ def main(folder: Path, tick_id: UUID) -> None:
                 offset=len(tasks)):
             tasks += page  # the server gives at most 200 at a time
     spent: dict[str, float] = defaultdict(float)
+    others: dict[str, float] = defaultdict(float)
     for run in tasks:
-        for phase, names in PHASES.items():
-            if any(run.name.startswith(f"{name}-") or run.name == name for name in names):
-                spent[phase] += seconds(run.start_time, run.end_time)
+        task_name = run.name.rsplit("-", 1)[0]
+        phase = next((p for p, names in PHASES.items() if task_name in names), None)
+        (spent if phase else others)[phase or task_name] += seconds(run.start_time,
+                                                                    run.end_time)
     print(f"tick {tick.name}: {seconds(tick.start_time, tick.end_time):.1f} s from start to "
           f"end; " + ", ".join(f"{phase} {spent[phase]:.1f} s" for phase in PHASES))
+    print("  its other tasks, longest first: " + ", ".join(
+        f"{name} {took:.1f} s" for name, took in sorted(others.items(), key=lambda o: -o[1])[:6]))
     starts = [r.start_time for r in senders if r.start_time]
     ends = [r.end_time for r in senders if r.end_time]
     span = seconds(min(starts), max(ends)) if starts and ends else 0.0
