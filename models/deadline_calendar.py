@@ -62,15 +62,19 @@ class Obligation:
         return datetime.combine(self.effective_last_day, time(23, 59, 59), tzinfo=VN_TZ)
 
 
-def build_calendar(plan: Plan) -> list[Obligation]:
-    """Every dated obligation in the plan, in date order."""
+def build_calendar(plan: Plan, kind: ObligationKind | None = None,
+                   prefix: str = "") -> list[Obligation]:
+    """Every dated obligation in the plan, in date order; given a kind (and a key prefix),
+    only those, the same as the whole calendar's (a period's reports are a few of its days)."""
     days = WorkingDays(
         extra_days_off=plan.reminders.extra_days_off,
         extra_working_days=plan.reminders.extra_working_days,
     )
     names = {u.code: u.name for u in plan.units}
     owed = [*_assumed(plan, chain(plan, days)), *_rounds(plan), *_tasks(plan)]
-    obligations = [_date(o, plan, days, names) for o in owed]
+    # Dating is each obligation's own (its days, its reminders): the rest need not be dated.
+    obligations = [_date(o, plan, days, names) for o in owed
+                   if kind is None or o.kind is kind and o.key.startswith(prefix)]
     return sorted(obligations, key=lambda o: (o.effective_last_day, o.kind.value, o.key))
 
 

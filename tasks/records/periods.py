@@ -17,7 +17,7 @@ from models.plan import Plan
 from models.refusal import Refused
 from models.report_entry import Submission
 from models.tables import Campaign, Obligation as Owed, TargetValue, Unit, UnitReport
-from tasks.plans.store import read_plan
+from tasks.plans.store import read_plans
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -42,24 +42,25 @@ class PeriodData:
 def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodData:
     """The period's data; UnknownPeriod names the campaign or period that does not exist."""
     with transaction(engine) as session:
-        campaign = session.exec(select(Campaign).where(Campaign.code == campaign_code)).first()
-        if campaign is None or campaign.id is None:
+        # The id alone: the plan is read once, by read_plans (the whole row carries it too).
+        campaign_id = session.exec(
+            select(Campaign.id).where(Campaign.code == campaign_code)).first()
+        if campaign_id is None:
             raise UnknownPeriod(f"không có chiến dịch {campaign_code!r}")
-        plan = read_plan(session, campaign)
+        plan = read_plans(session, [campaign_id])[campaign_id]
         rows = session.exec(
             select(UnitReport, Unit.code)
             .join(Unit, col(Unit.id) == col(UnitReport.unit_id))
-            .where(UnitReport.campaign_id == campaign.id, UnitReport.period_code == period_code,
+            .where(UnitReport.campaign_id == campaign_id, UnitReport.period_code == period_code,
                    col(UnitReport.superseded).is_(False))).all()
         fulfilled = session.exec(select(Owed.key, Owed.fulfilled_at).where(
-            Owed.campaign_id == campaign.id, Owed.kind == ObligationKind.TASK.value,
+            Owed.campaign_id == campaign_id, Owed.kind == ObligationKind.TASK.value,
             Owed.status != "open")).all()
         report_ids = [r.id for r, _ in rows]
         values = session.exec(select(TargetValue).where(
             col(TargetValue.report_id).in_(report_ids))).all()
     prefix = key_prefix(ObligationKind.REPORT, period_code)
-    obligations = [o for o in build_calendar(plan)
-                   if o.kind is ObligationKind.REPORT and o.key.startswith(prefix)]
+    obligations = build_calendar(plan, ObligationKind.REPORT, prefix)
     if not obligations:
         known = sorted({parse_key(o.key).subject for o in build_calendar(plan)
                         if o.kind is ObligationKind.REPORT})
@@ -74,4 +75,4 @@ def read_period(engine: Engine, campaign_code: str, period_code: str) -> PeriodD
                                     values=by_report.get(report.id, {}))
                    for report, code in rows}
     done = done_days({key: at.astimezone(VN).date() if at else None for key, at in fulfilled})
-    return PeriodData(campaign.id, plan, period_code, obligations, submissions, done)
+    return PeriodData(campaign_id, plan, period_code, obligations, submissions, done)
