@@ -61,6 +61,12 @@ def font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype("DejaVuSans.ttf", size)  # the system's fonts, else OSError
 
 
+@lru_cache(maxsize=8192)
+def width(text: str, size: int) -> float:
+    """The text's advance in pixels: a plan's labels recur in every commune's chart."""
+    return font(size).getlength(text)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the chart's parts go, in pixels."""
@@ -75,11 +81,10 @@ class Layout:
 
 def layout(shown: list[TargetResult], title: str) -> Layout:
     """The title wrapped to the width, the labels cut to their room, and the picture's size."""
-    small, large = font(SMALL), font(LARGE)
-    lines = wrap(title, large, WIDTH - 2 * PAD) or [""]
+    lines = wrap(title, LARGE, WIDTH - 2 * PAD) or [""]
     room = int(WIDTH * MOST_LABEL)
-    labels = [cut(f"{r.target.code} · {short_name(r.target)}", small, room) for r in shown]
-    left = PAD + int(max(small.getlength(label) for label in labels)) + PAD // 2
+    labels = [cut(f"{r.target.code} · {short_name(r.target)}", SMALL, room) for r in shown]
+    left = PAD + int(max(width(label, SMALL) for label in labels)) + PAD // 2
     top = PAD + len(lines) * int(LARGE * 1.25) + PAD
     below = int(SMALL * 1.6) + PAD
     unit = max(min(UNIT, (TALLEST - top - below) / (2.5 * len(shown))), SMALL * 1.2)
@@ -121,7 +126,7 @@ def attainment_image(shown: list[TargetResult], title: str) -> Image.Image:
                            fill=colour)
     bottom = plan.top + plan.unit * 2.5 * len(shown)
     draw.line((plan.left, plan.top, plan.left, bottom - plan.unit * 0.2), fill=SHADES - 1)
-    for x, colours in _keys(plan.height - PAD - SMALL // 2):
+    for x, colours in _keys():
         top = plan.height - PAD - SMALL
         for half, key in enumerate(colours):
             draw.rectangle((x + half * SMALL // 2, top, x + (half + 1) * SMALL // 2 - 1,
@@ -154,41 +159,42 @@ def _text(canvas: Image.Image, x: float, y: float, text: str, size: int, anchor:
     canvas.paste(mask, (round(x) + left, round(y) + top))
 
 
-def _keys(y: float) -> list[tuple[int, tuple[tuple[int, int, int], ...]]]:
+@lru_cache(maxsize=1)
+def _keys() -> list[tuple[int, tuple[tuple[int, int, int], ...]]]:
     """Where the legend's two keys start, centred: the result (half green, half red) and the
     threshold (grey)."""
-    small = font(SMALL)
-    widths = [SMALL + 6 + small.getlength(text) for text in LEGEND]
+    widths = [SMALL + 6 + width(text, SMALL) for text in LEGEND]
     x = (WIDTH - sum(widths) - 2 * SMALL) / 2
     keys = [(COLOURS[Attainment.ACHIEVED], COLOURS[Attainment.NOT_ACHIEVED]), (THRESHOLD,)]
     starts = []
-    for width, colours in zip(widths, keys, strict=True):
+    for wide, colours in zip(widths, keys, strict=True):
         starts.append((round(x), colours if len(colours) == 2 else colours * 2))
-        x += width + 2 * SMALL
+        x += wide + 2 * SMALL
     return starts
 
 
 def _legend(canvas: Image.Image, y: float) -> None:
-    for (x, _), text in zip(_keys(y), LEGEND, strict=True):
+    for (x, _), text in zip(_keys(), LEGEND, strict=True):
         _text(canvas, x + SMALL + 6, y, text, SMALL, "lm")
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, room: float) -> list[str]:
+def wrap(text: str, size: int, room: float) -> list[str]:
     """The text's words in lines no wider than `room`; a word longer than that is cut."""
     lines: list[str] = []
     for word in text.split():
-        if lines and face.getlength(f"{lines[-1]} {word}") <= room:
+        if lines and width(f"{lines[-1]} {word}", size) <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:
-            lines.append(cut(word, face, room))
+            lines.append(cut(word, size, room))
     return lines
 
 
-def cut(text: str, face: ImageFont.FreeTypeFont, room: float) -> str:
+@lru_cache(maxsize=2048)
+def cut(text: str, size: int, room: float) -> str:
     """The text, or as much of it as fits `room` followed by "…"."""
-    if face.getlength(text) <= room:
+    if width(text, size) <= room:
         return text
-    while text and face.getlength(text + "…") > room:
+    while text and width(text + "…", size) > room:
         text = text[:-1]
     return text.rstrip() + "…"
 
