@@ -25,14 +25,9 @@ from tasks.desk.campaigns import day_ticked
 from tasks.desk.sending import Sending
 from tasks.documents.steps import publish_boards
 from tasks.forms.steps import prepare_forms_ahead
-from tasks.messages.steps import compose_closed, compose_today, configured_channels, queue
+from tasks.messages.steps import compose_closed, compose_today, queue, read_day
 from tasks.messages.traffic import Traffic
-from tasks.records.steps import (
-    close_ended_campaigns,
-    close_rounds,
-    due_periods,
-    read_campaigns,
-)
+from tasks.records.steps import close_ended_campaigns, close_rounds
 
 
 def _run_name() -> str:
@@ -63,15 +58,14 @@ def daily_tick(as_of: date | None = None, campaigns: list[str] | None = None,
     day = as_of or moment.date()
     senders = room_for_senders(senders)  # refused before anything of the day is done
     ended = close_ended_campaigns(day, campaigns)  # before reading: closed ones hear nothing
-    states = read_campaigns(campaigns, day)
-    kinds = configured_channels()
+    states, kinds, periods = read_day(day, campaigns)
     closed = close_rounds(day, campaigns)
     queued = sum((queue(compose_today(part, day, kinds), moment) for part in in_parts(states)),
                  Traffic())
     queued += queue(compose_closed(states, closed, day, kinds), moment)
     sent = dispatch(moment, senders)
     compiled = [compile_period_report(campaign, period, as_of=day, now=moment)
-                for campaign, period in due_periods(day, campaigns)]
+                for campaign, period in periods]
     opened = [open_review(r.campaign, r.code, moment) for r in to_review(closed)]
     publish_boards([*ended, *(state.code for state in states)], day)
     answer(day_ticked(day, running=[s.code for s in states], ended=ended, closed=closed,

@@ -7,6 +7,7 @@ import shutil
 import socket
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -35,13 +36,31 @@ from tasks.messages.traffic import Traffic
 from tasks.records.campaign import CampaignRecord
 from tasks.records.council import RoundState
 from tasks.records.higher_decision import Recorded
-from tasks.records.reminders import CampaignState
+from tasks.records.milestones import periods_to_compile
+from tasks.records.reminders import CampaignState, active_campaigns
 
 
 @task(name="kênh đã cấu hình", cache_policy=NONE)
 def configured_channels() -> frozenset[ChannelKind]:
     """The channels this deployment can send on."""
     return open_channels().kinds
+
+
+class TickDay(NamedTuple):
+    """What a tick acts on: the running campaigns (their obligations near the day), the
+    channels it sends on, the periods whose reports were all due and are not compiled yet."""
+
+    states: list[CampaignState]
+    kinds: frozenset[ChannelKind]
+    periods: list[tuple[str, str]]
+
+
+@task(name="đọc chiến dịch đang chạy", cache_policy=NONE)
+def read_day(day: date, campaigns: list[str] | None) -> TickDay:
+    """The tick's reads in one run (a task run costs more than these reads on a light day)."""
+    engine = get_engine()
+    return TickDay(active_campaigns(engine, campaigns, day), open_channels().kinds,
+                   periods_to_compile(engine, day, campaigns))
 
 
 @task(name="ghi hộp thư đi", cache_policy=NONE)

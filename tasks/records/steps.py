@@ -23,7 +23,6 @@ from tasks.records.milestones import (
     close_ended,
     close_windows,
     mark_compiled,
-    periods_to_compile,
 )
 from tasks.records.periods import PeriodData, read_period
 from tasks.records.reminders import CampaignState, active_campaigns
@@ -45,12 +44,6 @@ def close_ended_campaigns(day: date, campaigns: list[str] | None) -> list[str]:
 def mark_closed(campaign: str) -> None:
     """The campaign is closed: only flows staff start by hand send anything for it."""
     close_campaign(get_engine(), campaign)
-
-
-@task(name="kỳ báo cáo cần tổng hợp", cache_policy=NONE)
-def due_periods(day: date, campaigns: list[str] | None = None) -> list[tuple[str, str]]:
-    """Periods whose every report was due before today and that are not compiled yet."""
-    return periods_to_compile(get_engine(), day, campaigns)
 
 
 @task(name="đóng nhận hồ sơ", cache_policy=NONE)
