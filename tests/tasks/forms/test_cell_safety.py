@@ -12,7 +12,7 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.deadline_calendar import build_calendar
 from models.eligibility import Assessment
@@ -40,11 +40,10 @@ MARKER = 123456.75  # a number written by openpyxl, then replaced in the XML
 
 
 @pytest.fixture
-def url(database_url: str) -> str:
-    upgrade(database_url)
-    with transaction(get_engine(database_url)) as session:
+def url(migrated_url: str) -> str:
+    with transaction(get_engine(migrated_url)) as session:
         store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
-    return database_url
+    return migrated_url
 
 
 def _filled(folder: Path, narrative: str = "Đúng hạn", t05: float | str = 95) -> Path:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from notifications.message import ChannelKind
 from tasks.forms.layout import META_SHEET, form_path
 from tasks.forms.writer import write_missing_forms
@@ -28,9 +28,8 @@ def _mail(key: str, attachment: Path, unit: str = "TTPVHCC") -> Envelope:
                     attachments=(str(attachment),))
 
 
-def test_a_claimed_batch_gets_its_forms_once(database_url: str, tmp_path: Path) -> None:
-    upgrade(database_url)
-    engine = get_engine(database_url)
+def test_a_claimed_batch_gets_its_forms_once(migrated_url: str, tmp_path: Path) -> None:
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     report = form_path(tmp_path, PLAN.code, "report:2025-YEAR:TTPVHCC")

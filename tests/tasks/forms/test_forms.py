@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models import tables as t
 from models.deadline_calendar import build_calendar
 from models.period_summary import summarise
@@ -36,11 +36,10 @@ ON_TIME = datetime(2025, 12, 8, 10, tzinfo=VN)
 
 
 @pytest.fixture
-def url(database_url: str) -> str:
-    upgrade(database_url)
-    with transaction(get_engine(database_url)) as session:
+def url(migrated_url: str) -> str:
+    with transaction(get_engine(migrated_url)) as session:
         store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
-    return database_url
+    return migrated_url
 
 
 def _form(folder: Path) -> Path:

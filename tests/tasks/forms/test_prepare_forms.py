@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from models.deadline_calendar import Obligation, ObligationKind, build_calendar
 from models.form_days import FormNeed, first_notice, preparation_day
 from tasks.forms.layout import form_path, report_layout
@@ -36,18 +36,17 @@ DAY = min(first for o in OWED if (first := _first(o)) and first > LAUNCHED.date(
 DUE = [o for o in OWED if _first(o) == DAY]  # the forms the first reminder day attaches
 
 
-def _engine(database_url: str) -> Engine:
-    upgrade(database_url)
-    engine = get_engine(database_url)
+def _engine(migrated_url: str) -> Engine:
+    engine = get_engine(migrated_url)
     with transaction(engine) as session:
         store_launched(session, PLAN, source="003", as_of=LAUNCHED)
         store_plan(session, IDLE, source="004", as_of=LAUNCHED)
     return engine
 
 
-def test_the_week_before_prepares_the_days_forms_each_on_its_day(database_url: str,
+def test_the_week_before_prepares_the_days_forms_each_on_its_day(migrated_url: str,
                                                                  tmp_path: Path) -> None:
-    engine = _engine(database_url)
+    engine = _engine(migrated_url)
     prepared_on = preparation_day(FormNeed(0, PLAN.code, DUE[0].key, DAY))
     written: dict[date, int] = {}
     for offset in range(8, -1, -1):
@@ -60,9 +59,9 @@ def test_the_week_before_prepares_the_days_forms_each_on_its_day(database_url: s
     assert not (tmp_path / IDLE.code).exists()  # a campaign not launched is reminded of nothing
 
 
-def test_a_prepared_form_is_the_units_and_is_not_written_twice(database_url: str,
+def test_a_prepared_form_is_the_units_and_is_not_written_twice(migrated_url: str,
                                                                tmp_path: Path) -> None:
-    engine = _engine(database_url)
+    engine = _engine(migrated_url)
     prepared_on = preparation_day(FormNeed(0, PLAN.code, DUE[0].key, DAY))
     assert prepare_forms(engine, prepared_on, tmp_path) == len(DUE)
     report = next(o for o in DUE if o.kind is ObligationKind.REPORT)
@@ -76,15 +75,15 @@ def test_a_prepared_form_is_the_units_and_is_not_written_twice(database_url: str
     assert not list(tmp_path.rglob("*.part"))
 
 
-def test_on_the_day_itself_nothing_of_the_day_is_prepared(database_url: str,
+def test_on_the_day_itself_nothing_of_the_day_is_prepared(migrated_url: str,
                                                           tmp_path: Path) -> None:
-    engine = _engine(database_url)
+    engine = _engine(migrated_url)
     prepare_forms(engine, DAY, tmp_path)
     assert not any(form_path(tmp_path, PLAN.code, o.key).exists() for o in DUE)
 
 
-def test_only_the_named_campaigns_are_prepared(database_url: str, tmp_path: Path) -> None:
-    engine = _engine(database_url)
+def test_only_the_named_campaigns_are_prepared(migrated_url: str, tmp_path: Path) -> None:
+    engine = _engine(migrated_url)
     prepared_on = preparation_day(FormNeed(0, PLAN.code, DUE[0].key, DAY))
     assert prepare_forms(engine, prepared_on, tmp_path,
                          campaigns=[IDLE.code]) == 0

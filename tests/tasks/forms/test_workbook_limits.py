@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from infra.database import get_engine, transaction, upgrade
+from infra.database import get_engine, transaction
 from infra.settings import get_settings
 from models import tables as t
 from models.deadline_calendar import build_calendar
@@ -152,13 +152,12 @@ def _declare(path: Path, member: str, size: int) -> None:
 
 
 @pytest.fixture
-def url(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    upgrade(database_url)
-    with transaction(get_engine(database_url)) as session:
+def url(migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    with transaction(get_engine(migrated_url)) as session:
         store_plan(session, PLAN, source="003", as_of=datetime(2025, 7, 1, tzinfo=VN))
     monkeypatch.setenv("THIDUA_FORM_MAX_UNPACKED_BYTES", str(5 * MB))
     get_settings.cache_clear()
-    yield database_url
+    yield migrated_url
     monkeypatch.undo()
     get_settings.cache_clear()
 
