@@ -37,7 +37,7 @@ class Questions:
         self.asked = max(numbers, default=1) - 1  # run again: the last question first
         self.resumed = bool(numbers)  # this is the run again, after an answer
 
-    def ask(self, form: type[M], *, note: str, timeout: int, poll: int) -> M | None:
+    def ask(self, form: type[M], *, note: str, timeout: int, poll: float) -> M | None:
         """The clerk's answer to `form` (with `note` above it); None when an answer given
         before a restart no longer fits the form (the roster or the round changed since)."""
         self.asked += 1
@@ -48,8 +48,9 @@ class Questions:
             if self.served:
                 answer = suspend_flow_run(wait_for_input=question, timeout=timeout, key=key)
             else:
+                # Typed int, but only ever slept on: a fraction of a second works.
                 answer = pause_flow_run(wait_for_input=question, timeout=timeout,
-                                        poll_interval=poll, key=key)
+                                        poll_interval=poll, key=key)  # type: ignore[arg-type]
         except ValidationError:
             return None
         return cast(M, answer)  # the question's class derives from the form's

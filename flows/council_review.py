@@ -53,7 +53,7 @@ WAIT_MOST = 366 * 24 * 3600  # a council meets within the year its round is clos
 @answered
 def council_review(campaign: str, round_code: str,
                    wait_seconds: Annotated[int, Field(ge=1, le=WAIT_MOST)] = 7 * 24 * 3600,
-                   poll_seconds: Annotated[int, Field(ge=1, le=3600)] = 2,
+                   poll_seconds: Annotated[float, Field(ge=0.1, le=3600)] = 2,
                    now: datetime | None = None) -> dict[str, str]:
     """Hội đồng xét khen thưởng: khoá hồ sơ, xét điều kiện, chờ kết quả họp, ra văn bản.
 

@@ -76,7 +76,7 @@ def run_council(plan: Plan, round_code: str, meeting: date) -> str:
     def review() -> None:
         try:
             outcome["result"] = context.run(
-                council_review, plan.code, round_code, wait_seconds=int(WAIT), poll_seconds=1,
+                council_review, plan.code, round_code, wait_seconds=int(WAIT), poll_seconds=0.2,
                 now=datetime.combine(meeting, time(14), tzinfo=VN_TZ))
         except BaseException as error:  # re-raised in the caller's thread
             outcome["error"] = error

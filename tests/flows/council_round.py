@@ -115,7 +115,7 @@ def store(url: str, *, roster: bool = True) -> None:
 
 def review(result: dict[str, Any]) -> threading.Thread:
     worker = threading.Thread(target=lambda: result.update(council_review(
-        "thuong-phuc-cchc-2026-2030", "hang-nam-2026", wait_seconds=120, poll_seconds=1)),
+        "thuong-phuc-cchc-2026-2030", "hang-nam-2026", wait_seconds=120, poll_seconds=0.2)),
         daemon=True)
     worker.start()
     return worker

@@ -218,7 +218,7 @@ def test_a_simulated_run_freezes_at_its_moment_and_records_the_answer_after_the_
         dossier = nominate(session, "VP", "collective", "Văn phòng", "Hoàn thành xuất sắc nhiệm vụ")
     result: dict[str, Any] = {}
     worker = threading.Thread(target=lambda: result.update(council_review(
-        "thuong-phuc-cchc-2026-2030", "hang-nam-2026", wait_seconds=120, poll_seconds=1,
+        "thuong-phuc-cchc-2026-2030", "hang-nam-2026", wait_seconds=120, poll_seconds=0.2,
         now=opened)), daemon=True)
     worker.start()
     run = paused_run("xét khen thưởng hang-nam-2026", 1)

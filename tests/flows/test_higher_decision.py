@@ -80,7 +80,7 @@ def test_a_proposal_upwards_is_issued_then_closed_by_the_higher_decision(
     nominated = _nominated(deployment.url)
     result: dict[str, Any] = {}
     worker = threading.Thread(target=lambda: result.update(council_review(
-        CAMPAIGN, ROUND, wait_seconds=120, poll_seconds=1,
+        CAMPAIGN, ROUND, wait_seconds=120, poll_seconds=0.2,
         now=datetime(2025, 12, 10, 8, tzinfo=VN))), daemon=True)
     worker.start()
     run = paused_run(f"xét khen thưởng {ROUND}", 1)
