@@ -118,7 +118,8 @@ def fill(template: Prepared, context: Mapping[str, Any], out: Path,
     buffer = io.BytesIO(template.rest)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as paper:
         for name, data in written.items():
-            paper.writestr(name, data)
+            paper.writestr(name, data, zipfile.ZIP_STORED if name.endswith(".png")  # deflated
+                           else zipfile.ZIP_DEFLATED)
     out.write_bytes(buffer.getvalue())
     return placed
 
