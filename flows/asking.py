@@ -49,8 +49,8 @@ class Questions:
                 answer = suspend_flow_run(wait_for_input=question, timeout=timeout, key=key)
             else:
                 # Typed int, but only ever slept on: a fraction of a second works.
-                answer = pause_flow_run(wait_for_input=question, timeout=timeout,
-                                        poll_interval=poll, key=key)  # type: ignore[arg-type]
+                answer = pause_flow_run(  # type: ignore[call-overload]
+                    wait_for_input=question, timeout=timeout, poll_interval=poll, key=key)
         except ValidationError:
             return None
         return cast(M, answer)  # the question's class derives from the form's
