@@ -23,6 +23,7 @@ from models.working_days import WorkingDays
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 ANNEX = "lich-moc-thoi-han"  # the schedule annex the launch attaches, by file stem
 ASSUMED = "giả định"  # how a plan file's `source` marks a date it supposes, not the plan's
+CHAINED = {ObligationKind.REPORT, ObligationKind.COMMUNE_REPORT}  # what the reporting chain owes
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,12 @@ def build_calendar(plan: Plan, kind: ObligationKind | None = None,
         extra_working_days=plan.reminders.extra_working_days,
     )
     names = {u.code: u.name for u in plan.units}
-    owed = [*_assumed(plan, chain(plan, days)), *_rounds(plan), *_tasks(plan)]
+    every = kind is None
+    owed = [*(_assumed(plan, chain(plan, days)) if every or kind in CHAINED else ()),
+            *(() if kind in CHAINED else (*_rounds(plan), *_tasks(plan)))]
     # Dating is each obligation's own (its days, its reminders): the rest need not be dated.
     obligations = [_date(o, plan, days, names) for o in owed
-                   if kind is None or o.kind is kind and o.key.startswith(prefix)]
+                   if every or o.kind is kind and o.key.startswith(prefix)]
     return sorted(obligations, key=lambda o: (o.effective_last_day, o.kind.value, o.key))
 
 
