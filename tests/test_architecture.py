@@ -58,7 +58,7 @@ RULES: dict[str, Rule] = {
     "tasks.rules": rule("tasks.rules models tasks.records", "prefect"),
     "tasks.plans": room("tasks.plans", third="yaml"),
     "tasks.records": room("tasks.records", "tasks.plans"),
-    "tasks.documents": room("tasks.documents", DOCS_FROM, "PIL docx docxtpl jinja2 matplotlib uno yaml"),
+    "tasks.documents": room("tasks.documents", DOCS_FROM, "PIL docx docxtpl jinja2 uno yaml"),
     "tasks.forms": room("tasks.forms", "tasks.plans", "openpyxl"),
     "tasks.intake": room("tasks.intake", "tasks.forms tasks.plans tasks.records"),
     "tasks.messages": room("tasks.messages",
