@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from infra.database import transaction, upgrade
+from infra.settings import get_settings
 from models.cited_papers import cited_note
 from models.deadline_calendar import build_calendar
 from models.deadline_groups import deadline_groups
@@ -114,7 +115,8 @@ def load(files: Files) -> None:
     upgrade()
     now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
     with transaction() as session:
-        results = [store_plan(session, plan, source=str(path), as_of=now)
+        results = [store_plan(session, plan, source=str(path), as_of=now,
+                              forms=get_settings().data_dir / "forms")
                    for path, plan in plans]
     for result in results:
         if result.created:

@@ -114,11 +114,16 @@ def test_load_is_idempotent_and_reports_changes(
     assert first.exit_code == 0, first.output
     assert "thu-nghiem-2025: đã nạp (kế hoạch mới)." in first.stdout
     assert (tmp_path / "data" / "thidua.db").exists()
+    form = tmp_path / "data" / "forms" / "thu-nghiem-2025" / "2025-Q1" / "KT.xlsx"
+    form.parent.mkdir(parents=True)
+    form.write_bytes(b"written from the plan as first loaded")
     assert "không thay đổi" in runner.invoke(app, ["plan", "load", str(path)]).stdout
+    assert form.exists()  # the same plan again: its forms still hold
     plan_data["title"] = "Kế hoạch đã sửa"
     write_plan(tmp_path, plan_data)
     third = runner.invoke(app, ["plan", "load", str(path)])
     assert "đã cập nhật, 1 thay đổi" in third.stdout
+    assert not form.exists()  # amended: written again from the new plan when next needed
     assert "tên: Kế hoạch phát động phong trào thi đua thử nghiệm → Kế hoạch đã sửa" \
         in third.stdout
 
