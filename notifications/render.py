@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined, Template
 
 from models.vn_text import fmt_date, fmt_day
 from notifications.budget import TemplateStopped, bounded
@@ -100,12 +100,21 @@ def check_message_templates(folder: Path = TEMPLATES) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=64)
+def _template(folder: Path, kind: MessageKind) -> Template:
+    # Compiled once: get_template would check the file's time again on every message.
+    return environment(folder).get_template(f"{kind.value}.j2")
+
+
 def render(kind: MessageKind, context: dict[str, Any], folder: Path = TEMPLATES) -> Rendered:
     """Render all four blocks of a kind's template with one context, in the sandbox."""
-    template = environment(folder).get_template(f"{kind.value}.j2")
+    template = _template(folder, kind)
+    # One context for the four blocks: a block's own `set`s stay inside it (Jinja2 keeps a
+    # block's assignments local), so each block sees the context as given.
+    shared = template.new_context(context)
 
     def block(name: str) -> str:
-        text = "".join(template.blocks[name](template.new_context(context))).strip()
+        text = "".join(template.blocks[name](shared)).strip()
         return unicodedata.normalize("NFC", text)
 
     with bounded(str(folder / f"{kind.value}.j2")):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from models.deadline_calendar import Obligation, ObligationKind
-from models.notices import EscalationNotice, Notice, decide
+from models.notices import Decision, EscalationNotice, Notice, decide
 from models.plan import Plan
 from models.plan_parts import Contact
 from notifications.context import escalation_context, message_kind, notice_context
@@ -16,7 +16,7 @@ from notifications.message import ChannelKind
 from notifications.render import MessageKind, Rendered, fit, render
 from tasks.forms.layout import form_path
 from tasks.messages.outbox import Envelope
-from tasks.records.reminders import CampaignState, OpenObligation
+from tasks.records.reminders import CampaignState, Details, OpenObligation
 
 WITH_FORM = {ObligationKind.REPORT, ObligationKind.NOMINATION}
 WEBHOOK_ADDRESS = "relay"  # one relay per deployment; the unit travels in the payload
@@ -60,11 +60,12 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
                       kinds: frozenset[ChannelKind], forms: Path | None = None) -> list[Envelope]:
     """Today's reminders, overdue notices and escalations; reports and nominations carry the
     unit's Excel form (under `forms`) so answering is one reply away."""
+    due = [(state, decided) for state in states
+           if (decided := decide(state.open_obligations, as_of, state.policy)).notices
+           or decided.escalation is not None]
+    _fetch_details(due)
     built: list[Envelope] = []
-    for state in states:
-        decided = decide(state.open_obligations, as_of, state.policy)
-        if not decided.notices and decided.escalation is None:
-            continue
+    for state, decided in due:
         plan = state.load_plan()  # not kept (~120 KiB): a national pass holds one at a time
         for notice in _in_full(state, decided.notices):
             built += _unit_message(state.campaign_id, plan, notice, as_of, kinds, forms)
@@ -73,6 +74,18 @@ def compose_reminders(states: Iterable[CampaignState], as_of: date,
                 esc.step, tuple(_in_full(state, esc.late)), esc.to, esc.notify_chairman),
                 as_of, kinds)
     return built
+
+
+def _fetch_details(due: list[tuple[CampaignState, Decision[OpenObligation]]]) -> None:
+    # One read for the part's obligations with a message (a pass holds one part's at a time).
+    wanted: dict[int, tuple[Details, list[int]]] = {}
+    for state, decided in due:
+        ids = wanted.setdefault(id(state.details), (state.details, []))[1]
+        ids += (n.obligation.id for n in decided.notices)
+        if decided.escalation is not None:
+            ids += (n.obligation.id for n in decided.escalation.late)
+    for details, ids in wanted.values():
+        details.fetch(ids)
 
 
 def _in_full(state: CampaignState, decided: Iterable[Notice[OpenObligation]]

@@ -2,13 +2,13 @@
 
 Deciding reads the stored calendar narrowly (key, kind, last day, reminder days: one query
 over the obligation table, no plan replayed); what a message says about an obligation is
-read once, in bulk, when the first message is written, and the plan when it is rendered.
+read in bulk for each part's messages, and the plan when it is rendered.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache, partial
@@ -53,22 +53,32 @@ class OpenObligation(NamedTuple):
 
 
 class Details:
-    """The obligations one read decided on, in full, loaded in bulk on first use.
+    """The obligations one read decided on, in full: a pass `fetch`es (`pick`) each part's,
+    forgetting the part before; `get` on one not fetched reads all of the read's (`load`).
 
     A plain class, not a dataclass: Prefect walks the dataclass fields of every task
-    parameter, and every campaign of a national read shares these ~40,000 records.
+    parameter, and every campaign of a national read shares these records.
     """
 
-    __slots__ = ("load", "_loaded")
+    __slots__ = ("load", "pick", "_loaded")
 
-    def __init__(self, load: Callable[[], dict[int, Obligation]]) -> None:
-        self.load = load
-        self._loaded: dict[int, Obligation] | None = None
+    def __init__(self, load: Callable[[], dict[int, Obligation]],
+                 pick: Callable[[list[int]], dict[int, Obligation]] | None = None) -> None:
+        self.load, self.pick = load, pick
+        self._loaded: dict[int, Obligation | None] = {}
+
+    def fetch(self, ids: Iterable[int]) -> None:
+        """Read these obligations in one go, forgetting those read before."""
+        if self.pick is not None:
+            wanted = list(dict.fromkeys(ids))
+            self._loaded = {}  # the part before is freed before this one is read
+            self._loaded = dict.fromkeys(wanted) | self.pick(wanted)
 
     def get(self, obligation_id: int) -> Obligation | None:
         """The obligation in full, or None when a plan amendment has removed it since."""
-        if self._loaded is None:
-            self._loaded = self.load()
+        if obligation_id not in self._loaded:
+            self._loaded = dict(self.load())
+            self._loaded.setdefault(obligation_id, None)  # removed since: not read again
         return self._loaded.get(obligation_id)
 
 
@@ -117,13 +127,19 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
     new_record = tuple.__new__
     # SQLite hands dates back as ISO text, PostgreSQL as dates: one check per read, not row.
     to_date = date.fromisoformat if engine.dialect.name == "sqlite" else _day
+    # Communes share their calendar's keys, days and reminder steps: one object for each.
+    days, keys, steps_of = dict[Any, date](), dict[str, str](), dict[str, tuple[Reminder, ...]]()
     for campaign_id, obligation_id, key, kind, last, reminders in rows:
-        last_day = to_date(last)
+        if (last_day := days.get(last)) is None:
+            last_day = days[last] = to_date(last)
         # Once the last day has passed only overdue rules apply: no reminder is read again.
-        steps = () if last_day < since else _reminders(reminders, until)
-        owed.setdefault(campaign_id, []).append(new_record(
-            OpenObligation, (obligation_id, key, KINDS[kind], last_day, steps)))
-    details = Details(partial(_details, engine, owed))
+        if last_day < since:
+            steps = ()
+        elif (steps := steps_of.get(reminders)) is None:
+            steps = steps_of[reminders] = _reminders(reminders, until)
+        owed.setdefault(campaign_id, []).append(new_record(OpenObligation, (
+            obligation_id, keys.setdefault(key, key), KINDS[kind], last_day, steps)))
+    details = Details(load := partial(_details, engine, owed), load)
     return [CampaignState(campaign_id, code, policy, owed.get(campaign_id, []),
                           partial(_plan, engine, campaign_id), details)
             for campaign_id, code, policy in campaigns]
@@ -157,10 +173,8 @@ def _owed_query(named: bool, near: bool, opening: bool = False) -> Select[Any]:
     return query.order_by(*ORDER)
 
 
-# Core columns rather than the ORM's attributes: a national read (~40,000 rows) is a third
-# faster. Dates are taken as the driver gives them (text from SQLite, dates from PostgreSQL
-# whatever its DateStyle) and reminder lists as JSON text, parsed here only for obligations
-# still ahead.
+# Core columns, not the ORM's: a third faster. Dates as the driver gives them (text from
+# SQLite, dates from PostgreSQL whatever its DateStyle), reminder lists as JSON text.
 OBLIGATION_TABLE: Table = ObligationRow.__table__  # type: ignore[attr-defined]
 CAMPAIGN_TABLE: Table = Campaign.__table__  # type: ignore[attr-defined]
 UNIT_TABLE: Table = Unit.__table__  # type: ignore[attr-defined]
@@ -191,8 +205,9 @@ def _policy(stored: str) -> ReminderPolicy:
 CHUNK = 5000  # ids per query: below every driver's limit on bound parameters
 
 
-def _details(engine: Engine, owed: dict[int, list[OpenObligation]]) -> dict[int, Obligation]:
-    ids = [o.id for obligations in owed.values() for o in obligations]
+def _details(engine: Engine, owed: dict[int, list[OpenObligation]],
+             wanted: list[int] | None = None) -> dict[int, Obligation]:
+    ids = wanted if wanted is not None else [o.id for ob in owed.values() for o in ob]
     query = select(*FULL).join(UNIT_TABLE, and_(UNIT.campaign_id == OBLIGATION.campaign_id,
                                                 UNIT.code == OBLIGATION.unit_code))
     found: dict[int, Obligation] = {}
