@@ -133,9 +133,8 @@ def active_campaigns(engine: Engine, codes: list[str] | None = None,
         if (last_day := days.get(last)) is None:
             last_day = days[last] = to_date(last)
         # Once the last day has passed only overdue rules apply: no reminder is read again.
-        if last_day < since:
-            steps = ()
-        elif (steps := steps_of.get(reminders)) is None:
+        steps = () if last_day < since else steps_of.get(reminders)
+        if steps is None:
             steps = steps_of[reminders] = _reminders(reminders, until)
         owed.setdefault(campaign_id, []).append(new_record(OpenObligation, (
             obligation_id, keys.setdefault(key, key), KINDS[kind], last_day, steps)))
