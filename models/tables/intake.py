@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from models.nominee import NomineeBase
@@ -14,6 +15,8 @@ from models.tables.base import AwareDateTime
 class UnitReport(ReportBase, table=True):
     """One submission of a unit's period report; a resubmission supersedes, never overwrites."""
 
+    # A campaign's period (compiling it): one index, not the period's across every campaign.
+    __table_args__ = (Index("ix_unitreport_campaign_period", "campaign_id", "period_code"),)
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: int = Field(foreign_key="campaign.id", index=True)
     period_code: str = Field(index=True)

@@ -81,8 +81,11 @@ class Obligation(SQLModel, table=True):
     """A dated obligation from the calendar, kept so a day's work is one query, not a replay."""
 
     # The tick's query: open obligations up to a day ahead (a province reads ~10% of them).
+    # A campaign's obligations of one kind (a summary's tasks): on its own index, since without
+    # statistics SQLite would take the `kind` index and read every campaign's tasks.
     __table_args__ = (UniqueConstraint("campaign_id", "key"),
-                      Index("ix_obligation_open_due", "status", "effective_last_day"))
+                      Index("ix_obligation_open_due", "status", "effective_last_day"),
+                      Index("ix_obligation_campaign_kind", "campaign_id", "kind"))
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: int = Field(foreign_key="campaign.id", index=True)
     key: str
