@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2 import FileSystemLoader, StrictUndefined
 
 from models.vn_text import fmt_date, fmt_day
 from notifications.budget import TemplateStopped, bounded
@@ -100,15 +100,11 @@ def check_message_templates(folder: Path = TEMPLATES) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=64)
-def _template(folder: Path, kind: MessageKind) -> Template:
-    # Compiled once: get_template would check the file's time again on every message.
-    return environment(folder).get_template(f"{kind.value}.j2")
-
-
 def render(kind: MessageKind, context: dict[str, Any], folder: Path = TEMPLATES) -> Rendered:
     """Render all four blocks of a kind's template with one context, in the sandbox."""
-    template = _template(folder, kind)
+    # The environment keeps each compiled template and looks at the file's time on every
+    # message: an office's edit is used from the next message on.
+    template = environment(folder).get_template(f"{kind.value}.j2")
     # One context for the four blocks: a block's own `set`s stay inside it (Jinja2 keeps a
     # block's assignments local), so each block sees the context as given.
     shared = template.new_context(context)
