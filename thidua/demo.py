@@ -7,6 +7,7 @@ import shutil
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -44,18 +45,30 @@ def configure(output: Path, sink: SmtpServer, zalo: ZaloStandIn) -> None:
                Masker()).seed("demo-refresh")
 
 
-def _embedded_api() -> None:
-    """Settings for the embedded API the in-process demo runs on."""
+@contextmanager
+def _embedded_api() -> Iterator[None]:
+    """Settings for the embedded API the in-process demo runs on, while it runs (a process
+    that goes on after it, such as a test worker, ships its runs' logs again)."""
     # The throwaway server's task-run recorder writes into its SQLite file while the next
     # day's run is created; the API answers 503 and the client waits 2 s (Vĩnh Thủy: 41 s
     # with it, 12 s without). Flow runs, states and artifacts are still recorded.
     # Nobody reads the throwaway server's event feed, automations or logs: its services
     # storing and matching events and the runs' log shipping only compete for the CPU.
-    os.environ.update({"PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
-                       "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-                       "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
-                       "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
-                       "PREFECT_LOGGING_TO_API_ENABLED": "false"})
+    quiet = {"PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+             "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+             "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+             "PREFECT_LOGGING_TO_API_ENABLED": "false"}
+    before = {name: os.environ.get(name) for name in quiet}
+    os.environ.update(quiet)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class _EmbeddedApi(threading.Thread):
@@ -95,11 +108,11 @@ def run_demo(plan_paths: list[Path], output: Path) -> Iterator[str]:
 
     plans = [(path, read_plan(path)) for path in plan_paths]
     shutil.rmtree(output, ignore_errors=True)
-    _embedded_api()
     # A flow run's heartbeat thread sleeps in 1 s steps and is joined when the run ends
     # (Prefect 3.8.8): about 1 s per simulated day. One process replaying a calendar has
     # nothing for a heartbeat to detect.
-    with SmtpServer(folder=output / "mail") as sink, ZaloStandIn(output / "zalo.jsonl") as zalo, \
+    with _embedded_api(), SmtpServer(folder=output / "mail") as sink, \
+            ZaloStandIn(output / "zalo.jsonl") as zalo, \
             temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         api = _EmbeddedApi()
         api.start()  # the embedded API starts (seconds) while the calendar is laid out
